@@ -1,0 +1,162 @@
+"""The `marsad` command line: a thin layer over the library."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from marsad import __version__
+from marsad.errors import MarsadError
+
+EXAMPLES = {
+    "analyze": (
+        "examples:\n"
+        "  marsad analyze article.txt                     # readable report in the terminal\n"
+        "  marsad analyze article.txt --format json       # the marsad.analysis/1 JSON\n"
+        "  marsad analyze news/ --format jsonl --out all.jsonl   # a whole folder, one line each\n"
+        "  cat article.html | marsad analyze - --format json\n"
+    ),
+    "eval": (
+        "examples:\n"
+        "  marsad eval article.txt article.gold.json      # analyse, then score against the gold file\n"
+        "  marsad analyze a.txt --format json --out a.json && marsad eval a.json a.gold.json --json\n"
+        "  marsad eval benchmarks/gold/                   # every article + gold pair in a folder\n"
+    ),
+    "eval-ner": (
+        "examples:\n"
+        "  marsad eval-ner ../shared/datasets/ner/anercorp/test.conll\n"
+        "  marsad eval-ner test.conll --json\n"
+    ),
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="marsad",
+        description="marsad (مرصد) reads Arabic news and rebuilds the system it describes: actors, "
+                    "places, dates, claims and their sources, events, relations and framing.",
+        epilog="examples:\n  marsad analyze article.txt\n  marsad analyze article.txt --format json\n"
+               "  marsad eval article.txt article.gold.json\n\nrun 'marsad COMMAND --help' for a command's options",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    top.add_argument("--version", action="version", version=f"marsad {__version__}")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND")
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", metavar="FILE", help="a TOML config file (default: $MARSAD_CONFIG or ./marsad.toml)")
+    common.add_argument("--kb", metavar="DIR", action="append", default=[],
+                        help="a knowledge overlay folder (actors, places, lexicons) added to the shipped one; repeatable")
+    common.add_argument("--disable", metavar="NAME", action="append", default=[],
+                        help="skip a pipeline component by name (sentences, tokens, entities, times, claims, events, relations, framing); repeatable")
+
+    an = sub.add_parser("analyze", parents=[common], help="analyse articles (files, folders, '-' for stdin)",
+                        description="Analyse Arabic news articles: plain text (title line, date line, body), "
+                                    "HTML, JSON Lines (gzipped or not), folders (recursive) or '-' for standard input.",
+                        epilog=EXAMPLES["analyze"], formatter_class=argparse.RawDescriptionHelpFormatter)
+    an.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or '-' for standard input")
+    an.add_argument("--format", choices=("text", "json", "jsonl"), default=None,
+                    help="text: a readable report (default on a terminal); json: one indented object per "
+                         "article (default otherwise); jsonl: one object per line")
+    an.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    an.add_argument("--no-tokens", action="store_true", help="leave the bulky token list out of JSON output")
+    an.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                    help="colour in the text report (default: auto, when writing to a terminal)")
+    an.add_argument("--quiet", "-q", action="store_true", help="no progress line on standard error")
+
+    ev = sub.add_parser("eval", parents=[common], help="score analyses against gold files",
+                        description="Score analyses (or articles, analysed on the fly) against gold files in the "
+                                    "format of examples/*.gold.json: precision, recall and F1 per layer. Give pairs "
+                                    "as ANALYSIS_OR_ARTICLE GOLD, or folders holding NAME.txt + NAME.gold.json.",
+                        epilog=EXAMPLES["eval"], formatter_class=argparse.RawDescriptionHelpFormatter)
+    ev.add_argument("paths", nargs="+", metavar="PATH", help="ANALYSIS_OR_ARTICLE GOLD [...] pairs, or folders")
+    ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ev.add_argument("--per-type", action="store_true", help="also break the scores down by type")
+
+    en = sub.add_parser("eval-ner", help="score the statistical NER model on a CoNLL file",
+                        description="Tag the tokens of a CoNLL file (token TAB tag, BIO) with the shipped NER model "
+                                    "and report exact-span precision, recall and F1 per type, micro and macro.",
+                        epilog=EXAMPLES["eval-ner"], formatter_class=argparse.RawDescriptionHelpFormatter)
+    en.add_argument("conll", metavar="FILE.conll")
+    en.add_argument("--json", action="store_true", help="print the scores as JSON")
+    en.add_argument("--model", metavar="FILE", help="a model file other than the shipped one")
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `marsad` command; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        if args.command == "analyze":
+            return _analyze(args)
+        if args.command == "eval":
+            from marsad.eval.command import run_eval
+
+            return run_eval(args)
+        if args.command == "eval-ner":
+            from marsad.ner.command import run_eval_ner
+
+            return run_eval_ner(args)
+    except MarsadError as exc:
+        print(f"marsad: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("marsad: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    return 2
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from marsad.api import build_pipeline
+    from marsad.ingest import iter_documents
+    from marsad.report import render_text
+    from marsad.settings import Settings
+
+    settings = Settings.load(args.config, kb=tuple(args.kb) or None, disable=tuple(args.disable) or None)
+    pipeline = build_pipeline(settings)
+    out: TextIO = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
+    fmt = args.format or ("text" if out.isatty() else "json")
+    color = args.color == "always" or (args.color == "auto" and out.isatty())
+    ok = bad = 0
+    progress = not args.quiet and sys.stderr.isatty()
+    try:
+        for result in iter_documents(args.paths, settings):
+            if result.error is not None:
+                bad += 1
+                print(f"marsad: skipped {result.error}", file=sys.stderr)
+                continue
+            assert result.document is not None
+            for w in result.document.warnings:
+                print(f"marsad: warning: {result.source_id}: {w}", file=sys.stderr)
+            analysis = pipeline(result.document)
+            ok += 1
+            if fmt == "text":
+                out.write(render_text(analysis, color=color))
+                out.write("\n")
+            elif fmt == "jsonl":
+                out.write(analysis.to_json(indent=None, tokens=not args.no_tokens) + "\n")
+            else:
+                out.write(analysis.to_json(indent=1, tokens=not args.no_tokens) + "\n")
+            if progress and (ok + bad) % 100 == 0:
+                print(f"\rmarsad: {ok} analysed, {bad} skipped", end="", file=sys.stderr)
+    finally:
+        if args.out:
+            out.close()
+    if progress and ok + bad >= 100:
+        print(f"\rmarsad: {ok} analysed, {bad} skipped", file=sys.stderr)
+    if ok == 0:
+        print(f"marsad: error: nothing could be read ({bad} input(s) skipped)", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
