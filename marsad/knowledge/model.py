@@ -1,0 +1,126 @@
+"""The records of the knowledge base: actors, their aliases and affiliations, places, name entries.
+
+The closed vocabularies (entity, relation, event types …) come from `marsad.model`; the ones that only
+the knowledge files use (place kinds, title kinds …) are defined here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.model import ENTITY_TYPES, EVENT_TYPES, MODALITIES, RELATION_TYPES, STANCES
+
+__all__ = [
+    "Actor", "Affiliation", "Alias", "NameEntry", "Place", "ENTITY_TYPES", "EVENT_TYPES",
+    "MODALITIES", "RELATION_TYPES", "STANCES", "PLACE_TYPES", "PLACE_KINDS", "TITLE_KINDS",
+    "MODALITY_CUES", "AFFILIATION_TYPES",
+]
+
+#: `type` of a place row: places with a government, or without one.
+PLACE_TYPES = ("GPE", "LOCATION")
+
+#: `kind` of a place row.
+PLACE_KINDS = (
+    "country", "capital", "city", "town", "village", "district", "region", "neighbourhood", "port",
+    "oilfield", "airport", "base", "border_crossing", "facility", "natural",
+)
+
+#: `kind` of a row of lexicons/titles.tsv.
+TITLE_KINDS = ("role", "rank", "office", "honorific", "membership")
+
+#: `modality` of a row of lexicons/modality.tsv: the contract's modalities plus plain negation.
+MODALITY_CUES = MODALITIES + ("negation",)
+
+#: `type` of an actor's affiliation: any relation type of the contract.
+AFFILIATION_TYPES = RELATION_TYPES
+
+# how precise a place's coordinates are, by kind (the contract's geo precision)
+_GEO_PRECISION = {
+    "country": "country", "region": "region", "district": "region", "natural": "region",
+    "capital": "city", "city": "city", "town": "city", "village": "city", "neighbourhood": "city",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """Another name of an actor; `stance` marks a partisan name, `context` restricts its use.
+
+    With a `context`, the alias only applies when one of its words occurs in the same article.
+    """
+
+    text: str
+    stance: str | None = None
+    context: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Affiliation:
+    """A dated link from an actor to another actor (or to a place for BASED_IN).
+
+    `start` and `end` are the file's `from` and `to`: ISO dates (year, year-month or day) or None.
+    """
+
+    type: str
+    target: str
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A person, armed group, tribe, organisation, media outlet or state, as written in actors/*.jsonl."""
+
+    id: str
+    type: str
+    name: str
+    name_en: str | None = None
+    aliases: tuple[Alias, ...] = ()
+    roles: tuple[str, ...] = ()
+    affiliations: tuple[Affiliation, ...] = ()
+    country: str | None = None
+    place: str | None = None
+    note: str | None = None
+    origin: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A country, region, city, town or facility, as written in places/*.tsv.
+
+    `country` is the ISO 3166-1 alpha-2 code in upper case; `origin` is "file:line" of the row.
+    """
+
+    id: str
+    type: str
+    kind: str
+    name: str
+    lat: float
+    lon: float
+    name_en: str | None = None
+    country: str | None = None
+    admin: str | None = None
+    population: int | None = None
+    aliases: tuple[str, ...] = ()
+    source: str | None = None
+    origin: str = ""
+
+    @property
+    def geo(self) -> dict[str, Any]:
+        """The contract's `geo` object: lat, lon and a precision derived from the kind."""
+        return {"lat": self.lat, "lon": self.lon, "precision": _GEO_PRECISION.get(self.kind, "point")}
+
+
+@dataclass(frozen=True, slots=True)
+class NameEntry:
+    """One name of an actor or place: `norm` is the matching form, `text` the name as written.
+
+    `stance` and `context` come from the alias (always None and () for places and canonical names).
+    """
+
+    norm: str
+    text: str
+    kb_id: str
+    stance: str | None = None
+    context: tuple[str, ...] = ()
