@@ -1,4 +1,4 @@
-"""Readers: turn files, directories, JSON Lines and standard input into `Document`s.
+"""Readers: turn files, directories, JSON Lines, HTML pages and standard input into `Document`s.
 
 `iter_documents(sources)` yields one `ReadResult` per item: either a document or an `InputError`
 naming the item and the reason; a bad item never stops the batch.
@@ -6,6 +6,8 @@ naming the item and the reason; a bad item never stops the batch.
 
 from __future__ import annotations
 
-from marsad.ingest.core import ReadResult, document_from_text, iter_documents, read_path
+from marsad.ingest.core import ReadResult, content_id, document_from_text, iter_documents, read_path
+from marsad.ingest.dates import ParsedDate, parse_date
 
-__all__ = ["ReadResult", "document_from_text", "iter_documents", "read_path"]
+__all__ = ["ParsedDate", "ReadResult", "content_id", "document_from_text", "iter_documents", "parse_date",
+           "read_path"]

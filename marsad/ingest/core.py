@@ -1,56 +1,234 @@
-"""Dispatch of sources to readers (placeholder: plain UTF-8 text files only)."""
+"""Dispatch of sources to readers: files by extension (or by sniffing), folders, standard input.
+
+Every item becomes a `ReadResult`: a document, or an `InputError(item, reason)` naming what could
+not be read and why. Nothing here raises for bad input; a bad item never stops the batch.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import sys
+import gzip
+import io
+import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from marsad.errors import InputError
+from marsad.ingest.decode import arabic_share, decode, is_arabic, read_limited, read_stdin
+from marsad.ingest.html import declared_charset, looks_like_html, read_html
+from marsad.ingest.jsonl import read_json_text, read_jsonl_file, read_jsonl_lines, read_jsonl_stream
+from marsad.ingest.result import ReadResult, content_id, make_document
+from marsad.ingest.text import parse_header
 from marsad.model import Document
 from marsad.settings import Settings
 
+__all__ = ["ReadResult", "content_id", "document_from_text", "iter_documents", "read_path"]
 
-@dataclass(slots=True)
-class ReadResult:
-    """One item of a batch: a document, or the error that kept it from being read."""
-
-    source_id: str
-    document: Document | None = None
-    error: InputError | None = None
-
-
-def content_id(text: str) -> str:
-    """The stable document id: a hash of the text (same article, same id)."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+_GZIP_MAGIC = b"\x1f\x8b"
+# extension -> kind; the longest matching suffix wins
+_KINDS = {
+    ".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+    ".jsonl.gz": "jsonl.gz", ".ndjson.gz": "jsonl.gz", ".json.gz": "jsonl.gz",
+}
 
 
 def document_from_text(text: str, source_id: str = "<text>", *, title: str | None = None,
                        published: str | None = None, outlet: str | None = None,
                        url: str | None = None) -> Document:
     """A document from plain text; title and date are read from its header when not given."""
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    if title is None and lines:
-        title = lines[0]
-    return Document(id=content_id(text), source_id=source_id, text=text, title=title,
-                    published=published, outlet=outlet, url=url)
+    header = parse_header(text)
+    warnings = list(header.warnings) if published is None else []
+    if text.strip() and not is_arabic(text):
+        warnings.append("text is not Arabic")
+    return make_document(text, source_id, title=title if title is not None else header.title,
+                         published=published if published is not None else header.published,
+                         outlet=outlet, url=url, warnings=warnings)
 
 
-def read_path(path: str | Path, settings: Settings | None = None) -> Iterator[ReadResult]:
-    """Read one file (or '-' for standard input) into results."""
-    name = str(path)
-    try:
-        raw = sys.stdin.buffer.read() if name == "-" else Path(path).read_bytes()
-        text = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        yield ReadResult(name, error=InputError(name, str(exc)))
-        return
-    yield ReadResult(name, document=document_from_text(text, name))
+def kind_of(path: str | Path) -> str | None:
+    """The reader an extension calls for (text, html, json, jsonl, jsonl.gz), None when unknown."""
+    name = str(path).lower()
+    for suffix in sorted(_KINDS, key=len, reverse=True):
+        if name.endswith(suffix):
+            return _KINDS[suffix]
+    return None
 
 
 def iter_documents(sources: Iterable[str | Path], settings: Settings | None = None) -> Iterator[ReadResult]:
-    """Every item of every source, in order."""
+    """Every item of every source (file, folder, '-' for standard input), in order."""
+    settings = settings or Settings.load()
     for src in sources:
         yield from read_path(src, settings)
+
+
+def read_path(path: str | Path, settings: Settings | None = None) -> Iterator[ReadResult]:
+    """Read one file, one folder (recursively) or '-' (standard input) into results."""
+    settings = settings or Settings.load()
+    name = str(path)
+    if name == "-":
+        yield from read_stream(sys_stdin(), "-", settings)
+        return
+    p = Path(path)
+    try:
+        is_dir = p.is_dir()
+    except OSError as exc:
+        yield ReadResult.failed(name, f"cannot read ({exc.strerror or exc})")
+        return
+    if is_dir:
+        yield from _read_dir(p, settings)
+    else:
+        yield from _read_file(p, settings)
+
+
+def sys_stdin() -> BinaryIO:
+    """The binary standard input (a function so that tests can replace it)."""
+    import sys
+
+    return sys.stdin.buffer
+
+
+def read_stream(stream: BinaryIO, name: str, settings: Settings) -> Iterator[ReadResult]:
+    """Read a whole binary stream (standard input), sniffing what kind of input it is."""
+    try:
+        raw = read_stdin(settings.max_bytes, stream)
+    except InputError as exc:
+        yield ReadResult(name, error=exc)
+        return
+    except OSError as exc:
+        yield ReadResult.failed(name, f"cannot read standard input ({exc.strerror or exc})")
+        return
+    yield from _read_bytes(raw, name, None, settings)
+
+
+def _read_file(p: Path, settings: Settings) -> Iterator[ReadResult]:
+    name = str(p)
+    kind = kind_of(p)
+    if not p.exists():
+        yield ReadResult.failed(name, "no such file or directory")
+        return
+    if not p.is_file():
+        yield ReadResult.failed(name, "not a regular file")
+        return
+    if kind in ("jsonl", "jsonl.gz"):
+        if not os.access(p, os.R_OK):
+            yield ReadResult.failed(name, "cannot read the file (permission denied)")
+            return
+        yield from read_jsonl_file(p, settings.max_bytes, gz=kind == "jsonl.gz")
+        return
+    try:
+        raw = read_limited(p, settings.max_bytes)
+    except InputError as exc:
+        yield ReadResult(name, error=exc)
+        return
+    yield from _read_bytes(raw, name, kind, settings)
+
+
+def _read_bytes(raw: bytes, name: str, kind: str | None, settings: Settings) -> Iterator[ReadResult]:
+    """Read the bytes of one input of a known kind, or sniff the kind first."""
+    if kind in (None, "jsonl.gz") and raw.startswith(_GZIP_MAGIC):
+        yield from read_jsonl_stream(gzip.GzipFile(fileobj=io.BytesIO(raw)), name, settings.max_bytes)
+        return
+    try:
+        text = _decode(raw, name, kind)
+    except InputError as exc:
+        yield ReadResult(name, error=exc)
+        return
+    kind = kind if kind not in (None, "jsonl.gz") else sniff(text)
+    if kind == "json":
+        yield from read_json_text(text, name)
+    elif kind == "jsonl":
+        yield from read_jsonl_lines(text.splitlines(), name)
+    elif kind == "html":
+        yield _html_result(text, name)
+    else:
+        yield _text_result(text, name)
+
+
+def _decode(raw: bytes, name: str, kind: str | None) -> str:
+    """Decode, trying an HTML page's declared charset when the bytes are not UTF-8."""
+    if kind in (None, "html") and raw[:1] == b"<":
+        charset = declared_charset(raw)
+        if charset and charset.replace("-", "").replace("_", "") not in ("utf8", "utf16"):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                try:
+                    return raw.decode(charset)
+                except (LookupError, UnicodeDecodeError):
+                    pass
+    return decode(raw, name)
+
+
+def sniff(text: str) -> str:
+    """The kind of a decoded input whose extension says nothing: html, json, jsonl or text."""
+    head = text.lstrip("\ufeff \t\r\n")
+    if head.startswith("{"):
+        first = head.split("\n", 1)[0].strip()
+        return "jsonl" if first.endswith("}") and "\n" in head.strip() else "json"
+    if head.startswith("["):
+        return "json"
+    if looks_like_html(head):
+        return "html"
+    return "text"
+
+
+def _not_arabic(name: str, text: str) -> ReadResult:
+    share = arabic_share(text)
+    return ReadResult.failed(name, f"no Arabic text ({share:.0%} of its letters are Arabic)")
+
+
+def _text_result(text: str, name: str) -> ReadResult:
+    if not is_arabic(text):
+        return _not_arabic(name, text)
+    return ReadResult(name, document=document_from_text(text, name))
+
+
+def _html_result(markup: str, name: str) -> ReadResult:
+    try:
+        page = read_html(markup, name)
+    except InputError as exc:
+        return ReadResult(name, error=exc)
+    except Exception as exc:  # a parser failure on hostile markup must not stop the batch
+        return ReadResult.failed(name, f"malformed HTML ({type(exc).__name__}: {exc})")
+    if not is_arabic(page.text):
+        return _not_arabic(name, page.text)
+    doc = make_document(page.text, name, title=page.title, published=page.published, outlet=page.outlet,
+                        url=page.url, warnings=page.warnings)
+    return ReadResult(name, document=doc)
+
+
+def _read_dir(root: Path, settings: Settings) -> Iterator[ReadResult]:
+    """Every file under `root` with a known extension, in sorted order; hidden entries are skipped."""
+    exts = tuple(e.lower() for e in settings.extensions)
+    found = 0
+    for item in _walk(root):
+        if isinstance(item, ReadResult):
+            yield item
+            continue
+        if not item.name.lower().endswith(exts):
+            continue
+        found += 1
+        yield from _read_file(item, settings)
+    if not found:
+        yield ReadResult.failed(str(root), f"no readable files in this folder (looked for {', '.join(exts)})")
+
+
+def _walk(folder: Path) -> Iterator[Path | ReadResult]:
+    """Files under `folder`, depth first in sorted order; an unreadable sub-folder is one error."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        yield ReadResult.failed(str(folder), f"cannot list the folder ({exc.strerror or exc})")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(path)
+            elif entry.is_file():
+                yield path
+        except OSError as exc:
+            yield ReadResult.failed(str(path), f"cannot read ({exc.strerror or exc})")

@@ -1,0 +1,144 @@
+"""Bytes to text: size limits, encodings (UTF-8, UTF-16, Windows-1256 …), binary and Arabic checks."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import sys
+from pathlib import Path
+from typing import BinaryIO
+
+from marsad.errors import InputError
+
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
+_LETTER = re.compile(r"[^\W\d_]")
+#: at least this share of the letters must be Arabic for a text to count as Arabic
+MIN_ARABIC_SHARE = 0.2
+# control characters that never occur in text (tab, newline, carriage return and form feed do)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def human_size(n: int) -> str:
+    """"52,428,800 bytes (50.0 MB)": a byte count for messages."""
+    return f"{n:,} bytes ({n / 1024 / 1024:.1f} MB)"
+
+
+def too_big(size: int, limit: int) -> str:
+    """The reason given for an input over the size limit."""
+    return (f"file is {human_size(size)}, over the limit of {human_size(limit)} "
+            "(raise max_bytes in marsad.toml or $MARSAD_MAX_BYTES to read it)")
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of `path`, refused (InputError) before reading when the file is over `limit`."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(name, too_big(size, limit))
+        with path.open("rb") as fh:
+            return _read_at_most(fh, limit, name)
+    except FileNotFoundError:
+        raise InputError(name, "no such file or directory") from None
+    except PermissionError:
+        raise InputError(name, "cannot read the file (permission denied)") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a directory") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot read the file ({exc.strerror or exc})") from None
+
+
+def read_stdin(limit: int, stream: BinaryIO | None = None) -> bytes:
+    """Standard input (or `stream`), refused once it grows over `limit` bytes."""
+    fh = stream if stream is not None else sys.stdin.buffer
+    return _read_at_most(fh, limit, "-")
+
+
+def _read_at_most(fh: BinaryIO, limit: int, name: str) -> bytes:
+    """Read up to `limit` bytes; a stream that holds more is refused without reading it all."""
+    data = fh.read(limit + 1)
+    if len(data) > limit:
+        size = _full_size(fh)
+        raise InputError(name, too_big(size, limit) if size else
+                         f"input is over the limit of {human_size(limit)} (raise max_bytes to read it)")
+    return data
+
+
+def _full_size(fh: BinaryIO) -> int | None:
+    """The full size of a seekable stream, else None (a pipe is not read further to count it)."""
+    try:
+        return os.fstat(fh.fileno()).st_size or None
+    except (OSError, AttributeError, ValueError):
+        return None
+
+
+def decode(raw: bytes, item: str) -> str:
+    """Text from bytes: UTF-8 (BOM dropped), UTF-16/32 with a BOM, else a detected legacy encoding.
+
+    Raises InputError for an empty input, binary data, or bytes whose encoding cannot be told.
+    """
+    if not raw.strip():
+        raise InputError(item, "empty file" if raw == b"" else "file holds only blank space")
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return _checked(raw.decode(codec), item)
+            except UnicodeDecodeError as exc:
+                raise InputError(item, f"starts with a {codec.upper()} byte-order mark but is not valid "
+                                       f"{codec.upper()} (byte {exc.start})") from None
+    if b"\x00" in raw[:8192]:
+        raise InputError(item, "binary file, not text (holds NUL bytes)")
+    try:
+        return _checked(raw.decode("utf-8"), item)
+    except UnicodeDecodeError:
+        pass
+    return _checked(_guess(raw, item), item)
+
+
+def _guess(raw: bytes, item: str) -> str:
+    """Decode non-UTF-8 bytes: Windows-1256 when that gives Arabic, else charset-normalizer's guess."""
+    try:
+        text = raw.decode("cp1256")
+        if arabic_share(text) >= 0.5:
+            return text
+    except UnicodeDecodeError:
+        pass
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a declared dependency
+        best = None
+    else:
+        best = from_bytes(raw[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise InputError(item, "cannot tell the text encoding (not UTF-8, UTF-16 or Windows-1256); "
+                               "save the file as UTF-8")
+    try:
+        return raw.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(item, f"cannot decode the file (looks like {best.encoding} but is not valid in it); "
+                               "save it as UTF-8") from None
+
+
+def _checked(text: str, item: str) -> str:
+    """Refuse text that is mostly control characters (a binary file that happens to decode)."""
+    sample = text[:8192]
+    if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
+        raise InputError(item, "binary file, not text (control characters)")
+    return text
+
+
+def arabic_share(text: str) -> float:
+    """The share of letters in `text` that are Arabic (0.0 when it has no letters)."""
+    sample = text[:100_000]
+    letters = _LETTER.findall(sample)
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if _ARABIC.match(c)) / len(letters)
+
+
+def is_arabic(text: str) -> bool:
+    """True when enough of the text's letters are Arabic to analyse it."""
+    return arabic_share(text) >= MIN_ARABIC_SHARE
