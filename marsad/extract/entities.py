@@ -1,15 +1,126 @@
-"""The `entities` component (placeholder until its issue lands: assigns an empty layer)."""
+"""The `entities` component: actors and places, linked to the knowledge base where known.
+
+Steps: dictionary matching over clitic-split tokens (`names.matcher`), context rules for names the
+KB does not know (`names.rules`), the statistical NER model as a net for the rest (`marsad.ner`, when
+its model is shipped), then disambiguation, coreference and assembly (`names.resolve`).
+
+Besides `analysis.entities`, the component leaves for later components:
+`scratch["mentions"]` (every mention as a `Cand`, sorted, with its entity id) and
+`scratch["hints"]` (relations read off names: spokesman of, commander of, based in …).
+"""
 
 from __future__ import annotations
 
-from marsad.model import Analysis
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from marsad.extract.names.cands import Cand
+from marsad.extract.names.lexicon import lexicon_rows, rule_lexicon
+from marsad.extract.names.matcher import Match, NameTrie, name_words
+from marsad.extract.names.resolve import assemble, disambiguate, link_surnames
+from marsad.extract.names.rules import RuleContext, find_rule_mentions
+from marsad.knowledge import KnowledgeBase, Place, load_kb
+from marsad.model import Analysis, Token
 from marsad.pipeline import register
+from marsad.text.normalise import normalise
+
+# small places whose names are also everyday words need a cue («بلدة الأمل», «في الأمل»)
+_GUARDED_KINDS = frozenset({"village", "neighbourhood", "natural", "facility"})
+_PLACE_PREPS = frozenset({"في", "فى", "من", "الى", "إلى", "قرب", "بالقرب", "نحو", "داخل", "حول", "جنوب",
+                          "شمال", "شرق", "غرب", "مدينه", "بلده", "قريه", "منطقه"})
+_TRIES: dict[int, tuple[KnowledgeBase, NameTrie]] = {}
+
+
+def name_trie(kb: KnowledgeBase) -> NameTrie:
+    """The name trie of a knowledge base (built once per KB object)."""
+    hit = _TRIES.get(id(kb))
+    if hit is not None and hit[0] is kb:
+        return hit[1]
+    trie = NameTrie(kb.names())
+    _TRIES[id(kb)] = (kb, trie)
+    return trie
 
 
 @register("entities", requires=("tokens",), assigns=("entities",))
-class EntitiesLayer:
-    """Fills `analysis.entities` (empty for now)."""
+class EntityRecognizer:
+    """Finds actors and places, links them to the knowledge base and groups their mentions."""
+
+    def __init__(self, kb: Sequence[str] | KnowledgeBase | None = None, ner: bool = True) -> None:
+        self.kb = kb if isinstance(kb, KnowledgeBase) else load_kb(tuple(kb or ()))
+        self.trie = name_trie(self.kb)
+        self.lex = rule_lexicon(self.kb)
+        self.ner = _load_ner() if ner else None
+        self._gentilics = self._gentilic_table()
+
+    def _gentilic_table(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for row in lexicon_rows(self.kb, "gentilics"):
+            place = self.kb.places.get(row.get("place", ""))
+            if place is not None and place.country:
+                for w in name_words(row.get("term", ""))[:1]:
+                    out[w] = place.country.upper()
+        return out
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        analysis.entities = []
+        tokens = analysis.tokens
+        text = analysis.text
+        norm = analysis.scratch.get("norm")
+        norm_text = norm.norm if norm is not None else normalise(text)
+        cands = [c for c in (self._from_match(m, tokens, norm_text) for m in self.trie.match(tokens, text)) if c]
+        ctx = RuleContext(tokens, text, self.kb, self.lex, cands)
+        find_rule_mentions(ctx)
+        cands = cands + ctx.new
+        if self.ner is not None:
+            cands += self.ner(tokens, text, cands)
+        disambiguate(cands, self.kb, self._votes(tokens))
+        cands += link_surnames(cands, tokens, text, self.kb, self.lex.given_names)
+        analysis.entities = assemble(cands, ctx.hints, self.kb, text)
+        analysis.scratch["mentions"] = sorted(cands, key=lambda c: (c.start, -c.end))
+        analysis.scratch["hints"] = ctx.hints
+        analysis.scratch["kb"] = self.kb
         return analysis
+
+    def _votes(self, tokens: Sequence[Token]) -> Counter[str]:
+        votes: Counter[str] = Counter()
+        for tok in tokens:
+            country = self._gentilics.get(tok.norm) or self._gentilics.get(tok.stem)
+            if country:
+                votes[country] += 1
+        return votes
+
+    def _from_match(self, m: Match, tokens: Sequence[Token], norm_text: str) -> Cand | None:
+        """A candidate from a dictionary match, or None when its context rules or guards fail."""
+        kept = []
+        for entry in m.entries:
+            if entry.context and not any(normalise(w) in norm_text for w in entry.context):
+                continue
+            rec = self.kb.get(entry.kb_id)
+            if isinstance(rec, Place) and rec.kind in _GUARDED_KINDS and m.first == m.last and not _has_cue(tokens, m):
+                continue
+            kept.append(entry)
+        if not kept:
+            return None
+        stance = next((e.stance for e in kept if e.stance), None)
+        return Cand(m.first, m.last, m.start, m.end, [e.kb_id for e in kept], stance=stance,
+                    confidence=0.95 if len(kept) == 1 else 0.8)
+
+
+def _has_cue(tokens: Sequence[Token], m: Match) -> bool:
+    """True when a small place's name is introduced as a place («في», «بلدة», «قرب» …)."""
+    tok = tokens[m.first]
+    if m.via_stem and tok.prefix[:1] in ("ب", "ل"):
+        return True
+    if m.first == 0:
+        return False
+    prev = tokens[m.first - 1]
+    return prev.sentence == tok.sentence and (prev.norm in _PLACE_PREPS or prev.stem in _PLACE_PREPS)
+
+
+def _load_ner() -> Any:
+    """The NER net (a callable adding candidates for unknown names), or None when no model ships."""
+    try:
+        from marsad.extract.names.ner_net import NerNet
+    except ImportError:
+        return None
+    return NerNet.load()

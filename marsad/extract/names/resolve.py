@@ -1,0 +1,148 @@
+"""From candidate mentions to entities: disambiguation, coreference and assembly.
+
+- A name with several knowledge-base readings («طرابلس» in Libya or Lebanon) takes the reading whose
+  country the rest of the article supports most (unambiguous names, gentilics); ties go to the actor
+  over its own place, then to the larger place.
+- One entity per knowledge-base id; names the KB does not know are grouped by their normalised form,
+  and a lone surname («تنتوش») joins the full name seen in the same article («عمر تنتوش»).
+- Entity ids follow the order of first mention: e1, e2, …
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from marsad.extract.names.cands import Cand, Hint
+from marsad.extract.names.lexicon import STOP
+from marsad.extract.names.matcher import name_words
+from marsad.knowledge import Actor, KnowledgeBase, Place
+from marsad.model import Entity, Span, Token
+
+
+def country_of(kb: KnowledgeBase, kb_id: str) -> str | None:
+    """The ISO country code of an actor or place, upper case, or None."""
+    rec = kb.get(kb_id)
+    if isinstance(rec, Place):
+        return (rec.country or "").upper() or None
+    if isinstance(rec, Actor):
+        if rec.country:
+            return rec.country.upper()
+        if rec.place:
+            place = kb.places.get(rec.place)
+            return (place.country or "").upper() or None if place else None
+    return None
+
+
+def disambiguate(cands: Sequence[Cand], kb: KnowledgeBase, extra_votes: Counter[str]) -> None:
+    """Reduce every candidate with several KB readings to one, in place."""
+    votes: Counter[str] = Counter(extra_votes)
+    for c in cands:
+        if len(set(c.kb_ids)) == 1:
+            country = country_of(kb, c.kb_ids[0])
+            if country:
+                votes[country] += 1
+    for c in cands:
+        ids = list(dict.fromkeys(c.kb_ids))
+        if len(ids) <= 1:
+            c.kb_ids = ids
+            continue
+        # an actor standing for a state beats that state's place row
+        own_places = {kb.actors[i].place for i in ids if i in kb.actors and kb.actors[i].place}
+        ids = [i for i in ids if i not in own_places] or ids
+
+        def score(kb_id: str) -> tuple[int, int, int]:
+            rec = kb.get(kb_id)
+            pop = rec.population or 0 if isinstance(rec, Place) else 0
+            return (votes.get(country_of(kb, kb_id) or "", 0), 1 if isinstance(rec, Actor) else 0, pop)
+
+        c.kb_ids = [max(ids, key=score)]
+
+
+def _key(c: Cand) -> str:
+    if c.kb_id:
+        return "kb:" + c.kb_id
+    return f"new:{c.type}:" + " ".join(name_words(c.name or ""))
+
+
+def link_surnames(cands: list[Cand], tokens: Sequence[Token], text: str, kb: KnowledgeBase,
+                  given: frozenset[str]) -> list[Cand]:
+    """Lone surnames and partial names that refer to a person named in full elsewhere in the article."""
+    persons: dict[str, Cand] = {}
+    for c in cands:
+        if _type(c, kb) != "PERSON":
+            continue
+        words = name_words(c.name or "") if not c.kb_id else name_words(kb.actors[c.kb_id].name) if c.kb_id in kb.actors else ()
+        if len(words) >= 2 and words[-1] not in STOP and words[-1] not in given and len(words[-1]) > 2:
+            persons.setdefault(words[-1], c)
+    if not persons:
+        return []
+    covered = set()
+    for c in cands:
+        covered.update(range(c.first, c.last + 1))
+    out: list[Cand] = []
+    for i, tok in enumerate(tokens):
+        if i in covered:
+            continue
+        for form, start in ((tok.norm, tok.start), (tok.stem, tok.stem_start)):
+            ref = persons.get(form)
+            if ref is not None:
+                out.append(Cand(i, i, start, tok.end, list(ref.kb_ids), ref.type, ref.name, "coref",
+                                confidence=0.8))
+                break
+    return out
+
+
+def _type(c: Cand, kb: KnowledgeBase) -> str | None:
+    if c.type:
+        return c.type
+    rec = kb.get(c.kb_ids[0]) if c.kb_ids else None
+    return rec.type if rec is not None else None
+
+
+def assemble(cands: list[Cand], hints: Sequence[Hint], kb: KnowledgeBase, text: str) -> list[Entity]:
+    """Group candidates into entities (ids in order of first mention) and set `cand.entity`."""
+    # an unknown name that ends with a known person's surname is that person («أحمد المسماري» → KB)
+    surname_index: dict[str, str] = {}
+    for c in cands:
+        if c.kb_id and _type(c, kb) == "PERSON":
+            for w in name_words(text[c.start:c.end])[-1:]:
+                surname_index.setdefault(w, c.kb_id)
+    for c in cands:
+        if not c.kb_ids and c.type == "PERSON":
+            words = name_words(c.name or "")
+            if len(words) >= 2 and words[-1] in surname_index:
+                c.kb_ids = [surname_index[words[-1]]]
+                c.type = None
+    groups: dict[str, list[Cand]] = {}
+    for c in sorted(cands, key=lambda c: (c.start, -c.end)):
+        groups.setdefault(_key(c), []).append(c)
+    entities: list[Entity] = []
+    for n, (key, members) in enumerate(groups.items(), start=1):
+        eid = f"e{n}"
+        first = members[0]
+        spans, seen = [], set()
+        for m in members:
+            m.entity = eid
+            if (m.start, m.end) not in seen:
+                seen.add((m.start, m.end))
+                spans.append(Span(m.start, m.end, text[m.start:m.end]))
+        rec = kb.get(first.kb_id) if first.kb_id else None
+        if isinstance(rec, Actor):
+            place = kb.places.get(rec.place) if rec.place else None
+            ent = Entity(eid, rec.type, rec.name, spans, rec.name_en, rec.id,
+                         place.geo if place else None, kind=place.kind if place else None)
+        elif isinstance(rec, Place):
+            ent = Entity(eid, rec.type, rec.name, spans, rec.name_en, rec.id, rec.geo, kind=rec.kind)
+        else:
+            name = max((" ".join(text[m.start:m.end].split()) for m in members), key=len)
+            ent = Entity(eid, first.type or "ORGANIZATION", name, spans)
+        ent.confidence = max(m.confidence for m in members)
+        entities.append(ent)
+    by_id = {e.id: e for e in entities}
+    for h in hints:
+        if h.title and h.head.entity in by_id:
+            roles = by_id[h.head.entity].roles
+            if h.title not in roles:
+                roles.append(h.title)
+    return entities

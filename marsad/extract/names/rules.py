@@ -1,0 +1,340 @@
+"""Context rules for names the knowledge base does not know, and for descriptive mentions.
+
+Each rule reads the tokens and the dictionary matches of one article and proposes new candidates
+(unknown people, groups, tribes) plus `Hint`s (a spokesman of, the commander of, based in …):
+
+- title + organisation, then «، NAME»: «الناطق باسم قوات حفتر، أحمد المسماري»
+- rank or title directly before a name: «العقيد عمر تنتوش»
+- a person with a parenthesised role: «الجضران (آمر حرس المنشآت النفطية)»
+- a stationed group: «القوات المتواجدة بمنطقة ورشفانة», «القوات المتواجدة بالجنوب الليبي»
+- a group led by a person: «القوات التي يقودها الجنرال المتقاعد»; «قوات X» for a known X
+- tribes and named units: «قبيلة X», «كتيبة X», «لواء X»
+- a tribal leader without a name: «زعيم قبيلة المغاربة»
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from marsad.extract.names.cands import Cand, Hint
+from marsad.extract.names.lexicon import (
+    GROUP_OF_PERSON, LED_BY, RELATIVE, STATIONED, STOP, RuleLexicon,
+)
+from marsad.knowledge import KnowledgeBase
+from marsad.model import Token
+
+_PUNCT_STOP = frozenset("،,.:;؛!?؟\"«»“”()[]{}-–—/")
+_CONNECT = frozenset({"بن", "ابن", "ابو", "بو", "عبد", "ولد", "اب"})
+_LEADER_TITLES = frozenset({"زعيم", "شيخ", "شيوخ", "زعماء"})
+_NAMED_UNITS = frozenset({"كتيبه", "سريه", "لواء", "فيلق", "ميليشيا", "مليشيا", "حركه", "جبهه", "تنظيم", "تجمع"})
+_TRIBE_HEADS = frozenset({"قبيله", "قبائل", "عشيره"})
+_TRIBE_CONNECT = frozenset({"اولاد", "بني", "بنو", "ال"})
+
+
+class RuleContext:
+    """What the rules look at: tokens, text, the KB, rule tables and the candidates found so far."""
+
+    def __init__(self, tokens: Sequence[Token], text: str, kb: KnowledgeBase, lex: RuleLexicon,
+                 cands: list[Cand]) -> None:
+        self.tokens = tokens
+        self.text = text
+        self.kb = kb
+        self.lex = lex
+        self.cands = cands
+        self.words = [t.norm for t in tokens]
+        self.bare = [_bare(t) for t in tokens]
+        self.new: list[Cand] = []
+        self.hints: list[Hint] = []
+
+    # -- lookups -------------------------------------------------------------------------------
+    def type_of(self, cand: Cand) -> str | None:
+        """The entity type of a candidate (its own, or its first KB candidate's)."""
+        if cand.type:
+            return cand.type
+        for kb_id in cand.kb_ids:
+            rec = self.kb.get(kb_id)
+            if rec is not None:
+                return rec.type
+        return None
+
+    def cand_at(self, i: int, *, outer_first: bool = True) -> Cand | None:
+        """The candidate whose first token is `i` (descriptive outer ones first)."""
+        found = [c for c in (*self.new, *self.cands) if c.first == i]
+        if not found:
+            return None
+        found.sort(key=lambda c: (not c.outer if outer_first else c.outer, -(c.last - c.first)))
+        return found[0]
+
+    def cand_ending(self, i: int) -> Cand | None:
+        """A candidate whose last token is `i`."""
+        for c in (*self.new, *self.cands):
+            if c.last == i:
+                return c
+        return None
+
+    def covered(self, i: int) -> bool:
+        """True when token `i` lies inside a known candidate."""
+        return any(c.first <= i <= c.last for c in (*self.cands, *self.new))
+
+    def same_sentence(self, i: int, j: int) -> bool:
+        """True when tokens i and j exist and are in one sentence."""
+        n = len(self.tokens)
+        return 0 <= i < n and 0 <= j < n and self.tokens[i].sentence == self.tokens[j].sentence
+
+    def is_punct(self, i: int, chars: str = "،,") -> bool:
+        """True when token `i` is one of the punctuation `chars`."""
+        return 0 <= i < len(self.tokens) and self.tokens[i].text in chars
+
+    def add(self, first: int, last: int, type_: str, *, kb_ids: Sequence[str] = (), outer: bool = False,
+            source: str = "rule", confidence: float = 0.8, start: int | None = None) -> Cand:
+        """Record a new candidate over tokens [first, last]."""
+        s = self.tokens[first].start if start is None else start
+        e = self.tokens[last].end
+        cand = Cand(first, last, s, e, list(kb_ids), None if kb_ids else type_,
+                    None if kb_ids else " ".join(self.text[s:e].split()), source, outer=outer,
+                    confidence=confidence)
+        self.new.append(cand)
+        return cand
+
+    # -- name shapes ---------------------------------------------------------------------------
+    def name_end(self, j: int, *, need_given: bool = True) -> int | None:
+        """Last token of a personal name starting at `j` (2–4 words), or None."""
+        toks, n = self.tokens, len(self.tokens)
+        if j >= n or not _wordish(toks[j]):
+            return None
+        w = self.words[j]
+        if w in STOP or self.lex.title_at(self.words, j) or self.covered(j):
+            return None
+        if need_given and w not in self.lex.given_names and w not in _CONNECT:
+            return None
+        last = j
+        k = j + 1
+        while k < n and k - j < 4 and self.same_sentence(j, k) and _wordish(toks[k]):
+            wk = self.words[k]
+            if wk in STOP or self.covered(k) or self.lex.title_at(self.words, k):
+                break
+            if toks[k].prefix.startswith("و") and wk not in self.lex.given_names:
+                break
+            last = k
+            k += 1
+        if last == j or self.words[last] in _CONNECT:
+            return None
+        return last
+
+
+def _bare(tok: Token) -> str:
+    """The token without proclitics and without the article."""
+    w = tok.stem if tok.prefix else tok.norm
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
+def _wordish(tok: Token) -> bool:
+    return tok.text[:1].isalpha() and not tok.text[:1].isascii()
+
+
+def find_rule_mentions(ctx: RuleContext) -> None:
+    """Run every rule in order; results land in `ctx.new` and `ctx.hints`."""
+    _stationed_groups(ctx)
+    _led_groups(ctx)
+    _groups_of_person(ctx)
+    _tribes_and_units(ctx)
+    _titles(ctx)
+
+
+def _stationed_groups(ctx: RuleContext) -> None:
+    for i, b in enumerate(ctx.bare):
+        if ctx.lex.unit_heads.get(b) != "ARMED_GROUP" or i + 2 >= len(ctx.tokens):
+            continue
+        if ctx.words[i + 1] not in STATIONED:
+            continue
+        j = i + 2
+        if ctx.words[j] in {"في", "فى"}:
+            j += 1
+        place = ctx.cand_at(j)
+        if place is None or ctx.type_of(place) not in {"GPE", "LOCATION"} or not ctx.same_sentence(i, place.last):
+            continue
+        group = ctx.add(i, place.last, "ARMED_GROUP", outer=True)
+        ctx.hints.append(Hint("BASED_IN", group, place, group.start, group.end))
+
+
+def _led_groups(ctx: RuleContext) -> None:
+    for i, b in enumerate(ctx.bare):
+        if ctx.lex.unit_heads.get(b) != "ARMED_GROUP" or i + 3 >= len(ctx.tokens):
+            continue
+        if ctx.words[i + 1] not in RELATIVE or ctx.words[i + 2] not in LED_BY:
+            continue
+        person = ctx.cand_at(i + 3, outer_first=False)
+        if person is None or ctx.type_of(person) != "PERSON":
+            continue
+        kb_group = _commanded_group(ctx, person)
+        group = ctx.add(i, person.last, "ARMED_GROUP", kb_ids=[kb_group] if kb_group else (), outer=True)
+        end = person.end
+        nxt = person.last + 1
+        if ctx.is_punct(nxt):
+            again = ctx.cand_at(nxt + 1, outer_first=False)
+            if again is not None and ctx.type_of(again) == "PERSON":
+                end = again.end
+                person = again if again.kb_ids and not person.kb_ids else person
+        ctx.hints.append(Hint("COMMANDS", person, group, group.start, end))
+
+
+def _commanded_group(ctx: RuleContext, person: Cand) -> str | None:
+    """The armed group a known person commands or leads, from the KB's affiliations."""
+    for kb_id in person.kb_ids:
+        actor = ctx.kb.actors.get(kb_id)
+        if actor is None:
+            continue
+        for aff in actor.affiliations:
+            if aff.type in ("COMMANDS", "LEADS"):
+                target = ctx.kb.actors.get(aff.target)
+                if target is not None and target.type == "ARMED_GROUP":
+                    return target.id
+    return None
+
+
+def _groups_of_person(ctx: RuleContext) -> None:
+    for i, b in enumerate(ctx.bare):
+        if ctx.words[i] not in GROUP_OF_PERSON and b not in GROUP_OF_PERSON:
+            continue
+        if ctx.covered(i) or i + 1 >= len(ctx.tokens):
+            continue
+        person = ctx.cand_at(i + 1, outer_first=False)
+        if person is None or ctx.type_of(person) != "PERSON" or not person.kb_ids:
+            continue
+        kb_group = _commanded_group(ctx, person)
+        group = ctx.add(i, person.last, "ARMED_GROUP", kb_ids=[kb_group] if kb_group else (), outer=True,
+                        confidence=0.7)
+        ctx.hints.append(Hint("COMMANDS", person, group, group.start, group.end))
+
+
+def _tribes_and_units(ctx: RuleContext) -> None:
+    n = len(ctx.tokens)
+    for i, b in enumerate(ctx.bare):
+        if ctx.covered(i) or i + 1 >= n or not ctx.same_sentence(i, i + 1):
+            continue
+        w = ctx.words[i]
+        if b in _TRIBE_HEADS and not w.startswith("ال"):
+            inner = ctx.cand_at(i + 1, outer_first=False)
+            if inner is not None:
+                if ctx.type_of(inner) == "TRIBE":
+                    ctx.add(i, inner.last, "TRIBE", kb_ids=inner.kb_ids, outer=True)
+                continue
+            if not _wordish(ctx.tokens[i + 1]) or ctx.words[i + 1] in STOP:
+                continue
+            last = i + 1
+            if ctx.words[i + 1] in _TRIBE_CONNECT and i + 2 < n and _wordish(ctx.tokens[i + 2]):
+                last = i + 2
+            ctx.add(i, last, "TRIBE", confidence=0.7)
+        elif b in _NAMED_UNITS and not w.startswith("ال") and not ctx.tokens[i].prefix.endswith("ال"):
+            last = _unit_name_end(ctx, i + 1)
+            if last is not None:
+                ctx.add(i, last, "ARMED_GROUP", confidence=0.6)
+
+
+def _unit_name_end(ctx: RuleContext, j: int) -> int | None:
+    """Last token of a unit's name starting at `j` («شهداء الزاوية», «106», «طارق بن زياد»)."""
+    toks, n = ctx.tokens, len(ctx.tokens)
+    if j >= n or ctx.words[j] in STOP or toks[j].text in _PUNCT_STOP:
+        return None
+    if not (_wordish(toks[j]) or toks[j].text.isdigit()):
+        return None
+    last = j
+    k = j + 1
+    while k < n and k - j < 3 and ctx.same_sentence(j, k):
+        wk = ctx.words[k]
+        known = ctx.cand_at(k)
+        if known is not None and ctx.type_of(known) in {"GPE", "LOCATION", "PERSON"}:
+            last = known.last
+            break
+        if (wk.startswith("ال") and wk not in STOP) or toks[k].text.isdigit() or wk in _CONNECT:
+            last = k
+            k += 1
+            continue
+        break
+    return last
+
+
+def _titles(ctx: RuleContext) -> None:
+    i, n = 0, len(ctx.tokens)
+    while i < n:
+        hit = ctx.lex.title_at(ctx.words, i)
+        if hit is None and ctx.tokens[i].prefix:
+            hit = ctx.lex.title_at([*ctx.words[:i], ctx.tokens[i].stem, *ctx.words[i + 1:]], i)
+            if hit is None and ctx.tokens[i].prefix.endswith("ال"):
+                hit = ctx.lex.title_at([*ctx.words[:i], "ال" + ctx.tokens[i].stem, *ctx.words[i + 1:]], i)
+        if hit is None:
+            i += 1
+            continue
+        size, row = hit
+        _one_title(ctx, i, i + size - 1, row)
+        i += size
+
+
+def _one_title(ctx: RuleContext, first: int, last: int, row: dict[str, str]) -> None:
+    relation = (row.get("relation") or "").strip() or None
+    kind = (row.get("kind") or "").strip()
+    term = row.get("term", "")
+    n = len(ctx.tokens)
+    # the organisation the title is of: the mention right after the title
+    org = None
+    j = last + 1
+    if j < n and ctx.same_sentence(first, j):
+        cand = ctx.cand_at(j)
+        if cand is not None and ctx.type_of(cand) not in (None, "PERSON"):
+            org = cand
+    after = (org.last if org else last) + 1
+    # directly a name after a rank or title («العقيد عمر تنتوش», «المشير خليفة حفتر»)
+    person = None
+    if org is None and after < n:
+        person = ctx.cand_at(after, outer_first=False)
+        if person is not None and ctx.type_of(person) != "PERSON":
+            person = None
+        if person is None:
+            end = ctx.name_end(after)
+            if end is not None:
+                person = ctx.add(after, end, "PERSON", confidence=0.75)
+    # apposition: «title org (…)، NAME»
+    if person is None:
+        k = after
+        depth = 0
+        steps = 0
+        while k < n and steps < 12 and ctx.same_sentence(first, k):
+            t = ctx.tokens[k].text
+            if t == "(":
+                depth += 1
+            elif t == ")":
+                depth = max(0, depth - 1)
+            elif depth == 0 and t in "،,":
+                break
+            elif depth == 0 and (t in ".؟?!:\"«»" or ctx.lex.title_at(ctx.words, k)):
+                k = n
+                break
+            k += 1
+            steps += 1
+        if k < n and ctx.is_punct(k):
+            cand = ctx.cand_at(k + 1, outer_first=False)
+            if cand is not None and ctx.type_of(cand) == "PERSON":
+                person = cand
+            elif cand is None:
+                end = ctx.name_end(k + 1)
+                if end is not None:
+                    person = ctx.add(k + 1, end, "PERSON", confidence=0.7)
+    # a person before the title: «الجضران (آمر حرس المنشآت النفطية)» or «X، قائد …»
+    if person is None and first >= 1:
+        back = first - 1
+        if ctx.is_punct(back, "(،,"):
+            back -= 1
+        cand = ctx.cand_ending(back)
+        if cand is not None and ctx.type_of(cand) == "PERSON" and ctx.same_sentence(back, first):
+            person = cand
+    # a leader with no name: «زعيم قبيلة المغاربة»
+    if person is None and org is not None and ctx.bare[first] in _LEADER_TITLES and ctx.type_of(org) == "TRIBE":
+        person = ctx.add(first, org.last, "PERSON", outer=True, confidence=0.7)
+    if person is None:
+        return
+    if org is not None and relation:
+        start = min(person.start, ctx.tokens[first].start)
+        end = max(person.end, org.end)
+        ctx.hints.append(Hint(relation, person, org, start, end, title=term))
+    elif kind in ("rank", "role", "office", "honorific"):
+        ctx.hints.append(Hint("ROLE", person, person, ctx.tokens[first].start, ctx.tokens[last].end, title=term))
