@@ -1,0 +1,125 @@
+"""Locating gold evidence in the text, and aligning predicted with gold entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.eval.align import align_entities, distance_km, name_key, score_geo, types_compatible
+from marsad.eval.gold import parse_gold
+from marsad.eval.locate import find_all, locate, overlaps
+from marsad.model import Entity, Span
+from marsad.text.normalise import normalise
+
+from eval_helpers import TEXT, empty_analysis, good_analysis, gold_dict, mention, span
+
+
+def test_exact_quote_finds_every_occurrence() -> None:
+    assert find_all(TEXT, "ميناء الزويتينة") == [span("ميناء الزويتينة"), span("ميناء الزويتينة", 1)]
+
+
+@pytest.mark.parametrize("quote", [
+    "ميناء الزّويتينة",         # a shadda the text does not have
+    "ميناء  الزويتينة",          # two spaces
+    "مدينة اجدابيا",             # bare alef for hamza-on-alef
+    "ميليشيا الغدر\u0640",       # tatweel
+])
+def test_normalised_search_maps_back_to_original_offsets(quote: str) -> None:
+    hits = find_all(TEXT, quote)
+    assert hits, quote
+    for s, e in hits:
+        assert normalise(TEXT[s:e]).split() == normalise(quote).split()
+        assert TEXT[s - 1] == " " and TEXT[e] in " .\n"
+
+
+def test_normalised_hit_covers_the_original_words() -> None:
+    text = "قالت القوّات إنها تقدمت"
+    (s, e), = find_all(text, "القوات")
+    assert text[s:e] == "القوّات"
+
+
+def test_offsets_and_missing_quotes() -> None:
+    assert locate(TEXT, (3, 9)) == [(3, 9)]
+    assert locate(TEXT, (3, len(TEXT) + 5)) == []
+    assert locate(TEXT, "جملة غير موجودة") == []
+    assert locate(TEXT, None) is None
+
+
+def test_overlap_needs_a_shared_character() -> None:
+    assert overlaps((0, 5), [(4, 9)])
+    assert not overlaps((0, 5), [(5, 9)])
+    assert not overlaps((3, 3), [(0, 9)])
+    assert not overlaps((0, 5), None)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("المغاربة", "مغاربة"),
+    ("«كتيبة  النصر»،", "كتيبة النصر"),
+    ("أجدابيا", "اجدابيا"),
+    ("القوّات", "القوات"),
+])
+def test_name_keys_agree(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+def test_name_keys_differ() -> None:
+    assert name_key("قوات حفتر") != name_key("حفتر")
+
+
+@pytest.mark.parametrize("a, b, ok", [
+    ("GPE", "LOCATION", True), ("LOCATION", "GPE", True), ("ARMED_GROUP", "ORGANIZATION", True),
+    ("PERSON", "PERSON", True), ("PERSON", "ARMED_GROUP", False), ("TRIBE", "ARMED_GROUP", False),
+    ("MEDIA", "ORGANIZATION", False),
+])
+def test_type_compatibility(a: str, b: str, ok: bool) -> None:
+    assert types_compatible(a, b) is ok
+
+
+def test_alignment_of_the_good_analysis() -> None:
+    al = align_entities(good_analysis(), parse_gold(gold_dict()))
+    assert al.to_gold == {"e1": "warfalli", "e2": "nasr", "e3": "zueitina", "e4": "obeidat", "e5": "ajdabiya"}
+
+
+def test_alignment_uses_mention_text_when_the_name_differs() -> None:
+    a = empty_analysis()
+    a.entities = [Entity("x", "ARMED_GROUP", "الوحدة", [mention("الكتيبة")])]
+    assert align_entities(a, parse_gold(gold_dict())).to_gold == {"x": "nasr"}
+
+
+def test_alignment_rejects_incompatible_type() -> None:
+    a = empty_analysis()
+    a.entities = [Entity("x", "PERSON", "كتيبة النصر")]
+    assert align_entities(a, parse_gold(gold_dict())).to_gold == {}
+
+
+def test_alignment_is_one_to_one_best_first() -> None:
+    a = empty_analysis()
+    a.entities = [Entity("weak", "ARMED_GROUP", "الكتيبة"),
+                  Entity("strong", "ARMED_GROUP", "كتيبة النصر", [Span(0, 0, "الكتيبة")])]
+    al = align_entities(a, parse_gold(gold_dict()))
+    assert al.to_gold == {"strong": "nasr"}
+
+
+def test_distance_is_haversine() -> None:
+    assert distance_km((32.8872, 13.1913), (32.1167, 20.0667)) == pytest.approx(648, abs=5)  # Tripoli-Benghazi
+
+
+def test_geo_accuracy_by_tolerance() -> None:
+    gold = parse_gold(gold_dict())
+    a = good_analysis()
+    geo = score_geo(a, gold, align_entities(a, gold))
+    assert (geo.places, geo.with_geo, geo.correct) == (2, 2, 1)  # Ajdabiya is put ~140 km off
+
+
+def test_geo_regions_and_countries_get_150_km() -> None:
+    data = gold_dict()
+    data["entities"][6]["core"] = True
+    gold = parse_gold(data)
+    a = empty_analysis()
+    a.entities = [Entity("x", "GPE", "ليبيا", geo={"lat": 27.9, "lon": 17.0})]  # ~100 km off
+    geo = score_geo(a, gold, align_entities(a, gold))
+    assert (geo.places, geo.correct) == (1, 1)
+    a.entities[0].geo = {"lat": 29.0, "lon": 17.0}  # ~220 km off
+    assert score_geo(a, gold, align_entities(a, gold)).correct == 0
+    a.entities[0].geo = None
+    geo = score_geo(a, gold, align_entities(a, gold))
+    assert (geo.places, geo.with_geo, geo.correct) == (1, 0, 0)
