@@ -1,7 +1,8 @@
 """Arabic normalisation for matching, with a map back to the original offsets.
 
 Normalisation is only ever for matching: the hamza-carrying alefs become bare alef, alef maqsura
-becomes ya, ta marbuta becomes ha, Arabic-Indic and Persian digits become ASCII digits; diacritics,
+becomes ya, ta marbuta becomes ha, Arabic-Indic and Persian digits become ASCII digits (and the
+Arabic percent, decimal and thousands signs become «%», «.», «,»); diacritics,
 tatweel, bidi controls and zero-width marks are dropped. Every change is one character to one or one
 to none, so the normalised string maps back to the original with a sorted list of deletions.
 """
@@ -18,8 +19,9 @@ _MAP = {
     "ى": "ي", "ی": "ي", "ئ": "ي",
     "ؤ": "و",
     "ة": "ه",
-    "ک": "ك", "ڪ": "ك",
+    "ک": "ك", "ڪ": "ك", "ھ": "ه",
     "\u00a0": " ", "\u2007": " ", "\u202f": " ",
+    "٪": "%", "٫": ".", "٬": ",",  # Arabic percent sign, decimal and thousands separators
 }
 for _i in range(10):
     _MAP[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
@@ -32,6 +34,7 @@ _DROP_CLASS = (
     "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad"  # zero-width, bidi, BOM, soft hyphen
 )
 _DROP_RE = re.compile(f"[{_DROP_CLASS}]")
+
 
 def _drop_chars() -> list[str]:
     """Every character the drop class covers, expanded from its ranges."""
@@ -48,6 +51,8 @@ def _drop_chars() -> list[str]:
     return out
 
 
+#: combining marks (harakat, Quranic marks, superscript alef): they belong to the letter before
+_MARKS = frozenset(c for c in _drop_chars() if "\u0610" <= c <= "\u06ed" and c not in "\u0640\u061c")
 _TABLE = str.maketrans({**_MAP, **{c: None for c in _drop_chars()}})
 DROPPED = frozenset(_drop_chars())
 
@@ -79,10 +84,17 @@ class NormText:
         return i + bisect_right(self.keys, i)
 
     def to_original_end(self, j: int) -> int:
-        """Original exclusive end for a normalised exclusive end `j` (j > 0)."""
+        """Original exclusive end for a normalised exclusive end `j` (j > 0).
+
+        Diacritics right after the last character belong to it and are included («حفترُ» whole).
+        """
         if not self.deleted or j <= 0:
             return j
-        return self.to_original(j - 1) + 1
+        o = self.to_original(j - 1) + 1
+        text = self.original
+        while o < len(text) and text[o] in _MARKS:
+            o += 1
+        return o
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) for a normalised half-open span."""
