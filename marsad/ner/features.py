@@ -1,0 +1,183 @@
+"""Token features for the CRF tagger: word form, affixes, clitic-stripped stem, shape, context window
+and distributional signatures learned from unlabelled news (a `Lexicon`).
+
+Per-word features are computed once per distinct token string and cached, so a sentence costs little
+more than a few dictionary look-ups per token.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from marsad.text.normalise import normalise
+
+#: Longest token (characters) looked at; longer tokens are cut before computing features.
+MAX_TOKEN_CHARS = 64
+_CACHE_LIMIT = 200_000
+
+_PROCLITIC_1 = ("و", "ف")
+_PROCLITIC_2 = ("ب", "ل", "ك")
+
+
+def strip_clitics(word: str) -> tuple[str, str]:
+    """(proclitic pattern, stem) of a normalised word: و/ف, then ب/ل/ك, then ال (or لل) are removed
+    while at least two letters remain."""
+    pat = ""
+    w = word
+    if len(w) > 3 and w[0] in _PROCLITIC_1:
+        pat += w[0]
+        w = w[1:]
+    if len(w) > 3 and w[0] in _PROCLITIC_2:
+        if w[0] == "ل" and w[1] == "ل" and len(w) > 4:
+            return pat + "لل", w[2:]
+        pat += w[0]
+        w = w[1:]
+    if len(w) > 3 and w.startswith("ال"):
+        pat += "ال"
+        w = w[2:]
+    return pat, w
+
+
+def shape(word: str) -> str:
+    """A coarse shape class: ar, lat, Lat (capitalised), LAT, dig, punct, mix."""
+    if not word:
+        return "empty"
+    ar = lat = dig = other = 0
+    for ch in word:
+        if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f":
+            ar += 1
+        elif ch.isascii() and ch.isalpha():
+            lat += 1
+        elif ch.isdigit():
+            dig += 1
+        else:
+            other += 1
+    if ar and not (lat or dig):
+        return "ar" if not other else "ar+p"
+    if lat and not (ar or dig):
+        if word.isupper():
+            return "LAT"
+        return "Lat" if word[0].isupper() else "lat"
+    if dig and not (ar or lat):
+        return "dig"
+    if other and not (ar or lat or dig):
+        return "punct"
+    return "mix"
+
+
+@dataclass
+class Lexicon:
+    """Distributional knowledge learned from unlabelled text: for each normalised word (and stem), a few
+    signature strings (its most frequent left and right neighbours, how often it takes the article,
+    a frequency band). Empty by default (the tagger then uses surface features only)."""
+
+    words: dict[str, str] = field(default_factory=dict)
+    stems: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, object] = field(default_factory=dict)
+    #: self-training name lexicon: word → "TYPE:band" (how often a first model tagged it as a name)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def save(self, path: str | Path) -> None:
+        """Write the lexicon as gzipped JSON (deterministic order)."""
+        data = {"meta": self.meta, "words": dict(sorted(self.words.items())),
+                "stems": dict(sorted(self.stems.items())), "names": dict(sorted(self.names.items()))}
+        raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        with open(path, "wb") as fh:
+            fh.write(gzip.compress(raw, compresslevel=9, mtime=0))
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Lexicon":
+        """Read a lexicon written by `save`."""
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            data = json.load(fh)
+        return cls(words=data["words"], stems=data["stems"], meta=data.get("meta", {}),
+                   names=data.get("names", {}))
+
+
+class Featuriser:
+    """Turns token lists into CRF feature lists; `lexicon` adds distributional features."""
+
+    def __init__(self, lexicon: Lexicon | None = None, window: int = 2) -> None:
+        self.lexicon = lexicon or Lexicon()
+        self.window = window
+        self._cache: dict[str, tuple[list[str], list[str]]] = {}
+
+    def word_features(self, token: str) -> tuple[list[str], list[str]]:
+        """(own features, short features shared with neighbours) of one token, cached."""
+        hit = self._cache.get(token)
+        if hit is not None:
+            return hit
+        tok = token[:MAX_TOKEN_CHARS]
+        n = normalise(tok)
+        pat, stem = strip_clitics(n)
+        sh = shape(tok)
+        own = [
+            "bias",
+            "w=" + n,
+            "st=" + stem,
+            "pc=" + pat,
+            "sh=" + sh,
+            "len=" + str(min(len(stem), 9)),
+        ]
+        for k in (1, 2, 3, 4):
+            if len(n) > k:
+                own.append(f"p{k}=" + n[:k])
+                own.append(f"s{k}=" + n[-k:])
+            if len(stem) > k + 1:
+                own.append(f"sp{k}=" + stem[:k])
+                own.append(f"ss{k}=" + stem[-k:])
+        if sh in ("Lat", "lat", "LAT", "mix"):
+            own.append("lw=" + tok.lower())
+        short = ["w=" + n, "st=" + stem]
+        lex = self.lexicon
+        sig = lex.words.get(n)
+        if sig is None:
+            sig = lex.stems.get(stem)
+            if sig is not None:
+                own.append("lex=stem")
+        if sig is None:
+            own.append("lex=none")
+            short.append("lex=none")
+        else:
+            for part in sig.split(" "):
+                own.append(part)
+                if part[:2] in ("c=", "a=", "f="):
+                    short.append(part)
+        if lex.names:
+            nm = lex.names.get(n) or lex.names.get(stem)
+            own.append("t=" + (nm or "none"))
+            if nm:
+                short.append("t=" + nm)
+        res = (own, short)
+        if len(self._cache) < _CACHE_LIMIT:
+            self._cache[token] = res
+        return res
+
+    def sentence_features(self, tokens: Sequence[str]) -> list[list[str]]:
+        """One feature list per token (own features plus the neighbours' short features)."""
+        base = [self.word_features(t) for t in tokens]
+        n = len(tokens)
+        out: list[list[str]] = []
+        win = self.window
+        for i in range(n):
+            feats = list(base[i][0])
+            if i == 0:
+                feats.append("BOS")
+            if i == n - 1:
+                feats.append("EOS")
+            for d in range(-win, win + 1):
+                j = i + d
+                if d == 0 or j < 0 or j >= n:
+                    continue
+                pre = f"{d}:"
+                feats.extend(pre + f for f in base[j][1])
+            if i > 0:
+                feats.append("b-1=" + base[i - 1][1][0][2:] + "|" + base[i][1][0][2:])
+            if i + 1 < n:
+                feats.append("b+1=" + base[i][1][0][2:] + "|" + base[i + 1][1][0][2:])
+            out.append(feats)
+        return out

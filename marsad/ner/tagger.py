@@ -1,0 +1,147 @@
+"""The statistical Arabic NER tagger: a CRF over surface and distributional features, plus a
+document-level consistency pass. `load_default()` returns the shipped model (cached).
+
+    >>> from marsad.ner import load_default
+    >>> load_default().tag(["التقى", "الرئيس", "عبد", "الفتاح", "السيسي", "في", "القاهرة"])
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import pycrfsuite
+
+from marsad.errors import InputError
+from marsad.ner.conll import spans
+from marsad.ner.features import Featuriser, Lexicon
+from marsad.text.normalise import normalise
+
+MODELS_DIR = Path(__file__).resolve().parent / "models"
+DEFAULT_MODEL = MODELS_DIR / "ner-crf.crfsuite"
+
+#: Longest sentence tagged in one piece; longer token lists are tagged in chunks of this size.
+MAX_SENTENCE_TOKENS = 400
+
+#: marsad entity types for the tagger's labels; MISC has no marsad type (None: ignore the span).
+#: LOC covers both states/cities (GPE) and natural or other locations: `to_marsad_type` returns GPE,
+#: and the entity component refines LOCATION / ARMED_GROUP / MEDIA from cues and the knowledge base.
+MARSAD_TYPES: dict[str, str | None] = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORGANIZATION", "MISC": None}
+
+
+def to_marsad_type(label: str) -> str | None:
+    """The marsad entity type for a tagger type or BIO label (PER→PERSON, LOC→GPE, ORG→ORGANIZATION,
+    MISC→None); None for O and unknown types."""
+    typ = label[2:] if label[:2] in ("B-", "I-") else label
+    return MARSAD_TYPES.get(typ)
+
+
+def lexicon_path(model_path: Path) -> Path:
+    """The lexicon file that goes with a model file (same stem, `.lexicon.json.gz`)."""
+    return model_path.with_name(model_path.name.removesuffix(".crfsuite") + ".lexicon.json.gz")
+
+
+def sidecar_path(model_path: Path) -> Path:
+    """The JSON sidecar (data checksums, settings, scores) of a model file."""
+    return model_path.with_name(model_path.name.removesuffix(".crfsuite") + ".json")
+
+
+class Tagger:
+    """A CRF tagger: `tag(tokens)` gives BIO labels (PER/LOC/ORG/MISC) for one sentence,
+    `tag_document(sentences)` adds the document-level consistency pass."""
+
+    def __init__(self, model_path: str | Path, lexicon: Lexicon | None = None,
+                 settings: dict[str, object] | None = None) -> None:
+        path = Path(model_path)
+        if not path.is_file():
+            raise InputError(str(path), "NER model file not found")
+        if lexicon is None:
+            lp = lexicon_path(path)
+            lexicon = Lexicon.load(lp) if lp.is_file() else Lexicon()
+        sc = sidecar_path(path)
+        meta: dict[str, object] = {}
+        if settings is None and sc.is_file():
+            try:
+                meta = json.loads(sc.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise InputError(str(sc), f"unreadable model sidecar ({exc})") from None
+            settings = dict(meta.get("settings", {}).get("inference", {}))
+        self.settings = settings or {}
+        self.meta = meta
+        self.path = path
+        self.featuriser = Featuriser(lexicon, window=int(self.settings.get("window", 2)))
+        self._crf = pycrfsuite.Tagger()
+        try:
+            self._crf.open(str(path))
+        except (OSError, ValueError) as exc:
+            raise InputError(str(path), f"not a CRFsuite model ({exc})") from None
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """BIO labels for one sentence's tokens (long inputs are tagged in chunks)."""
+        toks = [t if isinstance(t, str) else str(t) for t in tokens]
+        if not toks:
+            return []
+        out: list[str] = []
+        for i in range(0, len(toks), MAX_SENTENCE_TOKENS):
+            chunk = toks[i:i + MAX_SENTENCE_TOKENS]
+            out.extend(self._crf.tag(self.featuriser.sentence_features(chunk)))
+        return out
+
+    def tag_document(self, sentences: Sequence[Sequence[str]], propagate: bool | None = None,
+                     window: int | None = None) -> list[list[str]]:
+        """BIO labels for every sentence of one document, with names found once propagated to their
+        untagged repeats later in the document (within `window` sentences; None: whole document)."""
+        labels = [self.tag(s) for s in sentences]
+        if propagate is None:
+            propagate = bool(self.settings.get("propagate", True))
+        if propagate:
+            if window is None:
+                w = self.settings.get("propagate_window")
+                window = int(w) if isinstance(w, (int, float)) else None
+            propagate_names(sentences, labels, window=window,
+                            min_chars=int(self.settings.get("propagate_min_chars", 3)))
+        return labels
+
+
+def propagate_names(sentences: Sequence[Sequence[str]], labels: list[list[str]], window: int | None = None,
+                    min_chars: int = 3) -> None:
+    """Label, in place, untagged repeats of names tagged earlier (exact normalised token sequence,
+    longest first). Names of fewer than `min_chars` letters are not propagated."""
+    seen: dict[tuple[str, ...], tuple[str, int]] = {}
+    norm = [[normalise(t) for t in s] for s in sentences]
+    for si, (toks, labs) in enumerate(zip(norm, labels)):
+        if window is not None:
+            for key in [k for k, (_, at) in seen.items() if si - at > window]:
+                del seen[key]
+        if seen and len(toks) == len(labs):
+            maxlen = max(len(k) for k in seen)
+            i = 0
+            n = len(toks)
+            while i < n:
+                hit = None
+                if labs[i] == "O":
+                    for ln in range(min(maxlen, n - i), 0, -1):
+                        key = tuple(toks[i:i + ln])
+                        if key in seen and all(x == "O" for x in labs[i:i + ln]):
+                            hit = (ln, seen[key][0])
+                            break
+                if hit:
+                    ln, typ = hit
+                    labs[i] = "B-" + typ
+                    for j in range(i + 1, i + ln):
+                        labs[j] = "I-" + typ
+                    i += ln
+                else:
+                    i += 1
+        for a, b, typ in spans(labs):
+            key = tuple(toks[a:b])
+            if sum(len(x) for x in key) >= min_chars:
+                seen[key] = (typ, si)
+
+
+@lru_cache(maxsize=1)
+def load_default() -> Tagger:
+    """The shipped model (loaded once, then cached)."""
+    return Tagger(DEFAULT_MODEL)

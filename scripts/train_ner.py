@@ -1,0 +1,206 @@
+"""Train marsad's statistical NER model (CRF) on ANERcorp train and ship it under marsad/ner/models/.
+
+    nice .venv/bin/python scripts/train_ner.py dev [--variant NAME ...]    # settings on a dev split
+    nice .venv/bin/python scripts/train_ner.py final                      # train on all of train, ship
+
+`dev` holds out the last 10% of ANERcorp train sentences and prints dev scores; `final` trains on the
+whole train split, scores ANERcorp/AQMAR/WikiFANE test sets once, and writes the model, its lexicon
+and a JSON sidecar (data checksums, settings, scores). Test splits are never trained on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import pycrfsuite  # noqa: E402
+
+from marsad.ner.conll import read_conll, score  # noqa: E402
+from marsad.ner.datasets import EVAL_SETS, dataset_path  # noqa: E402
+from marsad.ner.distrib import build_lexicon, corpus_texts, name_lexicon, tokenised  # noqa: E402
+from marsad.ner.features import Featuriser, Lexicon  # noqa: E402
+from marsad.ner.tagger import DEFAULT_MODEL, Tagger, lexicon_path, sidecar_path  # noqa: E402
+from marsad.ner.training import DEFAULT_PARAMS, train_crf  # noqa: E402
+from marsad.settings import shared_dir  # noqa: E402
+
+SEED = 13
+CORPUS = "corpus-ant-2018.jsonl.gz"
+TRAIN = "ner/anercorp/train.conll"
+
+#: Variants tried on the dev split: CRF params, feature settings, whether to use the corpus lexicon.
+VARIANTS: dict[str, dict[str, object]] = {
+    "surface": {"lexicon": False, "params": {}},
+    "lexicon": {"lexicon": True, "params": {}},
+    "lexicon_c1_0.1": {"lexicon": True, "params": {"c1": 0.1, "c2": 0.01}},
+    "lexicon_c1_0.02": {"lexicon": True, "params": {"c1": 0.02, "c2": 0.05}},
+    "lexicon_w1": {"lexicon": True, "params": {}, "window": 1},
+    "lexicon_w3": {"lexicon": True, "params": {}, "window": 3},
+    "lexicon_aqmar": {"lexicon": True, "params": {}, "extra": ["ner/aqmar/train.conll"]},
+    "lexicon_names": {"lexicon": True, "params": {}, "names": True},
+}
+
+
+def sha256(path: Path) -> str:
+    """The hex SHA-256 of a file."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def get_lexicon(shared: Path, cache: Path) -> Lexicon:
+    """The corpus lexicon (built once, cached at `cache`)."""
+    if cache.is_file():
+        return Lexicon.load(cache)
+    t = time.time()
+    docs = list(tokenised(corpus_texts(shared / "datasets" / CORPUS)))
+    lex = build_lexicon(docs)
+    lex.meta["source"] = CORPUS
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    lex.save(cache)
+    print(f"lexicon: {len(lex.words)} words, {len(lex.stems)} stems in {time.time() - t:.0f}s", file=sys.stderr)
+    return lex
+
+
+def with_names(lex: Lexicon, shared: Path, base_model: Path, cache: Path) -> Lexicon:
+    """A copy of `lex` with the self-training name lexicon made by tagging the corpus with `base_model`."""
+    if cache.is_file():
+        names = json.loads(cache.read_text(encoding="utf-8"))
+    else:
+        t = time.time()
+        base = Tagger(base_model, lexicon=lex, settings={})
+        docs = tokenised(corpus_texts(shared / "datasets" / CORPUS))
+        names = name_lexicon(base.tag, docs)
+        cache.write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
+        print(f"name lexicon: {len(names)} words in {time.time() - t:.0f}s", file=sys.stderr)
+    return Lexicon(words=lex.words, stems=lex.stems, meta={**lex.meta, "names_from": base_model.name},
+                   names=names)
+
+
+def evaluate(tagger: Tagger, sents: list[list[str]], gold: list[list[str]], window: int | None) -> dict[str, object]:
+    """Scores without and with the consistency pass (documents: the whole list, `window` sentences back)."""
+    t = time.perf_counter()
+    plain = [tagger.tag(s) for s in sents]
+    secs = time.perf_counter() - t
+    ntok = sum(len(s) for s in sents)
+    out: dict[str, object] = {"tokens": ntok, "tokens_per_s": round(ntok / secs) if secs else None,
+                              "crf": score(gold, plain).as_dict()}
+    prop = tagger.tag_document(sents, propagate=True, window=window)
+    out["crf+propagation"] = score(gold, prop).as_dict()
+    return out
+
+
+def run_variant(name: str, spec: dict[str, object], train: tuple, dev: tuple, lex: Lexicon,
+                shared: Path, workdir: Path) -> dict[str, object]:
+    """Train one variant on the dev-train part and score it on the dev part."""
+    sents, labels = train
+    extra = spec.get("extra") or []
+    for rel in extra:  # type: ignore[union-attr]
+        es, el = read_conll(dataset_path(shared, rel))
+        sents, labels = sents + es, labels + el
+    if spec.get("names"):
+        lex = with_names(lex, shared, workdir / "dev-lexicon.crfsuite", workdir / "dev-names.json")
+    feats = Featuriser(lex if spec["lexicon"] else Lexicon(), window=int(spec.get("window", 2)))
+    path = workdir / f"dev-{name}.crfsuite"
+    t = time.time()
+    train_crf(sents, labels, feats, path, params=dict(spec["params"]))  # type: ignore[arg-type]
+    took = time.time() - t
+    tagger = Tagger(path, lexicon=feats.lexicon, settings={"window": spec.get("window", 2)})
+    res = {"variant": name, "train_seconds": round(took), "spec": spec}
+    for w in (10, 30):
+        r = evaluate(tagger, dev[0], dev[1], window=w)
+        res[f"window_{w}"] = r
+    return res
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line entry: `dev` or `final`."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("mode", choices=["dev", "final"])
+    ap.add_argument("--variant", action="append", help="dev variants to run (default: all)")
+    ap.add_argument("--use", default="lexicon", help="variant whose settings the final model uses")
+    ap.add_argument("--window", type=int, default=30, help="propagation window (sentences) for the eval sets")
+    ap.add_argument("--workdir", default="/tmp/marsad-ner", help="scratch folder (dev models, lexicon cache)")
+    ap.add_argument("--out", default=str(DEFAULT_MODEL), help="where the final model goes")
+    ap.add_argument("--base", type=Path, default=Path("/tmp/marsad-ner/base.crfsuite"),
+                    help="model (trained without the name lexicon) that tags the corpus for `names` variants")
+    args = ap.parse_args(argv)
+    random.seed(SEED)
+    shared = shared_dir()
+    if shared is None:
+        print("train_ner: ../shared/datasets not found (set MARSAD_SHARED)", file=sys.stderr)
+        return 2
+    workdir = Path(args.workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    lex = get_lexicon(shared, workdir / "corpus.lexicon.json.gz")
+    sents, labels = read_conll(dataset_path(shared, TRAIN))
+    if args.mode == "dev":
+        cut = int(len(sents) * 0.9)
+        train, dev = (sents[:cut], labels[:cut]), (sents[cut:], labels[cut:])
+        for name in args.variant or list(VARIANTS):
+            res = run_variant(name, VARIANTS[name], train, dev, lex, shared, workdir)
+            line = json.dumps(res, ensure_ascii=False)
+            print(line, flush=True)
+            with open(workdir / "dev-results.jsonl", "a", encoding="utf-8") as fh:
+                fh.write(line + "\n")
+        return 0
+    spec = VARIANTS[args.use]
+    used_files = [TRAIN] + list(spec.get("extra") or [])  # type: ignore[operator]
+    for rel in spec.get("extra") or []:  # type: ignore[union-attr]
+        es, el = read_conll(dataset_path(shared, rel))
+        sents, labels = sents + es, labels + el
+    if spec.get("names"):
+        if not args.base.is_file():
+            print(f"train_ner: base model {args.base} not found (train --use lexicon first)", file=sys.stderr)
+            return 2
+        lex = with_names(lex, shared, args.base, workdir / f"names-{args.base.stem}.json")
+    feats = Featuriser(lex if spec["lexicon"] else Lexicon(), window=int(spec.get("window", 2)))
+    out = Path(args.out)
+    t = time.time()
+    train_crf(sents, labels, feats, out, params=dict(spec["params"]))  # type: ignore[arg-type]
+    took = time.time() - t
+    feats.lexicon.save(lexicon_path(out)) if spec["lexicon"] else None
+    inference = {"window": int(spec.get("window", 2)), "propagate": True, "propagate_window": None,
+                 "propagate_min_chars": 3}
+    tagger = Tagger(out, lexicon=feats.lexicon, settings=inference)
+    scores = {}
+    for key, (rel, mapping) in EVAL_SETS.items():
+        es, el = read_conll(dataset_path(shared, rel), label_map=mapping)
+        scores[key] = evaluate(tagger, es, el, window=args.window)
+        print(key, json.dumps(scores[key]["crf+propagation"]["micro"]), file=sys.stderr)  # type: ignore[index]
+    files = {rel: sha256(dataset_path(shared, rel)) for rel in used_files + [CORPUS if spec["lexicon"] else ""]
+             if rel}
+    files.update({rel: sha256(dataset_path(shared, rel)) for rel, _ in EVAL_SETS.values()})
+    sidecar = {
+        "model": out.name,
+        "trained": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "trainer": f"python-crfsuite {pycrfsuite.__version__ if hasattr(pycrfsuite, '__version__') else ''}".strip(),
+        "seed": SEED,
+        "train_seconds": round(took),
+        "train_files": used_files,
+        "unlabelled_files": [CORPUS] if spec["lexicon"] else [],
+        "sha256": files,
+        "settings": {"variant": args.use, "crf": {**DEFAULT_PARAMS, **spec["params"]},  # type: ignore[dict-item]
+                     "inference": inference, "eval_propagation_window": args.window,
+                     "lexicon": feats.lexicon.meta},
+        "scores": scores,
+        "labels": ["PER", "LOC", "ORG", "MISC"],
+        "credits": "ANERcorp (Benajiba & Rosso 2008; CAMeL split, Obeid et al. 2020); "
+                   "ANT corpus v2.1 (Chouigui et al., Apache-2.0) for the distributional lexicon",
+    }
+    sidecar_path(out).write_text(json.dumps(sidecar, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps({k: v["crf+propagation"]["micro"] for k, v in scores.items()}))  # type: ignore[index]
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
