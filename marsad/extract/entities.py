@@ -23,12 +23,15 @@ from marsad.extract.names.rules import RuleContext, find_rule_mentions
 from marsad.knowledge import KnowledgeBase, Place, load_kb
 from marsad.model import Analysis, Token
 from marsad.pipeline import register
+from marsad.text.clitics import word_count
 from marsad.text.normalise import normalise
 
 # small places whose names are also everyday words need a cue («بلدة الأمل», «في الأمل»)
 _GUARDED_KINDS = frozenset({"village", "neighbourhood", "natural", "facility"})
 _PLACE_PREPS = frozenset({"في", "فى", "من", "الى", "إلى", "قرب", "بالقرب", "نحو", "داخل", "حول", "جنوب",
                           "شمال", "شرق", "غرب", "مدينه", "بلده", "قريه", "منطقه"})
+#: a single-word place name seen this often in news is an everyday word first («الجديد», «السلام»)
+_COMMON_WORD = 1000
 _TRIES: dict[int, tuple[KnowledgeBase, NameTrie]] = {}
 
 
@@ -81,6 +84,15 @@ class EntityRecognizer:
         analysis.scratch["kb"] = self.kb
         return analysis
 
+    def _needs_cue(self, place: Place, tok: Token) -> bool:
+        """Small places, and places named by an everyday word («الجديد», «السلام»), need a place cue."""
+        if place.kind in ("country", "capital"):
+            return False
+        if place.kind in _GUARDED_KINDS:
+            return True
+        word = tok.stem if tok.prefix and not tok.prefix.endswith("ال") else tok.norm
+        return word_count(word) >= _COMMON_WORD or word in self.lex.given_names
+
     def _votes(self, tokens: Sequence[Token]) -> Counter[str]:
         votes: Counter[str] = Counter()
         for tok in tokens:
@@ -96,7 +108,8 @@ class EntityRecognizer:
             if entry.context and not any(normalise(w) in norm_text for w in entry.context):
                 continue
             rec = self.kb.get(entry.kb_id)
-            if isinstance(rec, Place) and rec.kind in _GUARDED_KINDS and m.first == m.last and not _has_cue(tokens, m):
+            if isinstance(rec, Place) and m.first == m.last and self._needs_cue(rec, tokens[m.first]) \
+                    and not _has_cue(tokens, m):
                 continue
             kept.append(entry)
         if not kept:

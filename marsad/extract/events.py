@@ -1,15 +1,326 @@
-"""The `events` component (placeholder until its issue lands: assigns an empty layer)."""
+"""The `events` component: what happened, to whom, where, when, how surely, and according to whom.
+
+Triggers come from the knowledge base's `event_triggers` lexicon (verbs and verbal nouns, matched
+on the clitic-free stem, also with a pronoun suffix removed: «ولائهم» → «ولاء»; multi-word triggers
+such as «خلق قوات» too). For each trigger, within its sentence:
+
+- agents: an actor right after a verb («سيطرت قوات X»), else the nearest actor before it in the same
+  clause (a subject, or «اتصالات حفتر … حشد»); a pronoun-only subject takes the last person named;
+- targets: an actor after «على / ضد / من / في صفوف» or right after a verbal noun («طرد الجضران»);
+- place: a place after «في / ب / قرب …», else a place in the same clause;
+- time: a time expression in the sentence, else the time of the claim that carries the event;
+- modality: attempted («حاول»), failed («باءت بالفشل»), denied (a denying claim or «لم»), planned
+  («تعتزم»), possible («قد» + present, «ربما»), else asserted — cues from the `modality` lexicon;
+- claim: the claim whose content contains the trigger (None when the narrator states it).
+Repeated mentions of one happening (same type and participants) become one event.
+"""
 
 from __future__ import annotations
 
-from marsad.model import Analysis
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from marsad.extract.names.cands import Cand
+from marsad.model import Analysis, Event, Offsets, Span, Token
 from marsad.pipeline import register
+from marsad.text.normalise import normalise
+
+_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا", "ي")
+_TARGET_PREPS = frozenset({"على", "ضد", "من", "عن", "مع", "بحق", "تجاه", "الى", "إلى", "ل"})
+_PLACE_PREPS = frozenset({"في", "فى", "ب", "قرب", "داخل", "جنوب", "شمال", "شرق", "غرب", "بمدينه", "بمنطقه", "نحو", "الى", "إلى", "من"})
+_ACTOR_TYPES = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE", "MEDIA"})
+_PLACE_TYPES = frozenset({"GPE", "LOCATION"})
+_CLAUSE_BREAK = frozenset({"،", ",", ";", "؛", ":", "(", ")"})
+_PRONOUN_SUBJ = frozenset(normalise(w) for w in ("وأنه", "أنه", "إنه", "انه", "وهو", "هو", "فإنه"))
+
+# built-in modality cues (the knowledge base's `modality` lexicon adds to them)
+_BUILTIN_MODALITY = {
+    "حاول": "attempted", "حاولت": "attempted", "حاولوا": "attempted", "حاولا": "attempted", "يحاول": "attempted",
+    "تحاول": "attempted", "محاوله": "attempted", "محاولات": "attempted", "سعى": "attempted", "سعت": "attempted",
+    "فشل": "failed", "فشلت": "failed", "فشلوا": "failed", "بالفشل": "failed", "احبط": "failed", "احبطت": "failed",
+    "تعتزم": "planned", "يعتزم": "planned", "سوف": "planned", "يخطط": "planned", "تخطط": "planned",
+    "ستقوم": "planned", "سيقوم": "planned", "تنوي": "planned", "ينوي": "planned", "مرتقب": "planned",
+    "ربما": "possible", "يحتمل": "possible", "محتمل": "possible", "يرجح": "possible", "قد": "possible",
+    "لم": "negation", "لن": "negation", "نفى": "denied", "نفت": "denied", "ينفي": "denied", "تنفي": "denied",
+}
+
+
+@dataclass(slots=True)
+class _Trigger:
+    first: int
+    last: int
+    type: str
+    verb: bool
+
+
+class _Lexicon:
+    """Trigger and modality tables from the knowledge base (built once per KB)."""
+
+    def __init__(self, kb: object | None) -> None:
+        self.single: dict[str, str] = {}
+        self.multi: dict[tuple[str, ...], str] = {}
+        self.modality: dict[str, str] = {normalise(k): v for k, v in _BUILTIN_MODALITY.items()}
+        if kb is None:
+            return
+        names = kb.lexicon_names()  # type: ignore[attr-defined]
+        if "event_triggers" in names:
+            for row in kb.lexicon("event_triggers"):  # type: ignore[attr-defined]
+                words = tuple(normalise(row.get("term", "")).split())
+                etype = (row.get("event_type") or row.get("type") or "").strip()
+                if not words or not etype:
+                    continue
+                if len(words) == 1:
+                    self.single.setdefault(_strip_al(words[0]), etype)
+                else:
+                    self.multi.setdefault(tuple(_strip_al(w) for w in words), etype)
+        if "modality" in names:
+            for row in kb.lexicon("modality"):  # type: ignore[attr-defined]
+                term = normalise(row.get("term", "")).strip()
+                if term and " " not in term:
+                    self.modality.setdefault(term, row.get("modality", "").strip())
+                elif term:
+                    self.modality.setdefault(term, row.get("modality", "").strip())
+
+
+def _strip_al(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
+_LEXICONS: dict[int, tuple[object, _Lexicon]] = {}
+
+
+def _lexicon(kb: object | None) -> _Lexicon:
+    hit = _LEXICONS.get(id(kb))
+    if hit is not None and hit[0] is kb:
+        return hit[1]
+    lex = _Lexicon(kb)
+    _LEXICONS[id(kb)] = (kb, lex)
+    return lex
 
 
 @register("events", requires=("tokens", "entities", "times", "claims"), assigns=("events",))
-class EventsLayer:
-    """Fills `analysis.events` (empty for now)."""
+class EventFinder:
+    """Finds events from trigger words and fills their arguments from the sentence."""
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        analysis.events = []
+        lex = _lexicon(analysis.scratch.get("kb"))
+        finder = _Finder(analysis, lex)
+        analysis.events = finder.run()
         return analysis
+
+
+class _Finder:
+    def __init__(self, analysis: Analysis, lex: _Lexicon) -> None:
+        self.a = analysis
+        self.lex = lex
+        self.tokens: Sequence[Token] = analysis.tokens
+        self.text = analysis.text
+        self.types = {e.id: e.type for e in analysis.entities}
+        mentions: list[Cand] = analysis.scratch.get("mentions", [])
+        self.mentions = [m for m in mentions if m.entity]
+        self.by_first: dict[int, list[Cand]] = {}
+        for m in self.mentions:
+            self.by_first.setdefault(m.first, []).append(m)
+
+    def stem(self, i: int) -> str:
+        tok = self.tokens[i]
+        return _strip_al(tok.stem if tok.prefix else tok.norm)
+
+    def trigger_at(self, i: int) -> _Trigger | None:
+        """The trigger starting at token i (multi-word first), or None."""
+        tok = self.tokens[i]
+        if not tok.text[:1].isalpha():
+            return None
+        for size in (3, 2):
+            if i + size <= len(self.tokens):
+                key = tuple(self.stem(i + k) for k in range(size))
+                etype = self.lex.multi.get(key)
+                if etype:
+                    return _Trigger(i, i + size - 1, etype, False)
+        w = self.stem(i)
+        etype = self.lex.single.get(w)
+        if etype is None:
+            for suf in _SUFFIXES:
+                if w.endswith(suf) and len(w) - len(suf) >= 3:
+                    base = w[: -len(suf)]
+                    etype = self.lex.single.get(base) or self.lex.single.get(base.replace("ئ", "ء"))
+                    if etype is None and base.endswith("ي"):
+                        etype = self.lex.single.get(base[:-1] + "ء")
+                    if etype:
+                        break
+        if etype is None:
+            return None
+        verb = w[:1] in "يت" or not (w.endswith(("ات", "ه")) or tok.prefix.endswith("ال"))
+        return _Trigger(i, i, etype, verb)
+
+    def run(self) -> list[Event]:
+        events: list[Event] = []
+        seen: dict[tuple, Event] = {}
+        i = 0
+        while i < len(self.tokens):
+            trig = self.trigger_at(i)
+            if trig is None or self._inside_name(i):
+                i += 1
+                continue
+            ev = self._build(trig, len(events) + 1)
+            i = trig.last + 1
+            if ev is None:
+                continue
+            key = (ev.type, tuple(sorted(ev.agents)), tuple(sorted(ev.targets)), ev.place)
+            if (ev.agents or ev.targets) and key in seen:
+                continue
+            seen[key] = ev
+            events.append(ev)
+        for n, ev in enumerate(events, start=1):
+            ev.id = f"v{n}"
+        return events
+
+    def _inside_name(self, i: int) -> bool:
+        return any(m.first <= i <= m.last and not m.outer for m in self.mentions)
+
+    def _clause(self, trig: _Trigger) -> tuple[int, int]:
+        """Token range of the trigger's sentence, cut at quotes that do not contain the trigger."""
+        s = self.tokens[trig.first].sentence
+        lo = trig.first
+        while lo > 0 and self.tokens[lo - 1].sentence == s:
+            lo -= 1
+        hi = trig.last
+        while hi + 1 < len(self.tokens) and self.tokens[hi + 1].sentence == s:
+            hi += 1
+        return lo, hi
+
+    def _mention_at(self, i: int, types: frozenset[str]) -> Cand | None:
+        for m in sorted(self.by_first.get(i, []), key=lambda m: -(m.last - m.first)):
+            if self.types.get(m.entity or "") in types:
+                return m
+        return None
+
+    def _build(self, trig: _Trigger, n: int) -> Event | None:
+        lo, hi = self._clause(trig)
+        toks = self.tokens
+        agents: list[str] = []
+        targets: list[str] = []
+        place: str | None = None
+        # after the trigger: agent (verb subject), targets after prepositions, place after «في»
+        k = trig.last + 1
+        steps = 0
+        while k <= hi and steps < 10:
+            tok = toks[k]
+            if tok.text in _CLAUSE_BREAK and steps > 0:
+                break
+            pre = tok.norm if not tok.prefix else tok.prefix
+            m = self._mention_at(k, _ACTOR_TYPES | _PLACE_TYPES)
+            if m is None and tok.norm in _TARGET_PREPS | _PLACE_PREPS and k + 1 <= hi:
+                k += 1
+                steps += 1
+                continue
+            if m is not None:
+                etype = self.types[m.entity or ""]
+                prev = toks[k - 1].norm if k - 1 > trig.last else ""
+                via_prep = prev in _PLACE_PREPS or (m.source != "coref" and toks[k].prefix[:1] in ("ب",) and m.start > toks[k].start)
+                if etype == "LOCATION" or (etype == "GPE" and (via_prep or prev == "في")):
+                    place = place or m.entity
+                elif trig.verb and not agents and steps == 0:
+                    agents.append(m.entity or "")
+                else:
+                    if m.entity not in targets:
+                        targets.append(m.entity or "")
+                k = m.last + 1
+                steps += 1
+                continue
+            k += 1
+            steps += 1
+        if not agents:
+            agent = self._agent_before(trig, lo)
+            if agent:
+                agents.append(agent)
+        targets = [t for t in targets if t not in agents]
+        if place is None:
+            place = self._place_in(lo, hi)
+        modality = self._modality(trig, lo, hi)
+        claim = self._claim(trig)
+        time = self._time(lo, hi, claim)
+        conf = 0.5 + 0.15 * bool(agents) + 0.1 * bool(targets) + 0.1 * bool(place)
+        ev_start = toks[trig.first].start
+        ev_end = toks[trig.last].end
+        for ent in agents + targets + ([place] if place else []):
+            for m in self.mentions:
+                if m.entity == ent and lo <= m.first <= hi:
+                    ev_start, ev_end = min(ev_start, m.start), max(ev_end, m.end)
+                    break
+        trigger = Span(toks[trig.first].start, toks[trig.last].end,
+                       self.text[toks[trig.first].start:toks[trig.last].end])
+        return Event(f"v{n}", trig.type, trigger, Offsets(ev_start, ev_end), agents, targets, place, time,
+                     modality, claim, min(conf, 0.95))
+
+    def _agent_before(self, trig: _Trigger, lo: int) -> str | None:
+        """The nearest actor before the trigger in its clause (or the pronoun's referent)."""
+        k = trig.first - 1
+        while k >= lo and trig.first - k <= 12:
+            if self.tokens[k].text in _CLAUSE_BREAK and trig.first - k > 1:
+                break
+            if self.tokens[k].norm in _PRONOUN_SUBJ:
+                return self._last_person(self.tokens[k].start)
+            for m in self.mentions:
+                if m.last == k and self.types.get(m.entity or "") in _ACTOR_TYPES - {"MEDIA"}:
+                    return m.entity
+            k -= 1
+        return None
+
+    def _last_person(self, before: int) -> str | None:
+        best = None
+        for m in self.mentions:
+            if m.end <= before and self.types.get(m.entity or "") == "PERSON":
+                best = m.entity
+        return best
+
+    def _place_in(self, lo: int, hi: int) -> str | None:
+        for k in range(lo, hi + 1):
+            m = self._mention_at(k, _PLACE_TYPES)
+            if m is not None:
+                prev = self.tokens[k - 1].norm if k > lo else ""
+                if self.types[m.entity or ""] == "LOCATION" or prev in _PLACE_PREPS or self.tokens[k].prefix[:1] == "ب":
+                    return m.entity
+        return None
+
+    def _modality(self, trig: _Trigger, lo: int, hi: int) -> str:
+        window = range(max(lo, trig.first - 4), min(hi, trig.last + 12) + 1)
+        found = set()
+        for k in window:
+            tok = self.tokens[k]
+            for form in (tok.norm, tok.stem):
+                mod = self.lex.modality.get(form)
+                if mod:
+                    found.add((mod, k < trig.first))
+        kinds = {m for m, _ in found}
+        if "failed" in kinds:
+            return "failed"
+        if "attempted" in kinds:
+            return "attempted"
+        if "denied" in kinds or ("negation", True) in found and trig.first - 2 <= max(
+                (k for k in window if self.lex.modality.get(self.tokens[k].norm) == "negation"), default=-9) < trig.first:
+            return "denied"
+        for c in self.a.claims:
+            if c.cue_lemma == normalise("نفى") and c.content.start <= self.tokens[trig.first].start < c.content.end:
+                return "denied"
+        if "planned" in kinds:
+            return "planned"
+        if ("possible", True) in found:
+            return "possible"
+        return "asserted"
+
+    def _claim(self, trig: _Trigger) -> str | None:
+        pos = self.tokens[trig.first].start
+        best = None
+        for c in self.a.claims:
+            if c.content.start <= pos < c.content.end:
+                if best is None or (c.content.end - c.content.start) < (best.content.end - best.content.start):
+                    best = c
+        return best.id if best else None
+
+    def _time(self, lo: int, hi: int, claim_id: str | None) -> dict[str, object] | None:
+        start, end = self.tokens[lo].start, self.tokens[hi].end
+        for t in self.a.times:
+            if start <= t.start < end and t.value:
+                return {"value": t.value, "precision": t.precision}
+        return None

@@ -1,15 +1,142 @@
-"""The `framing` component (placeholder until its issue lands: assigns an empty layer)."""
+"""The `framing` component: partisan and evaluative naming, attached to the entity it names.
+
+Two sources: (1) mentions found through a stance-marked alias of the knowledge base («قوات الانقلاب»,
+«الجنرال المتقاعد» → hostile; «الجيش الوطني الليبي» → favorable); (2) the `stance` lexicon
+(«الانقلاب», «المرتزقة», «جرائمه», «شراء ذمم» …), matched on the clitic-free stem with a pronoun suffix
+allowed, and attached to the entity whose mention contains or directly carries the term, else to the
+actor the pronoun suffix or the sentence points at (the nearest actor before it in the sentence).
+`framing_summary()` gives the article-level view: which actors are framed how, how often.
+"""
 
 from __future__ import annotations
 
-from marsad.model import Analysis
+from collections import Counter
+from collections.abc import Sequence
+
+from marsad.extract.names.cands import Cand
+from marsad.model import Analysis, Framing, Token
 from marsad.pipeline import register
+from marsad.text.normalise import normalise
+
+_SUFFIXES = ("هم", "ها", "ه")
+_ACTORS = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE"})
+_TABLES: dict[int, tuple[object, dict[tuple[str, ...], str]]] = {}
+
+
+def _table(kb: object | None) -> dict[tuple[str, ...], str]:
+    hit = _TABLES.get(id(kb))
+    if hit is not None and hit[0] is kb:
+        return hit[1]
+    table: dict[tuple[str, ...], str] = {}
+    if kb is not None and "stance" in kb.lexicon_names():  # type: ignore[attr-defined]
+        for row in kb.lexicon("stance"):  # type: ignore[attr-defined]
+            words = tuple(_bare(w) for w in normalise(row.get("term", "")).split())
+            stance = (row.get("stance") or "").strip()
+            if words and stance in ("hostile", "favorable"):
+                table.setdefault(words, stance)
+    _TABLES[id(kb)] = (kb, table)
+    return table
+
+
+def _bare(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
 
 
 @register("framing", requires=("entities",), assigns=("framing",))
-class FramingLayer:
-    """Fills `analysis.framing` (empty for now)."""
+class FramingFinder:
+    """Finds hostile and favourable namings of actors."""
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        analysis.framing = []
+        text = analysis.text
+        mentions: list[Cand] = [m for m in analysis.scratch.get("mentions", []) if m.entity]
+        types = {e.id: e.type for e in analysis.entities}
+        out: list[Framing] = []
+        taken: list[tuple[int, int]] = []
+        for m in mentions:
+            if m.stance in ("hostile", "favorable"):
+                out.append(Framing(m.entity, m.start, m.end, text[m.start:m.end], m.stance))
+                taken.append((m.start, m.end))
+        table = _table(analysis.scratch.get("kb"))
+        if table:
+            out += _lexicon_terms(analysis.tokens, text, table, mentions, types, taken)
+        out.sort(key=lambda f: f.start)
+        analysis.framing = out
         return analysis
+
+
+def _word_forms(tok: Token) -> list[str]:
+    w = _bare(tok.stem if tok.prefix else tok.norm)
+    forms = [w]
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            forms.append(w[: -len(suf)])
+    return forms
+
+
+def _lexicon_terms(tokens: Sequence[Token], text: str, table: dict[tuple[str, ...], str],
+                   mentions: list[Cand], types: dict[str, str], taken: list[tuple[int, int]]) -> list[Framing]:
+    out: list[Framing] = []
+    longest = max(len(k) for k in table)
+    i = 0
+    while i < len(tokens):
+        hit = None
+        for size in range(min(longest, len(tokens) - i), 0, -1):
+            if size == 1:
+                for form in _word_forms(tokens[i]):
+                    if (form,) in table:
+                        hit = (1, table[(form,)])
+                        break
+            else:
+                key = tuple(_bare(tokens[i + k].stem if tokens[i + k].prefix else tokens[i + k].norm)
+                            for k in range(size))
+                if key in table:
+                    hit = (size, table[key])
+            if hit:
+                break
+        if hit is None:
+            i += 1
+            continue
+        size, stance = hit
+        start, end = tokens[i].stem_start, tokens[i + size - 1].end
+        # a following adjective belongs to the term («جرائمه السابقة»)
+        nxt = i + size
+        if nxt < len(tokens) and tokens[nxt].sentence == tokens[i].sentence and tokens[nxt].norm.startswith("ال") \
+                and tokens[nxt].norm in ("السابقه", "المزعوم", "المزعومه", "الارهابيه", "الارهابي", "الاجراميه"):
+            end = tokens[nxt].end
+        if not any(s <= start < e for s, e in taken):
+            entity = _attach(i, i + size - 1, tokens, mentions, types)
+            if entity is not None:
+                out.append(Framing(entity, start, end, text[start:end], stance))
+                taken.append((start, end))
+        i += size
+    return out
+
+
+def _attach(first: int, last: int, tokens: Sequence[Token], mentions: list[Cand],
+            types: dict[str, str]) -> str | None:
+    """The entity a stance term names: a mention containing it, right after it, or before it."""
+    for m in mentions:
+        if m.first <= first and last <= m.last and types.get(m.entity or "") in _ACTORS:
+            return m.entity
+    sent = tokens[first].sentence
+    for m in mentions:
+        if m.first == last + 1 and types.get(m.entity or "") in _ACTORS:
+            return m.entity
+    best = None
+    for m in mentions:
+        if m.last < first and tokens[m.first].sentence == sent and types.get(m.entity or "") in _ACTORS - {"GPE"}:
+            best = m.entity
+    if best is None:
+        for m in mentions:
+            if m.last < first and types.get(m.entity or "") in ("PERSON", "ARMED_GROUP"):
+                best = m.entity
+    return best
+
+
+def framing_summary(analysis: Analysis) -> dict[str, Counter[str]]:
+    """Per entity id, how many hostile and favourable namings the article gives it."""
+    out: dict[str, Counter[str]] = {}
+    for f in analysis.framing:
+        if f.entity:
+            out.setdefault(f.entity, Counter())[f.stance] += 1
+    return out

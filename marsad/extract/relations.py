@@ -1,15 +1,134 @@
-"""The `relations` component (placeholder until its issue lands: assigns an empty layer)."""
+"""The `relations` component: typed links between actors, with modality, source and evidence.
+
+Two sources of relations:
+
+- the structure of names (hints left by the entity rules): «الناطق باسم X، Y» → SPOKESPERSON_OF(Y, X);
+  «قائد X، Y» / «Y (آمر X)» → COMMANDS; «زعيم قبيلة X» → LEADS; «القوات التي يقودها Y» → COMMANDS;
+  «القوات المتواجدة بمنطقة P» → BASED_IN; other titles from the `titles` lexicon's relation column;
+- events: ALLEGIANCE → LOYAL_TO(agent, target); EXPULSION, ATTACK, ARMED_CLASH, ACCUSATION, THREAT,
+  SANCTION → OPPOSES; SUPPORT → SUPPORTS; AGREEMENT → ALLIED_WITH; DEFECTION → DEFECTED_FROM;
+  TERRITORY_CONTROL → CONTROLS(agent, place); a failed or attempted creation of parallel forces
+  (MOBILIZATION with «موازية») → DEFECTED_FROM(agent, the group they belonged to) with that modality.
+Each relation carries the claim whose content holds its evidence (None when the narrator states it).
+"""
 
 from __future__ import annotations
 
-from marsad.model import Analysis
+from collections import Counter
+
+from marsad.extract.names.cands import Hint
+from marsad.model import Analysis, Event, Offsets, Relation
 from marsad.pipeline import register
+from marsad.text.normalise import normalise
+
+_EVENT_RELATIONS = {
+    "ALLEGIANCE": "LOYAL_TO", "EXPULSION": "OPPOSES", "ATTACK": "OPPOSES", "ARMED_CLASH": "OPPOSES",
+    "ACCUSATION": "OPPOSES", "THREAT": "OPPOSES", "SANCTION": "OPPOSES", "SUPPORT": "SUPPORTS",
+    "AGREEMENT": "ALLIED_WITH", "DEFECTION": "DEFECTED_FROM",
+}
+_ACTORS = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE", "MEDIA"})
+_PARALLEL = normalise("موازية")
+_PARALLEL_FORMS = frozenset({_PARALLEL, normalise("موازيه"), normalise("موازي"), normalise("بديلة")})
+_VALID_HEADS = {
+    "SPOKESPERSON_OF": {"PERSON"}, "COMMANDS": {"PERSON", "ARMED_GROUP"}, "LEADS": {"PERSON"},
+    "MEMBER_OF": {"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION"},
+}
 
 
 @register("relations", requires=("entities", "events", "claims"), assigns=("relations",))
-class RelationsLayer:
-    """Fills `analysis.relations` (empty for now)."""
+class RelationFinder:
+    """Builds relations from name structure and from events."""
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        analysis.relations = []
+        types = {e.id: e.type for e in analysis.entities}
+        out: list[Relation] = []
+        seen: set[tuple[str, str, str]] = set()
+
+        def add(rtype: str, head: str | None, tail: str | None, start: int, end: int, modality: str,
+                conf: float, time: dict | None = None) -> None:
+            if not head or not tail or head == tail:
+                return
+            key = (rtype, head, tail)
+            if key in seen:
+                return
+            seen.add(key)
+            out.append(Relation(f"r{len(out) + 1}", rtype, head, tail, Offsets(start, end), modality,
+                                _claim_at(analysis, start), time, conf))
+
+        for h in analysis.scratch.get("hints", []):
+            _from_hint(h, types, add)
+        for ev in analysis.events:
+            _from_event(analysis, ev, types, add)
+        analysis.relations = out
         return analysis
+
+
+def _from_hint(h: Hint, types: dict[str, str], add) -> None:  # type: ignore[no-untyped-def]
+    head, tail = h.head.entity, h.tail.entity
+    if h.type == "ROLE" or not head or not tail:
+        return
+    htype, ttype = types.get(head), types.get(tail)
+    allowed = _VALID_HEADS.get(h.type)
+    if allowed is not None and htype not in allowed:
+        return
+    if h.type == "BASED_IN" and ttype not in ("GPE", "LOCATION"):
+        return
+    if h.type != "BASED_IN" and ttype in ("GPE", "LOCATION") and h.type != "LEADS":
+        return
+    add(h.type, head, tail, h.start, h.end, "asserted", 0.85)
+
+
+def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add) -> None:  # type: ignore[no-untyped-def]
+    s, e = ev.evidence.start, ev.evidence.end
+    mod = ev.modality
+    if ev.type == "TERRITORY_CONTROL" and ev.place:
+        for a in ev.agents:
+            if types.get(a) in _ACTORS and types.get(a) != "GPE":
+                add("CONTROLS", a, ev.place, s, e, mod, 0.6, ev.time)
+        return
+    if ev.type == "MOBILIZATION" and mod in ("failed", "attempted") and _mentions_parallel(analysis, ev):
+        group = _home_group(analysis, ev, types)
+        for a in ev.agents:
+            add("DEFECTED_FROM", a, group, s, e, mod, 0.55, ev.time)
+        return
+    rtype = _EVENT_RELATIONS.get(ev.type)
+    if rtype is None:
+        return
+    if ev.type == "DEFECTION" and not ev.agents:
+        return
+    heads = [a for a in ev.agents if types.get(a) in _ACTORS]
+    tails = [t for t in ev.targets if types.get(t) in _ACTORS]
+    if ev.type == "SUPPORT" and not heads and ev.place and types.get(ev.place) == "GPE":
+        heads = [ev.place]
+    for h in heads:
+        for t in tails:
+            add(rtype, h, t, s, e, mod, 0.6, ev.time)
+
+
+def _mentions_parallel(analysis: Analysis, ev: Event) -> bool:
+    window = analysis.text[ev.trigger.start:ev.trigger.end + 40]
+    return any(form in normalise(window) for form in _PARALLEL_FORMS)
+
+
+def _home_group(analysis: Analysis, ev: Event, types: dict[str, str]) -> str | None:
+    """The armed group the agents broke from: the claim speaker's group, else the article's main group."""
+    if ev.claim:
+        claim = next((c for c in analysis.claims if c.id == ev.claim), None)
+        if claim is not None and claim.speaker:
+            for h in analysis.scratch.get("hints", []):
+                if h.head.entity == claim.speaker and h.type in ("SPOKESPERSON_OF", "MEMBER_OF", "COMMANDS") \
+                        and types.get(h.tail.entity or "") == "ARMED_GROUP":
+                    return h.tail.entity
+    counts = Counter({e.id: len(e.mentions) for e in analysis.entities if e.type == "ARMED_GROUP"})
+    for a in ev.agents:
+        counts.pop(a, None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _claim_at(analysis: Analysis, pos: int) -> str | None:
+    best = None
+    for c in analysis.claims:
+        if c.content.start <= pos < c.content.end:
+            if best is None or (c.content.end - c.content.start) < (best.content.end - best.content.start):
+                best = c
+    return best.id if best else None

@@ -1,15 +1,27 @@
-"""The `times` component (placeholder until its issue lands: assigns an empty layer)."""
+"""The `times` component: dates, times and periods of the article, anchored on its publication date.
+
+Absolute expressions («11 أكتوبر 2016», «9/10/2016», «15 رمضان 1437 هـ») resolve on their own;
+relative ones («أمس», «الأحد الماضي», «قبل ثلاثة أيام», «الشهر الجاري») are anchored on
+`document.published`, and get value None with the flag "unanchored" when the article has no date.
+See `marsad.extract.timex` for the grammar and the resolution rules.
+"""
 
 from __future__ import annotations
 
+from marsad.extract.timex import find_times
 from marsad.model import Analysis
 from marsad.pipeline import register
+from marsad.text.normalise import normalise_with_map
 
 
 @register("times", requires=("tokens",), assigns=("times",))
 class TimesLayer:
-    """Fills `analysis.times` (empty for now)."""
+    """Fills `analysis.times` with the time expressions of the article (ids t1, t2 …)."""
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        analysis.times = []
+        norm = analysis.scratch.get("norm")
+        if norm is None or norm.original is not analysis.text:
+            norm = normalise_with_map(analysis.text)
+        analysis.times = find_times(analysis.text, analysis.document.published, norm=norm,
+                                    sentences=analysis.sentences)
         return analysis

@@ -1,0 +1,321 @@
+"""The `claims` component: who said what, in which words, relayed by whom.
+
+For every reporting cue (a verb such as «قال», «أفادت», «ذكرته»; a continuing participle such as
+«موضحاً أن»; an attribution such as «بحسب X» or «نقلاً عن X») the component finds:
+
+- the source: the subject after the verb («وقال مصدر خاص إن»), a subject before it («وكان الناطق …،
+  أحمد المسماري، قد قال»), «تصريحات X» as subject, or — with no subject — the previous claim's source
+  («وأضاف:», «وذكرت أن»; «المصدر» with the article refers back to the last anonymous source);
+- its kind: a named person, an organisation, a media outlet, a document, or an anonymous source kept
+  with its description («مصدر خاص», «مصادر عسكرية», «مصدر مقرب من …»);
+- the content: a quotation ("…", «…», “…”; possibly spanning sentences, bounded by the paragraph
+  when never closed) or the indirect clause after «أن / إن», up to the next cue or the sentence end;
+- relays: an outlet named by «بحسب ما ذكرته صحيفة X», «نقلاً عن X» or «في تصريح لـ X» becomes `via` of
+  the claims in its sentence;
+- the time said: a time expression between the cue and the content («قال … ليلة أمس»).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from marsad.extract.claims.cues import (
+    ACCORDING, ANONYMOUS_HEADS, DOCUMENT_HEADS, OPENERS, Cue, add_lexicon, cue_for,
+)
+from marsad.extract.names.cands import Cand
+from marsad.model import Analysis, Claim, Offsets, Span, Token
+from marsad.pipeline import register
+from marsad.text.normalise import normalise
+
+_OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "'": "'"}
+_KIND_OF_TYPE = {"PERSON": "named_person", "MEDIA": "media"}
+_SKIP_SUBJECT = frozenset(normalise(w) for w in ("قد", "كان", "كانت", "في", "اليوم", "أمس", "امس", "له", "لها", "ما", "هو", "وهو"))
+_SAID_TO = frozenset(normalise(w) for w in ("تصريح", "تصريحات", "حديث", "مقابلة", "بيان", "لقاء", "اتصال"))
+_LEXICON_LOADED: set[int] = set()
+
+
+@dataclass(slots=True)
+class _Source:
+    kind: str
+    speaker: str | None
+    text: str | None
+
+
+@register("claims", requires=("tokens", "entities"), assigns=("claims",))
+class ClaimFinder:
+    """Finds reported speech and its source for every reporting cue."""
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        kb = analysis.scratch.get("kb")
+        if kb is not None and id(kb) not in _LEXICON_LOADED:
+            if "reporting_verbs" in kb.lexicon_names():
+                add_lexicon(kb.lexicon("reporting_verbs"))
+            _LEXICON_LOADED.add(id(kb))
+        finder = _Finder(analysis)
+        analysis.claims = finder.run()
+        return analysis
+
+
+class _Finder:
+    def __init__(self, analysis: Analysis) -> None:
+        self.a = analysis
+        self.text = analysis.text
+        self.tokens: Sequence[Token] = analysis.tokens
+        self.mentions: list[Cand] = analysis.scratch.get("mentions", [])
+        self.types = {e.id: e.type for e in analysis.entities}
+        self.claims: list[Claim] = []
+        self.last_source: _Source | None = None
+        self.last_anonymous: _Source | None = None
+        self.pending: _Source | None = None  # «وهو ما أكدته مصادر»: source waiting for a participle
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def word(self, i: int) -> str:
+        tok = self.tokens[i]
+        return tok.stem if tok.prefix else tok.norm
+
+    def mentions_in(self, first: int, last: int) -> list[Cand]:
+        """Mentions lying within tokens [first, last], outermost first, in text order."""
+        found = [m for m in self.mentions if m.entity and first <= m.first and m.last <= last]
+        return sorted(found, key=lambda m: (m.first, -(m.last - m.first)))
+
+    def sentence_end(self, i: int) -> int:
+        """Index of the last token of token i's sentence."""
+        s = self.tokens[i].sentence
+        j = i
+        while j + 1 < len(self.tokens) and self.tokens[j + 1].sentence == s:
+            j += 1
+        return j
+
+    def sentence_start(self, i: int) -> int:
+        s = self.tokens[i].sentence
+        j = i
+        while j > 0 and self.tokens[j - 1].sentence == s:
+            j -= 1
+        return j
+
+    # -- main loop -------------------------------------------------------------------------------
+    def run(self) -> list[Claim]:
+        toks = self.tokens
+        i = 0
+        while i < len(toks):
+            according = self._according_at(i)
+            if according is not None:
+                i = self._according(i, *according)
+                continue
+            cue = cue_for(self.word(i)) if toks[i].text[:1].isalpha() else None
+            if cue is None:
+                i += 1
+                continue
+            i = self._cue(i, cue)
+        return self.claims
+
+    def _according_at(self, i: int) -> tuple[int, str] | None:
+        for words, lemma in ACCORDING.items():
+            n = len(words)
+            if i + n <= len(self.tokens) and all(self.word(i + k) == w or self.tokens[i + k].norm == w
+                                                 for k, w in enumerate(words)):
+                return n, lemma
+        return None
+
+    def _according(self, i: int, n: int, lemma: str) -> int:
+        """«بحسب ما ذكرته صحيفة X» / «نقلاً عن X»: X relays the sentence's claims, or is the source."""
+        j = i + n
+        if j < len(self.tokens) and self.tokens[j].norm in ("ما", "لما"):
+            j += 1
+            if j < len(self.tokens) and cue_for(self.word(j)):
+                j += 1
+        end = min(self.sentence_end(i), j + 8)
+        found = self.mentions_in(j, end)
+        if not found or found[0].first > j + 2:
+            return i + n
+        src = found[0]
+        kind = self._kind(src)
+        s0 = self.sentence_start(i)
+        same = [c for c in self.claims if self.tokens[s0].start <= c.cue.start < self.tokens[i].start]
+        if kind == "media" and same:
+            for c in same:
+                if src.entity not in c.via and src.entity != c.speaker:
+                    c.via.append(src.entity)
+            return src.last + 1
+        content_end = self.tokens[i - 1].end if i > s0 else self.tokens[i].start
+        content_start = self.tokens[s0].start
+        if content_end <= content_start:
+            return src.last + 1
+        self._emit(_Source(kind, src.entity, self.text[src.start:src.end]), Span(
+            self.tokens[i].start, self.tokens[i + n - 1].end, self.text[self.tokens[i].start:self.tokens[i + n - 1].end]),
+            normalise(lemma), content_start, content_end, quote=False)
+        return src.last + 1
+
+    def _cue(self, i: int, cue: Cue) -> int:
+        toks = self.tokens
+        cue_span = Span(toks[i].start, toks[i].end, toks[i].text)
+        end_sent = self.sentence_end(i)
+        # «وهو ما أكدته مصادر أخرى»: a corroborating source, its content follows as a participle
+        corroborating = i >= 1 and toks[i - 1].norm == "ما" and self.word(i).endswith(("ته", "ه", "تها"))
+        if cue.participle:
+            source = self.pending or self.last_source
+            self.pending = None
+            if source is None:
+                return i + 1
+            opener = self._opener(i + 1, end_sent)
+            if opener is None:
+                return i + 1
+            start, end, quote = self._content(opener, end_sent)
+            self._emit(source, cue_span, cue.lemma, start, end, quote)
+            return i + 1
+        subject_first = i + 1
+        opener = self._opener(subject_first, end_sent)
+        subj_last = (opener - 1) if opener is not None else min(end_sent, i + 8)
+        source = self._subject(subject_first, subj_last)
+        if source is None:
+            source = self._subject_before(i)
+        if source is None and corroborating is False:
+            source = self._carry(i)
+        if source is None:
+            return i + 1
+        if corroborating:
+            self.pending = source
+            self.last_source = source
+            return (opener or i) + 1 if opener is not None else subj_last + 1
+        if opener is None:
+            return i + 1
+        start, end, quote = self._content(opener, end_sent)
+        claim = self._emit(source, cue_span, cue.lemma, start, end, quote)
+        self._said_to(claim, subject_first, opener)
+        self._time(claim, toks[i].start, self.tokens[opener].start)
+        return opener + 1
+
+    # -- sources ---------------------------------------------------------------------------------
+    def _kind(self, cand: Cand) -> str:
+        etype = self.types.get(cand.entity or "", "")
+        return _KIND_OF_TYPE.get(etype, "organization")
+
+    def _subject(self, first: int, last: int) -> _Source | None:
+        """The source named right after the cue, or None."""
+        toks = self.tokens
+        while first <= last and (self.word(first) in _SKIP_SUBJECT or toks[first].text in "،,"):
+            first += 1
+        if first > last:
+            return None
+        head = self.word(first)
+        head_full = toks[first].norm
+        span_text = " ".join(self.text[toks[first].start:toks[last].end].split())
+        if head in ANONYMOUS_HEADS or head_full in ANONYMOUS_HEADS:
+            if head_full.startswith("ال") and self.last_anonymous is not None:
+                return self.last_anonymous
+            desc_end = self._description_end(first, last)
+            src = _Source("anonymous", None, " ".join(self.text[toks[first].start:toks[desc_end].end].split()))
+            self.last_anonymous = src
+            return src
+        found = self.mentions_in(first, last)
+        if head in DOCUMENT_HEADS:
+            speaker = found[0].entity if found else None
+            return _Source("document", speaker, span_text)
+        if not found or found[0].first > first + 3:
+            return None
+        persons = [m for m in found if self.types.get(m.entity or "") == "PERSON" and not m.outer]
+        pick = persons[0] if persons else found[0]
+        return _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end])
+
+    def _description_end(self, first: int, last: int) -> int:
+        """Where an anonymous source's description ends («مصدر عسكري مقرب من القيادة العامة»)."""
+        end = first
+        for k in range(first + 1, min(last, first + 6) + 1):
+            if (self.tokens[k].text in "،,:\"«" or self.word(k) in _SKIP_SUBJECT or self.word(k) in _SAID_TO
+                    or self._according_at(k) or self.word(k) in OPENERS):
+                break
+            end = k
+        return end
+
+    def _subject_before(self, i: int) -> _Source | None:
+        """«وكان الناطق …، أحمد المسماري، قد قال»: a person or body named before the cue."""
+        s0 = self.sentence_start(i)
+        if i - s0 > 25:
+            s0 = i - 25
+        found = [m for m in self.mentions_in(s0, i - 1)]
+        prior_cues = [k for k in range(s0, i) if cue_for(self.word(k))]
+        if prior_cues:
+            return None
+        persons = [m for m in found if self.types.get(m.entity or "") == "PERSON"]
+        if persons:
+            p = persons[-1]
+            return _Source("named_person", p.entity, self.text[p.start:p.end])
+        return None
+
+    def _carry(self, i: int) -> _Source | None:
+        """No subject: the previous claim's source carries over («وأضاف:», «وذكرت أن»)."""
+        return self.last_source
+
+    # -- content ---------------------------------------------------------------------------------
+    def _opener(self, first: int, last: int) -> int | None:
+        """The token that opens the content (أن / إن / : / a quote), within the sentence."""
+        for k in range(first, min(last, first + 30) + 1):
+            tok = self.tokens[k]
+            if tok.text in (":", "：") or tok.text in _OPEN_QUOTES:
+                return k
+            if tok.norm in OPENERS or self.word(k) in OPENERS:
+                return k
+            if k > first and cue_for(self.word(k)) and not self.tokens[k].prefix.startswith("ب"):
+                return None
+        return None
+
+    def _content(self, opener: int, end_sent: int) -> tuple[int, int, bool]:
+        """(start, end, is_quote) of the content opened at token `opener`."""
+        toks = self.tokens
+        k = opener
+        while k <= end_sent and (toks[k].text in (":", "،", ",") or toks[k].norm in OPENERS):
+            k += 1
+        if k > end_sent:
+            return toks[opener].end, toks[opener].end, False
+        if toks[k].text in _OPEN_QUOTES:
+            close = self._close_quote(toks[k].start, toks[k].text)
+            return toks[k].end, close, True
+        end = toks[end_sent].end
+        for j in range(k + 1, end_sent + 1):
+            if cue_for(self.word(j)) or self._according_at(j):
+                back = j - 1
+                while back > k and (toks[back].text in "،," or toks[back].norm in ("ما", "وهو", "هو")):
+                    back -= 1
+                end = toks[back].end
+                break
+        while end > toks[k].start and self.text[end - 1] in " .،,؛":
+            end -= 1
+        return toks[k].start, end, False
+
+    def _close_quote(self, start: int, mark: str) -> int:
+        """End of the quotation opened at `start`: its closing mark, or the paragraph's end."""
+        closing = _OPEN_QUOTES[mark]
+        para_end = self.text.find("\n\n", start)
+        para_end = len(self.text) if para_end < 0 else para_end
+        close = self.text.find(closing, start + 1, para_end)
+        if close < 0:
+            close = para_end
+        while close > start + 1 and self.text[close - 1] in " .\n":
+            close -= 1
+        return close
+
+    # -- output ----------------------------------------------------------------------------------
+    def _emit(self, source: _Source, cue: Span, lemma: str, start: int, end: int, quote: bool) -> Claim:
+        claim = Claim(f"c{len(self.claims) + 1}", source.kind, cue, Offsets(start, end), source.speaker,
+                      source.text, [], None, lemma, quote)
+        self.claims.append(claim)
+        self.last_source = source
+        if source.kind == "anonymous":
+            self.last_anonymous = source
+        return claim
+
+    def _said_to(self, claim: Claim, first: int, opener: int) -> None:
+        """«في تصريح لوكالة الأنباء الليبية»: the outlet the statement was given to relays it."""
+        for k in range(first, opener):
+            if self.word(k) in _SAID_TO:
+                for m in self.mentions_in(k + 1, min(opener - 1, k + 3) if opener - 1 >= k + 1 else k + 1):
+                    if self.types.get(m.entity or "") == "MEDIA" and m.entity not in claim.via:
+                        claim.via.append(m.entity)
+                        return
+
+    def _time(self, claim: Claim, start: int, end: int) -> None:
+        for t in self.a.times:
+            if start <= t.start and t.end <= end:
+                claim.time = t.id
+                return

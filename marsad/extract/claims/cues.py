@@ -1,0 +1,120 @@
+"""Reporting cues: verbs, participles and prepositional phrases that introduce what someone said.
+
+Each lemma lists its inflected forms as they appear after proclitics are removed (agreement in
+gender and number, present tense, object pronouns as in «ذكرته», «أكدته»). The knowledge base's
+`reporting_verbs` lexicon adds to them. Forms are normalised (see `marsad.text.normalise`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.text.normalise import normalise
+
+# lemma -> (past forms, present forms, participles)
+_VERBS: dict[str, tuple[str, str, str]] = {
+    "قال": ("قال قالت قالوا قالا قالتا قلت", "يقول تقول يقولون تقولان", "قائلا قائلة"),
+    "أكد": ("أكد أكدت أكدوا أكدا أكدته أكدتها أكده", "يؤكد تؤكد يؤكدون", "مؤكدا مؤكدة مؤكدين"),
+    "أفاد": ("أفاد أفادت أفادوا أفادا", "يفيد تفيد يفيدون", "مفيدا مفيدة"),
+    "ذكر": ("ذكر ذكرت ذكروا ذكرته ذكرتها ذكره", "يذكر تذكر يذكرون", "ذاكرا ذاكرة"),
+    "كشف": ("كشف كشفت كشفوا كشفا", "يكشف تكشف يكشفون", "كاشفا كاشفة"),
+    "أضاف": ("أضاف أضافت أضافوا أضافا", "يضيف تضيف يضيفون", "مضيفا مضيفة مضيفين"),
+    "صرح": ("صرح صرحت صرحوا", "يصرح تصرح", "مصرحا مصرحة"),
+    "أعلن": ("أعلن أعلنت أعلنوا أعلنا", "يعلن تعلن يعلنون", "معلنا معلنة"),
+    "نفى": ("نفى نفت نفوا نفيا", "ينفي تنفي ينفون", "نافيا نافية"),
+    "اتهم": ("اتهم اتهمت اتهموا", "يتهم تتهم يتهمون", "متهما متهمة"),
+    "حذر": ("حذر حذرت حذروا", "يحذر تحذر يحذرون", "محذرا محذرة"),
+    "طالب": ("طالب طالبت طالبوا", "يطالب تطالب يطالبون", "مطالبا مطالبة"),
+    "أوضح": ("أوضح أوضحت أوضحوا", "يوضح توضح يوضحون", "موضحا موضحة موضحين"),
+    "تابع": ("تابع تابعت تابعوا", "", "متابعا"),
+    "أشار": ("أشار أشارت أشاروا", "يشير تشير يشيرون", "مشيرا مشيرة مشيرين"),
+    "لفت": ("لفت لفتت لفتوا", "يلفت تلفت", "لافتا لافتة"),
+    "شدد": ("شدد شددت شددوا", "يشدد تشدد", "مشددا مشددة"),
+    "أبلغ": ("أبلغ أبلغت أبلغوا", "يبلغ تبلغ", ""),
+    "نقل": ("نقل نقلت نقلوا", "ينقل تنقل", "ناقلا"),
+    "زعم": ("زعم زعمت زعموا", "يزعم تزعم يزعمون", "زاعما زاعمة"),
+    "ادعى": ("ادعى ادعت ادعوا", "يدعي تدعي يدعون", "مدعيا"),
+    "أوردت": ("أورد أوردت أوردوا", "يورد تورد", ""),
+    "روى": ("روى روت رووا", "يروي تروي", "راويا"),
+    "اعتبر": ("اعتبر اعتبرت اعتبروا", "يعتبر تعتبر", "معتبرا معتبرة"),
+    "رأى": ("رأى رأت رأوا", "يرى ترى", ""),
+    "أعرب": ("أعرب أعربت أعربوا", "يعرب تعرب", "معربا معربة"),
+    "أقر": ("أقر أقرت أقروا", "يقر تقر", "مقرا"),
+    "اعترف": ("اعترف اعترفت اعترفوا", "يعترف تعترف", "معترفا"),
+    "هدد": ("هدد هددت هددوا", "يهدد تهدد", "مهددا مهددة"),
+    "دعا": ("دعا دعت دعوا", "يدعو تدعو يدعون", "داعيا داعية"),
+    "أدان": ("أدان أدانت أدانوا", "يدين تدين", ""),
+    "رجح": ("رجح رجحت رجحوا", "يرجح ترجح", "مرجحا مرجحة"),
+    "توقع": ("توقع توقعت توقعوا", "يتوقع تتوقع", "متوقعا"),
+    "أشاد": ("أشاد أشادت", "يشيد تشيد", ""),
+    "تحدث": ("تحدث تحدثت تحدثوا", "يتحدث تتحدث", "متحدثا"),
+    "أبدى": ("أبدى أبدت", "يبدي تبدي", ""),
+    "استنكر": ("استنكر استنكرت", "يستنكر تستنكر", ""),
+    "جاء": ("جاء", "", ""),
+}
+
+#: Participles that continue the previous speaker's claim («موضحاً أن», «مشيرة إلى أن»).
+_CONTINUING = {"مضيف", "موضح", "مشير", "مؤكد", "لافت", "مشدد", "متابع", "قائل", "معتبر", "مرجح", "مطالب",
+               "محذر", "نافي", "معرب", "ذاكر", "كاشف", "مفيد", "معلن", "متهم"}
+
+#: Phrases that name a source after the content: «بحسب X», «وفقاً لـ X», «نقلاً عن X», «حسب X».
+ACCORDING = {
+    ("بحسب",): "بحسب", ("حسب",): "حسب", ("وفقا",): "وفقا", ("وفق",): "وفقا", ("طبقا",): "وفقا",
+    ("نقلا", "عن"): "نقلا عن", ("استنادا", "الى"): "وفقا", ("على", "لسان"): "على لسان",
+}
+
+#: Words after a cue that open its content.
+OPENERS = frozenset(normalise(w) for w in ("إن", "أن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها",
+                                            "أنهم", "إنهم", "بأنهم", "بالقول", "قائلا", "عن", "إلى", "الى"))
+
+#: Heads of anonymous sources («مصدر خاص», «مصادر عسكرية», «مسؤول رفيع»).
+ANONYMOUS_HEADS = frozenset(normalise(w) for w in (
+    "مصدر", "مصادر", "المصدر", "المصادر", "مسؤول", "مسؤولون", "مسؤولين", "مسئول", "شهود", "شاهد", "سكان",
+    "مراقبون", "مراقبين", "ناشطون", "ناشطين", "مصدرا", "أوساط", "دوائر", "جهات",
+))
+
+#: Heads of documentary sources («بيان صادر عن …», «تقرير»).
+DOCUMENT_HEADS = frozenset(normalise(w) for w in ("بيان", "البيان", "تقرير", "التقرير", "وثيقة", "الوثيقة",
+                                                   "رسالة", "مذكرة", "تعميم", "بلاغ"))
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A reporting form: its lemma and whether it is a continuing participle."""
+
+    lemma: str
+    participle: bool = False
+
+
+def _build() -> dict[str, Cue]:
+    table: dict[str, Cue] = {}
+    for lemma, (past, present, parts) in _VERBS.items():
+        for form in (past + " " + present).split():
+            table.setdefault(normalise(form), Cue(normalise(lemma)))
+        for form in parts.split():
+            table.setdefault(normalise(form), Cue(normalise(lemma), participle=True))
+    return table
+
+
+CUES: dict[str, Cue] = _build()
+
+
+def cue_for(form: str) -> Cue | None:
+    """The cue of a normalised word (without proclitics), also with its tanween alef dropped."""
+    cue = CUES.get(form)
+    if cue is None and form.endswith("ا") and len(form) > 3:
+        cue = CUES.get(form[:-1] + "ا")
+    if cue is None:
+        base = form[:-1] if form.endswith(("ا", "ه")) else form
+        if base in _CONTINUING:
+            lemma = next((c.lemma for f, c in CUES.items() if f.startswith(base) and c.participle), base)
+            cue = Cue(lemma, participle=True)
+    return cue
+
+
+def add_lexicon(rows: list[dict[str, str]]) -> None:
+    """Add rows of the KB's reporting_verbs lexicon (term, lemma) to the cue table."""
+    for row in rows:
+        term = normalise(row.get("term", "").strip())
+        if term and " " not in term and term not in CUES:
+            CUES[term] = Cue(normalise(row.get("lemma") or term))
