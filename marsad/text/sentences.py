@@ -12,7 +12,8 @@ The rules, in order:
   "..."، (...)); a quotation left open is ignored, so it cannot swallow more than its paragraph;
 * a full stop does not end a sentence after a one-letter abbreviation («د.», «م.», «J.») unless a number
   stands right before the letter («عام 2016 م.» ends), after a Latin title abbreviation (Mr., Dr.), or
-  after the number of a numbered list («1.» at the start of a line or after «:» «،» «؛»);
+  after the number of a numbered list («1.» at the start of a line or after «:» «،» «؛», and the
+  items after it: «1. الأمن 2. الخدمات»);
 * two or more dots (an ellipsis, «…») mark a pause, not an end; dots inside numbers («3.5») or
   names («www.example.com») are never followed by white space and so never split.
 
@@ -30,7 +31,7 @@ _LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x85]+")
 # an end mark run, then the closing quotes/brackets that follow it
 _END = re.compile(r"(?:[.!?؟۔]+|…)[\"'»”’)\]]*")
 _BRACKETS = re.compile(r"[\"«»“”()\[\]]")
-_HAS_CONTENT = re.compile(r"[^\W_]")
+_HAS_CONTENT = re.compile(r"[^\W_\u0640]")
 _TRIM = " \t\u00a0\u2007\u202f\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e" \
         "\u2066\u2067\u2068\u2069\u061c\ufeff\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008" \
         "\u2009\u200a"
@@ -127,7 +128,11 @@ def _is_abbreviation(text: str, ls: int, dot: int) -> bool:
     k = j
     while k > ls and text[k - 1] in _TRIM:
         k -= 1
-    return k == ls or text[k - 1] in _LIST_CONTEXT
+    if k == ls or text[k - 1] in _LIST_CONTEXT:
+        return True
+    # a later item of an inline list: «1. الأمن 2. الخدمات»
+    num = int(text[j:dot])
+    return num > 1 and f"{num - 1}." in text[ls:j]
 
 
 def _closed_regions(text: str, ls: int, le: int) -> list[tuple[int, int]]:

@@ -1,0 +1,77 @@
+"""Proclitic splitting decided with corpus counts and the hand-written lists."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from marsad.text.clitics import PREFIXES, PRIOR, definite_form, split_proclitics, word_count
+from marsad.text.normalise import normalise
+
+
+@pytest.mark.parametrize(("word", "prefix", "stem"), [
+    ("والجيش", "وال", "جيش"),
+    ("بالمال", "بال", "مال"),
+    ("للقوات", "لل", "قوات"),
+    ("وحفتر", "و", "حفتر"),
+    ("لحفتر", "ل", "حفتر"),
+    ("فالتقدم", "فال", "تقدم"),
+    ("وبالجنوب", "وبال", "جنوب"),
+    ("وللقوات", "ولل", "قوات"),
+    ("وقال", "و", "قال"),
+    ("بسبب", "ب", "سبب"),
+    ("لمحاصرة", "ل", "محاصره"),
+    ("فزعيم", "ف", "زعيم"),
+    ("الجيش", "ال", "جيش"),
+    ("ولبنان", "و", "لبنان"),
+    ("للبنان", "ل", "لبنان"),
+    ("وبنغازي", "و", "بنغازي"),
+    ("وآلاف", "و", "الاف"),
+])
+def test_proclitics_are_stripped(word: str, prefix: str, stem: str) -> None:
+    assert split_proclitics(normalise(word)) == (prefix, stem)
+
+
+@pytest.mark.parametrize("word", [
+    # names that begin with proclitic letters
+    "بلال", "فرج", "وليد", "فادي", "كمال", "لبنان", "بنغازي", "بشار", "فيصل", "وائل",
+    # words of their own
+    "كان", "كما", "والي", "الله", "وزارة", "بحث", "بيان", "بين", "التي", "الذي", "فقط", "لكن", "آلاف",
+    # too short to hold a proclitic and a stem
+    "به", "لي", "وا",
+])
+def test_names_and_words_of_their_own_survive(word: str) -> None:
+    norm = normalise(word)
+    assert split_proclitics(norm) == ("", norm)
+
+
+def test_unknown_stem_is_not_split() -> None:
+    assert split_proclitics("وقزبلطن") == ("", "وقزبلطن")
+
+
+def test_word_count_reads_the_vocabulary() -> None:
+    assert word_count("الجيش") > 1000
+    assert word_count("قال") > word_count("تنتوش")
+    assert word_count("قزبلطن") == 0
+
+
+def test_every_prefix_has_a_prior_and_longer_prefixes_come_first() -> None:
+    assert set(PREFIXES) == set(PRIOR)
+    assert [len(p) for p in PREFIXES] == sorted((len(p) for p in PREFIXES), reverse=True)
+    assert all(0 < v <= 1 for v in PRIOR.values())
+
+
+@pytest.mark.parametrize(("prefix", "stem", "form"), [
+    ("لل", "قوات", "القوات"), ("وبال", "جنوب", "الجنوب"), ("و", "حفتر", "حفتر"), ("", "جيش", "جيش"),
+])
+def test_definite_form(prefix: str, stem: str, form: str) -> None:
+    assert definite_form(prefix, stem) == form
+
+
+def test_vocabulary_loads_fast_in_a_fresh_process() -> None:
+    code = ("import time; t = time.perf_counter(); from marsad.text.clitics import word_count; "
+            "word_count('x'); print(time.perf_counter() - t)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert float(out.stdout) < 0.3
