@@ -48,10 +48,13 @@ def shape(word: str) -> str:
         return "empty"
     ar = lat = dig = other = 0
     for ch in word:
-        if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f":
-            ar += 1
-        elif ch.isascii() and ch.isalpha():
-            lat += 1
+        if ch.isalpha():
+            if ch.isascii():
+                lat += 1
+            elif "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff":
+                ar += 1
+            else:
+                other += 1
         elif ch.isdigit():
             dig += 1
         else:

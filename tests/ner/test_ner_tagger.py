@@ -1,0 +1,111 @@
+"""A tiny CRF trained inside the test, the consistency pass, robustness and the label mapping."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from marsad.errors import InputError
+from marsad.ner.tagger import Tagger, propagate_names, to_marsad_type
+from marsad.ner.training import train_crf
+from marsad.ner.features import Featuriser
+
+# a dozen sentences written for this test: PER after titles, LOC after في / إلى, ORG after وزارة / شركة
+_TRAIN = [
+    ("قال الرئيس كريم سالم إن الوضع هادئ", "O O B-PER I-PER O O O"),
+    ("وصل الوزير ناصر عادل إلى طرابلس أمس", "O O B-PER I-PER O B-LOC O"),
+    ("أعلنت وزارة الصحة عن حملة جديدة في بنغازي", "O B-ORG I-ORG O O O O B-LOC"),
+    ("التقى الرئيس سمير فؤاد بوفد من شركة النور", "O O B-PER I-PER O O B-ORG I-ORG"),
+    ("عقد اجتماع في سرت بحضور الوزير هادي رامي", "O O O B-LOC O O B-PER I-PER"),
+    ("نفت وزارة الدفاع الخبر الذي نشرته الصحف", "O B-ORG I-ORG O O O O"),
+    ("سافر الرئيس كريم سالم إلى مصراتة", "O O B-PER I-PER O B-LOC"),
+    ("وقال الوزير ناصر عادل إن الاجتماع ناجح", "O O B-PER I-PER O O O"),
+    ("افتتحت شركة النور فرعا في طرابلس", "O B-ORG I-ORG O O B-LOC"),
+    ("هدأت الأوضاع في بنغازي وسرت", "O O O B-LOC O"),
+    ("رحب الرئيس سمير فؤاد بقرار وزارة الصحة", "O O B-PER I-PER O B-ORG I-ORG"),
+    ("زار الوزير هادي رامي مدينة مصراتة", "O O B-PER I-PER O B-LOC"),
+]
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Tagger:
+    sents = [s.split() for s, _ in _TRAIN]
+    labels = [t.split() for _, t in _TRAIN]
+    path = tmp_path_factory.mktemp("ner") / "tiny.crfsuite"
+    train_crf(sents, labels, Featuriser(), path, params={"max_iterations": 60})
+    return Tagger(path)
+
+
+@pytest.mark.parametrize("idx", [0, 2, 4, 8])
+def test_tiny_model_tags_training_sentences(tiny: Tagger, idx: int) -> None:
+    sent, tags = _TRAIN[idx]
+    assert tiny.tag(sent.split()) == tags.split()
+
+
+def test_tiny_model_generalises_a_little(tiny: Tagger) -> None:
+    labels = tiny.tag("وصل الرئيس كريم سالم إلى مصراتة".split())
+    assert labels[2:4] == ["B-PER", "I-PER"] and labels[5] == "B-LOC"
+
+
+def test_tag_document_propagates(tiny: Tagger) -> None:
+    doc = [s.split() for s in ("قال الرئيس كريم سالم إن الوضع هادئ", "ثم غادر كريم سالم القاعة")]
+    plain = [tiny.tag(s) for s in doc]
+    with_pass = tiny.tag_document(doc, propagate=True)
+    assert with_pass[0] == plain[0]
+    assert with_pass[1][2:4] == ["B-PER", "I-PER"]
+
+
+def test_propagate_names_rules() -> None:
+    sents = [["زار", "كريم", "سالم", "تونس"], ["ثم", "كريم", "سالم"], ["في", "تونس"], ["x", "تونس"]]
+    labels = [["O", "B-PER", "I-PER", "B-LOC"], ["O", "O", "O"], ["O", "O"], ["O", "O"]]
+    near = [list(x) for x in labels]
+    propagate_names(sents, near, window=1)
+    assert near[1] == ["O", "B-PER", "I-PER"]
+    assert near[2] == ["O", "O"] and near[3] == ["O", "O"]  # تونس was last seen two sentences back
+    whole = [list(x) for x in labels]
+    propagate_names(sents, whole, window=None)
+    assert whole[2] == ["O", "B-LOC"] and whole[3] == ["O", "B-LOC"]
+
+
+def test_propagate_skips_short_names() -> None:
+    labels = [["B-LOC"], ["O"]]
+    propagate_names([["مصر"], ["مصر"]], labels, min_chars=4)
+    assert labels == [["B-LOC"], ["O"]]
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        [],
+        ["ا"] * 5000,
+        ["ب" * 10_000, "في", "طرابلس"],
+        ["Reuters", "reported", "that", "NATO", "met", "in", "Brussels"],
+        ["قال", "Ban", "Ki-moon", "إن", "الأمم", "المتحدة", "🙂", "\u200f", "", " "],
+        ["١٢", "٢٠١٦", "12:30", "%", "…"],
+    ],
+)
+def test_robust_inputs(tiny: Tagger, tokens: list[str]) -> None:
+    t = time.perf_counter()
+    labels = tiny.tag(tokens)
+    assert time.perf_counter() - t < 5.0
+    assert len(labels) == len(tokens)
+    assert all(x == "O" or x[:2] in ("B-", "I-") for x in labels)
+
+
+def test_missing_and_bad_model(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="not found"):
+        Tagger(tmp_path / "none.crfsuite")
+    bad = tmp_path / "bad.crfsuite"
+    bad.write_bytes(b"not a model")
+    with pytest.raises(InputError, match="not a CRFsuite model"):
+        Tagger(bad)
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [("B-PER", "PERSON"), ("I-LOC", "GPE"), ("ORG", "ORGANIZATION"), ("B-MISC", None), ("O", None), ("X", None)],
+)
+def test_to_marsad_type(label: str, expected: str | None) -> None:
+    assert to_marsad_type(label) == expected
