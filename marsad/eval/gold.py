@@ -14,6 +14,7 @@ carry `"core": false`: it then counts only when matched (see `marsad.eval.score`
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from marsad.model import ENTITY_TYPES, EVENT_TYPES, RELATION_TYPES, SOURCE_KINDS
 from marsad.settings import shared_dir
 
 SHARED_PREFIX = "shared:"
+_ISO = re.compile(r"^\d{4}(-\d\d(-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?)?)?)?$")
 
 #: Quote string, or a half-open pair of offsets into the article text.
 Evidence = str | tuple[int, int] | None
@@ -155,8 +157,11 @@ def parse_gold(data: Any, source: str = "<gold>") -> Gold:
         raise GoldError(f"{source}: a gold file must be a JSON object, not {type(data).__name__}")
     if data.get("schema") == "marsad.analysis/1":
         raise GoldError(f"{source}: this is an analysis (schema marsad.analysis/1), not a gold file")
-    gold = Gold(source=source, article=r.opt_str(data, "article", "gold"),
-                published=r.opt_str(data, "published", "gold"))
+    published = r.opt_str(data, "published", "gold")
+    if published is not None and not _ISO.match(published):
+        raise GoldError(f"{source}: 'published' must be an ISO date such as 2016-10-11 or "
+                        f"2016-10-11T13:10, not {published!r}")
+    gold = Gold(source=source, article=r.opt_str(data, "article", "gold"), published=published)
     for i, item in enumerate(r.items(data, "entities")):
         gold.entities.append(r.entity(item, f"entities[{i}]"))
     keys = [e.key for e in gold.entities]

@@ -100,7 +100,9 @@ def _layers_json(layers: dict[str, LayerScore], per_type: bool) -> dict[str, Any
 def file_json(score: FileScore, *, per_type: bool = False) -> dict[str, Any]:
     """JSON form of one file's scores."""
     return {"gold": score.gold, "input": score.input, "layers": _layers_json(score.layers, per_type),
-            "geo": score.geo.to_dict(), "warnings": list(score.warnings)}
+            "geo": score.geo.to_dict(), "warnings": list(score.warnings),
+            "missed": {n: score.missed.get(n, []) for n in LAYERS},
+            "spurious": {n: score.spurious.get(n, []) for n in LAYERS}}
 
 
 def render_json(summary: Summary, *, per_type: bool = False) -> dict[str, Any]:

@@ -123,6 +123,9 @@ class FileScore:
     layers: dict[str, LayerScore] = field(default_factory=lambda: {n: LayerScore() for n in LAYERS})
     geo: GeoScore = field(default_factory=GeoScore)
     warnings: list[str] = field(default_factory=list)
+    #: Per layer, a short description of each unmatched core gold item and each unmatched prediction.
+    missed: dict[str, list[str]] = field(default_factory=dict)
+    spurious: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _greedy(golds: Sequence[G], preds: Sequence[P], score: Callable[[G, P], float | None]) -> dict[int, int]:
@@ -174,6 +177,9 @@ def _normal_value(value: str | None) -> str | None:
     return re.sub(r"(T\d\d:\d\d):00(\.0+)?$", r"\1", value)
 
 
+_Matched = tuple[Sequence[Any], Sequence[Any], dict[int, int]]
+
+
 class _Scorer:
     """Holds the text, the alignment and the located evidence while one file is scored."""
 
@@ -196,14 +202,14 @@ class _Scorer:
     def key(self, pred_id: str | None) -> str | None:
         return self.alignment.gold_key(pred_id)
 
-    def entities(self) -> LayerScore:
+    def entities(self) -> _Matched:
         golds, preds = self.gold.entities, self.analysis.entities
         index = {e.id: i for i, e in enumerate(preds)}
         pairs = {gi: index[self.alignment.to_pred[g.key]] for gi, g in enumerate(golds)
                  if g.key in self.alignment.to_pred}
-        return _count(golds, preds, pairs, lambda g: g.type, lambda p: p.type)
+        return golds, preds, pairs
 
-    def relations(self) -> LayerScore:
+    def relations(self) -> _Matched:
         golds, preds = self.gold.relations, self.analysis.relations
         spans = [self.where(g.evidence, f"relations[{i}]") for i, g in enumerate(golds)]
 
@@ -216,10 +222,9 @@ class _Scorer:
                 return None
             return 1.0 + 0.5 * overlaps((p.evidence.start, p.evidence.end), spans[gi])
 
-        pairs = _greedy(range(len(golds)), preds, score)
-        return _count(golds, preds, pairs, lambda g: g.type, lambda p: p.type)
+        return golds, preds, _greedy(range(len(golds)), preds, score)
 
-    def events(self) -> LayerScore:
+    def events(self) -> _Matched:
         golds, preds = self.gold.events, self.analysis.events
         spans = [self.where(g.evidence, f"events[{i}]") for i, g in enumerate(golds)]
 
@@ -236,10 +241,9 @@ class _Scorer:
             hit = overlaps(ev, spans[gi])
             return float(shared) + 0.5 * hit if shared or hit else None
 
-        pairs = _greedy(range(len(golds)), preds, score)
-        return _count(golds, preds, pairs, lambda g: g.type, lambda p: p.type)
+        return golds, preds, _greedy(range(len(golds)), preds, score)
 
-    def claims(self) -> LayerScore:
+    def claims(self) -> _Matched:
         golds, preds = self.gold.claims, self.analysis.claims
         spans = [self.where(g.evidence, f"claims[{i}]") for i, g in enumerate(golds)]
 
@@ -256,10 +260,9 @@ class _Scorer:
             best = max(min(content[1], e) - max(content[0], s) for s, e in spans[gi] or [])
             return 1.0 + best / max(1, content[1] - content[0])
 
-        pairs = _greedy(range(len(golds)), preds, score)
-        return _count(golds, preds, pairs)
+        return golds, preds, _greedy(range(len(golds)), preds, score)
 
-    def times(self) -> LayerScore:
+    def times(self) -> _Matched:
         golds, preds = self.gold.dates, self.analysis.times
         spans = [self.where(g.text, f"dates[{i}]") for i, g in enumerate(golds)]
 
@@ -270,10 +273,9 @@ class _Scorer:
                 return None
             return 1.0 + 0.5 * hit
 
-        pairs = _greedy(range(len(golds)), preds, score)
-        return _count(golds, preds, pairs)
+        return golds, preds, _greedy(range(len(golds)), preds, score)
 
-    def framing(self) -> LayerScore:
+    def framing(self) -> _Matched:
         golds, preds = self.gold.framing, self.analysis.framing
         spans = [self.where(g.term, f"framing[{i}]") for i, g in enumerate(golds)]
         terms = [name_key(evidence_text(self.text, g.term) or "") for g in golds]
@@ -288,16 +290,77 @@ class _Scorer:
                 return 1.0
             return None
 
-        pairs = _greedy(range(len(golds)), preds, score)
-        return _count(golds, preds, pairs)
+        return golds, preds, _greedy(range(len(golds)), preds, score)
+
+
+class _Describer:
+    """Short one-line descriptions of gold items and predictions, for the lists of misses."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.text = analysis.text
+
+    def _quote(self, start: int, end: int) -> str:
+        words = self.text[start:end].replace("\n", " ")
+        return f"«{words[:50]}…»" if len(words) > 50 else f"«{words}»"
+
+    def _ev(self, evidence: Evidence) -> str:
+        if isinstance(evidence, tuple):
+            return self._quote(*evidence)
+        return describe(evidence) if evidence else ""
+
+    def _name(self, entity_id: str | None) -> str:
+        ent = self.analysis.entity(entity_id) if entity_id else None
+        return ent.name if ent else str(entity_id)
+
+    def gold(self, layer: str, g: Any) -> str:
+        """One line naming a gold item of `layer`."""
+        if layer == "entities":
+            return f"{g.key} {g.type} {g.name}".rstrip()
+        if layer == "relations":
+            return f"{g.type} {g.head} -> {g.tail} {self._ev(g.evidence)}".rstrip()
+        if layer == "events":
+            who = ",".join(g.agents) or "-"
+            whom = ",".join(g.targets) or "-"
+            return f"{g.type} {who} -> {whom} @ {g.place or '-'} {self._ev(g.evidence)}".rstrip()
+        if layer == "claims":
+            return f"{g.source_kind} {g.speaker or '-'} {self._ev(g.evidence)}".rstrip()
+        if layer == "times":
+            return f"{g.value} {self._ev(g.text)}"
+        return f"{g.stance} {self._ev(g.term)}"
+
+    def pred(self, layer: str, p: Any) -> str:
+        """One line naming a prediction of `layer`."""
+        if layer == "entities":
+            return f"{p.id} {p.type} {p.name}"
+        if layer == "relations":
+            return f"{p.id} {p.type} {self._name(p.head)} -> {self._name(p.tail)}"
+        if layer == "events":
+            who = ",".join(map(self._name, p.agents)) or "-"
+            whom = ",".join(map(self._name, p.targets)) or "-"
+            return f"{p.id} {p.type} {who} -> {whom} {self._quote(p.trigger.start, p.trigger.end)}"
+        if layer == "claims":
+            speaker = self._name(p.speaker) if p.speaker else "-"
+            return f"{p.id} {p.source_kind} {speaker} {self._quote(p.content.start, p.content.end)}"
+        if layer == "times":
+            return f"{p.id} {p.value} {self._quote(p.start, p.end)}"
+        return f"{p.stance} {self._quote(p.start, p.end)}"
 
 
 def score_analysis(analysis: Analysis, gold: Gold, *, input_name: str | None = None) -> FileScore:
     """Score every layer of `analysis` against `gold`; warnings are collected, not printed."""
     s = _Scorer(analysis, gold)
     out = FileScore(gold=gold.source, input=input_name or analysis.document.source_id)
+    describer = _Describer(analysis)
     for name in LAYERS:
-        out.layers[name] = getattr(s, name)()
+        golds, preds, pairs = getattr(s, name)()
+        typed = name in TYPED_LAYERS
+        get_type: Callable[[Any], str] | None = (lambda x: x.type) if typed else None
+        out.layers[name] = _count(golds, preds, pairs, get_type, get_type)
+        used = set(pairs.values())
+        out.missed[name] = [describer.gold(name, g) for gi, g in enumerate(golds)
+                            if gi not in pairs and getattr(g, "core", True)]
+        out.spurious[name] = [describer.pred(name, p) for pi, p in enumerate(preds) if pi not in used]
     out.geo = score_geo(analysis, gold, s.alignment)
     out.warnings = s.warnings
     return out

@@ -25,6 +25,11 @@ def test_parses_quotes_offsets_and_defaults(gold_data: dict[str, Any]) -> None:
     assert gold.claims[1].speaker is None
 
 
+@pytest.mark.parametrize("published", ["2016", "2016-10", "2016-10-11", "2016-10-11T13:10", "2016-10-11T13:10:00+02:00"])
+def test_published_accepts_iso_forms(published: str) -> None:
+    assert parse_gold({"published": published}).published == published
+
+
 def test_entity_mentions_as_offsets_stand_for_the_name() -> None:
     gold = parse_gold({"entities": [{"key": "a", "type": "PERSON", "mentions": [{"start": 0, "end": 3}, "x"]}]})
     assert gold.entities[0].mentions == [(0, 3), "x"]
@@ -45,6 +50,7 @@ def test_entity_mentions_as_offsets_stand_for_the_name() -> None:
     (lambda d: d["entities"][2].update(geo={"lat": 130, "lon": 2}), "entities[2]: 'geo' must be"),
     (lambda d: d["entities"][0].update(core="yes"), "'core' must be true or false"),
     (lambda d: d.update(events={"type": "ATTACK"}), "events: must be a list"),
+    (lambda d: d.update(published="11/10/2016"), "'published' must be an ISO date"),
 ])
 def test_malformed_gold_is_named_precisely(gold_data: dict[str, Any], mutate: Any, message: str) -> None:
     mutate(gold_data)

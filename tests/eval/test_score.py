@@ -43,6 +43,16 @@ def test_the_oracle_scores_one_everywhere() -> None:
     assert s.geo.correct == s.geo.places == 3
 
 
+def test_misses_and_spurious_predictions_are_listed() -> None:
+    s = _score(good_analysis())
+    assert s.missed["entities"] == ["fajr MEDIA صحيفة الفجر"]   # Libya is not core: not a miss
+    assert s.spurious["entities"] == ["e6 PERSON العقيد"]
+    assert s.missed["relations"] == ["SUPPORTS obeidat -> nasr «تلقت دعما من قبيلة العبيدات»"]
+    assert s.spurious["relations"] == ["r3 SUPPORTS كتيبة النصر -> العبيدات"]
+    assert s.spurious["events"] == ["v2 ATTACK - -> - «اشتباكات»"]
+    assert s.missed["claims"] == s.spurious["claims"] == []
+
+
 def test_per_type_breakdown() -> None:
     s = _score(good_analysis())
     ents = s.layers["entities"].per_type
