@@ -9,27 +9,34 @@ from __future__ import annotations
 from marsad.text.normalise import normalise
 
 _GREGORIAN = {
-    1: ["يناير", "كانون الثاني", "جانفي", "ينار"],
+    1: ["يناير", "كانون الثاني", "كانون ثاني", "جانفي", "ينار"],
     2: ["فبراير", "شباط", "فيفري", "فبرير"],
     3: ["مارس", "آذار", "اذار", "مارص"],
-    4: ["أبريل", "إبريل", "ابريل", "نيسان", "أفريل", "افريل", "ابريل"],
+    4: ["أبريل", "إبريل", "ابريل", "نيسان", "أفريل", "افريل"],
     5: ["مايو", "أيار", "ايار", "ماي"],
     6: ["يونيو", "يونيه", "حزيران", "جوان", "يونيوز"],
     7: ["يوليو", "يوليه", "تموز", "جويلية", "يوليوز"],
     8: ["أغسطس", "اغسطس", "آب", "اب", "أوت", "اوت", "غشت", "اغسطوس"],
     9: ["سبتمبر", "أيلول", "ايلول", "شتنبر"],
-    10: ["أكتوبر", "اكتوبر", "تشرين الأول", "تشرين اول", "أكتوبر", "اكتوبر"],
+    10: ["أكتوبر", "اكتوبر", "تشرين الأول", "تشرين اول", "أوكتوبر"],
     11: ["نوفمبر", "تشرين الثاني", "تشرين ثاني", "نونبر"],
     12: ["ديسمبر", "كانون الأول", "كانون اول", "دجنبر"],
 }
 
+#: month names that are also common words (father, practised, a name, a car brand …): the `times`
+#: component accepts them only next to a day number or a year
+AMBIGUOUS_MONTHS: frozenset[str] = frozenset(normalise(w) for w in (
+    "آب", "اب", "أيار", "ماي", "مارس", "مارص", "تموز", "نيسان", "جوان", "أوت", "غشت", "ينار",
+    "شباط", "حزيران",
+))
+
 _HIJRI = {
-    1: ["محرم"],
+    1: ["محرم", "المحرم"],
     2: ["صفر"],
-    3: ["ربيع الأول", "ربيع الاول", "ربيع أول"],
+    3: ["ربيع الأول", "ربيع أول"],
     4: ["ربيع الثاني", "ربيع الآخر", "ربيع ثاني"],
-    5: ["جمادى الأولى", "جمادى الاولى", "جمادى الأول"],
-    6: ["جمادى الآخرة", "جمادى الثانية", "جمادى الاخرة"],
+    5: ["جمادى الأولى", "جمادى الأول"],
+    6: ["جمادى الآخرة", "جمادى الثانية", "جمادى الآخر"],
     7: ["رجب"],
     8: ["شعبان"],
     9: ["رمضان"],
@@ -37,6 +44,10 @@ _HIJRI = {
     11: ["ذو القعدة", "ذي القعدة"],
     12: ["ذو الحجة", "ذي الحجة"],
 }
+
+#: Hijri month names that are also common words (zero, forbidden, a name): accepted only with a
+#: year or the هـ marker
+AMBIGUOUS_HIJRI: frozenset[str] = frozenset(normalise(w) for w in ("صفر", "محرم", "المحرم", "رجب"))
 
 # Python's weekday numbers: Monday is 0
 _WEEKDAYS = {
@@ -47,6 +58,12 @@ _WEEKDAYS = {
     4: ["الجمعة", "جمعة"],
     5: ["السبت", "سبت"],
     6: ["الأحد", "الاحد", "أحد", "احد"],
+}
+
+_AM_PM = {
+    "am": ["ص", "صباحا", "صباحاً", "صباح", "فجرا", "فجراً", "ق.ظ", "قبل الظهر"],
+    "pm": ["م", "مساء", "مساءً", "مساءا", "ظهرا", "ظهراً", "عصرا", "عصراً", "ليلا", "ليلاً", "ب.ظ",
+           "بعد الظهر"],
 }
 
 
@@ -60,13 +77,19 @@ MONTHS: dict[str, int] = _index(_GREGORIAN)
 HIJRI_MONTHS: dict[str, int] = _index(_HIJRI)
 #: normalised weekday name (with or without the article) -> Python weekday (Monday 0)
 WEEKDAYS: dict[str, int] = _index(_WEEKDAYS)
-#: normalised time-of-day markers: ص (morning, a.m.) and م (evening, p.m.)
-AM_PM: dict[str, str] = {"ص": "am", "صباحا": "am", "صباحاً": "am", "م": "pm", "مساء": "pm", "مساءا": "pm", "ظهرا": "pm"}
+#: normalised time-of-day markers -> "am" or "pm" (ص morning, م evening, فجرا, ظهرا, ليلا …);
+#: ليلا is "pm" here, though one to four o'clock ليلا is after midnight
+AM_PM: dict[str, str] = {normalise(w): half for half, words in _AM_PM.items() for w in words}
 
 
 def month_number(word: str) -> int | None:
     """The Gregorian month number of a (possibly unnormalised) month name, or None."""
-    return MONTHS.get(normalise(word.strip()))
+    return MONTHS.get(" ".join(normalise(word).split()))
+
+
+def hijri_month_number(word: str) -> int | None:
+    """The Hijri month number of a (possibly unnormalised) month name, or None."""
+    return HIJRI_MONTHS.get(" ".join(normalise(word).split()))
 
 
 def weekday_number(word: str) -> int | None:

@@ -100,8 +100,17 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("ago", AGO), ("year", YEAR_EXPR), ("bareyear", BARE_YEAR),
 )
 
+#: every word an expression can start with: a cheap look-ahead that fails fast at most words
+FIRST_WORDS = lx.alternation([
+    "من", "بين", "ما", "الفتره", "يوم", "غد", "الساعه", "تمام", "شهر", "شهري", "عام", "العام", "سنه",
+    "السنه", "لعام", "بعام", "لسنه", "عامي", "العامين", "سنتي", "الاسبوع", "الشهر", "هذا", "هذه",
+    "فصل", "منذ", "قبل", "بعد", *_ARTICLE_WEEKDAYS, *lx.PARTS_OF_DAY, *lx.RELATIVE_DAYS,
+    *lx.ORDINALS, *lx.MODIFIERS, *MONTHS, *HIJRI_MONTHS, *lx.DECADES, *lx.SEASONS,
+    *("ال" + w for w in lx.SEASONS),
+])
+
 MASTER = re.compile(normalise(
-    r"(?<!\w)(?P<clitic>[وف]?[بلك]?)(?P<body>"
+    rf"(?<!\w)(?P<clitic>[وف]?[بلك]?)(?=\d|{FIRST_WORDS})(?P<body>"
     + "|".join(f"(?P<{name}>{denamed(pat)})" for name, pat in KINDS) + ")"
 ))
 
