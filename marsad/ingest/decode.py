@@ -11,8 +11,14 @@ from typing import BinaryIO
 
 from marsad.errors import InputError
 
-_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
-_LETTER = re.compile(r"[^\W\d_]")
+# Letters are counted on the UTF-8 bytes, which is fast: a character of the Arabic block (U+0600-06FF)
+# starts with one of the bytes D8-DB, of the Arabic supplement (U+0750-077F) with DD; Latin letters
+# are the ASCII ones plus the accented ones (lead bytes C3-C9), Greek and Cyrillic lead with CE-D3.
+_ARABIC_LEADS = (*(bytes([b]) for b in (0xD8, 0xD9, 0xDA, 0xDB, 0xDD)),
+                 # presentation forms A and B (U+FB50-FDFF, U+FE70-FEFF), as in text taken from PDFs
+                 *(bytes([0xEF, b]) for b in (*range(0xAD, 0xB8), 0xB9, 0xBA, 0xBB)))
+_OTHER_LEADS = tuple(bytes([b]) for b in (*range(0xC3, 0xCA), *range(0xCE, 0xD4)))
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 #: at least this share of the letters must be Arabic for a text to count as Arabic
 MIN_ARABIC_SHARE = 0.2
 # control characters that never occur in text (tab, newline, carriage return and form feed do)
@@ -131,12 +137,17 @@ def _checked(text: str, item: str) -> str:
 
 
 def arabic_share(text: str) -> float:
-    """The share of letters in `text` that are Arabic (0.0 when it has no letters)."""
-    sample = text[:100_000]
-    letters = _LETTER.findall(sample)
-    if not letters:
-        return 0.0
-    return sum(1 for c in letters if _ARABIC.match(c)) / len(letters)
+    """The share of letters that are Arabic in the first 20,000 characters of `text` (0.0 without letters).
+
+    Characters of the Arabic block count as Arabic letters (digits and punctuation of the block
+    included: an approximation that is fast and good enough to tell an Arabic article).
+    """
+    raw = text[:20_000].encode("utf-8", "replace")
+    arabic = sum(raw.count(b) for b in _ARABIC_LEADS)
+    latin = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+    other = sum(raw.count(b) for b in _OTHER_LEADS)
+    total = arabic + latin + other
+    return arabic / total if total else 0.0
 
 
 def is_arabic(text: str) -> bool:
