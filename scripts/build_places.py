@@ -63,10 +63,11 @@ SLUGS = {
     "Waddan": "waddan", "Ghat": "ghat", "Ghadames": "ghadames", "Nalut": "nalut", "Yafran": "yafran",
     "Al Marj": "marj", "Al Abyar": "abyar", "Jalu": "jalu", "Al Jawf": "jawf", "Qatrun": "qatrun",
     "Az Zuwaytinah": "zuwaytina", "Brak": "brak", "Al 'Aziziyah": "aziziya", "Al Aziziya": "aziziya",
-    "Al Ajaylat": "ajaylat", "Mizdah": "mizda", "Msalatah": "msallata", "Bin Jawwad": "bin-jawad",
-    "Al Qubbah": "qubba", "At Taj": "taj",
+    "Al Ajaylat": "ajaylat", "Msalatah": "msallata", "Bin Jawwad": "bin-jawad",
+    "Al Qubbah": "qubba", "At Taj": "taj", "Tawurgha": "tawergha", "Mizdah": "mizdah", "Mizda": "mizdah",
+    "Al Jumayl": "jmail", "Al Jamil": "jmail",
 }
-ENGLISH_BY_AR = {"الكفرة": ("kufra", "Kufra"), "الجفرة": ("jufra", "Jufra")}
+ENGLISH_BY_AR = {"الكفرة": ("kufra", "Kufra")}
 
 # a name without its article, safe as an alias (not an ordinary word)
 SAFE_BARE = {"الزنتان", "الكفرة", "البريقة", "الزويتينة", "العجيلات", "القطرون", "الرجبان"}
@@ -124,7 +125,8 @@ def slugify(text: str) -> str:
     """An ASCII slug of an English name."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = re.sub(r"[`'’‘]", "", text.lower())
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return re.sub(r"^(al|el|ar|as|az|an|at|ash|ad|adh|ath)-(?=[a-z0-9])", "", text)
 
 
 def key(text: str) -> str:
@@ -348,7 +350,7 @@ place:ly/district-benghazi	LOCATION	district	شعبية بنغازي	Benghazi Di
 place:ly/district-wahat	LOCATION	district	شعبية الواحات	Al Wahat District	29.5	21.0	Al Wahat	الواحات
 place:ly/district-kufra	LOCATION	district	شعبية الكفرة	Kufra District	23.5	22.5	Al Kufrah	منطقة الكفرة
 place:ly/district-sirte	LOCATION	district	شعبية سرت	Sirte District	30.5	17.0	Surt	
-place:ly/district-jufra	LOCATION	district	شعبية الجفرة	Jufra District	28.8	16.0	Al Jufrah	الجفرة|منطقة الجفرة
+place:ly/jufra	LOCATION	district	شعبية الجفرة	Jufra District	28.8	16.0	Al Jufrah	الجفرة|منطقة الجفرة
 place:ly/district-misrata	LOCATION	district	شعبية مصراتة	Misrata District	31.6	15.0	Misrata	
 place:ly/district-murqub	LOCATION	district	شعبية المرقب	Murqub District	32.4	14.0	Al Murqub	المرقب
 place:ly/district-tripoli	LOCATION	district	شعبية طرابلس	Tripoli District	32.85	13.2	Tripoli	
