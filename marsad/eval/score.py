@@ -21,6 +21,10 @@ the best are taken first, greedily):
 - framing: the same stance, and the same term: normalised terms equal or one containing the other, or
   the predicted span overlapping the gold term located in the text.
 
+Not scored (yet): modality, claim cue and `via`, event dates, the entity a framing names, relation
+and event `source`. Misses and spurious predictions are listed per layer in `FileScore.missed` and
+`FileScore.spurious` (and in the JSON report).
+
 Gold items marked `"core": false` count only when matched: a match counts for both precision and
 recall, a miss counts nowhere (they neither hurt recall nor, when predicted, precision).
 
