@@ -96,12 +96,24 @@ def decode(raw: bytes, item: str) -> str:
                 raise InputError(item, f"starts with a {codec.upper()} byte-order mark but is not valid "
                                        f"{codec.upper()} (byte {exc.start})") from None
     if b"\x00" in raw[:8192]:
-        raise InputError(item, "binary file, not text (holds NUL bytes)")
+        return _checked(_utf16_without_bom(raw, item), item)
     try:
         return _checked(raw.decode("utf-8"), item)
     except UnicodeDecodeError:
         pass
     return _checked(_guess(raw, item), item)
+
+
+def _utf16_without_bom(raw: bytes, item: str) -> str:
+    """Arabic UTF-16 text saved without a byte-order mark; anything else with NUL bytes is binary."""
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if arabic_share(text) >= 0.5:
+            return text
+    raise InputError(item, "binary file, not text (holds NUL bytes)")
 
 
 def _guess(raw: bytes, item: str) -> str:

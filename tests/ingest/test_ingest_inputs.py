@@ -14,7 +14,7 @@ import pytest
 from marsad.errors import InputError
 from marsad.ingest import iter_documents, read_path
 from marsad.ingest import core
-from marsad.ingest.decode import decode
+from marsad.ingest.decode import decode, is_arabic
 from marsad.settings import Settings
 
 DATA = Path(__file__).parent / "data"
@@ -41,6 +41,8 @@ def _error(path: Path | str, settings: Settings | None = None) -> InputError:
     ("utf-16-le", b"\xff\xfe"),
     ("utf-16-be", b"\xfe\xff"),
     ("cp1256", b""),
+    ("utf-16-le", b""),       # no byte-order mark: recognised because the text is Arabic
+    ("utf-16-be", b""),
 ])
 def test_encodings(tmp_path: Path, encoding: str, prefix: bytes) -> None:
     path = tmp_path / "a.txt"
@@ -58,6 +60,20 @@ def test_same_article_in_two_encodings_has_one_id(tmp_path: Path) -> None:
     a, b = list(read_path(tmp_path, Settings()))
     assert a.document.id == b.document.id
     assert a.source_id != b.source_id
+
+
+@pytest.mark.parametrize(("text", "arabic"), [
+    ("قال المتحدث باسم الوزارة إن الاجتماع سيعقد غداً.", True),
+    ("التقى الرئيس بوفد من شركة Siemens و General Electric لبحث مشروع الكهرباء.", True),
+    ("ﻗﺎﻝ ﺍﻟﻤﺘﺤﺪﺙ", True),  # presentation forms, as copied from old PDFs
+    ("The minister said the meeting would be held tomorrow in the capital.", False),
+    ("The minister met the delegation of الشركة in Paris and Berlin on Tuesday morning.", False),
+    ("Министр заявил, что встреча состоится завтра.", False),
+    ("Le ministre a déclaré que la réunion aura lieu demain.", False),
+    ("2016 - 11 - 10 !!!", False),
+])
+def test_is_arabic(text: str, arabic: bool) -> None:
+    assert is_arabic(text) is arabic
 
 
 def test_undecodable_bytes_are_refused() -> None:
