@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from marsad.extract.claims.cues import (
-    ACCORDING, ANONYMOUS_HEADS, DOCUMENT_HEADS, OPENERS, Cue, add_lexicon, cue_for,
+    ACCORDING, ANONYMOUS_HEADS, CUES, DOCUMENT_HEADS, OPENERS, Cue, add_lexicon, cue_for,
 )
 from marsad.extract.names.cands import Cand
 from marsad.model import Analysis, Claim, Offsets, Span, Token
@@ -32,6 +32,7 @@ _OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "'": "'"}
 _KIND_OF_TYPE = {"PERSON": "named_person", "MEDIA": "media"}
 _SKIP_SUBJECT = frozenset(normalise(w) for w in ("قد", "كان", "كانت", "في", "اليوم", "أمس", "امس", "له", "لها", "ما", "هو", "وهو"))
 _SAID_TO = frozenset(normalise(w) for w in ("تصريح", "تصريحات", "حديث", "مقابلة", "بيان", "لقاء", "اتصال"))
+_MEDIA_HEADS = frozenset(normalise(w) for w in ("صحيفة", "جريدة", "وكالة", "قناة", "موقع", "إذاعة", "تلفزيون", "مجلة"))
 _LEXICON_LOADED: set[int] = set()
 
 
@@ -71,8 +72,12 @@ class _Finder:
 
     # -- helpers ---------------------------------------------------------------------------------
     def word(self, i: int) -> str:
+        """Token i without proclitics; a leading و/ف the splitter kept is dropped when that gives a cue."""
         tok = self.tokens[i]
-        return tok.stem if tok.prefix else tok.norm
+        w = tok.stem if tok.prefix else tok.norm
+        if not tok.prefix and len(w) > 3 and w[0] in "وف" and w not in CUES and w[1:] in CUES:
+            return w[1:]
+        return w
 
     def mentions_in(self, first: int, last: int) -> list[Cand]:
         """Mentions lying within tokens [first, last], outermost first, in text order."""
@@ -189,6 +194,8 @@ class _Finder:
     # -- sources ---------------------------------------------------------------------------------
     def _kind(self, cand: Cand) -> str:
         etype = self.types.get(cand.entity or "", "")
+        if etype != "PERSON" and cand.first > 0 and self.word(cand.first - 1) in _MEDIA_HEADS:
+            return "media"
         return _KIND_OF_TYPE.get(etype, "organization")
 
     def _subject(self, first: int, last: int) -> _Source | None:

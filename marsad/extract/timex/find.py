@@ -38,7 +38,7 @@ def find_times(text: str, published: str | None = None, *, norm: NormText | None
         ctx = Context(norm.norm, start, end, m.group("clitic"), anchor)
         item = READERS[kind](body, ctx)
         if item is None:
-            if kind == "bareyear" and _in_year_list(found, m.group("clitic"), start, norm.norm):
+            if kind in ("year", "bareyear") and _in_year_list(found, m.group("clitic"), start, norm.norm):
                 item = Found(0, 0, body[:4], "year")
             else:
                 continue

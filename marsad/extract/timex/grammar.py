@@ -58,11 +58,12 @@ TIME_BODY = (rf"(?:(?P<hh>\d{{1,2}}):(?P<mm>\d\d)(?!\d)|(?P<h>\d{{1,2}})(?![\d:]
              rf"(?:\s+(?P<frac>{FRAC}){_END})?(?:\s*(?:من\s+)?(?P<ap>{AMPM})(?!\w))?")
 TIME = rf"(?:(?P<sa>(?:تمام\s+)?الساعه)\s+)?" + TIME_BODY
 MONTH_EXPR = rf"(?:(?P<mod>{MOD})\s+)?(?P<shahr>شهر\s+|شهري\s+)?" + MONTH_PAIR + YEAR_TAIL
-YEAR_EXPR = (rf"(?:(?P<mod>{MOD})\s+)?(?:(?P<kw>عام|العام|سنه|السنه|لعام|بعام|لسنه)\s+)?"
+YEAR_EXPR = (rf"(?:(?P<mod>{MOD})\s+)?(?:(?P<kw>عام|العام|سنه|السنه|لعام|بعام|لسنه|عامي|العامين)\s+)?"
              rf"(?P<y>{YEAR}){ERA}")
 PERIOD = (rf"(?:(?P<mod>{MOD})\s+)?(?:(?P<pn>{_PERIOD_NOUN})\s+(?P<before>قبل\s+)?(?P<dir>{DIR})"
           rf"|(?:هذا|هذه)\s+(?P<pthis>الاسبوع|الشهر|العام|السنه)){_END}")
-AGO = (rf"(?P<prep>منذ|قبل|بعد)\s+(?:(?P<num>\d{{1,4}})\s*|(?P<card>{CARD})\s+)?(?P<unit>{UNIT}){_END}"
+APPROX = r"(?:اكثر\s+من|اقل\s+من|نحو|حوالي|حوالى|قرابه|زهاء|ما\s+يقارب|ما\s+يزيد\s+(?:عن|على)|ما\s+لا\s+يقل\s+عن)"
+AGO = (rf"(?P<prep>منذ|قبل|بعد)\s+(?:(?P<approx>{APPROX})\s+)?(?:(?P<num>\d{{1,4}})\s*|(?P<card>{CARD})\s+)?(?P<unit>{UNIT}){_END}"
        rf"(?!\s+(?:من|على)\s)(?!\s+\d)(?!\s*(?:{MONTH}|{HMONTH}){_END})")
 DECADE_EXPR = (rf"(?:(?P<mod>{MOD})\s+)?(?P<dec>{DECADE}){_END}"
                rf"(?:\s+(?:من\s+)?(?P<cent>{CENTURY}){_END})?")

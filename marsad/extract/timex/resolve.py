@@ -407,7 +407,7 @@ def read_ago(body: str, ctx: Context) -> Found | None:
         return f"{day.year:04d}"
 
     value, extra = _rel_value(ctx.anchor, make)
-    return Found(0, 0, value, unit, True, extra)
+    return Found(0, 0, value, unit, True, (["approx"] if m["approx"] else []) + extra)
 
 
 def read_decade(body: str, ctx: Context) -> Found | None:

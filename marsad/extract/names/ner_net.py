@@ -1,0 +1,102 @@
+"""The statistical NER model as a net for names the knowledge base and the rules do not catch.
+
+The shipped CRF (`marsad.ner`) tags each sentence; its spans become candidates only where no
+dictionary or rule candidate already stands (those keep precedence for linking and typing). Labels
+map to marsad types (PER → PERSON, LOC → GPE, ORG → ORGANIZATION), refined by the head word:
+«كتيبة …» → ARMED_GROUP, «صحيفة …» → MEDIA, «قبيلة …» → TRIBE, a region word → LOCATION.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from marsad.extract.names.cands import Cand
+from marsad.extract.names.lexicon import STOP
+from marsad.model import Token
+from marsad.text.normalise import normalise
+
+_HEAD_TYPES = {
+    **{normalise(w): "ARMED_GROUP" for w in ("كتيبة", "لواء", "سرية", "قوات", "قوة", "ميليشيا", "مليشيا",
+                                              "جيش", "فيلق", "غرفة", "مجلس شورى", "تنظيم", "جماعة", "حركة")},
+    **{normalise(w): "MEDIA" for w in ("صحيفة", "جريدة", "وكالة", "قناة", "موقع", "إذاعة", "راديو", "تلفزيون")},
+    **{normalise(w): "TRIBE" for w in ("قبيلة", "قبائل", "عشيرة")},
+    **{normalise(w): "LOCATION" for w in ("منطقة", "جبل", "وادي", "ميناء", "حقل", "قاعدة", "مطار", "معبر", "صحراء")},
+}
+_MIN_CHARS = 3
+
+
+class NerNet:
+    """Wraps the shipped tagger; call it with tokens, text and the candidates found so far."""
+
+    def __init__(self, tagger: object) -> None:
+        self.tagger = tagger
+
+    @classmethod
+    def load(cls) -> "NerNet | None":
+        """The net over the shipped model, or None when no model is shipped or it cannot load."""
+        try:
+            from marsad.ner import load_default
+            return cls(load_default())
+        except Exception:  # noqa: BLE001 - a missing or broken model only disables the net
+            return None
+
+    def __call__(self, tokens: Sequence[Token], text: str, cands: Sequence[Cand]) -> list[Cand]:
+        if not tokens:
+            return []
+        covered = set()
+        for c in cands:
+            covered.update(range(c.first, c.last + 1))
+        sentences: list[list[int]] = []
+        for i, tok in enumerate(tokens):
+            if not sentences or tokens[sentences[-1][-1]].sentence != tok.sentence:
+                sentences.append([])
+            sentences[-1].append(i)
+        labels = self.tagger.tag_document([[tokens[i].text for i in s] for s in sentences])  # type: ignore[attr-defined]
+        out: list[Cand] = []
+        for idx, labs in zip(sentences, labels):
+            j = 0
+            while j < len(labs):
+                lab = labs[j]
+                if not lab.startswith("B-") and not lab.startswith("I-"):
+                    j += 1
+                    continue
+                kind = lab[2:]
+                k = j
+                while k + 1 < len(labs) and labs[k + 1] == f"I-{kind}":
+                    k += 1
+                cand = self._cand(tokens, text, idx[j], idx[k], kind, covered)
+                if cand is not None:
+                    out.append(cand)
+                    covered.update(range(cand.first, cand.last + 1))
+                j = k + 1
+        return out
+
+    def _cand(self, tokens: Sequence[Token], text: str, first: int, last: int, kind: str,
+              covered: set[int]) -> Cand | None:
+        if kind not in ("PER", "LOC", "ORG"):
+            return None
+        while first <= last and (tokens[first].norm in STOP or not tokens[first].text[:1].isalpha()):
+            first += 1
+        while last >= first and (tokens[last].norm in STOP or not tokens[last].text[:1].isalpha()):
+            last -= 1
+        if first > last or any(i in covered for i in range(first, last + 1)):
+            return None
+        start = tokens[first].stem_start if tokens[first].prefix[:1] in ("و", "ف", "ب", "ل", "ك") and \
+            not tokens[first].prefix.endswith("ال") else tokens[first].start
+        if tokens[first].prefix.endswith("ال") and len(tokens[first].prefix) > 2:
+            start = tokens[first].stem_start - 2
+        end = tokens[last].end
+        name = " ".join(text[start:end].split())
+        if len(name) < _MIN_CHARS:
+            return None
+        etype = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORGANIZATION"}[kind]
+        head = tokens[first].stem if tokens[first].prefix else tokens[first].norm
+        head = head[2:] if head.startswith("ال") else head
+        refined = _HEAD_TYPES.get(head)
+        if refined and kind != "PER":
+            etype = refined
+        elif first > 0 and kind != "PER" and tokens[first - 1].sentence == tokens[first].sentence:
+            prev = tokens[first - 1].stem if tokens[first - 1].prefix else tokens[first - 1].norm
+            if _HEAD_TYPES.get(prev) == "MEDIA":
+                etype = "MEDIA"
+        return Cand(first, last, start, end, [], etype, name, "ner", confidence=0.6)

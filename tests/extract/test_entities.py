@@ -1,0 +1,157 @@
+"""Entity recognition and linking: dictionary, context rules, coreference and ambiguity cases.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.model import Analysis
+
+
+def _ents(text: str) -> Analysis:
+    return marsad.analyze(text)
+
+
+def _by_name(a: Analysis, name: str):
+    for e in a.entities:
+        if e.name == name or any(m.text == name for m in e.mentions):
+            return e
+    return None
+
+
+def _kb_ids(a: Analysis) -> set[str | None]:
+    return {e.kb_id for e in a.entities}
+
+
+@pytest.mark.parametrize("text, kb_id, mention", [
+    ("وأكد السراج أن الحكومة ماضية في الحوار.", "sarraj", "السراج"),
+    ("وصلت رسالة لحفتر من العاصمة.", "haftar", "حفتر"),
+    ("التقى المشير خليفة حفتر وفدا قبليا.", "haftar", "خليفة حفتر"),
+    ("وانتشرت عناصر حرس المنشآت النفطية حول الميناء.", "pfg", "حرس المنشآت النفطية"),
+])
+def test_known_names_with_clitics(text: str, kb_id: str, mention: str) -> None:
+    a = _ents(text)
+    ent = next((e for e in a.entities if e.kb_id == kb_id), None)
+    assert ent is not None, [e.name for e in a.entities]
+    assert any(mention in m.text for m in ent.mentions)
+    for m in ent.mentions:
+        assert a.text[m.start:m.end] == m.text
+
+
+def test_longest_match_wins() -> None:
+    a = _ents("أصدرت حكومة الوفاق الوطني بيانا.")
+    names = [m.text for e in a.entities for m in e.mentions]
+    assert "حكومة الوفاق الوطني" in names
+
+
+def test_coreference_surname_joins_full_name() -> None:
+    a = _ents("قال خليفة حفتر إن المعركة مستمرة. وأضاف حفتر أن قواته تتقدم.")
+    haftar = [e for e in a.entities if e.kb_id == "haftar"]
+    assert len(haftar) == 1 and len(haftar[0].mentions) == 2
+
+
+def test_unknown_person_after_rank() -> None:
+    a = _ents("وأعلن العقيد سالم بوزريبة أن الطريق مفتوح.")
+    ent = _by_name(a, "سالم بوزريبة")
+    assert ent is not None and ent.type == "PERSON" and ent.kb_id is None
+    assert "العقيد" in ent.roles
+
+
+def test_unknown_person_in_apposition_with_unit() -> None:
+    a = _ents("وقال قائد كتيبة الفاروق، منصور الدرسي، إن عناصره انسحبوا.")
+    person = _by_name(a, "منصور الدرسي")
+    unit = _by_name(a, "كتيبة الفاروق")
+    assert person is not None and person.type == "PERSON"
+    assert unit is not None and unit.type == "ARMED_GROUP"
+    assert any(r.type == "COMMANDS" and r.head == person.id and r.tail == unit.id for r in a.relations)
+
+
+def test_unknown_surname_coreference() -> None:
+    a = _ents("وقال العقيد سالم بوزريبة إن الوضع هادئ. وأكد بوزريبة أن التعزيزات وصلت.")
+    ents = [e for e in a.entities if e.type == "PERSON" and "بوزريبة" in e.name]
+    assert len(ents) == 1 and len(ents[0].mentions) == 2
+
+
+def test_stationed_group_is_one_entity_based_in_its_place() -> None:
+    a = _ents("وهاجمت القوات المتمركزة بمنطقة ورشفانة مواقع قريبة.")
+    group = _by_name(a, "القوات المتمركزة بمنطقة ورشفانة")
+    assert group is not None and group.type == "ARMED_GROUP"
+    place = next(e for e in a.entities if e.kb_id == "place:ly/warshefana")
+    assert any(r.type == "BASED_IN" and r.head == group.id and r.tail == place.id for r in a.relations)
+
+
+def test_descriptive_group_led_by_known_person() -> None:
+    a = _ents("وتقدمت القوات التي يقودها خليفة حفتر نحو الجنوب.")
+    lna = next((e for e in a.entities if e.kb_id == "lna"), None)
+    assert lna is not None
+    assert any(m.text.startswith("القوات التي يقودها") for m in lna.mentions)
+
+
+def test_tribe_rule_for_unknown_tribe() -> None:
+    a = _ents("وأعلنت قبيلة الفواتير موقفها من الحوار.")
+    tribe = _by_name(a, "قبيلة الفواتير")
+    assert tribe is not None and tribe.type == "TRIBE"
+
+
+def test_every_mention_points_into_the_text() -> None:
+    a = _ents("قال الناطق باسم قوات حفتر، أحمد المسماري، إن قواته سيطرت على راس لانوف.")
+    for e in a.entities:
+        for m in e.mentions:
+            assert a.text[m.start:m.end] == m.text
+    assert {"mismari", "lna"} <= _kb_ids(a)
+
+
+def test_place_geo_and_precision() -> None:
+    a = _ents("وصل الوفد إلى بنغازي أمس.")
+    city = next(e for e in a.entities if e.kb_id and "benghazi" in e.kb_id)
+    assert city.geo is not None and city.geo["precision"] == "city"
+    assert abs(city.geo["lat"] - 32.1) < 0.5 and abs(city.geo["lon"] - 20.1) < 0.5
+
+
+# -- ambiguity ---------------------------------------------------------------------------------
+
+
+def test_tripoli_libya_by_default_and_lebanon_by_context() -> None:
+    libya = _ents("اندلعت اشتباكات في طرابلس بين مجموعتين مسلحتين ليبيتين.")
+    lebanon = _ents("اندلعت اشتباكات في طرابلس شمال لبنان، وانتشر الجيش اللبناني في أحياء المدينة اللبنانية.")
+    ly = next(e for e in libya.entities if e.name_en == "Tripoli")
+    lb = next(e for e in lebanon.entities if e.name_en == "Tripoli")
+    assert ly.kb_id.startswith("place:ly/")
+    assert lb.kb_id.startswith("place:lb/")
+
+
+def test_magharba_tribe_versus_moroccans() -> None:
+    tribe = _ents("وطلب زعيم قبيلة المغاربة من أبناء القبيلة في أجدابيا دعم الجيش.")
+    moroccans = _ents("يعيش آلاف المغاربة في إسبانيا وفرنسا منذ عقود.")
+    assert any(e.type == "TRIBE" and "المغاربة" in e.name for e in tribe.entities)
+    assert not any(e.type == "TRIBE" for e in moroccans.entities)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("وقال إن القرار الجديد سيصدر قريبا.", "الجديد"),
+    ("وطال عمر الأزمة أكثر مما توقع الجميع.", "عمر"),
+    ("ويعيش الناس على الأمل في انتهاء الحرب.", "الأمل"),
+])
+def test_common_words_are_not_names(text: str, word: str) -> None:
+    a = _ents(text)
+    assert not any(m.text == word for e in a.entities for m in e.mentions), [e.name for e in a.entities]
+
+
+def test_sirte_city_is_found() -> None:
+    a = _ents("وسيطرت القوات على سرت بعد معارك عنيفة.")
+    assert any(e.name_en and "Sirte" in e.name_en for e in a.entities)
+
+
+def test_entity_ids_follow_first_mention_order() -> None:
+    a = _ents("التقى فايز السراج في طرابلس بخليفة حفتر.")
+    first = [min(m.start for m in e.mentions) for e in a.entities]
+    assert first == sorted(first)
+    assert [e.id for e in a.entities] == [f"e{i}" for i in range(1, len(a.entities) + 1)]
+
+
+def test_entities_on_empty_and_latin_text() -> None:
+    assert _ents("").entities == []
+    assert marsad.analyze("Reuters reported clashes near the port.").entities is not None

@@ -1,0 +1,109 @@
+"""Events (type, arguments, modality, claim) and the relations drawn from them and from names.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.model import Analysis, Event
+
+
+def _kb(a: Analysis, entity_id: str | None) -> str | None:
+    ent = a.entity(entity_id) if entity_id else None
+    return ent.kb_id if ent else None
+
+
+def _event(a: Analysis, etype: str) -> Event:
+    found = [v for v in a.events if v.type == etype]
+    assert found, f"no {etype} among {[v.type for v in a.events]}"
+    return found[0]
+
+
+def test_territory_control_with_agent_and_place() -> None:
+    a = marsad.analyze("سيطرت قوات حفتر على ميناء السدرة بعد معارك قصيرة.")
+    ev = _event(a, "TERRITORY_CONTROL")
+    assert [_kb(a, x) for x in ev.agents] == ["lna"]
+    assert ev.place is not None and "sidra" in (_kb(a, ev.place) or "")
+    assert ev.modality == "asserted" and ev.claim is None
+    assert any(r.type == "CONTROLS" and _kb(a, r.head) == "lna" for r in a.relations)
+
+
+@pytest.mark.parametrize("text, etype, modality", [
+    ("حاولت مجموعة مسلحة اقتحام مطار معيتيقة، لكن محاولتها باءت بالفشل.", "ATTACK", "failed"),
+    ("وتعتزم حكومة الوفاق إطلاق عملية عسكرية جديدة في الجنوب.", "MOBILIZATION", "planned"),
+    ("وقد تشهد المدينة اشتباكات جديدة خلال الأيام المقبلة.", "ARMED_CLASH", "possible"),
+])
+def test_modality(text: str, etype: str, modality: str) -> None:
+    a = marsad.analyze(text)
+    assert _event(a, etype).modality == modality
+
+
+def test_denied_event_inside_a_denial() -> None:
+    a = marsad.analyze("ونفى المتحدث باسم الجيش وقوع اشتباكات في المدينة.")
+    ev = _event(a, "ARMED_CLASH")
+    assert ev.modality == "denied"
+
+
+def test_event_inside_claim_carries_the_claim() -> None:
+    a = marsad.analyze("وقال مصدر عسكري إن قوات حفتر سيطرت على مدينة درنة.")
+    ev = _event(a, "TERRITORY_CONTROL")
+    assert ev.claim == a.claims[0].id
+
+
+def test_allegiance_gives_loyal_to() -> None:
+    a = marsad.analyze("وأعلنت قبيلة الحساونة ولاءها لخليفة حفتر في سبها.")
+    ev = _event(a, "ALLEGIANCE")
+    assert _kb(a, ev.targets[0]) == "haftar" if ev.targets else False
+    loyal = [r for r in a.relations if r.type == "LOYAL_TO"]
+    assert loyal and _kb(a, loyal[0].tail) == "haftar"
+
+
+def test_expulsion_gives_opposes() -> None:
+    a = marsad.analyze("وطردت قوات حفتر عناصر إبراهيم الجضران من الموانئ.")
+    ev = _event(a, "EXPULSION")
+    assert "lna" in [_kb(a, x) for x in ev.agents]
+    assert any(r.type == "OPPOSES" and _kb(a, r.head) == "lna" for r in a.relations)
+
+
+def test_one_event_for_repeated_mentions() -> None:
+    a = marsad.analyze("سيطرت قوات حفتر على ميناء السدرة. وسيطرت قوات حفتر على ميناء السدرة مجددا.")
+    assert len([v for v in a.events if v.type == "TERRITORY_CONTROL"]) == 1
+
+
+def test_spokesperson_relation_from_apposition() -> None:
+    a = marsad.analyze("وقال الناطق باسم قوات حفتر، أحمد المسماري، إن الوضع مستقر.")
+    rel = [r for r in a.relations if r.type == "SPOKESPERSON_OF"]
+    assert rel and _kb(a, rel[0].head) == "mismari" and _kb(a, rel[0].tail) == "lna"
+
+
+def test_commander_in_parentheses() -> None:
+    a = marsad.analyze("وانسحب إبراهيم الجضران (آمر حرس المنشآت النفطية) من المنطقة.")
+    assert any(r.type == "COMMANDS" and _kb(a, r.head) == "jadhran" and _kb(a, r.tail) == "pfg"
+               for r in a.relations)
+
+
+def test_failed_parallel_forces_is_failed_defection() -> None:
+    text = ("وقال الناطق باسم قوات حفتر، أحمد المسماري، إن العقيد سالم بوزريبة حاول تشكيل قوات موازية، "
+            "لكن محاولته باءت بالفشل.")
+    a = marsad.analyze(text)
+    rel = [r for r in a.relations if r.type == "DEFECTED_FROM"]
+    assert rel and rel[0].modality == "failed" and _kb(a, rel[0].tail) == "lna"
+
+
+def test_relation_evidence_and_claim_refer_to_text() -> None:
+    a = marsad.analyze("وقال مصدر عسكري إن قوات حفتر سيطرت على مدينة درنة.")
+    for r in a.relations:
+        assert 0 <= r.evidence.start < r.evidence.end <= len(a.text)
+        if r.claim:
+            assert r.claim in {c.id for c in a.claims}
+
+
+def test_framing_from_partisan_alias_and_lexicon() -> None:
+    a = marsad.analyze("وقصفت ميليشيات حفتر الأحياء السكنية، في جريمة جديدة للمرتزقة.")
+    stances = {(f.text, f.stance) for f in a.framing}
+    assert any(s == "hostile" for _, s in stances)
+    for f in a.framing:
+        assert a.text[f.start:f.end] == f.text
