@@ -56,12 +56,15 @@ _B = r"(?<![\w])"   # word start
 _E = r"(?![\w])"    # word end
 
 # a Hijri date beside the Gregorian one is read past (not used for the value)
-_HIJRI_DATE = re.compile(rf"{_B}\d{{1,2}}\s+(?:{_HIJRI_RE}){_E}\s*,?\s*(?:\d{{4}}\s*(?:هـ|ه){_E}?)?", re.I)
+_HIJRI_DATE = re.compile(rf"{_B}(?P<d>\d{{1,2}})\s*(?P<m>{_HIJRI_RE}){_E}\s*[,،]?\s*"
+                         rf"(?:(?P<y>\d{{4}})\s*(?:هـ|ه)?{_E})?")
 # «11 أكتوبر 2016», «11 فبراير/شباط 2018», «11 أكتوبر (تشرين الأول) 2016», «October 11, 2016»
-_PAIR = rf"(?P<m1>{_MONTH_RE}){_E}(?:\s*[/(\-–]\s*(?P<m2>{_MONTH_RE}){_E}\s*\)?)?"
-_DMY_NAMED = re.compile(rf"{_B}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*[-\s]\s*{_PAIR}\s*[-,،]?\s*(?P<y>\d{{4}}){_E}", re.I)
-_MDY_NAMED = re.compile(rf"{_B}{_PAIR}\s+(?P<d>\d{{1,2}})\s*,?\s*(?P<y>\d{{4}}){_E}", re.I)
-_MY_NAMED = re.compile(rf"{_B}{_PAIR}\s*[-,،]?\s*(?P<y>\d{{4}}){_E}", re.I)
+_ME = r"(?![^\W\d_])"  # a month name ends where letters end («أكتوبر2016» is fine)
+_PAIR = rf"(?P<m1>{_MONTH_RE}){_ME}(?:\s*[/(\-–]\s*(?P<m2>{_MONTH_RE}){_ME}\s*\)?)?"
+_YEAR = r"(?P<y>\d{4})(?:\s*م)?(?![\w])"  # «2016م»: the Gregorian marker may stick to the year
+_DMY_NAMED = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*-?\s*{_PAIR}\s*[-,،]?\s*{_YEAR}", re.I)
+_MDY_NAMED = re.compile(rf"{_B}{_PAIR}\s+(?P<d>\d{{1,2}})\s*,?\s*{_YEAR}", re.I)
+_MY_NAMED = re.compile(rf"{_B}{_PAIR}\s*[-,،]?\s*{_YEAR}", re.I)
 _YMD = re.compile(r"(?<!\d)(?P<y>\d{4})[/.\-](?P<m>\d{1,2})[/.\-](?P<d>\d{1,2})(?!\d)")
 _DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})(?!\d)")
 _TIME = re.compile(r"(?<![\d:])(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?![\d:])"
@@ -168,8 +171,11 @@ def _parse_rfc822(s: str) -> ParsedDate | None:
 def _parse_free(s: str) -> ParsedDate | None:
     """Arabic and numeric date lines: a date, optionally a weekday, a time and filler words."""
     spans: list[tuple[int, int]] = []
+    hijri = _HIJRI_DATE.search(s)
     s = _HIJRI_DATE.sub(lambda m: " " * len(m[0]), s)
     day, precision = _find_day(s, spans)
+    if day is None and hijri is not None and hijri["y"]:
+        day, precision = _from_hijri(hijri), "day"
     if day is None:
         return None
     hour = minute = second = None
@@ -235,6 +241,16 @@ def _find_day(s: str, spans: list[tuple[int, int]]) -> tuple[date | None, str]:
             spans.append(m.span())
             return date(int(m["y"]), month, 1), "month"
     return None, ""
+
+
+def _from_hijri(m: re.Match[str]) -> date | None:
+    """The Gregorian day of a Hijri (Umm al-Qura) date, None when out of range or invalid."""
+    try:
+        from hijridate import Hijri
+
+        return Hijri(int(m["y"]), HIJRI_MONTHS[re.sub(r"\s+", " ", m["m"])], int(m["d"])).to_gregorian()
+    except (ImportError, KeyError, ValueError, OverflowError):
+        return None
 
 
 def _month(m: re.Match[str]) -> int | None:

@@ -29,6 +29,14 @@ from marsad.ingest.dates import ParsedDate, parse_date
     ("آخر تحديث: 11/10/2016 - 12:30 م", "2016-10-11T12:30:00", "minute"),
     ("نشر في: الثلاثاء 10 محرم 1438 هـ - 11 أكتوبر 2016", "2016-10-11", "day"),
     ("أكتوبر 2016", "2016-10", "month"),
+    ("11أكتوبر2016", "2016-10-11", "day"),
+    ("الثلاثاء، 11 أكتوبر، 2016", "2016-10-11", "day"),
+    ("تاريخ النشر: 2016-10-11 13:10", "2016-10-11T13:10:00", "minute"),
+    ("11 أكتوبر 2016 الساعة 13:10 بتوقيت غرينتش", "2016-10-11T13:10:00", "minute"),
+    ("الثلاثاء 10 محرم 1438هـ الموافق 11 أكتوبر 2016م", "2016-10-11", "day"),
+    ("10 محرم 1438 هـ", "2016-10-11", "day"),  # Hijri alone: converted (Umm al-Qura)
+    ("Tuesday 11 October 2016", "2016-10-11", "day"),
+    ("11.10.2016", "2016-10-11", "day"),
     ("Sun, 18 Feb 2018 18:10:45 +0400", "2018-02-18T18:10:45+04:00", "minute"),
     ("Sun, 18 Feb 2018 03:31:01 GMT", "2018-02-18T03:31:01+00:00", "minute"),
     ("18 Feb 2018", "2018-02-18", "day"),
@@ -53,6 +61,9 @@ def test_parses(text: str, value: str, precision: str) -> None:
     "انشقاقات وتمرد في صفوف الجيش",
     "قال المتحدث إن الاجتماع عقد في 11 أكتوبر 2016 في العاصمة",  # a sentence, not a date line
     "31 فبراير 2016",           # no such day
+    "منذ 3 ساعات",
+    "10 محرم",                  # a Hijri day without a year
+    "40 محرم 1438",
     "11 فبراير/آذار 2016",      # a pair of month names that disagree
     "2016-13-01",
     "25:10 11 أكتوبر 2016",
@@ -78,6 +89,11 @@ def test_rfc822_weekday_mismatch() -> None:
     found = parse_date("Mon, 18 Feb 2018 03:31:01 GMT")
     assert found is not None and found.weekday_mismatch
     assert found.warning == "date line says Mon but 2018-02-18 is a Sunday"
+
+
+def test_hijri_weekday_mismatch() -> None:
+    found = parse_date("الاثنين 10 محرم 1438 هـ")
+    assert found is not None and found.value == "2016-10-11" and found.weekday_mismatch
 
 
 def test_month_precision_ignores_weekday() -> None:

@@ -48,9 +48,23 @@ def test_header(text: str, title: str | None, published: str | None) -> None:
     assert (header.title, header.published) == (title, published)
 
 
+@pytest.mark.parametrize(("line", "headline"), [
+    ("وزير الخارجية يصل إلى الجزائر في زيارة رسمية", True),
+    ("هل تنجح الوساطة؟", True),
+    ("طرابلس: اشتباكات قرب المطار", True),
+    ("تونس، الجزائر والمغرب في اجتماع مشترك", True),   # a comma in a short headline
+    (" ".join(["كلمة"] * 21), False),                  # too long for a headline
+    ("قال مسؤول في الحكومة، في تصريح صحفي اليوم، إن المفاوضات ستستأنف الأسبوع المقبل بعد توقف", False),
+    ("أعلنت الوزارة عن الخطة الجديدة.", False),
+    ("طرابلس، ليبيا (وكالات) --", False),
+    ("", False),
+])
+def test_looks_like_headline(line: str, headline: bool) -> None:
+    assert looks_like_headline(line) is headline
+
+
 def test_long_first_line_is_not_a_headline() -> None:
     line = " ".join(["كلمة"] * 40)
-    assert not looks_like_headline(line)
     assert parse_header(line + "\n" + BODY).title is None
 
 
