@@ -47,7 +47,7 @@ YEAR_TAIL = (rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(
              rf"|\s+(?:من\s+)?(?:العام|السنه)\s+(?P<ydir>{DIR}){_END}"
              rf"|\s+(?:من\s+)?(?P<ythis>هذا\s+العام|هذه\s+السنه|العام\s+(?:الجاري|الحالي)){_END}"
              rf"|\s+(?P<mdir>{DIR}){_END})?")
-MONTH_PAIR = rf"(?P<m>{MONTH}){_END}(?:\s*[/(\-]\s*(?P<m2>{MONTH}){_END}(?:\s*\))?)?"
+MONTH_PAIR = rf"(?P<m>{MONTH}){_END}(?:(?:\s*[/(\-]\s*|\s+)(?P<m2>{MONTH}){_END}(?:\s*\))?)?"
 DMY = (rf"(?:(?P<d>{DAY})|(?P<od>{ORD})\s+من)\s*(?:من\s+)?(?:شهر\s+)?" + MONTH_PAIR + YEAR_TAIL)
 HDATE = (rf"(?:(?P<hd>{DAY})|(?P<hod>{ORD})\s+من)\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{HMONTH}){_END}"
          rf"(?:\s*[،,]?\s*(?:(?:عام|سنه)\s+)?(?P<hy>{HYEAR}))?(?P<hmark>{HMARK})?")
@@ -87,11 +87,12 @@ def denamed(pattern: str) -> str:
 
 
 _SEP = r"\s*(?:[،,\-–/(]|الموافق|الموافقه)?\s*"
-_CORE = (rf"(?:(?:{POD}){_END}\s+)?(?:يوم\s+)?(?:{denamed(NUMDATE)}|{denamed(HDATE)}|{denamed(DMY)}"
+_CORE = (rf"(?:(?:{POD}){_END}\s+)?(?:يومي?\s+)?(?:{denamed(NUMDATE)}|{denamed(HDATE)}|{denamed(DMY)}"
          rf"|{REL}{_END}|غد{_END}|{denamed(WEEKDAY_PIECE)})")
-_TIME_SEP = r"\s*[،,\-–]?\s*(?:(?:عند|في|حوالي|نحو|قرابه|منذ)\s+)?"
+_TIME_SEP = r"\s*[،,\-–]?\s*(?:(?:عند|في|حوالي|حوالى|نحو|قرابه|منذ|تمام)\s+){0,2}"
 _STRICT_TIME = rf"(?:(?:تمام\s+)?الساعه\s+{denamed(TIME_BODY)}|\d{{1,2}}:\d\d\s*{AMPM}(?!\w))"
-CHAIN = rf"{_CORE}(?:{_SEP}{_CORE}){{0,3}}(?:{_TIME_SEP}{denamed(TIME)})?"
+_CHAIN_TIME = rf"(?:{_STRICT_TIME}|\d{{1,2}}:\d\d(?!\d))"
+CHAIN = rf"{_CORE}(?:{_SEP}{_CORE}){{0,3}}(?:{_TIME_SEP}{_CHAIN_TIME})?"
 TIME_FIRST = rf"{_STRICT_TIME}(?:\s*(?:من|[،,])?\s*{CHAIN})?"
 
 #: the order matters: at one starting position the first kind that matches wins

@@ -63,7 +63,7 @@ _NAME_HEADS = frozenset(lx.squash(w) for w in (
 ))
 #: words before a bare weekday that make it a prayer, a market or a set («كل جمعة»)
 _WEEKDAY_BLOCK = frozenset(lx.squash(w) for w in (
-    "صلاة", "صلاه", "خطبة", "خطيب", "مسجد", "جامع", "سوق", "كل", "أيام", "يومي", "الواحد", "كلا",
+    "صلاة", "صلاه", "خطبة", "خطيب", "مسجد", "جامع", "سوق", "كل", "أيام", "الواحد", "كلا",
     "جمعة", "جمع", "بين", "هذين", "لجنة",
 ))
 #: words after «اليوم» that make it «the first day», «the next day», «the national day» …
@@ -253,9 +253,9 @@ def _read_clock(m: re.Match[str], pod: str) -> tuple[int, int | None] | None:
     minute: int | None = None
     if m["hh"]:
         hour, minute = int(m["hh"]), int(m["mm"])
+    elif not m["sa"]:
+        return None
     elif m["h"]:
-        if not m["sa"]:
-            return None
         hour = int(m["h"])
     else:
         hour = 1 if _norm_key(m["hw"]) == "الواحده" else lx.ORDINALS[_norm_key(m["hw"])]
