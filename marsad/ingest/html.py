@@ -30,6 +30,7 @@ _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside",
               "svg", "button", "select", "template", "figure")
 _BLOCKS = ("p", "h2", "h3", "h4", "blockquote", "li", "pre")
 _SPACE = re.compile(r"\s+")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
 
@@ -61,6 +62,7 @@ def looks_like_html(text: str) -> bool:
 
 def read_html(markup: str, item: str) -> Page:
     """The page's main text and metadata; InputError when it has no text to read."""
+    markup = _XML_DECL.sub("", markup, count=1)  # lxml refuses a str that declares its encoding
     try:
         tree = lxml_html.document_fromstring(markup)
     except (etree.ParserError, ValueError) as exc:
