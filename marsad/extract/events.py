@@ -60,6 +60,7 @@ class _Lexicon:
         self.single: dict[str, str] = {}
         self.multi: dict[tuple[str, ...], str] = {}
         self.modality: dict[str, str] = {normalise(k): v for k, v in _BUILTIN_MODALITY.items()}
+        self.multi_first: frozenset[str] = frozenset()
         if kb is None:
             return
         names = kb.lexicon_names()  # type: ignore[attr-defined]
@@ -73,6 +74,7 @@ class _Lexicon:
                     self.single.setdefault(_strip_al(words[0]), etype)
                 else:
                     self.multi.setdefault(tuple(_strip_al(w) for w in words), etype)
+        self.multi_first = frozenset(k[0] for k in self.multi)
         if "modality" in names:
             for row in kb.lexicon("modality"):  # type: ignore[attr-defined]
                 term = normalise(row.get("term", "")).strip()
@@ -118,20 +120,21 @@ class _Finder:
         self.types = {e.id: e.type for e in analysis.entities}
         mentions: list[Cand] = analysis.scratch.get("mentions", [])
         self.mentions = [m for m in mentions if m.entity]
+        self.stems = [_strip_al(t.stem if t.prefix else t.norm) for t in self.tokens]
         self.by_first: dict[int, list[Cand]] = {}
         for m in self.mentions:
             self.by_first.setdefault(m.first, []).append(m)
 
     def stem(self, i: int) -> str:
-        tok = self.tokens[i]
-        return _strip_al(tok.stem if tok.prefix else tok.norm)
+        """Token i without proclitics and article (precomputed)."""
+        return self.stems[i]
 
     def trigger_at(self, i: int) -> _Trigger | None:
         """The trigger starting at token i (multi-word first), or None."""
         tok = self.tokens[i]
         if not tok.text[:1].isalpha():
             return None
-        for size in (3, 2):
+        for size in (3, 2) if self.stems[i] in self.lex.multi_first else ():
             if i + size <= len(self.tokens):
                 key = tuple(self.stem(i + k) for k in range(size))
                 etype = self.lex.multi.get(key)

@@ -34,6 +34,7 @@ _SKIP_SUBJECT = frozenset(normalise(w) for w in ("قد", "كان", "كانت", "
 _SAID_TO = frozenset(normalise(w) for w in ("تصريح", "تصريحات", "حديث", "مقابلة", "بيان", "لقاء", "اتصال"))
 _MEDIA_HEADS = frozenset(normalise(w) for w in ("صحيفة", "جريدة", "وكالة", "قناة", "موقع", "إذاعة", "تلفزيون", "مجلة"))
 _LEXICON_LOADED: set[int] = set()
+_ACCORDING_FIRST = frozenset(words[0] for words in ACCORDING)
 
 
 @dataclass(slots=True)
@@ -69,9 +70,14 @@ class _Finder:
         self.last_source: _Source | None = None
         self.last_anonymous: _Source | None = None
         self.pending: _Source | None = None  # «وهو ما أكدته مصادر»: source waiting for a participle
+        self.words = [self._word(i) for i in range(len(self.tokens))]
 
     # -- helpers ---------------------------------------------------------------------------------
     def word(self, i: int) -> str:
+        """Token i without proclitics (precomputed)."""
+        return self.words[i]
+
+    def _word(self, i: int) -> str:
         """Token i without proclitics; a leading و/ف the splitter kept is dropped when that gives a cue."""
         tok = self.tokens[i]
         w = tok.stem if tok.prefix else tok.norm
@@ -116,6 +122,8 @@ class _Finder:
         return self.claims
 
     def _according_at(self, i: int) -> tuple[int, str] | None:
+        if self.words[i] not in _ACCORDING_FIRST and self.tokens[i].norm not in _ACCORDING_FIRST:
+            return None
         for words, lemma in ACCORDING.items():
             n = len(words)
             if i + n <= len(self.tokens) and all(self.word(i + k) == w or self.tokens[i + k].norm == w

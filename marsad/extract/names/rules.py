@@ -266,8 +266,16 @@ def _titles(ctx: RuleContext) -> None:
             i += 1
             continue
         size, row = hit
-        _one_title(ctx, i, i + size - 1, row)
-        i += size
+        last = i + size - 1
+        # a title written over the group's own name («قائد كتيبة الفاروق», «رئيس المجلس الرئاسي»):
+        # the title ends where a known or rule-found group begins
+        for k in range(i + 1, last + 1):
+            inner = ctx.cand_at(k)
+            if inner is not None and ctx.type_of(inner) not in (None, "PERSON", "GPE", "LOCATION"):
+                last = k - 1
+                break
+        _one_title(ctx, i, last, row)
+        i = last + 1
 
 
 def _one_title(ctx: RuleContext, first: int, last: int, row: dict[str, str]) -> None:
@@ -285,11 +293,11 @@ def _one_title(ctx: RuleContext, first: int, last: int, row: dict[str, str]) -> 
     after = (org.last if org else last) + 1
     # directly a name after a rank or title («العقيد عمر تنتوش», «المشير خليفة حفتر»)
     person = None
-    if org is None and after < n:
+    if after < n and ctx.same_sentence(first, after):
         person = ctx.cand_at(after, outer_first=False)
         if person is not None and ctx.type_of(person) != "PERSON":
             person = None
-        if person is None:
+        if person is None and org is None:
             end = ctx.name_end(after)
             if end is not None:
                 person = ctx.add(after, end, "PERSON", confidence=0.75)

@@ -67,6 +67,7 @@ AGO = (rf"(?P<prep>منذ|قبل|بعد)\s+(?:(?P<approx>{APPROX})\s+)?(?:(?P<nu
        rf"(?!\s+(?:من|على)\s)(?!\s+\d)(?!\s*(?:{MONTH}|{HMONTH}){_END})")
 DECADE_EXPR = (rf"(?:(?P<mod>{MOD})\s+)?(?P<dec>{DECADE}){_END}"
                rf"(?:\s+(?:من\s+)?(?P<cent>{CENTURY}){_END})?")
+CENTURY_EXPR = rf"(?:(?P<mod>{MOD})\s+)?(?P<cent>{CENTURY}){_END}"
 SEASON_EXPR = (rf"(?:(?P<mod>{MOD})\s+)?(?:فصل\s+)?(?:ال)?(?P<season>{SEASON})\s+(?:(?:عام\s+|العام\s+)?(?P<y>{YEAR})"
                rf"|(?:من\s+)?(?:العام|السنه)\s+(?P<ydir>{DIR})|(?:من\s+)?(?P<ythis>هذا\s+العام)"
                rf"|(?P<sdir>{DIR})){_END}")
@@ -75,8 +76,9 @@ HYEAR_EXPR = (rf"(?:(?:عام|العام|سنه)\s+)?(?P<hm>{HMONTH})?\s*(?P<hy>
 _RANGE_SIDE = (r"(?:(?:عامي|العامين|سنتي|عام|العام|سنه)\s+)?(?:"
                rf"{DAY}(?:\s*(?:من\s+)?(?:شهر\s+)?{MONTH}{_END})?(?:\s*{YEAR})?|(?:شهر\s+)?{MONTH}{_END}(?:\s*{YEAR})?|{YEAR})")
 _RANGE_SEP = r"\s*(?:الى|حتي|و|-|–|ولغايه|لغايه|وحتى)\s*"
-RANGE = (rf"(?:(?P<kw>من|بين|ما\s+بين|الفتره\s+من|الفتره\s+بين|الفتره\s+ما\s+بين)\s+(?P<left>{_RANGE_SIDE})"
-         rf"(?P<sep>{_RANGE_SEP})(?P<right>{_RANGE_SIDE})"
+RANGE = (rf"(?:(?P<kw>من|بين|ما\s+بين|يومي|الفتره\s+من|الفتره\s+بين|الفتره\s+ما\s+بين)\s+(?P<left>{_RANGE_SIDE})"
+         rf"(?P<sep>{_RANGE_SEP})(?P<right>{_RANGE_SIDE})(?:\s+(?P<rdir>{DIR}){_END})?"
+         rf"|(?P<dd>{DAY}\s*[-–]\s*{DAY}\s*(?:من\s+)?(?:شهر\s+)?{MONTH}{_END}(?:\s*{YEAR})?)"
          rf"|(?P<yl>{YEAR})\s*[-–]\s*(?P<yr>{YEAR}))(?![\w/.\-]\d)")
 BARE_YEAR = rf"(?P<y>{YEAR}){ERA}"
 
@@ -98,15 +100,15 @@ TIME_FIRST = rf"{_STRICT_TIME}(?:\s*(?:من|[،,])?\s*{CHAIN})?"
 #: the order matters: at one starting position the first kind that matches wins
 KINDS: tuple[tuple[str, str], ...] = (
     ("range", RANGE), ("chain", CHAIN), ("tfirst", TIME_FIRST), ("hyear", HYEAR_EXPR),
-    ("month", MONTH_EXPR), ("period", PERIOD), ("decade", DECADE_EXPR), ("season", SEASON_EXPR),
-    ("ago", AGO), ("year", YEAR_EXPR), ("bareyear", BARE_YEAR),
+    ("month", MONTH_EXPR), ("period", PERIOD), ("decade", DECADE_EXPR), ("century", CENTURY_EXPR),
+    ("season", SEASON_EXPR), ("ago", AGO), ("year", YEAR_EXPR), ("bareyear", BARE_YEAR),
 )
 
 #: every word an expression can start with: a cheap look-ahead that fails fast at most words
 FIRST_WORDS = lx.alternation([
     "من", "بين", "ما", "الفتره", "يوم", "غد", "الساعه", "تمام", "شهر", "شهري", "عام", "العام", "سنه",
     "السنه", "لعام", "بعام", "لسنه", "عامي", "العامين", "سنتي", "الاسبوع", "الشهر", "هذا", "هذه",
-    "فصل", "منذ", "قبل", "بعد", *_ARTICLE_WEEKDAYS, *lx.PARTS_OF_DAY, *lx.RELATIVE_DAYS,
+    "فصل", "منذ", "قبل", "بعد", "القرن", "يومي", *_ARTICLE_WEEKDAYS, *lx.PARTS_OF_DAY, *lx.RELATIVE_DAYS,
     *lx.ORDINALS, *lx.MODIFIERS, *MONTHS, *HIJRI_MONTHS, *lx.DECADES, *lx.SEASONS,
     *("ال" + w for w in lx.SEASONS),
 ])
@@ -126,6 +128,7 @@ PIECES = re.compile(normalise("|".join(f"(?P<{n}>{denamed(p)})" for n, p in (
 NAMED: dict[str, re.Pattern[str]] = {name: re.compile(normalise(pat)) for name, pat in (
     ("numdate", NUMDATE), ("hdate", HDATE), ("dmy", DMY), ("part", PART), ("rel", RELDAY),
     ("wd", WEEKDAY_PIECE), ("time", TIME), ("month", MONTH_EXPR), ("year", YEAR_EXPR),
-    ("period", PERIOD), ("ago", AGO), ("decade", DECADE_EXPR), ("season", SEASON_EXPR),
+    ("period", PERIOD), ("ago", AGO), ("decade", DECADE_EXPR), ("century", CENTURY_EXPR),
+    ("season", SEASON_EXPR),
     ("hyear", HYEAR_EXPR), ("range", RANGE), ("bareyear", BARE_YEAR),
 )}

@@ -60,6 +60,7 @@ _NAME_HEADS = frozenset(lx.squash(w) for w in (
     "ثورة", "ثوره", "حركة", "انتفاضة", "كتيبة", "لواء", "ميدان", "شارع", "جامعة", "مستشفى", "ساحة",
     "ائتلاف", "حرب", "تحالف", "مجموعة", "جبهة", "سرية", "تنظيم", "شباب", "ذكرى", "اتفاق", "اتفاقية",
     "مدرسة", "جسر", "قاعدة", "معسكر", "مطار", "حي", "مدينة", "تيار", "قوات", "غرفة", "كتائب",
+    "هجمات", "أحداث", "اعتداءات",
 ))
 #: words before a bare weekday that make it a prayer, a market or a set («كل جمعة»)
 _WEEKDAY_BLOCK = frozenset(lx.squash(w) for w in (
@@ -126,7 +127,7 @@ def read_chain(body: str, ctx: Context) -> Found | None:
         elif kind == "rel" and m:
             if rel is None:
                 rel = lx.RELATIVE_DAYS[_norm_key(m["rel"])]
-        elif kind == "wd" and m:
+        elif kind == "wd" and m and weekday is None:
             weekday = WEEKDAYS[m["wd"]]
             wdir = lx.DIRECTIONS[m["wdir"]] if m["wdir"] else None
         elif kind in ("dmy", "numdate", "hdate") and m and day is None:
@@ -196,11 +197,25 @@ def _single_piece_ok(kind: str, ctx: Context) -> bool:
 
 
 def _future_cue(ctx: Context) -> bool:
-    """Whether the words just before a bare weekday announce the future («سيعقد … الخميس»)."""
+    """Whether the words just before a bare weekday announce the future («سيعقد … الخميس»,
+    «من المقرر أن …»): a cue phrase, or a verb with the future prefix سـ among the last words."""
     window = ctx.norm[max(0, ctx.start - 80):ctx.start]
-    cut = max(window.rfind("."), window.rfind("\n"))
+    cut = max(window.rfind("."), window.rfind("\n"), window.rfind("،"))
     window = window[cut + 1:]
-    return any(cue in window for cue in lx.FUTURE_CUES)
+    if any(cue in window for cue in lx.FUTURE_CUES):
+        return True
+    return any(_FUTURE_VERB.match(w) and not w.lstrip("وف").startswith(_NOT_FUTURE)
+               for w in _WORD.findall(window)[-5:])
+
+
+#: a verb with the future prefix: سيعود، ستبدأ، سنواصل (after و or ف)
+_FUTURE_VERB = re.compile(r"^[وف]?س[يتن]\w{3,}$")
+#: words that look like a future verb but are nouns (سياسي، سيارة، سيطرة، ستين، سنوات …)
+_NOT_FUTURE = tuple(lx.squash(w) for w in (
+    "سياس", "سيار", "سيطر", "سيد", "سيناء", "ستين", "ستة", "ستار", "سنة", "سنوات", "سنوي", "سنغال",
+    "سيول", "سيف", "سير", "سينما", "ستراتيج", "سيبير", "ستوديو", "سنين", "سنتيم", "سيئ", "سيع",
+    "سيج", "سيل", "سيم",
+))
 
 
 def _read_day(kind: str, m: re.Match[str], ctx: Context, alone: bool) -> date | None | bool:
@@ -420,6 +435,16 @@ def read_decade(body: str, ctx: Context) -> Found | None:
     return Found(0, 0, f"{century}{lx.DECADES[_norm_key(m['dec'])]}", "decade", False, flags)
 
 
+def read_century(body: str, ctx: Context) -> Found | None:
+    """«القرن الماضي», «أواخر القرن التاسع عشر» -> the range of its years ("1900/1999")."""
+    m = g.NAMED["century"].match(body)
+    if m is None:
+        return None
+    century = lx.CENTURIES[_norm_key(m["cent"])]
+    flags = [lx.MODIFIERS[_norm_key(m["mod"])]] if m["mod"] else []
+    return Found(0, 0, f"{century}00/{century}99", "range", False, flags + ["century"])
+
+
 def read_season(body: str, ctx: Context) -> Found | None:
     """«صيف 2014», «الشتاء الماضي», «ربيع العام المقبل» -> "2014-SU" (precision season)."""
     m = g.NAMED["season"].match(body)
@@ -469,7 +494,11 @@ def read_range(body: str, ctx: Context) -> Found | None:
         if left >= right:
             return None
         return Found(0, 0, f"{left}/{right}", "range", False, [])
-    a, b = _SIDE.fullmatch(m["left"].strip()), _SIDE.fullmatch(m["right"].strip())
+    if m["dd"]:
+        left_text, right_text = re.split(r"\s*[-–]\s*", m["dd"], maxsplit=1)
+    else:
+        left_text, right_text = m["left"], m["right"]
+    a, b = _SIDE.fullmatch(left_text.strip()), _SIDE.fullmatch(right_text.strip())
     if a is None or b is None:
         return None
     lm, ly = a["m"] or a["mo"], a["y"] or a["y2"] or a["y3"]
@@ -485,7 +514,8 @@ def read_range(body: str, ctx: Context) -> Found | None:
     if (lm or rm) and not (ly and ry):
         if ctx.anchor is None:
             return Found(0, 0, None, "range", True, ["unanchored"])
-        year = dt.year_for_month(ctx.anchor, MONTHS[_norm_key(rm or lm)], None)
+        direction = lx.DIRECTIONS[_norm_key(m["rdir"])] if m["rdir"] else None
+        year = dt.year_for_month(ctx.anchor, MONTHS[_norm_key(rm or lm)], direction)
         ly, ry, relative = ly or str(year), ry or str(year), True
     left_v = _side_value(a["d"], lm, ly)
     right_v = _side_value(b["d"], rm, ry)
@@ -509,6 +539,7 @@ def _side_value(day: str | None, month: str | None, year: str | None) -> str | N
 #: the reader of each kind of the master grammar
 READERS: dict[str, Callable[[str, Context], Found | None]] = {
     "range": read_range, "chain": read_chain, "tfirst": read_chain, "hyear": read_hijri_year,
-    "month": read_month, "period": read_period, "decade": read_decade, "season": read_season,
+    "month": read_month, "period": read_period, "decade": read_decade, "century": read_century,
+    "season": read_season,
     "ago": read_ago, "year": read_year, "bareyear": read_bare_year,
 }
