@@ -2,6 +2,11 @@
 
 Every item becomes a `ReadResult`: a document, or an `InputError(item, reason)` naming what could
 not be read and why. Nothing here raises for bad input; a bad item never stops the batch.
+
+A file over `Settings.max_bytes` is refused from its size alone, before it is read. JSON Lines
+files are streamed one record at a time, so for them the limit applies to each record instead.
+A folder is read recursively in sorted order, taking the files whose names end with one of
+`Settings.extensions` and skipping hidden files and folders (names starting with a dot).
 """
 
 from __future__ import annotations
@@ -97,6 +102,9 @@ def read_stream(stream: BinaryIO, name: str, settings: Settings) -> Iterator[Rea
         return
     except OSError as exc:
         yield ReadResult.failed(name, f"cannot read standard input ({exc.strerror or exc})")
+        return
+    if not raw:
+        yield ReadResult.failed(name, "empty input (nothing on standard input)")
         return
     yield from _read_bytes(raw, name, None, settings)
 

@@ -134,6 +134,11 @@ def test_stdin_over_the_limit_is_refused() -> None:
     assert result.error is not None and "over the limit" in result.error.reason
 
 
+def test_empty_stdin() -> None:
+    result = _only(list(core.read_stream(io.BytesIO(b""), "-", Settings())))
+    assert result.error is not None and result.error.reason == "empty input (nothing on standard input)"
+
+
 def test_non_arabic_text(tmp_path: Path) -> None:
     (tmp_path / "english.txt").write_text("A headline\n\nThis article is written in English only.\n")
     err = _error(tmp_path / "english.txt")
