@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -94,11 +95,20 @@ def read_html(markup: str, item: str) -> Page:
     return Page(title, text, published, outlet, url, warnings)
 
 
-def _trafilatura(markup: str) -> dict[str, Any] | None:
-    """trafilatura's extraction as a dict, or None when it is unavailable or finds nothing."""
+@lru_cache(maxsize=1)
+def _trafilatura_module() -> Any:
+    """The trafilatura module, or None when it cannot be imported (tried once per process)."""
     try:
         import trafilatura
-    except Exception:  # ImportError, or a broken optional dependency of trafilatura
+    except Exception:  # ImportError, or a broken dependency of trafilatura (lxml_html_clean)
+        return None
+    return trafilatura
+
+
+def _trafilatura(markup: str) -> dict[str, Any] | None:
+    """trafilatura's extraction as a dict, or None when it is unavailable or finds nothing."""
+    trafilatura = _trafilatura_module()
+    if trafilatura is None:
         return None
     try:
         result = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
