@@ -273,11 +273,12 @@ def read_lexicon(path: Path) -> list[dict[str, str]]:
     """The rows of one lexicons/*.tsv file as dicts keyed by the header's column names."""
     name = path.stem
     rows: list[dict[str, str]] = []
+    checks = [(col, allowed) for (lex, col), allowed in _LEXICON_VOCAB.items() if lex == name]
     for no, row in _table(path, LEXICON_COLUMNS.get(name, ())):
         first = next(iter(row))
         if not row[first]:
             raise fail(path, no, f"empty '{first}'")
-        for col, allowed in ((c, v) for (lex, c), v in _LEXICON_VOCAB.items() if lex == name):
+        for col, allowed in checks:
             if row.get(col, "") not in allowed:
                 shown = ", ".join(a for a in allowed if a) + (" or empty" if "" in allowed else "")
                 raise fail(path, no, f"unknown {col} {row.get(col)!r} (one of {shown})")
