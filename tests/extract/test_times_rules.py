@@ -113,7 +113,6 @@ def test_diacritics_and_tatweel_do_not_hide_a_date() -> None:
     "تضم اللجنة الأحد عشر عضوا من المناطق.",
     "هذا أب لثلاثة أطفال فقد بيته.",
     "قال إن أيار الكاتب نشر مقالا جديدا.",
-    "احتفل الليبيون بذكرى ثورة 17 فبراير في الساحات.",
     "قاتلت كتيبة 17 فبراير في بنغازي.",
     "اجتمع قادة حزب الغد في القاهرة.",
     "كان اليوم الأول من المؤتمر مخصصا للنقاش.",
@@ -146,3 +145,31 @@ def test_bare_clock_takes_the_day_of_its_sentence() -> None:
 def test_year_list_joined_by_waw() -> None:
     found = times_of("تضاعفت الصادرات في عامي 2014 و2015 بشكل لافت.")
     assert [(t.text, t.value) for t in found] == [("عامي 2014", "2014"), ("2015", "2015")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("قال مسؤول إن الوزير سيعود إلى العاصمة الخميس لحضور الجلسة.", "2016-10-13"),
+    ("ستنطلق المحادثات الأحد في جنيف بحضور الوفود.", "2016-10-16"),
+    ("من المقرر أن يلتقي الطرفان السبت في تونس.", "2016-10-15"),
+    ("قال رئيس الحزب السياسي الخميس إن الحوار متعثر.", "2016-10-06"),
+])
+def test_bare_weekday_after_a_future_verb_looks_forward(text: str, value: str) -> None:
+    assert only(text).value == value
+
+
+def test_hyphenated_day_range() -> None:
+    t = only("عقد الاجتماع الوزاري في 9-10 يونيو 2015 بالرياض.")
+    assert (t.text, t.value, t.precision) == ("9-10 يونيو 2015", "2015-06-09/2015-06-10", "range")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("تغيرت السياسة الأميركية بعد هجمات 11 سبتمبر في نيويورك.", "2001-09-11"),
+    ("احتفل الليبيون بذكرى ثورة 17 فبراير في الساحات.", "2011-02-17"),
+])
+def test_dates_naming_an_event_take_the_event_year(text: str, value: str) -> None:
+    t = only(text)
+    assert t.value == value and "named_event" in t.flags and t.anchor is None
+
+
+def test_unknown_date_after_an_event_word_is_resolved_as_usual() -> None:
+    assert only("تجددت الاحتجاجات بعد أحداث 3 أكتوبر في المدينة.").value == "2016-10-03"

@@ -218,3 +218,18 @@ FUTURE_CUES = tuple(squash(w) for w in (
     "ستبدأ", "سيبدأ", "سيتم", "ستنطلق", "سينطلق", "سيزور", "ستجري", "سيجري", "سيلتقي", "ستصل",
     "سيصل", "سيكون", "ستكون", "سيتوجه", "ستشهد", "سيشهد", "تنطلق", "تبدأ",
 ))
+
+# --- dates that name an event («ثورة 17 فبراير», «هجمات 11 سبتمبر»): (day, month) -> year ---------
+NAMED_DATES: dict[tuple[int, int], int] = {
+    (17, 2): 2011,  # the Libyan revolution
+    (25, 1): 2011,  # the Egyptian revolution
+    (14, 1): 2011,  # the Tunisian revolution
+    (11, 9): 2001,  # the September attacks
+    (30, 6): 2013,  # the Egyptian protests
+    (1, 9): 1969,   # the Libyan coup («الفاتح من سبتمبر»)
+    (23, 7): 1952,  # the Egyptian revolution
+}
+#: words before such a date that make it the name of the event
+EVENT_HEADS = frozenset(squash(w) for w in (
+    "ثورة", "انتفاضة", "هجمات", "أحداث", "اعتداءات", "ذكرى", "تفجيرات",
+))

@@ -60,7 +60,6 @@ _NAME_HEADS = frozenset(lx.squash(w) for w in (
     "ثورة", "ثوره", "حركة", "انتفاضة", "كتيبة", "لواء", "ميدان", "شارع", "جامعة", "مستشفى", "ساحة",
     "ائتلاف", "حرب", "تحالف", "مجموعة", "جبهة", "سرية", "تنظيم", "شباب", "ذكرى", "اتفاق", "اتفاقية",
     "مدرسة", "جسر", "قاعدة", "معسكر", "مطار", "حي", "مدينة", "تيار", "قوات", "غرفة", "كتائب",
-    "هجمات", "أحداث", "اعتداءات",
 ))
 #: words before a bare weekday that make it a prayer, a market or a set («كل جمعة»)
 _WEEKDAY_BLOCK = frozenset(lx.squash(w) for w in (
@@ -72,6 +71,11 @@ _TODAY_BLOCK_AFTER = frozenset(lx.squash(w) for w in (
     "الأول", "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "الأخير", "التالي", "السابق", "الذي",
     "العالمي", "الوطني", "الدولي", "نفسه", "ذاته", "ذلك", "الختامي", "الافتتاحي", "المفتوح",
     "الدراسي", "الموعود", "الواحد", "التالية",
+))
+#: «مليون برميل في اليوم», «ثلاث مرات في اليوم»: «في اليوم» after these means «per day»
+_PER_DAY_UNITS = frozenset(lx.squash(w) for w in (
+    "برميل", "مرة", "مرات", "ساعة", "ساعات", "دولار", "وجبة", "وجبات", "طن", "لتر", "رحلة", "رحلات",
+    "زائر", "شخص", "حالة", "حالات", "ميغاواط", "متر", "كيلومتر", "قدم",
 ))
 #: words before «الغد» that make it a party or a paper (حزب الغد، صحيفة الغد)
 _TOMORROW_BLOCK = frozenset(lx.squash(w) for w in ("حزب", "صحيفة", "جريدة", "قناة", "تيار", "شباب", "مؤسسة"))
@@ -131,6 +135,9 @@ def read_chain(body: str, ctx: Context) -> Found | None:
             weekday = WEEKDAYS[m["wd"]]
             wdir = lx.DIRECTIONS[m["wdir"]] if m["wdir"] else None
         elif kind in ("dmy", "numdate", "hdate") and m and day is None:
+            named = _named_event(m, ctx) if kind == "dmy" and len(pieces) == 1 else None
+            if named is not None:
+                return Found(0, 0, named.isoformat(), "day", False, ["named_event"])
             got = _read_day(kind, m, ctx, len(pieces) == 1)
             if got is False:
                 return None
@@ -189,6 +196,9 @@ def _single_piece_ok(kind: str, ctx: Context) -> bool:
     if kind == "rel":
         if body == "اليوم" and ctx.after() in _TODAY_BLOCK_AFTER:
             return False
+        two = ctx.before(2)
+        if body == "اليوم" and len(two) == 2 and two[1] == "في" and (two[0].isdigit() or _in(two[0], _PER_DAY_UNITS)):
+            return False
         if body == "الغد" and _in(prev_word, _TOMORROW_BLOCK):
             return False
         if body == "امس" and ctx.after() == "الحاجه":
@@ -213,9 +223,20 @@ _FUTURE_VERB = re.compile(r"^[وف]?س[يتن]\w{3,}$")
 #: words that look like a future verb but are nouns (سياسي، سيارة، سيطرة، ستين، سنوات …)
 _NOT_FUTURE = tuple(lx.squash(w) for w in (
     "سياس", "سيار", "سيطر", "سيد", "سيناء", "ستين", "ستة", "ستار", "سنة", "سنوات", "سنوي", "سنغال",
-    "سيول", "سيف", "سير", "سينما", "ستراتيج", "سيبير", "ستوديو", "سنين", "سنتيم", "سيئ", "سيع",
-    "سيج", "سيل", "سيم",
+    "سيول", "سيف", "سيرة", "سيرا", "سينما", "ستراتيج", "سيبير", "ستوديو", "سنين", "سنتيم", "سيئ",
 ))
+
+
+def _named_event(m: re.Match[str], ctx: Context) -> date | None:
+    """The day of «ثورة 17 فبراير», «هجمات 11 سبتمبر» (a known date naming an event), or None."""
+    if m["y"] or m["ydir"] or m["ythis"] or m["mdir"]:
+        return None
+    prev = ctx.before(1)
+    if not prev or not _in(prev[0], lx.EVENT_HEADS):
+        return None
+    day = int(m["d"]) if m["d"] else lx.ORDINALS[_norm_key(m["od"])]
+    year = lx.NAMED_DATES.get((day, MONTHS[_norm_key(m["m"])]))
+    return dt.valid_day(year, MONTHS[_norm_key(m["m"])], day) if year else None
 
 
 def _read_day(kind: str, m: re.Match[str], ctx: Context, alone: bool) -> date | None | bool:
@@ -310,7 +331,7 @@ def read_month(body: str, ctx: Context) -> Found | None:
         return None
     has_year = bool(m["y"] or m["ydir"] or m["ythis"])
     mod = _norm_key(m["mod"]) if m["mod"] else ""
-    if word in AMBIGUOUS_MONTHS and not (m["y"] or m["shahr"] or m["m2"]):
+    if word in AMBIGUOUS_MONTHS and not (m["y"] or m["shahr"] or m["m2"] or _clear_direction(m["mdir"])):
         return None
     if not (has_year or m["shahr"] or mod or m["mdir"] or m["m2"]):
         prev = ctx.before(1)
@@ -329,6 +350,11 @@ def read_month(body: str, ctx: Context) -> Found | None:
         direction = lx.DIRECTIONS[_norm_key(m["mdir"])] if m["mdir"] else None
         year = dt.year_for_month(ctx.anchor, month, direction)
     return _month_found(year, month, first_day, True, flags)
+
+
+def _clear_direction(word: str | None) -> bool:
+    """«الماضي»، «المقبل»، «الجاري» … but not «السابق» (which also follows a noun: «الأب السابق»)."""
+    return bool(word) and not _norm_key(word).startswith("السابق")
 
 
 def _month_found(year: int, month: int, first_day: bool, relative: bool, flags: list[str]) -> Found:
@@ -374,8 +400,9 @@ def read_period(body: str, ctx: Context) -> Found | None:
     m = g.NAMED["period"].match(body)
     if m is None:
         return None
-    flags = [lx.MODIFIERS[_norm_key(m["mod"])]] if m["mod"] else []
-    noun = lx.PERIODS[_norm_key(m["pn"] or m["pthis"])]
+    mod = m["mod"] or m["mod2"]
+    flags = [lx.MODIFIERS[_norm_key(mod)]] if mod else []
+    noun = lx.PERIODS[_norm_key(m["pn"] or m["pthis"] or m["pbare"])]
     step = lx.DIRECTIONS[_norm_key(m["dir"])] if m["dir"] else 0
     if m["before"]:
         if step == 0:
