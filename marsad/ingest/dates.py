@@ -6,7 +6,8 @@ tells a date line from a paragraph. Understood forms:
 
 - Arabic: «الثلاثاء 11 أكتوبر 2016 01:10 م», Levantine/Iraqi and Maghrebi month names
   (تشرين الأول, جانفي, أفريل, جويلية …), paired names («فبراير/شباط», «أكتوبر (تشرين الأول)»),
-  Arabic-Indic digits, ص/م and صباحاً/مساءً, a weekday anywhere, a Hijri date beside the Gregorian one;
+  Arabic-Indic digits, ص/م and صباحاً/مساءً, a weekday anywhere, a Hijri date beside the Gregorian one
+  (a Hijri date alone is converted with hijridate, Umm al-Qura calendar);
 - numeric: 2016/10/11, 2016-10-11, 11-10-2016, 11/10/2016 (day first, as in Arab media);
 - ISO 8601 (2016-10-11T13:10:00+02:00, 2016-10, 2016) and RFC 822 (Sun, 18 Feb 2018 18:10:45 +0400).
 

@@ -83,7 +83,8 @@ def test_windows_1256_page_with_declared_charset(extractor: str, tmp_path: Path)
     f"<html><head><title>عنوان</title><body><p>{PARA}</p><!-- unclosed comment",
     f"<html><body><p>{PARA}</p></body></html></html><p>",          # content after the end
     f"<HTML><BODY BGCOLOR=white><P ALIGN=right>{PARA}<P>{PARA}</BODY>",  # old upper-case markup
-    f'<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>{PARA}</p></body></html>',
+    f'<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+    f"<body><p>{PARA}</p></body></html>",
 ])
 def test_malformed_html_is_read(extractor: str, tmp_path: Path, markup: str) -> None:
     page = tmp_path / "bad.html"
