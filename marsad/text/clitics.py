@@ -126,35 +126,47 @@ def _evidence(stem: str, with_article: bool, vocab: dict[str, int], listed: froz
     return e
 
 
+def _candidates() -> dict[str, tuple[tuple[str, bool, bool, float], ...]]:
+    """Prefixes by first letter, longest first: (prefix, carries the article, ends in a bare lam, prior)."""
+    out: dict[str, list[tuple[str, bool, bool, float]]] = {}
+    for p in PREFIXES:
+        with_article = p.endswith("ال") or p.endswith("لل")
+        bare_lam = p.endswith("ل") and not p.endswith("ال")
+        out.setdefault(p[0], []).append((p, with_article, bare_lam, PRIOR[p]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_CANDIDATES = _candidates()
+
+
 @lru_cache(maxsize=200_000)
 def split_proclitics(word_norm: str) -> tuple[str, str]:
     """(prefix, stem) of a normalised word; ("", word) when it has no proclitic to strip."""
-    if len(word_norm) < MIN_STEM_LEN + 1:
+    cands = _CANDIDATES.get(word_norm[:1])
+    if cands is None or len(word_norm) < MIN_STEM_LEN + 1:
         return "", word_norm
     listed = names()
     keep = keep_words()
     if word_norm in listed or word_norm in keep:
         return "", word_norm
     vocab = _vocab()
-    whole = vocab.get(word_norm, 0)
-    if not word_norm.startswith("ال") and vocab.get("ال" + word_norm, 0) >= MIN_STEM_COUNT:
+    if word_norm[:2] != "ال" and vocab.get("ال" + word_norm, 0) >= MIN_STEM_COUNT:
         return "", word_norm  # the word takes the article itself: a noun of its own
-    for p in PREFIXES:
+    whole = vocab.get(word_norm, 0)
+    for p, with_article, bare_lam, prior in cands:
         if not word_norm.startswith(p):
             continue
         stem = word_norm[len(p):]
         if len(stem) < MIN_STEM_LEN:
             continue
-        # after a bare lam the article is written «لل» (handled as its own prefix)
-        if p[-1] == "ل" and p[-2:] != "ال" and stem.startswith("ال"):
-            continue
-        with_article = p.endswith("ال") or p.endswith("لل")
+        if bare_lam and stem[:2] == "ال":
+            continue  # after a bare lam the article is written «لل» (its own prefix)
         if with_article and "ال" + stem in keep:
             continue  # «والاف» is و + «آلاف», whose «ال» is no article
         e = _evidence(stem, with_article and p != "ال", vocab, listed)
         if e < MIN_STEM_COUNT:
             continue
-        expected = PRIOR[p] * e
+        expected = prior * e
         if expected >= MIN_EXPECTED and whole <= MARGIN * expected:
             return p, stem
     return "", word_norm

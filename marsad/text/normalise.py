@@ -57,9 +57,19 @@ _TABLE = str.maketrans({**_MAP, **{c: None for c in _drop_chars()}})
 DROPPED = frozenset(_drop_chars())
 
 
+_PAIRS = tuple(_MAP.items())
+# below this length one `str.translate` pass is quicker; above it, a chain of C-level replaces
+_SHORT = 48
+
+
 def normalise(text: str) -> str:
     """The normalised form of `text` (for matching and lookup only, never for display)."""
-    return text.translate(_TABLE)
+    if len(text) < _SHORT:
+        return text.translate(_TABLE)
+    for old, new in _PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return _DROP_RE.sub("", text)
 
 
 @dataclass(slots=True)
@@ -112,7 +122,7 @@ class NormText:
 
 def normalise_with_map(text: str) -> NormText:
     """Normalise `text` and keep what is needed to map normalised offsets back to it."""
-    norm = text.translate(_TABLE)
+    norm = normalise(text)
     if len(norm) == len(text):
         return NormText(text, norm, [], [])
     deleted = [m.start() for m in _DROP_RE.finditer(text)]

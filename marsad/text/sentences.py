@@ -76,7 +76,7 @@ def _add(text: str, s: int, e: int, out: list[Sentence]) -> None:
 
 def _cuts(text: str, ls: int, le: int) -> list[int]:
     """The positions inside the line [ls, le) where one sentence ends and the next may begin."""
-    regions = _closed_regions(text, ls, le)
+    regions: list[tuple[int, int]] | None = None  # computed when first needed
     cuts: list[int] = []
     for m in _END.finditer(text, ls, le):
         ms, cut = m.span()
@@ -95,6 +95,8 @@ def _cuts(text: str, ls: int, le: int) -> list[int]:
             continue  # an ellipsis is a pause
         if marks == "." and _is_abbreviation(text, ls, ms):
             continue
+        if regions is None:
+            regions = _closed_regions(text, ls, le)
         if any(o < cut <= c for o, c in regions):
             continue  # inside a quotation or a bracket that closes later on this line
         cuts.append(cut)

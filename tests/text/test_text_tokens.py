@@ -108,3 +108,10 @@ def test_to_dict_has_proclitic_fields_only_when_split() -> None:
     d = [t.to_dict() for t in tokenize(text, [Sentence(0, len(text))])]
     assert d[0]["prefix"] == "وال" and d[0]["stem"] == "جيش" and d[0]["stem_start"] == 3
     assert "prefix" not in d[1]
+
+
+def test_stray_marks_and_tatweel_runs_are_not_tokens() -> None:
+    text = "قال \u064e ــــ \u200c وصل"
+    toks = tokenize(text, [Sentence(0, len(text))])
+    assert [t.text for t in toks] == ["قال", "وصل"]
+    assert all(t.norm for t in toks)
