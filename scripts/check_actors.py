@@ -5,6 +5,7 @@ Checks: one JSON object per line with known keys; unique `[a-z0-9_]+` ids; valid
 non-empty names; aliases as strings or {text, stance, context}; affiliation types, dates and
 targets (an actor id, or a `place:` id for BASED_IN); GPE actors name a country place; and no
 normalised name or alias shared by two actors unless at least one of them carries a `context`.
+Place ids missing from marsad/data/places/*.tsv are reported as warnings only.
 
 Usage: .venv/bin/python scripts/check_actors.py [DIR ...]   (exit status 1 when an error is found)
 """
@@ -151,6 +152,27 @@ def check_links(records: list[tuple[str, dict]]) -> list[str]:
     return err
 
 
+def place_ids(places_dir: Path) -> set[str]:
+    """Ids of the place rows of `places_dir/*.tsv` (empty when the folder is missing)."""
+    ids: set[str] = set()
+    for path in sorted(places_dir.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("place:"):
+                ids.add(line.split("\t", 1)[0])
+    return ids
+
+
+def check_places(records: list[tuple[str, dict]], known: set[str]) -> list[str]:
+    """Warnings for `place` fields and BASED_IN targets missing from the place files."""
+    warn: list[str] = []
+    for origin, rec in records:
+        wanted = [rec["place"]] if "place" in rec else []
+        wanted += [f["target"] for f in rec.get("affiliations", [])
+                   if str(f.get("target", "")).startswith("place:")]
+        warn.extend(f"{origin}: place {p!r} not in the place files" for p in wanted if p not in known)
+    return warn
+
+
 def main(argv: list[str]) -> int:
     """Run every check, print errors and counts; return the exit status."""
     dirs = [Path(a) for a in argv] or [ROOT / "marsad" / "data" / "actors"]
@@ -158,13 +180,18 @@ def main(argv: list[str]) -> int:
     for origin, rec in records:
         errors.extend(check_record(origin, rec))
     errors.extend(check_links(records))
+    known = place_ids(ROOT / "marsad" / "data" / "places")
+    warnings = check_places(records, known) if known else []
+    for w in warnings:
+        print("WARNING", w)
     for e in errors:
         print("ERROR", e)
     by_type = Counter(rec.get("type") for _, rec in records)
     by_file = Counter(o.split(":")[0] for o, _ in records)
     n_alias = sum(len(rec.get("aliases", [])) for _, rec in records)
     n_aff = sum(len(rec.get("affiliations", [])) for _, rec in records)
-    print(f"{len(records)} actors, {n_alias} aliases, {n_aff} affiliations, {len(errors)} errors")
+    print(f"{len(records)} actors, {n_alias} aliases, {n_aff} affiliations, "
+          f"{len(errors)} errors, {len(warnings)} warnings (unknown places)")
     print("by type:", ", ".join(f"{t} {n}" for t, n in by_type.most_common()))
     print("by file:", ", ".join(f"{f} {n}" for f, n in sorted(by_file.items())))
     return 1 if errors else 0
