@@ -25,6 +25,10 @@ from marsad.model import Analysis, Event, Offsets, Span, Token
 from marsad.pipeline import register
 from marsad.text.normalise import normalise
 
+#: events scoring below this are dropped (a verb with its agent scores 0.7; a bare noun 0.25)
+MIN_CONFIDENCE = 0.6
+#: at most this many events (of different types) per sentence
+MAX_PER_SENTENCE = 2
 _SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا", "ي")
 _TARGET_PREPS = frozenset({"على", "ضد", "من", "عن", "مع", "بحق", "تجاه", "الى", "إلى", "ل"})
 _PLACE_PREPS = frozenset({"في", "فى", "ب", "قرب", "داخل", "جنوب", "شمال", "شرق", "غرب", "بمدينه", "بمنطقه", "نحو", "الى", "إلى", "من"})
@@ -157,26 +161,36 @@ class _Finder:
         return _Trigger(i, i, etype, verb)
 
     def run(self) -> list[Event]:
-        events: list[Event] = []
-        seen: dict[tuple, Event] = {}
+        """Every trigger's event, scored; the best per sentence kept, repeats merged."""
+        scored: list[tuple[float, int, Event]] = []
         i = 0
         while i < len(self.tokens):
             trig = self.trigger_at(i)
             if trig is None or self._inside_name(i):
                 i += 1
                 continue
-            ev = self._build(trig, len(events) + 1)
+            ev = self._build(trig, 0)
             i = trig.last + 1
-            if ev is None:
+            if ev is not None and ev.confidence >= MIN_CONFIDENCE:
+                scored.append((ev.confidence, self.tokens[trig.first].sentence, ev))
+        kept: list[Event] = []
+        per_sentence: dict[int, list[str]] = {}
+        seen: set[tuple] = set()
+        for conf, sent, ev in sorted(scored, key=lambda x: (-x[0], x[2].trigger.start)):
+            types = per_sentence.setdefault(sent, [])
+            if ev.type in types or len(types) >= MAX_PER_SENTENCE:
                 continue
             key = (ev.type, tuple(sorted(ev.agents)), tuple(sorted(ev.targets)), ev.place)
-            if (ev.agents or ev.targets) and key in seen:
+            loose = (ev.type, ev.place, tuple(sorted(set(ev.agents) | set(ev.targets))))
+            if key in seen or loose in seen:
                 continue
-            seen[key] = ev
-            events.append(ev)
-        for n, ev in enumerate(events, start=1):
+            seen.update((key, loose))
+            types.append(ev.type)
+            kept.append(ev)
+        kept.sort(key=lambda e: e.trigger.start)
+        for n, ev in enumerate(kept, start=1):
             ev.id = f"v{n}"
-        return events
+        return kept
 
     def _inside_name(self, i: int) -> bool:
         return any(m.first <= i <= m.last and not m.outer for m in self.mentions)
@@ -243,7 +257,10 @@ class _Finder:
         modality = self._modality(trig, lo, hi)
         claim = self._claim(trig)
         time = self._time(lo, hi, claim)
-        conf = 0.5 + 0.15 * bool(agents) + 0.1 * bool(targets) + 0.1 * bool(place)
+        actors = [x for x in agents + targets if self.types.get(x) != "LOCATION"]
+        conf = (0.45 if trig.verb else 0.35) + 0.25 * bool(agents) + 0.15 * bool(targets) + 0.1 * bool(place)
+        if not actors:
+            conf -= 0.1
         ev_start = toks[trig.first].start
         ev_end = toks[trig.last].end
         for ent in agents + targets + ([place] if place else []):
@@ -293,6 +310,10 @@ class _Finder:
             tok = self.tokens[k]
             for form in (tok.norm, tok.stem):
                 mod = self.lex.modality.get(form)
+                if mod == "possible" and form == "قد":
+                    nxt = self.tokens[k + 1].norm if k + 1 < len(self.tokens) else ""
+                    if not nxt[:1] in ("ي", "ت", "ن") or k + 1 != trig.first and k + 2 != trig.first:
+                        mod = None
                 if mod:
                     found.add((mod, k < trig.first))
         kinds = {m for m, _ in found}

@@ -33,6 +33,10 @@ _KIND_OF_TYPE = {"PERSON": "named_person", "MEDIA": "media"}
 _SKIP_SUBJECT = frozenset(normalise(w) for w in ("قد", "كان", "كانت", "في", "اليوم", "أمس", "امس", "له", "لها", "ما", "هو", "وهو"))
 _SAID_TO = frozenset(normalise(w) for w in ("تصريح", "تصريحات", "حديث", "مقابلة", "بيان", "لقاء", "اتصال"))
 _MEDIA_HEADS = frozenset(normalise(w) for w in ("صحيفة", "جريدة", "وكالة", "قناة", "موقع", "إذاعة", "تلفزيون", "مجلة"))
+_NAQAL = normalise("نقل")
+#: cues whose object can be the content without «أن» («كشف … تفاصيل», «أعلن … بدء هجوم»)
+_TRANSITIVE = frozenset(normalise(w) for w in ("كشف", "أعلن", "نفى", "أكد", "ذكر", "اتهم", "أدان", "طالب",
+                                               "نقل", "أوضح", "حذر", "أبدى", "أعرب"))
 _LEXICON_LOADED: set[int] = set()
 _ACCORDING_FIRST = frozenset(words[0] for words in ACCORDING)
 
@@ -42,6 +46,7 @@ class _Source:
     kind: str
     speaker: str | None
     text: str | None
+    last: int = -1  # last token of the source's words after the cue (-1: not after the cue)
 
 
 @register("claims", requires=("tokens", "entities"), assigns=("claims",))
@@ -181,6 +186,9 @@ class _Finder:
         opener = self._opener(subject_first, end_sent)
         subj_last = (opener - 1) if opener is not None else min(end_sent, i + 8)
         source = self._subject(subject_first, subj_last)
+        if cue.weak and (source is None or opener is None or source.last < 0 or source.last > i + 4
+                         or opener > source.last + 6 or toks[i].prefix.endswith("ال")):
+            return i + 1
         if source is None:
             source = self._subject_before(i)
         if source is None and corroborating is False:
@@ -191,10 +199,26 @@ class _Finder:
             self.pending = source
             self.last_source = source
             return (opener or i) + 1 if opener is not None else subj_last + 1
+        relay = None
+        if cue.lemma == _NAQAL and opener is not None and self.word(opener) == "عن":
+            # «ونقلت رويترز عن خالد عمر قوله إن …»: the speaker follows «عن», the subject relays
+            found = self.mentions_in(opener + 1, min(end_sent, opener + 4))
+            if found and found[0].first <= opener + 2:
+                relay = source if source.kind == "media" else None
+                pick = found[0]
+                source = _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last)
+                opener = self._opener(pick.last + 1, end_sent)
         if opener is None:
+            span = self._object_content(i, source, end_sent) if cue.lemma in _TRANSITIVE else None
+            if span is None:
+                return i + 1
+            claim = self._emit(source, cue_span, cue.lemma, span[0], span[1], False)
+            self._time(claim, toks[i].start, span[0])
             return i + 1
         start, end, quote = self._content(opener, end_sent)
         claim = self._emit(source, cue_span, cue.lemma, start, end, quote)
+        if relay is not None and relay.speaker:
+            claim.via.append(relay.speaker)
         self._said_to(claim, subject_first, opener)
         self._time(claim, toks[i].start, self.tokens[opener].start)
         return opener + 1
@@ -220,18 +244,19 @@ class _Finder:
             if head_full.startswith("ال") and self.last_anonymous is not None:
                 return self.last_anonymous
             desc_end = self._description_end(first, last)
-            src = _Source("anonymous", None, " ".join(self.text[toks[first].start:toks[desc_end].end].split()))
+            src = _Source("anonymous", None, " ".join(self.text[toks[first].start:toks[desc_end].end].split()),
+                          desc_end)
             self.last_anonymous = src
             return src
         found = self.mentions_in(first, last)
         if head in DOCUMENT_HEADS:
             speaker = found[0].entity if found else None
-            return _Source("document", speaker, span_text)
+            return _Source("document", speaker, span_text, found[0].last if found else first)
         if not found or found[0].first > first + 3:
             return None
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON" and not m.outer]
         pick = persons[0] if persons else found[0]
-        return _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end])
+        return _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], max(m.last for m in found))
 
     def _description_end(self, first: int, last: int) -> int:
         """Where an anonymous source's description ends («مصدر عسكري مقرب من القيادة العامة»)."""
@@ -249,7 +274,7 @@ class _Finder:
         if i - s0 > 25:
             s0 = i - 25
         found = [m for m in self.mentions_in(s0, i - 1)]
-        prior_cues = [k for k in range(s0, i) if cue_for(self.word(k))]
+        prior_cues = [k for k in range(s0, i) if (c := cue_for(self.word(k))) is not None and not c.weak]
         if prior_cues:
             return None
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON"]
@@ -263,15 +288,59 @@ class _Finder:
         return self.last_source
 
     # -- content ---------------------------------------------------------------------------------
+    def _object_content(self, i: int, source: _Source, end_sent: int) -> tuple[int, int] | None:
+        """«كشف المسماري لـ"سكاي نيوز" الخميس تفاصيل …»: the verb's object is the content."""
+        toks = self.tokens
+        k = max(i, source.last) + 1
+        times = [(t.start, t.end) for t in self.a.times]
+        while k <= end_sent:
+            tok = toks[k]
+            if tok.text in "،,\"«»“”:" or any(s <= tok.start < e for s, e in times):
+                k += 1
+                continue
+            if self.word(k) in ("ل", "في") or tok.norm in ("ل", "لـ", "في"):
+                k += 1
+                continue
+            m = next((m for m in self.mentions if m.first == k and m.entity), None)
+            if m is not None and (tok.prefix.startswith("ل") or toks[k - 1].norm in ("ل", "لـ")):
+                k = m.last + 1
+                continue
+            if self.word(k) in _SAID_TO:
+                k += 2
+                continue
+            break
+        if end_sent - k < 2:
+            return None
+        start, end, _ = self._content(k, end_sent)
+        return (start, end) if end - start > 8 else None
+
     def _opener(self, first: int, last: int) -> int | None:
         """The token that opens the content (أن / إن / : / a quote), within the sentence."""
-        for k in range(first, min(last, first + 30) + 1):
+        k = first
+        stop = min(last, first + 30)
+        while k <= stop:
             tok = self.tokens[k]
+            if tok.text in _OPEN_QUOTES and self._quoted_name(k, stop):
+                k = self._quoted_name(k, stop) + 1
+                continue
             if tok.text in (":", "：") or tok.text in _OPEN_QUOTES:
                 return k
             if tok.norm in OPENERS or self.word(k) in OPENERS:
                 return k
             if k > first and cue_for(self.word(k)) and not self.tokens[k].prefix.startswith("ب"):
+                return None
+            k += 1
+        return None
+
+    def _quoted_name(self, k: int, stop: int) -> int | None:
+        """Closing index when the quote opened at token k holds only a short name («لـ"سكاي نيوز"»)."""
+        closing = _OPEN_QUOTES[self.tokens[k].text]
+        for j in range(k + 1, min(stop, k + 6) + 1):
+            if self.tokens[j].text == closing:
+                prev = self.tokens[k - 1].norm if k > 0 else ""
+                inside = self.mentions_in(k + 1, j - 1)
+                if j - k <= 5 and (prev in ("ل", "لـ", "لموقع", "لصحيفه", "لقناه", "لوكاله") or inside):
+                    return j
                 return None
         return None
 

@@ -84,6 +84,7 @@ class Cue:
 
     lemma: str
     participle: bool = False
+    weak: bool = False  # from the KB lexicon only: needs its own subject and an opener
 
 
 def _build() -> dict[str, Cue]:
@@ -117,4 +118,4 @@ def add_lexicon(rows: list[dict[str, str]]) -> None:
     for row in rows:
         term = normalise(row.get("term", "").strip())
         if term and " " not in term and term not in CUES:
-            CUES[term] = Cue(normalise(row.get("lemma") or term))
+            CUES[term] = Cue(normalise(row.get("lemma") or term), weak=True)
