@@ -365,7 +365,7 @@ place:ly/district-sabha	LOCATION	district	شعبية سبها	Sabha District	27.
 place:ly/district-murzuq	LOCATION	district	شعبية مرزق	Murzuq District	25.0	14.0	Murzuq	
 place:ly/district-ghat	LOCATION	district	شعبية غات	Ghat District	24.9	10.6	Ghat	
 # oil ports and terminals
-place:ly/es-sider-port	LOCATION	port	ميناء السدرة	Es Sider oil terminal	30.63	18.35	Surt	مرفأ السدرة|ميناء السدر|السدرة النفطي
+place:ly/es-sider-port	LOCATION	port	ميناء السدرة	Es Sider oil terminal	30.63	18.35	Surt	السدرة|مرفأ السدرة|ميناء السدر|السدرة النفطي
 place:ly/ras-lanuf-port	LOCATION	port	ميناء راس لانوف	Ras Lanuf oil terminal	30.50	18.57	Surt	ميناء رأس لانوف|مرفأ راس لانوف|مرفأ رأس لانوف
 place:ly/brega-port	LOCATION	port	ميناء البريقة	Marsa el Brega oil terminal	30.42	19.58	Al Wahat	مرفأ البريقة|ميناء مرسى البريقة
 place:ly/zueitina-port	LOCATION	port	ميناء الزويتينة	Zueitina oil terminal	30.85	20.05	Al Wahat	مرفأ الزويتينة
@@ -396,7 +396,7 @@ place:ly/ghardabiya-base	LOCATION	base	قاعدة القرضابية الجوي�
 place:ly/nasser-base	LOCATION	base	قاعدة جمال عبد الناصر الجوية	Gamal Abdel Nasser air base	31.861	23.907	Al Butnan	قاعدة جمال عبد الناصر|قاعدة عبد الناصر
 place:ly/yarmouk-camp	LOCATION	base	معسكر اليرموك	Yarmouk camp	32.80	13.20	Tripoli	
 # border crossings
-place:ly/ras-ajdir-crossing	LOCATION	border_crossing	منفذ رأس اجدير	Ras Ajdir border crossing	33.150	11.565	An Nuqat al Khams	منفذ راس اجدير|معبر رأس اجدير|معبر راس اجدير|معبر رأس جدير|منفذ رأس جدير
+place:ly/ras-ajdir-crossing	LOCATION	border_crossing	منفذ رأس اجدير	Ras Ajdir border crossing	33.150	11.565	An Nuqat al Khams	رأس اجدير|راس اجدير|رأس جدير|منفذ راس اجدير|معبر رأس اجدير|معبر راس اجدير|معبر رأس جدير|منفذ رأس جدير
 place:ly/wazin-crossing	LOCATION	border_crossing	منفذ الذهيبة وازن	Dehiba-Wazin border crossing	31.975	10.705	Nalut	معبر الذهيبة|منفذ وازن|معبر وازن|وازن|الذهيبة|منفذ الذهيبة
 place:ly/amsaad-crossing	LOCATION	border_crossing	منفذ امساعد	Amsaad border crossing	31.580	25.040	Al Butnan	معبر امساعد|امساعد|منفذ أمساعد|معبر السلوم
 place:ly/tumu-crossing	LOCATION	border_crossing	منفذ التوم	Tumu border crossing	22.80	14.15	Murzuq	معبر التوم

@@ -166,7 +166,11 @@ def load_kb(overlays: Sequence[str | os.PathLike[str]] = ()) -> KnowledgeBase:
         overlays = [overlays]
     if not overlays:
         return _shipped()
-    return KnowledgeBase([DATA_DIR, *(Path(o).expanduser() for o in overlays)])
+    folders = [Path(o).expanduser() for o in overlays]
+    for folder in folders:
+        if not folder.is_dir():
+            raise KnowledgeError(f"{folder}: knowledge folder not found (expected a folder with actors/, places/ or lexicons/)")
+    return KnowledgeBase([DATA_DIR, *folders])
 
 
 def clear_cache() -> None:

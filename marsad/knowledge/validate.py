@@ -33,7 +33,8 @@ def _actor_links(kb: KnowledgeBase) -> list[str]:
             if not ok:
                 out.append(f"{actor.origin}: actor {actor.id!r}: {aff.type} target {aff.target!r} is not a known "
                            + ("actor or place" if aff.type in _PLACE_TARGETS else "actor"))
-            if aff.start and aff.end and aff.end < aff.start:
+            # at the coarser of the two precisions: "2016-09" does not end before "2016-09-11"
+            if aff.start and aff.end and aff.end[:len(aff.start)] < aff.start[:len(aff.end)]:
                 out.append(f"{actor.origin}: actor {actor.id!r}: {aff.type} {aff.target!r} ends before it starts")
         if actor.place and actor.place not in kb.places:
             out.append(f"{actor.origin}: actor {actor.id!r}: place {actor.place!r} is not a known place")
