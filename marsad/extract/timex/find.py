@@ -11,7 +11,8 @@ from collections.abc import Sequence
 
 from marsad.extract.timex import grammar as g
 from marsad.extract.timex.dates import parse_anchor
-from marsad.extract.timex.resolve import READERS, Context, Found
+from marsad.extract.timex.base import Context, Found
+from marsad.extract.timex.resolve import READERS
 from marsad.model import Sentence, Time
 from marsad.text.normalise import NormText, normalise_with_map
 
