@@ -187,6 +187,30 @@ def osm_rows(path: Path) -> list[Row]:
     return out
 
 
+GENERIC = {"قريه", "مدينه", "بلده", "منطقه", "حي", "قبيله"}
+
+
+def dedupe(rows: list[Row], within: float = 10.0) -> list[Row]:
+    """Places of the same name less than `within` km apart (OSM maps some twice) kept once, the larger kind."""
+    rank = {"capital": 0, "city": 1, "town": 2, "village": 3, "neighbourhood": 4}
+    kept: list[Row] = []
+    by_key: dict[str, list[Row]] = {}
+    for r in rows:
+        k = key(r.name)
+        if k in GENERIC:
+            continue
+        twin = next((t for t in by_key.get(k, []) if km((t.lat, t.lon), (r.lat, r.lon)) < within), None)
+        if twin is None:
+            kept.append(r)
+            by_key.setdefault(k, []).append(r)
+            continue
+        twin.aliases += [r.name, *r.aliases]
+        if rank[r.kind] < rank[twin.kind]:
+            twin.kind, twin.lat, twin.lon, twin.type = r.kind, r.lat, r.lon, r.type
+        twin.name_en = twin.name_en or r.name_en
+    return kept
+
+
 def geonames_rows(path: Path) -> list[Row]:
     """Every GeoNames town, with an Arabic name (from the file or GEONAMES_AR)."""
     out = []
@@ -281,7 +305,7 @@ def hand_rows() -> tuple[list[str], set[str]]:
 def build(shared: Path) -> str:
     """The text of libya.tsv."""
     gaz = shared / "datasets" / "gazetteer"
-    rows = merge(osm_rows(gaz / "libya_places_osm.tsv"), geonames_rows(gaz / "libya_geonames_cities15000.tsv"))
+    rows = merge(dedupe(osm_rows(gaz / "libya_places_osm.tsv")), geonames_rows(gaz / "libya_geonames_cities15000.tsv"))
     hand, taken = hand_rows()
     unique_slugs(rows, set(taken))
     for r in rows:
