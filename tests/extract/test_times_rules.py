@@ -173,3 +173,8 @@ def test_dates_naming_an_event_take_the_event_year(text: str, value: str) -> Non
 
 def test_unknown_date_after_an_event_word_is_resolved_as_usual() -> None:
     assert only("تجددت الاحتجاجات بعد أحداث 3 أكتوبر في المدينة.").value == "2016-10-03"
+
+
+def test_after_a_duration_counts_from_the_date_only_in_the_future() -> None:
+    assert only("ستستأنف المفاوضات بعد يومين في جنيف.").value == "2016-10-13"
+    assert times_of("وبعد شهرين قضاهما في السجن أُفرج عنه.") == []

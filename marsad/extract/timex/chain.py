@@ -86,7 +86,7 @@ def read_chain(body: str, ctx: Context) -> Found | None:
             day = dt.nearest_weekday(ctx.anchor, weekday, 1 if rel > 0 else -1)
             flags.append("weekday_conflict")
     elif weekday is not None:
-        direction = wdir if wdir is not None else (1 if _future_cue(ctx) else 0)
+        direction = wdir if wdir is not None else (1 if future_cue(ctx) else 0)
         day = dt.nearest_weekday(ctx.anchor, weekday, direction)
     else:
         return None
@@ -118,7 +118,7 @@ def _single_piece_ok(kind: str, ctx: Context) -> bool:
     return True
 
 
-def _future_cue(ctx: Context) -> bool:
+def future_cue(ctx: Context) -> bool:
     """Whether the words just before a bare weekday announce the future («سيعقد … الخميس»,
     «من المقرر أن …»): a cue phrase, or a verb with the future prefix سـ among the last words."""
     window = ctx.norm[max(0, ctx.start - 80):ctx.start]

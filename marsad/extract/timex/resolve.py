@@ -16,7 +16,7 @@ from marsad.extract.timex import dates as dt
 from marsad.extract.timex import grammar as g
 from marsad.extract.timex import lexicon as lx
 from marsad.extract.timex.base import NAME_HEADS, Context, Found, in_words, norm_key, rel_value
-from marsad.extract.timex.chain import read_chain
+from marsad.extract.timex.chain import future_cue, read_chain
 from marsad.text.calendar import AMBIGUOUS_MONTHS, HIJRI_MONTHS, MONTHS
 
 def read_month(body: str, ctx: Context) -> Found | None:
@@ -136,6 +136,8 @@ def read_ago(body: str, ctx: Context) -> Found | None:
     if count <= 0 or (implied == 2 and (m["num"] or m["card"])):
         return None
     sign = 1 if m["prep"] == "بعد" else -1
+    if sign > 0 and not future_cue(ctx):  # «بعد شهرين قضاهما …» counts from the story, not the date
+        return None
 
     def make(anchor: date) -> str:
         day = dt.shift(anchor, unit, sign * count)
