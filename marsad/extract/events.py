@@ -29,6 +29,12 @@ from marsad.text.normalise import normalise
 MIN_CONFIDENCE = 0.6
 #: at most this many events (of different types) per sentence
 MAX_PER_SENTENCE = 2
+#: how far (in tokens) from its trigger an event's place may stand
+PLACE_WINDOW = 12
+_CIVILIANS = frozenset((lambda n: n[2:] if n.startswith("ال") and len(n) > 3 else n)(normalise(w)) for w in (
+    "مدنيين", "مدنيون", "المدنيين", "مدني", "أطفال", "طفل", "نساء", "امرأة", "سكان", "الأهالي", "أهالي",
+    "مواطنين", "مواطنون", "لاجئين", "مهاجرين", "صحفي", "صحفيين", "عائلة", "عائلات", "مصلين", "أسرة"))
+_DEMONSTRATIVES = frozenset(normalise(w) for w in ("هذه", "هذا", "تلك", "ذلك", "هذة", "هاته"))
 _SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا", "ي")
 _TARGET_PREPS = frozenset({"على", "ضد", "من", "عن", "مع", "بحق", "تجاه", "الى", "إلى", "ل"})
 _PLACE_PREPS = frozenset({"في", "فى", "ب", "قرب", "داخل", "جنوب", "شمال", "شرق", "غرب", "بمدينه", "بمنطقه", "نحو", "الى", "إلى", "من"})
@@ -122,6 +128,7 @@ class _Finder:
         self.tokens: Sequence[Token] = analysis.tokens
         self.text = analysis.text
         self.types = {e.id: e.type for e in analysis.entities}
+        self.kinds = {e.id: e.kind for e in analysis.entities}
         mentions: list[Cand] = analysis.scratch.get("mentions", [])
         self.mentions = [m for m in mentions if m.entity]
         self.stems = [_strip_al(t.stem if t.prefix else t.norm) for t in self.tokens]
@@ -168,6 +175,9 @@ class _Finder:
             trig = self.trigger_at(i)
             if trig is None or self._inside_name(i):
                 i += 1
+                continue
+            if trig.first > 0 and self.tokens[trig.first - 1].norm in _DEMONSTRATIVES:
+                i = trig.last + 1  # «هذه الانشقاقات»: refers back to an event already told
                 continue
             ev = self._build(trig, 0)
             i = trig.last + 1
@@ -235,13 +245,12 @@ class _Finder:
                 etype = self.types[m.entity or ""]
                 prev = toks[k - 1].norm if k - 1 > trig.last else ""
                 via_prep = prev in _PLACE_PREPS or (m.source != "coref" and toks[k].prefix[:1] in ("ب",) and m.start > toks[k].start)
-                if etype == "LOCATION" or (etype == "GPE" and (via_prep or prev == "في")):
+                if etype == "LOCATION" or (etype == "GPE" and (via_prep or prev == "في" or not self.can_act(m.entity))):
                     place = place or m.entity
-                elif trig.verb and not agents and steps == 0:
+                elif trig.verb and not agents and steps == 0 and self.can_act(m.entity):
                     agents.append(m.entity or "")
-                else:
-                    if m.entity not in targets:
-                        targets.append(m.entity or "")
+                elif m.entity not in targets and etype != "MEDIA":
+                    targets.append(m.entity or "")
                 k = m.last + 1
                 steps += 1
                 continue
@@ -253,13 +262,22 @@ class _Finder:
                 agents.append(agent)
         targets = [t for t in targets if t not in agents]
         if place is None:
-            place = self._place_in(lo, hi)
+            place = self._place_in(lo, hi, trig)
+        etype = trig.type
+        if etype == "VIOLENCE_AGAINST_CIVILIANS" and not any(
+                self.stems[k] in _CIVILIANS for k in range(max(lo, trig.first - 8), min(hi, trig.last + 10) + 1)):
+            etype = "ATTACK"  # a killing with no civilians named is an attack
         modality = self._modality(trig, lo, hi)
+        purpose = toks[trig.first].prefix == "ل" or toks[trig.first].norm in ("لمحاوله",)
+        if purpose and modality == "asserted":
+            modality = "planned"
         claim = self._claim(trig)
         time = self._time(lo, hi, claim)
         actors = [x for x in agents + targets if self.types.get(x) != "LOCATION"]
         conf = (0.45 if trig.verb else 0.35) + 0.25 * bool(agents) + 0.15 * bool(targets) + 0.1 * bool(place)
         if not actors:
+            conf -= 0.1
+        if purpose:
             conf -= 0.1
         ev_start = toks[trig.first].start
         ev_end = toks[trig.last].end
@@ -270,8 +288,15 @@ class _Finder:
                     break
         trigger = Span(toks[trig.first].start, toks[trig.last].end,
                        self.text[toks[trig.first].start:toks[trig.last].end])
-        return Event(f"v{n}", trig.type, trigger, Offsets(ev_start, ev_end), agents, targets, place, time,
+        return Event(f"v{n}", etype, trigger, Offsets(ev_start, ev_end), agents, targets, place, time,
                      modality, claim, min(conf, 0.95))
+
+    def can_act(self, entity: str | None) -> bool:
+        """Actors act; of places, only countries do («مصر تدعم …»), never cities or regions."""
+        etype = self.types.get(entity or "")
+        if etype == "GPE":
+            return self.kinds.get(entity or "") == "country"
+        return etype in _ACTOR_TYPES and etype != "MEDIA"
 
     def _agent_before(self, trig: _Trigger, lo: int) -> str | None:
         """The nearest actor before the trigger in its clause (or the pronoun's referent)."""
@@ -282,7 +307,7 @@ class _Finder:
             if self.tokens[k].norm in _PRONOUN_SUBJ:
                 return self._last_person(self.tokens[k].start)
             for m in self.mentions:
-                if m.last == k and self.types.get(m.entity or "") in _ACTOR_TYPES - {"MEDIA"}:
+                if m.last == k and self.can_act(m.entity):
                     return m.entity
             k -= 1
         return None
@@ -294,8 +319,12 @@ class _Finder:
                 best = m.entity
         return best
 
-    def _place_in(self, lo: int, hi: int) -> str | None:
-        for k in range(lo, hi + 1):
+    def _place_in(self, lo: int, hi: int, trig: _Trigger | None = None) -> str | None:
+        """The place nearest the trigger (after it first) introduced as a place, within a window."""
+        centre = trig.first if trig else lo
+        order = sorted(range(max(lo, centre - PLACE_WINDOW), min(hi, centre + PLACE_WINDOW) + 1),
+                       key=lambda k: (k < centre, abs(k - centre)))
+        for k in order:
             m = self._mention_at(k, _PLACE_TYPES)
             if m is not None:
                 prev = self.tokens[k - 1].norm if k > lo else ""
