@@ -24,11 +24,11 @@ sys.path.insert(0, str(ROOT))
 import pycrfsuite  # noqa: E402
 
 from marsad.ner.conll import read_conll, score  # noqa: E402
-from marsad.ner.datasets import EVAL_SETS, dataset_path  # noqa: E402
+from marsad.ner.datasets import EVAL_SETS, FANE_TO_CONLL, dataset_path  # noqa: E402
 from marsad.ner.distrib import build_lexicon, corpus_texts, name_lexicon, tokenised  # noqa: E402
 from marsad.ner.features import Featuriser, Lexicon  # noqa: E402
 from marsad.ner.tagger import DEFAULT_MODEL, Tagger, lexicon_path, sidecar_path  # noqa: E402
-from marsad.ner.training import DEFAULT_PARAMS, train_crf  # noqa: E402
+from marsad.ner.training import DEFAULT_PARAMS, build_gazetteer, fold_gazetteers, train_crf  # noqa: E402
 from marsad.settings import shared_dir  # noqa: E402
 
 SEED = 13
@@ -45,7 +45,16 @@ VARIANTS: dict[str, dict[str, object]] = {
     "lexicon_w3": {"lexicon": True, "params": {}, "window": 3},
     "lexicon_aqmar": {"lexicon": True, "params": {}, "extra": ["ner/aqmar/train.conll"]},
     "lexicon_names": {"lexicon": True, "params": {}, "names": True},
+    "lexicon_gaz": {"lexicon": True, "params": {}, "gaz": True},
+    "lexicon_names_gaz": {"lexicon": True, "params": {}, "names": True, "gaz": True},
+    "lexicon_ext": {"lexicon": True, "params": {}, "external": True},
+    "lexicon_gaz_ext": {"lexicon": True, "params": {}, "gaz": True, "external": True},
 }
+
+#: Annotated corpora whose names form the external gazetteer (never ANERcorp or NewsFANE, which share
+#: ANERcorp's text): (file, tag map).
+EXTERNAL_NAMES = [("ner/wikifane/train.fine.conll", FANE_TO_CONLL), ("ner/aqmar/train.conll", None),
+                  ("ner/aqmar/dev.conll", None)]
 
 
 def sha256(path: Path) -> str:
@@ -86,6 +95,27 @@ def with_names(lex: Lexicon, shared: Path, base_model: Path, cache: Path) -> Lex
                    names=names)
 
 
+def external_names(shared: Path) -> dict[str, str]:
+    """The external gazetteer: names (PER/LOC/ORG only) of the EXTERNAL_NAMES corpora."""
+    es: list = []
+    el: list = []
+    for rel, mapping in EXTERNAL_NAMES:
+        s, l = read_conll(dataset_path(shared, rel), label_map=mapping)
+        es += s
+        el += [[x if x[2:] in ("PER", "LOC", "ORG") else "O" for x in labs] for labs in l]
+    return build_gazetteer(es, el)
+
+
+def add_gazetteer(spec: dict[str, object], lex: Lexicon, sents: list, labels: list,
+                  shared: Path) -> tuple[Lexicon, list | None]:
+    """For `gaz` variants: the lexicon with the training names as gazetteer, and the per-sentence
+    leave-fold-out gazetteers used while training; for `external` ones, the external gazetteer."""
+    full = Lexicon(words=lex.words, stems=lex.stems, meta=lex.meta, names=lex.names,
+                   gazetteer=build_gazetteer(sents, labels) if spec.get("gaz") else {},
+                   external=external_names(shared) if spec.get("external") else {})
+    return full, fold_gazetteers(sents, labels) if spec.get("gaz") else None
+
+
 def evaluate(tagger: Tagger, sents: list[list[str]], gold: list[list[str]], window: int | None) -> dict[str, object]:
     """Scores without and with the consistency pass (documents: the whole list, `window` sentences back)."""
     t = time.perf_counter()
@@ -109,10 +139,11 @@ def run_variant(name: str, spec: dict[str, object], train: tuple, dev: tuple, le
         sents, labels = sents + es, labels + el
     if spec.get("names"):
         lex = with_names(lex, shared, workdir / "dev-lexicon.crfsuite", workdir / "dev-names.json")
+    lex, gazetteers = add_gazetteer(spec, lex, sents, labels, shared)
     feats = Featuriser(lex if spec["lexicon"] else Lexicon(), window=int(spec.get("window", 2)))
     path = workdir / f"dev-{name}.crfsuite"
     t = time.time()
-    train_crf(sents, labels, feats, path, params=dict(spec["params"]))  # type: ignore[arg-type]
+    train_crf(sents, labels, feats, path, params=dict(spec["params"]), gazetteers=gazetteers)  # type: ignore[arg-type]
     took = time.time() - t
     tagger = Tagger(path, lexicon=feats.lexicon, settings={"window": spec.get("window", 2)})
     res = {"variant": name, "train_seconds": round(took), "spec": spec}
@@ -155,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     spec = VARIANTS[args.use]
     used_files = [TRAIN] + list(spec.get("extra") or [])  # type: ignore[operator]
+    name_files = [rel for rel, _ in EXTERNAL_NAMES] if spec.get("external") else []
     for rel in spec.get("extra") or []:  # type: ignore[union-attr]
         es, el = read_conll(dataset_path(shared, rel))
         sents, labels = sents + es, labels + el
@@ -163,10 +195,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"train_ner: base model {args.base} not found (train --use lexicon first)", file=sys.stderr)
             return 2
         lex = with_names(lex, shared, args.base, workdir / f"names-{args.base.stem}.json")
+    lex, gazetteers = add_gazetteer(spec, lex, sents, labels, shared)
     feats = Featuriser(lex if spec["lexicon"] else Lexicon(), window=int(spec.get("window", 2)))
     out = Path(args.out)
     t = time.time()
-    train_crf(sents, labels, feats, out, params=dict(spec["params"]))  # type: ignore[arg-type]
+    train_crf(sents, labels, feats, out, params=dict(spec["params"]), gazetteers=gazetteers)  # type: ignore[arg-type]
     took = time.time() - t
     feats.lexicon.save(lexicon_path(out)) if spec["lexicon"] else None
     inference = {"window": int(spec.get("window", 2)), "propagate": True, "propagate_window": None,
@@ -177,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         es, el = read_conll(dataset_path(shared, rel), label_map=mapping)
         scores[key] = evaluate(tagger, es, el, window=args.window)
         print(key, json.dumps(scores[key]["crf+propagation"]["micro"]), file=sys.stderr)  # type: ignore[index]
-    files = {rel: sha256(dataset_path(shared, rel)) for rel in used_files + [CORPUS if spec["lexicon"] else ""]
+    files = {rel: sha256(dataset_path(shared, rel)) for rel in used_files + name_files + [CORPUS if spec["lexicon"] else ""]
              if rel}
     files.update({rel: sha256(dataset_path(shared, rel)) for rel, _ in EVAL_SETS.values()})
     sidecar = {
@@ -188,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         "train_seconds": round(took),
         "train_files": used_files,
         "unlabelled_files": [CORPUS] if spec["lexicon"] else [],
+        "gazetteer_files": name_files,
         "sha256": files,
         "settings": {"variant": args.use, "crf": {**DEFAULT_PARAMS, **spec["params"]},  # type: ignore[dict-item]
                      "inference": inference, "eval_propagation_window": args.window,

@@ -18,6 +18,8 @@ from marsad.text.normalise import normalise
 #: Longest token (characters) looked at; longer tokens are cut before computing features.
 MAX_TOKEN_CHARS = 64
 _CACHE_LIMIT = 200_000
+#: Longest gazetteer entry (tokens) looked for.
+GAZ_MAX_TOKENS = 6
 
 _PROCLITIC_1 = ("و", "ف")
 _PROCLITIC_2 = ("ب", "ل", "ك")
@@ -83,11 +85,17 @@ class Lexicon:
     meta: dict[str, object] = field(default_factory=dict)
     #: self-training name lexicon: word → "TYPE:band" (how often a first model tagged it as a name)
     names: dict[str, str] = field(default_factory=dict)
+    #: names of the labelled training data: normalised tokens joined by " " → type
+    gazetteer: dict[str, str] = field(default_factory=dict)
+    #: names from other annotated corpora (not the training data), same form
+    external: dict[str, str] = field(default_factory=dict)
 
     def save(self, path: str | Path) -> None:
         """Write the lexicon as gzipped JSON (deterministic order)."""
         data = {"meta": self.meta, "words": dict(sorted(self.words.items())),
-                "stems": dict(sorted(self.stems.items())), "names": dict(sorted(self.names.items()))}
+                "stems": dict(sorted(self.stems.items())), "names": dict(sorted(self.names.items())),
+                "gazetteer": dict(sorted(self.gazetteer.items())),
+                "external": dict(sorted(self.external.items()))}
         raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         with open(path, "wb") as fh:
             fh.write(gzip.compress(raw, compresslevel=9, mtime=0))
@@ -98,7 +106,8 @@ class Lexicon:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             data = json.load(fh)
         return cls(words=data["words"], stems=data["stems"], meta=data.get("meta", {}),
-                   names=data.get("names", {}))
+                   names=data.get("names", {}), gazetteer=data.get("gazetteer", {}),
+                   external=data.get("external", {}))
 
 
 class Featuriser:
@@ -160,11 +169,41 @@ class Featuriser:
             self._cache[token] = res
         return res
 
-    def sentence_features(self, tokens: Sequence[str]) -> list[list[str]]:
-        """One feature list per token (own features plus the neighbours' short features)."""
+    def gazetteer_marks(self, tokens: Sequence[str], gazetteer: dict[str, str] | None = None) -> list[str]:
+        """A BIO mark per token for the longest gazetteer matches (left to right), "" where none."""
+        gaz = self.lexicon.gazetteer if gazetteer is None else gazetteer
+        n = len(tokens)
+        marks = [""] * n
+        if not gaz:
+            return marks
+        norm = [normalise(t[:MAX_TOKEN_CHARS]) for t in tokens]
+        i = 0
+        while i < n:
+            stem = strip_clitics(norm[i])[1]
+            for ln in range(min(GAZ_MAX_TOKENS, n - i), 0, -1):
+                rest = norm[i + 1:i + ln]
+                typ = gaz.get(" ".join([norm[i], *rest]))
+                if not typ and stem != norm[i]:
+                    typ = gaz.get(" ".join([stem, *rest]))
+                if typ:
+                    marks[i] = "B-" + typ
+                    for j in range(i + 1, i + ln):
+                        marks[j] = "I-" + typ
+                    i += ln
+                    break
+            else:
+                i += 1
+        return marks
+
+    def sentence_features(self, tokens: Sequence[str], gazetteer: dict[str, str] | None = None) -> list[list[str]]:
+        """One feature list per token (own features plus the neighbours' short features); `gazetteer`
+        replaces the lexicon's own (training uses one that leaves the sentence's fold out)."""
         base = [self.word_features(t) for t in tokens]
         n = len(tokens)
         out: list[list[str]] = []
+        gaz = self.lexicon.gazetteer if gazetteer is None else gazetteer
+        marks = self.gazetteer_marks(tokens, gaz) if gaz else None
+        ext = self.gazetteer_marks(tokens, self.lexicon.external) if self.lexicon.external else None
         win = self.window
         for i in range(n):
             feats = list(base[i][0])
@@ -182,5 +221,17 @@ class Featuriser:
                 feats.append("b-1=" + base[i - 1][1][0][2:] + "|" + base[i][1][0][2:])
             if i + 1 < n:
                 feats.append("b+1=" + base[i][1][0][2:] + "|" + base[i + 1][1][0][2:])
+            if marks is not None:
+                feats.append("gz=" + (marks[i] or "O"))
+                if i > 0 and marks[i - 1]:
+                    feats.append("-1:gz=" + marks[i - 1])
+                if i + 1 < n and marks[i + 1]:
+                    feats.append("1:gz=" + marks[i + 1])
+            if ext is not None:
+                feats.append("xg=" + (ext[i] or "O"))
+                if i > 0 and ext[i - 1]:
+                    feats.append("-1:xg=" + ext[i - 1])
+                if i + 1 < n and ext[i + 1]:
+                    feats.append("1:xg=" + ext[i + 1])
             out.append(feats)
         return out

@@ -67,3 +67,31 @@ def test_lexicon_build_save_load(tmp_path: Path) -> None:
     assert back == lex
     feats = Featuriser(back).sentence_features(["سالم"])[0]
     assert "t=PER:hi" in feats and "a=0" in feats
+
+
+def test_gazetteer_marks_longest_match_and_clitics() -> None:
+    lex = Lexicon(gazetteer={"كريم سالم": "PER", "طرابلس": "LOC", "كريم": "PER"},
+                  external={"وزاره الصحه": "ORG"})
+    f = Featuriser(lex)
+    toks = ["زار", "كريم", "سالم", "وطرابلس", "ثم", "وزارة", "الصحة"]
+    assert f.gazetteer_marks(toks) == ["", "B-PER", "I-PER", "B-LOC", "", "", ""]
+    assert f.gazetteer_marks(toks, lex.external) == ["", "", "", "", "", "B-ORG", "I-ORG"]
+    feats = f.sentence_features(toks)
+    assert "gz=B-PER" in feats[1] and "gz=O" in feats[0] and "1:gz=B-PER" in feats[0]
+    assert "xg=I-ORG" in feats[6] and "-1:xg=B-ORG" in feats[6]
+    # a per-call gazetteer (training leaves a sentence's own fold out) replaces the lexicon's
+    assert "gz=O" in f.sentence_features(toks, gazetteer={"ثم": "LOC"})[1]
+
+
+def test_build_and_fold_gazetteers() -> None:
+    from marsad.ner.training import build_gazetteer, fold_gazetteers
+
+    sents = [["زار", "كريم", "سالم"], ["في", "طرابلس"], ["في", "سرت"], ["في", "طرابلس"]]
+    labels = [["O", "B-PER", "I-PER"], ["O", "B-LOC"], ["O", "B-LOC"], ["O", "B-ORG"]]
+    gaz = build_gazetteer(sents, labels)
+    assert gaz["كريم سالم"] == "PER" and gaz["سرت"] == "LOC"
+    assert gaz["طرابلس"] in ("LOC", "ORG")
+    folds = fold_gazetteers(sents, labels, folds=2)
+    # sentences 0 and 2 form fold 0: their gazetteer comes from sentences 1 and 3 only
+    assert set(folds[0]) == set(folds[2]) == {"طرابلس"}
+    assert folds[1] == folds[3] == {"كريم سالم": "PER", "سرت": "LOC"}

@@ -1,0 +1,89 @@
+"""Speed and quality of the shipped NER model: load time, tokens/s on one core, exact-span scores on
+ANERcorp test, AQMAR test and WikiFANE test (FANE types mapped, see marsad/ner/datasets.py).
+
+    nice .venv/bin/python benchmarks/bench_ner.py [--model FILE] [--out benchmarks/results/ner.json]
+
+The "variants" table of an existing results file (dev-split and test figures of the settings tried while
+training, written by hand from scripts/train_ner.py runs) is kept as it is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from marsad.ner.command import EVAL_WINDOW  # noqa: E402
+from marsad.ner.conll import read_conll, score  # noqa: E402
+from marsad.ner.datasets import EVAL_SETS, dataset_path  # noqa: E402
+from marsad.ner.tagger import DEFAULT_MODEL, Tagger, propagate_names  # noqa: E402
+from marsad.settings import shared_dir  # noqa: E402
+
+
+def bench(model: Path, repeats: int = 3) -> dict[str, object]:
+    """Load time, speed and scores of one model on every evaluation set present."""
+    t = time.perf_counter()
+    tagger = Tagger(model)
+    load_s = time.perf_counter() - t
+    shared = shared_dir()
+    if shared is None:
+        raise SystemExit("bench_ner: ../shared/datasets not found (set MARSAD_SHARED)")
+    out: dict[str, object] = {"model": model.name, "load_seconds": round(load_s, 3),
+                              "python": platform.python_version(), "machine": platform.machine(),
+                              "propagation_window": EVAL_WINDOW, "sets": {}}
+    sets: dict[str, object] = {}
+    for key, (rel, mapping) in EVAL_SETS.items():
+        path = dataset_path(shared, rel)
+        if not path.is_file():
+            sets[key] = "n/a (file absent)"
+            continue
+        sents, gold = read_conll(path, label_map=mapping)
+        ntok = sum(len(s) for s in sents)
+        best = float("inf")
+        pred: list[list[str]] = []
+        for _ in range(repeats):
+            fresh = Tagger(model)  # cold feature cache each time: the honest speed
+            t = time.perf_counter()
+            pred = [fresh.tag(s) for s in sents]
+            best = min(best, time.perf_counter() - t)
+        plain = score(gold, pred).as_dict()
+        t = time.perf_counter()
+        propagate_names(sents, pred, window=EVAL_WINDOW)
+        prop_s = time.perf_counter() - t
+        full = score(gold, pred).as_dict()
+        sets[key] = {"tokens": ntok, "tokens_per_s": round(ntok / best),
+                     "tokens_per_s_with_propagation": round(ntok / (best + prop_s)),
+                     "crf": plain, "crf+propagation": full}
+    out["sets"] = sets
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and write the results file."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", type=Path, default=DEFAULT_MODEL)
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "ner.json")
+    args = ap.parse_args(argv)
+    res = bench(args.model)
+    old: dict[str, object] = {}
+    if args.out.is_file():
+        old = json.loads(args.out.read_text(encoding="utf-8"))
+    res["variants"] = old.get("variants", [])
+    res["measured"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    for key, r in res["sets"].items():  # type: ignore[union-attr]
+        if isinstance(r, dict):
+            print(f"{key}: F1 {r['crf']['micro']['f1']} (+prop {r['crf+propagation']['micro']['f1']}), "
+                  f"macro {r['crf+propagation']['macro_f1']}, {r['tokens_per_s']} tok/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
