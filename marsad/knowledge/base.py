@@ -72,6 +72,7 @@ class KnowledgeBase:
         self.warnings: list[str] = []
         self._names: tuple[NameEntry, ...] | None = None
         self._state_of: dict[str, Actor] | None = None
+        self._by_norm: dict[str, list[NameEntry]] | None = None
         for folder in self.layers:
             self._merge(_read_layer(folder))
 
@@ -114,6 +115,14 @@ class KnowledgeBase:
                         out.append(NameEntry(key, text, place.id))
             self._names = tuple(out)
         return self._names
+
+    def lookup(self, text: str) -> list[NameEntry]:
+        """The name entries whose matching form equals that of `text` (actors first, then places)."""
+        if self._by_norm is None:
+            self._by_norm = {}
+            for entry in self.names():
+                self._by_norm.setdefault(entry.norm, []).append(entry)
+        return list(self._by_norm.get(name_key(text), ()))
 
     def lexicon(self, name: str) -> list[dict[str, str]]:
         """The rows of lexicons/NAME.tsv (shipped plus overlays) as dicts; unknown names raise."""

@@ -73,6 +73,13 @@ def test_names_cover_actors_and_places(base: Path) -> None:
     assert ("السودان", "place:sd") in entries and ("السودان", "sudan") in entries
 
 
+def test_lookup_by_any_spelling(base: Path) -> None:
+    kb = KnowledgeBase([base])
+    assert [e.kb_id for e in kb.lookup("سالم  الأوّل")] == ["alpha"]
+    assert [e.kb_id for e in kb.lookup("السودان")] == ["sudan", "place:sd"]
+    assert kb.lookup("لا أحد") == []
+
+
 def test_state_actor_and_its_place(base: Path) -> None:
     kb = KnowledgeBase([base])
     assert kb.place_for_actor("sudan").id == "place:sd"
