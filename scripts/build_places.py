@@ -116,7 +116,7 @@ class Row:
 
 def clean_ar(text: str) -> str:
     """An Arabic name without Latin words, harakat, bidi marks and stray punctuation."""
-    text = _HARAKAT.sub("", _LATIN.sub(" ", text))
+    text = _HARAKAT.sub("", _LATIN.sub(" ", unicodedata.normalize("NFKC", text)))
     text = re.sub(r"\s*-\s*", " - ", text).strip(" -")
     return " ".join(text.split())
 
@@ -173,7 +173,10 @@ def osm_rows(path: Path) -> list[Row]:
         name = clean_ar(r["name_ar"])
         if not name or not re.search("[\u0600-\u06ff]", name):
             continue
-        aliases = []
+        parts = [p for p in re.split(r"\s*[()/]\s*", name) if p.strip()]
+        if len(parts) > 1 and key(parts[0]) in GENERIC:
+            parts = parts[1:]
+        name, aliases = parts[0], parts[1:]
         if r["type"] == "city" and name.startswith("مدينة ") and name not in NEIGHBOURHOODS:
             aliases.append(name)
             name = name[len("مدينة "):]
