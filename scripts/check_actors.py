@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Validate the actor knowledge base (marsad/data/actors/*.jsonl, or the folders given).
+"""Validate the actor knowledge base (marsad/data/actors/*.jsonl, plus overlay folders).
 
 Checks: one JSON object per line with known keys; unique `[a-z0-9_]+` ids; valid entity types;
 non-empty names; aliases as strings or {text, stance, context}; affiliation types, dates and
@@ -7,7 +7,9 @@ targets (an actor id, or a `place:` id for BASED_IN); GPE actors name a country 
 normalised name or alias shared by two actors unless at least one of them carries a `context`.
 Place ids missing from marsad/data/places/*.tsv are reported as warnings only.
 
-Usage: .venv/bin/python scripts/check_actors.py [DIR ...]   (exit status 1 when an error is found)
+Usage: .venv/bin/python scripts/check_actors.py [OVERLAY_DIR ...]
+The shipped folder is always checked; overlay folders are merged over it in order (same id
+replaces, `"remove": true` removes), as the loader does. Exit status 1 when an error is found.
 """
 
 from __future__ import annotations
@@ -111,13 +113,9 @@ def check_record(origin: str, rec: dict) -> list[str]:
 
 
 def check_links(records: list[tuple[str, dict]]) -> list[str]:
-    """Errors across records: duplicate ids, unknown affiliation targets, shared aliases."""
+    """Errors across the merged records: unknown affiliation targets, shared aliases."""
     err: list[str] = []
-    ids: dict[str, str] = {}
-    for origin, rec in records:
-        if rec.get("id") in ids:
-            err.append(f"{origin}: id {rec['id']!r} already used at {ids[rec['id']]}")
-        ids.setdefault(rec.get("id"), origin)
+    ids = {rec.get("id") for _, rec in records}
     for origin, rec in records:
         for f in rec.get("affiliations", []):
             t = str(f.get("target"))
@@ -173,10 +171,37 @@ def check_places(records: list[tuple[str, dict]], known: set[str]) -> list[str]:
     return warn
 
 
+def merge(layers: list[list[tuple[str, dict]]]) -> tuple[list[tuple[str, dict]], list[str]]:
+    """Merge layers in order (base, then overlays): a later id replaces an earlier one and
+    `"remove": true` drops it; an id used twice within one layer is an error."""
+    merged: dict[str, tuple[str, dict]] = {}
+    errors: list[str] = []
+    for layer in layers:
+        seen: dict[str, str] = {}
+        for origin, rec in layer:
+            rid = str(rec.get("id"))
+            if rid in seen:
+                errors.append(f"{origin}: id {rid!r} already used at {seen[rid]}")
+                continue
+            seen[rid] = origin
+            if rec.get("remove") is True:
+                merged.pop(rid, None)
+            else:
+                merged[rid] = (origin, rec)
+    return list(merged.values()), errors
+
+
 def main(argv: list[str]) -> int:
-    """Run every check, print errors and counts; return the exit status."""
-    dirs = [Path(a) for a in argv] or [ROOT / "marsad" / "data" / "actors"]
-    records, errors = load(dirs)
+    """Run every check, print warnings, errors and counts; return the exit status."""
+    base = ROOT / "marsad" / "data" / "actors"
+    layers: list[list[tuple[str, dict]]] = []
+    errors: list[str] = []
+    for d in [base] + [Path(a) for a in argv]:
+        records, errs = load([d])
+        layers.append(records)
+        errors.extend(errs)
+    records, errs = merge(layers)
+    errors.extend(errs)
     for origin, rec in records:
         errors.extend(check_record(origin, rec))
     errors.extend(check_links(records))
