@@ -142,6 +142,11 @@ _CANDIDATES = _candidates()
 @lru_cache(maxsize=200_000)
 def split_proclitics(word_norm: str) -> tuple[str, str]:
     """(prefix, stem) of a normalised word; ("", word) when it has no proclitic to strip."""
+    return split_uncached(word_norm)
+
+
+def split_uncached(word_norm: str) -> tuple[str, str]:
+    """`split_proclitics` without its cache (for callers that keep their own, like the tokenizer)."""
     cands = _CANDIDATES.get(word_norm[:1])
     if cands is None or len(word_norm) < MIN_STEM_LEN + 1:
         return "", word_norm

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from marsad.model import Sentence, Token
-from marsad.text.clitics import split_proclitics
+from marsad.text.clitics import split_uncached
 from marsad.text.normalise import DROPPED, normalise
 
 _MARK_CLASS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u200c\u200d"
@@ -46,7 +46,7 @@ def _analyse(surface: str) -> tuple[str, str, str, int]:
     first = norm[:1]
     if not ("\u0621" <= first <= "\u064a") or len(norm) < 3:
         return norm, norm, "", 0
-    prefix, stem = split_proclitics(norm)
+    prefix, stem = split_uncached(norm)
     if not prefix:
         return norm, norm, "", 0
     # walk the surface past the prefix's letters, then past any mark or tatweel that follows

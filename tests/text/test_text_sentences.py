@@ -161,3 +161,38 @@ def test_reference_article_splits_into_title_date_line_and_paragraphs(reference_
     # the paragraph with an unclosed quotation does not swallow the next one
     last = sents[-1]
     assert text[last.start:last.start + 11] == "وكان الناطق"
+
+
+def test_mixed_quotation_marks_close_each_other() -> None:
+    text = 'وقال المتحدث إن "الوفد وصل. والاجتماع بدأ». وأضاف أن «النتائج مهمة». ثم غادر "سريعا" القاعة.'
+    assert _texts(text) == [
+        'وقال المتحدث إن "الوفد وصل. والاجتماع بدأ».',
+        "وأضاف أن «النتائج مهمة».",
+        'ثم غادر "سريعا" القاعة.',
+    ]
+
+
+def test_straight_quote_inside_guillemets() -> None:
+    text = 'قال: «سمعنا "انفجارا" قويا. ثم هرعنا». وصلت الإسعاف.'
+    assert _texts(text) == ['قال: «سمعنا "انفجارا" قويا. ثم هرعنا».', "وصلت الإسعاف."]
+
+
+def test_a_never_closed_straight_quote_does_not_pair_with_a_later_opening_one() -> None:
+    text = 'وأضاف أن "الأسرى بخير. وأكد البيان أن ما نشر "مفبرك" تماما. وانتهى اللقاء.'
+    assert _texts(text) == ['وأضاف أن "الأسرى بخير.', 'وأكد البيان أن ما نشر "مفبرك" تماما.',
+                            "وانتهى اللقاء."]
+
+
+@pytest.mark.parametrize("text", [
+    "ونقلت شبكة سي.إن.إن عن مسؤولين أن الوفد وصل.",
+    "وذكرت بي.بي.سي أن المحادثات انتهت.",
+    "وقال موقع العربية.نت إن الاجتماع تأجل.",
+    "التقى جورج دبليو. بوش بالوفد في البيت الأبيض.",
+])
+def test_dotted_acronyms_and_spelled_initials_do_not_split(text: str) -> None:
+    assert _texts(text) == [text]
+
+
+def test_dotted_acronym_at_the_end_of_a_sentence() -> None:
+    assert _texts("نقلت الخبر بي.بي.سي. وأكدته مصادر أخرى.") == [
+        "نقلت الخبر بي.بي.سي.", "وأكدته مصادر أخرى."]
