@@ -161,3 +161,12 @@ def test_shift_clamps_month_ends(day: date, unit: str, count: int, expected: dat
 ])
 def test_parse_anchor(published: str | None, expected: date | None) -> None:
     assert dt.parse_anchor(published) == expected
+
+
+def test_very_long_ago_is_not_a_date() -> None:
+    assert find_times("بنيت المدينة قبل 3000 عام على الساحل.", "2016-10-11") == []
+
+
+def test_arithmetic_beyond_the_calendar_does_not_raise() -> None:
+    found = find_times("وصل الوفد غداً إلى المدينة.", "9999-12-31")
+    assert [(t.value, t.flags) for t in found] == [(None, ["out_of_range"])]

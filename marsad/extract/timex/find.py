@@ -37,7 +37,10 @@ def find_times(text: str, published: str | None = None, *, norm: NormText | None
         while body and body[-1] in _TRIM:
             body, end = body[:-1], end - 1
         ctx = Context(norm.norm, start, end, m.group("clitic"), anchor)
-        item = READERS[kind](body, ctx)
+        try:
+            item = READERS[kind](body, ctx)
+        except (ValueError, OverflowError):  # calendar arithmetic beyond year 1 or 9999
+            item = Found(0, 0, None, "day", False, ["out_of_range"])
         if item is None:
             if kind in ("year", "bareyear") and _in_year_list(found, m.group("clitic"), start, norm.norm):
                 item = Found(0, 0, body[:4], "year")

@@ -136,6 +136,8 @@ def read_ago(body: str, ctx: Context) -> Found | None:
     if count <= 0 or (implied == 2 and (m["num"] or m["card"])):
         return None
     sign = 1 if m["prep"] == "بعد" else -1
+    if count > _MAX_COUNT[unit]:  # «قبل 3000 عام»: history, not a date to put on a timeline
+        return None
     if sign > 0 and not future_cue(ctx):  # «بعد شهرين قضاهما …» counts from the story, not the date
         return None
 
@@ -151,6 +153,10 @@ def read_ago(body: str, ctx: Context) -> Found | None:
 
     value, extra = rel_value(ctx.anchor, make)
     return Found(0, 0, value, unit, True, (["approx"] if m["approx"] else []) + extra)
+
+
+#: the largest count of each unit that «منذ/قبل/بعد» may move the anchor by
+_MAX_COUNT = {"day": 3660, "week": 520, "month": 1200, "year": 500}
 
 
 def read_decade(body: str, ctx: Context) -> Found | None:
