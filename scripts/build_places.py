@@ -392,7 +392,7 @@ place:ly/district-sabha	LOCATION	district	شعبية سبها	Sabha District	27.
 place:ly/district-murzuq	LOCATION	district	شعبية مرزق	Murzuq District	25.0	14.0	Murzuq	
 place:ly/district-ghat	LOCATION	district	شعبية غات	Ghat District	24.9	10.6	Ghat	
 # oil ports and terminals
-place:ly/es-sider-port	LOCATION	port	ميناء السدرة	Es Sider oil terminal	30.63	18.35	Surt	السدرة|مرفأ السدرة|ميناء السدر|السدرة النفطي
+place:ly/sidra-port	LOCATION	port	ميناء السدرة	Es Sider (Sidra) oil terminal	30.63	18.35	Surt	السدرة|مرفأ السدرة|ميناء السدر|السدرة النفطي
 place:ly/ras-lanuf-port	LOCATION	port	ميناء راس لانوف	Ras Lanuf oil terminal	30.50	18.57	Surt	ميناء رأس لانوف|مرفأ راس لانوف|مرفأ رأس لانوف
 place:ly/brega-port	LOCATION	port	ميناء البريقة	Marsa el Brega oil terminal	30.42	19.58	Al Wahat	مرفأ البريقة|ميناء مرسى البريقة
 place:ly/zueitina-port	LOCATION	port	ميناء الزويتينة	Zueitina oil terminal	30.85	20.05	Al Wahat	مرفأ الزويتينة

@@ -112,7 +112,7 @@ def test_every_country_is_there(kb: KnowledgeBase) -> None:
     ("مصراتة", "place:ly/misrata", 32.38, 15.09, 50),
     ("سبها", "place:ly/sabha", 27.04, 14.43, 50),
     ("الكفرة", "place:ly/kufra", 24.18, 23.28, 50),
-    ("السدرة", "place:ly/es-sider-port", 30.63, 18.35, 50),
+    ("السدرة", "place:ly/sidra-port", 30.63, 18.35, 50),
     ("معيتيقة", "place:ly/mitiga-airport", 32.89, 13.28, 50),
     ("الوطية", "place:ly/watiya-base", 32.47, 11.90, 50),
     ("راس اجدير", "place:ly/ras-ajdir-crossing", 33.15, 11.56, 50),
