@@ -178,3 +178,16 @@ def test_unknown_date_after_an_event_word_is_resolved_as_usual() -> None:
 def test_after_a_duration_counts_from_the_date_only_in_the_future() -> None:
     assert only("ستستأنف المفاوضات بعد يومين في جنيف.").value == "2016-10-13"
     assert times_of("وبعد شهرين قضاهما في السجن أُفرج عنه.") == []
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("الثلاثاء 10 محرم 1438 هـ - 11 أكتوبر 2016 م\nنص الخبر.", "الثلاثاء 10 محرم 1438 هـ - 11 أكتوبر 2016 م", "2016-10-11"),
+    ("آخر تحديث: 11/10/2016 - 13:10", "11/10/2016 - 13:10", "2016-10-11T13:10"),
+    ("نشر في 11.10.2016 على الموقع.", "11.10.2016", "2016-10-11"),
+    ("بثت الرسالة في 10/30/2016 مساء.", "10/30/2016", "2016-10-30"),
+    ("تنتهي المهلة في العاشر من الشهر الجاري.", "العاشر من الشهر الجاري", "2016-10-10"),
+    ("بدأ الإضراب يوم 5 من الشهر الماضي.", "يوم 5 من الشهر الماضي", "2016-09-05"),
+])
+def test_header_and_numeric_forms(text: str, span: str, value: str) -> None:
+    t = only(text)
+    assert (t.text, t.value) == (span, value)

@@ -141,7 +141,7 @@ _NOT_FUTURE = tuple(lx.squash(w) for w in (
 
 def _named_event(m: re.Match[str], ctx: Context) -> date | None:
     """The day of «ثورة 17 فبراير», «هجمات 11 سبتمبر» (a known date naming an event), or None."""
-    if m["y"] or m["ydir"] or m["ythis"] or m["mdir"]:
+    if m["m"] is None or m["y"] or m["ydir"] or m["ythis"] or m["mdir"]:
         return None
     prev = ctx.before(1)
     if not prev or not in_words(prev[0], lx.EVENT_HEADS):
@@ -160,7 +160,9 @@ def _read_day(kind: str, m: re.Match[str], ctx: Context, alone: bool) -> date | 
         year = int(m["dmy_y"])
         if year < 100:
             year += 2000 if year < 70 else 1900
-        return dt.valid_day(year, int(m["dmy_m"]), int(m["dmy_d"])) or False
+        # day first as written in Arabic; month first only when the day-first reading is impossible
+        return (dt.valid_day(year, int(m["dmy_m"]), int(m["dmy_d"]))
+                or dt.valid_day(year, int(m["dmy_d"]), int(m["dmy_m"])) or False)
     if kind == "hdate":
         hm = HIJRI_MONTHS[norm_key(m["hm"])]
         hday = int(m["hd"]) if m["hd"] else lx.ORDINALS[norm_key(m["hod"])]
@@ -175,13 +177,18 @@ def _read_day(kind: str, m: re.Match[str], ctx: Context, alone: bool) -> date | 
             return False
         cands = [d for d in (dt.hijri_to_gregorian(hyear + k, hm, hday) for k in (-1, 0, 1)) if d]
         return min(cands, key=lambda d: abs((d - ctx.anchor).days)) if cands else False
+    day = int(m["d"]) if m["d"] else lx.ORDINALS[norm_key(m["od"])]
+    if m["m"] is None:  # «العاشر من الشهر الجاري», «5 من الشهر الماضي»
+        if ctx.anchor is None:
+            return None
+        year, month = dt.add_months(ctx.anchor, lx.DIRECTIONS[norm_key(m["pmdir"])] if m["pmdir"] else 0)
+        return dt.valid_day(year, month, day) or False
     month_word = norm_key(m["m"])
     month = MONTHS[month_word]
     if m["m2"] and MONTHS[norm_key(m["m2"])] != month:
         return False
     if month_word in AMBIGUOUS_MONTHS and ctx.clitic and not m["m2"]:
         return False
-    day = int(m["d"]) if m["d"] else lx.ORDINALS[norm_key(m["od"])]
     if m["y"]:
         return dt.valid_day(int(m["y"]), month, day) or False
     prev = ctx.before(1)

@@ -48,7 +48,8 @@ YEAR_TAIL = (rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(
              rf"|\s+(?:من\s+)?(?P<ythis>هذا\s+العام|هذه\s+السنه|العام\s+(?:الجاري|الحالي)){_END}"
              rf"|\s+(?P<mdir>{DIR}){_END})?")
 MONTH_PAIR = rf"(?P<m>{MONTH}){_END}(?:(?:\s*[/(\-]\s*|\s+)(?P<m2>{MONTH}){_END}(?:\s*\))?)?"
-DMY = (rf"(?:(?P<d>{DAY})|(?P<od>{ORD})\s+من)\s*(?:من\s+)?(?:شهر\s+)?" + MONTH_PAIR + YEAR_TAIL)
+DMY = (rf"(?:(?P<d>{DAY})|(?P<od>{ORD})\s+من)\s*(?:من\s+)?(?:(?:شهر\s+)?" + MONTH_PAIR + YEAR_TAIL
+       + rf"|(?P<pm>الشهر)\s+(?P<pmdir>{DIR}){_END}|هذا\s+(?P<pmthis>الشهر){_END})")
 HDATE = (rf"(?:(?P<hd>{DAY})|(?P<hod>{ORD})\s+من)\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{HMONTH}){_END}"
          rf"(?:\s*[،,]?\s*(?:(?:عام|سنه)\s+)?(?P<hy>{HYEAR}))?(?P<hmark>{HMARK})?")
 RELDAY = rf"(?P<rel>{REL}){_END}"
