@@ -114,6 +114,10 @@ class EntityRecognizer:
             kept.append(entry)
         if not kept:
             return None
+        # an alias whose context rule is met wins over the same alias without one («داعش» in Libya)
+        with_context = [e for e in kept if e.context]
+        if with_context and len({e.kb_id for e in kept}) > 1:
+            kept = with_context
         stance = next((e.stance for e in kept if e.stance), None)
         return Cand(m.first, m.last, m.start, m.end, [e.kb_id for e in kept], stance=stance,
                     confidence=0.95 if len(kept) == 1 else 0.8)

@@ -45,14 +45,19 @@ class RuleLexicon:
 
     titles: dict[tuple[str, ...], dict[str, str]] = field(default_factory=dict)
     title_max: int = 1
+    title_heads: frozenset[str] = frozenset()
     unit_heads: dict[str, str] = field(default_factory=dict)
     place_cues: dict[str, str] = field(default_factory=dict)
     given_names: frozenset[str] = frozenset()
 
-    def title_at(self, words: list[str], i: int) -> tuple[int, dict[str, str]] | None:
-        """The longest title starting at word `i`: (number of words, its lexicon row), or None."""
+    def title_at(self, words: list[str], i: int, first: str | None = None) -> tuple[int, dict[str, str]] | None:
+        """The longest title starting at word `i` (its first word replaced by `first` when given):
+        (number of words, its lexicon row), or None."""
+        head = words[i] if first is None else first
+        if head not in self.title_heads:
+            return None
         for n in range(min(self.title_max, len(words) - i), 0, -1):
-            row = self.titles.get(tuple(words[i:i + n]))
+            row = self.titles.get((head, *words[i + 1:i + n]))
             if row is not None:
                 return n, row
         return None
@@ -93,6 +98,7 @@ def _build(kb: KnowledgeBase) -> RuleLexicon:
         if words:
             lex.titles.setdefault(words, row)
             lex.title_max = max(lex.title_max, len(words))
+    lex.title_heads = frozenset(k[0] for k in lex.titles)
     for row in lexicon_rows(kb, "unit_heads"):
         words = name_words(row.get("term", ""))
         if len(words) == 1:

@@ -22,6 +22,7 @@ from marsad.extract.names.lexicon import (
 )
 from marsad.knowledge import KnowledgeBase
 from marsad.model import Token
+from marsad.text.normalise import normalise
 
 _PUNCT_STOP = frozenset("،,.:;؛!?؟\"«»“”()[]{}-–—/")
 _CONNECT = frozenset({"بن", "ابن", "ابو", "بو", "عبد", "ولد", "اب"})
@@ -29,6 +30,37 @@ _LEADER_TITLES = frozenset({"زعيم", "شيخ", "شيوخ", "زعماء"})
 _NAMED_UNITS = frozenset({"كتيبه", "سريه", "لواء", "فيلق", "ميليشيا", "مليشيا", "حركه", "جبهه", "تنظيم", "تجمع"})
 _TRIBE_HEADS = frozenset({"قبيله", "قبائل", "عشيره"})
 _TRIBE_CONNECT = frozenset({"اولاد", "بني", "بنو", "ال"})
+
+
+#: heads of descriptive names the unit_heads lexicon may lack, with their type
+_EXTRA_HEADS = {
+    "سلاح": "ARMED_GROUP", "شرطه": "ORGANIZATION", "سلطات": "ORGANIZATION", "مسلحون": "ARMED_GROUP",
+    "مسلحين": "ARMED_GROUP", "متشددون": "ARMED_GROUP", "متشددين": "ARMED_GROUP", "اجهزه": "ORGANIZATION",
+}
+#: indefinite modifiers that continue a descriptive name («جماعات مسلحة», «مجموعة متشددة»)
+_INDEF_MODIFIERS = frozenset(normalise(w) for w in (
+    "مسلحة", "مسلحين", "مسلحون", "إسلامية", "جهادية", "متشددة", "متطرفة", "إرهابية", "محلية", "مجهولة",
+    "موالية", "معارضة", "حكومية", "أمنية", "عسكرية", "مسلح", "قبلية", "مناوئة", "منافسة", "خاصة",
+))
+#: heads that name a body on their own when definite («الشرطة», «السلطات»)
+_STANDALONE = frozenset(normalise(w) for w in ("شرطة", "سلطات", "متشددون", "متشددين", "مسلحون", "مسلحين"))
+#: heads that only name a body through the knowledge base («عملية الكرامة», «الحشد الشعبي»)
+_NO_GENERIC = frozenset(normalise(w) for w in ("عملية", "حشد", "درع", "عصابة", "خلية", "صفحة", "حساب", "دار",
+                                               "مركز", "برنامج", "صندوق", "مكتب", "شركة", "مصرف"))
+_TIME_WORDS = frozenset(normalise(w) for w in (
+    "سبت", "أحد", "اثنين", "إثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة", "يوم", "أمس", "اليوم", "صباح", "مساء",
+    "ليلة", "فجر", "أسبوع", "شهر", "عام", "ماضي", "ماضية", "مقبل", "جاري"))
+
+
+def _adjectival(word: str) -> bool:
+    """A definite word shaped like an adjective: a nisba («الليبية») or a participle («المسلحة»)."""
+    w = word[2:] if word.startswith("ال") else word
+    return w.endswith(("ي", "يه", "يين", "يون")) or (w.startswith("م") and len(w) >= 5)
+#: modifiers too vague to make a name of their own («القوات الأخرى»)
+_EMPTY_MODIFIERS = frozenset(normalise(w) for w in (
+    "اخرى", "الاخرى", "الاخري", "نفسها", "ذاتها", "كافة", "جميع", "الجديده", "الحاليه", "السابقه", "المختلفه",
+    "المعنيه", "المشتركه", "التابعه", "الموجوده", "المتواجده",
+))
 
 
 class RuleContext:
@@ -45,6 +77,16 @@ class RuleContext:
         self.bare = [_bare(t) for t in tokens]
         self.new: list[Cand] = []
         self.hints: list[Hint] = []
+        self._covered: set[int] = set()
+        self._by_first: dict[int, list[Cand]] = {}
+        self._by_last: dict[int, list[Cand]] = {}
+        for c in cands:
+            self._index(c)
+
+    def _index(self, c: Cand) -> None:
+        self._covered.update(range(c.first, c.last + 1))
+        self._by_first.setdefault(c.first, []).append(c)
+        self._by_last.setdefault(c.last, []).append(c)
 
     # -- lookups -------------------------------------------------------------------------------
     def type_of(self, cand: Cand) -> str | None:
@@ -59,22 +101,21 @@ class RuleContext:
 
     def cand_at(self, i: int, *, outer_first: bool = True) -> Cand | None:
         """The candidate whose first token is `i` (descriptive outer ones first)."""
-        found = [c for c in (*self.new, *self.cands) if c.first == i]
+        found = self._by_first.get(i)
         if not found:
             return None
+        found = list(found)
         found.sort(key=lambda c: (not c.outer if outer_first else c.outer, -(c.last - c.first)))
         return found[0]
 
     def cand_ending(self, i: int) -> Cand | None:
         """A candidate whose last token is `i`."""
-        for c in (*self.new, *self.cands):
-            if c.last == i:
-                return c
-        return None
+        found = self._by_last.get(i)
+        return found[0] if found else None
 
     def covered(self, i: int) -> bool:
         """True when token `i` lies inside a known candidate."""
-        return any(c.first <= i <= c.last for c in (*self.cands, *self.new))
+        return i in self._covered
 
     def same_sentence(self, i: int, j: int) -> bool:
         """True when tokens i and j exist and are in one sentence."""
@@ -88,12 +129,21 @@ class RuleContext:
     def add(self, first: int, last: int, type_: str, *, kb_ids: Sequence[str] = (), outer: bool = False,
             source: str = "rule", confidence: float = 0.8, start: int | None = None) -> Cand:
         """Record a new candidate over tokens [first, last]."""
-        s = self.tokens[first].start if start is None else start
+        if start is None:
+            tok = self.tokens[first]
+            s = tok.start
+            if tok.prefix and not tok.prefix.endswith(("ال", "لل")):
+                s = tok.stem_start
+            elif tok.prefix.endswith("ال") and len(tok.prefix) > 2:
+                s = tok.stem_start - 2
+        else:
+            s = start
         e = self.tokens[last].end
         cand = Cand(first, last, s, e, list(kb_ids), None if kb_ids else type_,
                     None if kb_ids else " ".join(self.text[s:e].split()), source, outer=outer,
                     confidence=confidence)
         self.new.append(cand)
+        self._index(cand)
         return cand
 
     # -- name shapes ---------------------------------------------------------------------------
@@ -138,7 +188,51 @@ def find_rule_mentions(ctx: RuleContext) -> None:
     _led_groups(ctx)
     _groups_of_person(ctx)
     _tribes_and_units(ctx)
+    _generic_bodies(ctx)
     _titles(ctx)
+
+
+def _generic_bodies(ctx: RuleContext) -> None:
+    """Bodies named by description: «قوات الأمن», «جماعات مسلحة», «السلطات اليونانية», «وزارة الصحة»."""
+    n = len(ctx.tokens)
+    i = 0
+    while i < n:
+        tok = ctx.tokens[i]
+        head = ctx.bare[i]
+        etype = _EXTRA_HEADS.get(head) or ctx.lex.unit_heads.get(head)
+        if etype not in ("ARMED_GROUP", "ORGANIZATION") or ctx.covered(i) or not _wordish(tok):
+            i += 1
+            continue
+        last = i
+        k = i + 1
+        while k < n and k - i <= 3 and ctx.same_sentence(i, k) and _wordish(ctx.tokens[k]):
+            if ctx.covered(k):
+                inner = ctx.cand_at(k)
+                if inner is not None and ctx.type_of(inner) == "GPE" and not ctx.tokens[k].prefix:
+                    last = inner.last  # «السلطات المصرية»-like with a named country: «سلطات ليبيا»
+                break
+            w = ctx.words[k]
+            if w in STOP or w in RELATIVE or ctx.lex.title_at(ctx.words, k) or ctx.bare[k] in _TIME_WORDS:
+                break
+            definite = w.startswith("ال") and not ctx.tokens[k].prefix.startswith(("و", "ف", "ب", "ل", "ك"))
+            genitive = definite and k == i + 1 and not tok.norm.startswith("ال")
+            if genitive or (definite and _adjectival(w)) or w in _INDEF_MODIFIERS or ctx.bare[k] in _INDEF_MODIFIERS:
+                last = k
+                k += 1
+                continue
+            break
+        if last == i and not (tok.norm.startswith("ال") and head in _STANDALONE):
+            i += 1
+            continue
+        if head in _NO_GENERIC or (last - i == 1 and (ctx.bare[last] in _EMPTY_MODIFIERS
+                                                      or ctx.words[last] in _EMPTY_MODIFIERS)):
+            i += 1
+            continue
+        start = tok.stem_start if tok.prefix and not tok.prefix.endswith("ال") else tok.start
+        if tok.prefix.endswith("ال") and len(tok.prefix) > 2:
+            start = tok.stem_start - 2
+        ctx.add(i, last, etype, confidence=0.55, start=start)
+        i = last + 1
 
 
 def _stationed_groups(ctx: RuleContext) -> None:
@@ -259,9 +353,9 @@ def _titles(ctx: RuleContext) -> None:
     while i < n:
         hit = ctx.lex.title_at(ctx.words, i)
         if hit is None and ctx.tokens[i].prefix:
-            hit = ctx.lex.title_at([*ctx.words[:i], ctx.tokens[i].stem, *ctx.words[i + 1:]], i)
+            hit = ctx.lex.title_at(ctx.words, i, ctx.tokens[i].stem)
             if hit is None and ctx.tokens[i].prefix.endswith("ال"):
-                hit = ctx.lex.title_at([*ctx.words[:i], "ال" + ctx.tokens[i].stem, *ctx.words[i + 1:]], i)
+                hit = ctx.lex.title_at(ctx.words, i, "ال" + ctx.tokens[i].stem)
         if hit is None:
             i += 1
             continue
