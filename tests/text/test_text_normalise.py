@@ -108,3 +108,10 @@ def test_any_text_normalises_one_to_one_or_one_to_none(text: str) -> None:
     kept = [c for c in text if c not in DROPPED]
     assert len(kept) == len(nt.norm)
     assert all(nt.to_norm(nt.to_original(i)) == i for i in range(len(nt.norm)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ARABIC_CHARS, min_size=40, max_size=200).map("".join))
+def test_long_texts_normalise_like_their_characters(text: str) -> None:
+    # long texts take a different (faster) path than short ones: both must agree
+    assert normalise(text) == "".join(normalise(ch) for ch in text)
