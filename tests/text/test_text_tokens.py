@@ -115,3 +115,18 @@ def test_stray_marks_and_tatweel_runs_are_not_tokens() -> None:
     toks = tokenize(text, [Sentence(0, len(text))])
     assert [t.text for t in toks] == ["قال", "وصل"]
     assert all(t.norm for t in toks)
+
+
+def test_tokenize_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+
+    text = "وصل الوفد."
+    assert gc.isenabled()
+    tokenize(text, [Sentence(0, len(text))])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        tokenize(text, [Sentence(0, len(text))])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
