@@ -75,3 +75,60 @@ def test_vocabulary_loads_fast_in_a_fresh_process() -> None:
             "word_count('x'); print(time.process_time() - t)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert float(out.stdout) < 0.3
+
+
+@pytest.fixture()
+def tiny_vocab(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Replace the corpus counts with a small hand-made table (the lists stay the shipped ones)."""
+    from marsad.text import clitics
+
+    table: dict[str, int] = {}
+    monkeypatch.setattr(clitics, "_vocab", lambda: table)
+    return table
+
+
+def test_rule_frequent_collocation_is_still_split(tiny_vocab: dict[str, int]) -> None:
+    from marsad.text.clitics import split_uncached
+
+    tiny_vocab.update({"سار": 1000, "وسار": 500})
+    assert split_uncached("وسار") == ("و", "سار")
+
+
+def test_rule_word_far_above_the_prefix_reading_is_kept(tiny_vocab: dict[str, int]) -> None:
+    from marsad.text.clitics import split_uncached
+
+    tiny_vocab.update({"سار": 1000, "بسار": 50_000})  # expected 0.058 * 1000 = 58 ≪ 50,000 / 200
+    assert split_uncached("بسار") == ("", "بسار")
+
+
+def test_rule_word_taking_the_article_is_kept(tiny_vocab: dict[str, int]) -> None:
+    from marsad.text.clitics import split_uncached
+
+    tiny_vocab.update({"حث": 900, "بحث": 50, "البحث": 10})
+    assert split_uncached("بحث") == ("", "بحث")
+
+
+def test_rule_unseen_word_with_known_stem_is_split(tiny_vocab: dict[str, int]) -> None:
+    from marsad.text.clitics import split_uncached
+
+    tiny_vocab.update({"زعيم": 500, "الزعيم": 800})
+    assert split_uncached("فزعيم") == ("ف", "زعيم")
+    assert split_uncached("وبالزعيم") == ("وبال", "زعيم")
+    assert split_uncached("للزعيم") == ("لل", "زعيم")
+
+
+def test_rule_rare_combination_needs_a_frequent_stem(tiny_vocab: dict[str, int]) -> None:
+    from marsad.text.clitics import split_uncached
+
+    tiny_vocab.update({"ايهم": 50})  # «ول» reading expected 0.002 * 50 = 0.1 times: too rare
+    assert split_uncached("ولايهم") == ("", "ولايهم")
+    tiny_vocab["ايهم"] = 5000
+    assert split_uncached("ولايهم") == ("ول", "ايهم")
+
+
+def test_rule_unknown_stem_or_short_stem_is_kept(tiny_vocab: dict[str, int]) -> None:
+    from marsad.text.clitics import split_uncached
+
+    tiny_vocab.update({"ر": 10_000, "سار": 2})  # below MIN_STEM_COUNT
+    assert split_uncached("ور") == ("", "ور")
+    assert split_uncached("وسار") == ("", "وسار")
