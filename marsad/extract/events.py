@@ -23,10 +23,14 @@ from dataclasses import dataclass
 from marsad.extract.names.cands import Cand
 from marsad.model import Analysis, Event, Offsets, Span, Token
 from marsad.pipeline import register
+from marsad.text.clitics import word_count
 from marsad.text.normalise import normalise
 
 #: events scoring below this are dropped (a verb with its agent scores 0.7; a bare noun 0.25)
 MIN_CONFIDENCE = 0.6
+#: a word seen this often with the article in news is a noun when it does not open its clause
+_DEFINITE_SEEN = 20
+_VIOLENT = frozenset({"ATTACK", "ARMED_CLASH", "VIOLENCE_AGAINST_CIVILIANS", "PROTEST", "ARREST"})
 #: at most this many events (of different types) per sentence
 MAX_PER_SENTENCE = 2
 #: how far (in tokens) from its trigger an event's place may stand
@@ -161,11 +165,25 @@ class _Finder:
                     if etype is None and base.endswith("ي"):
                         etype = self.lex.single.get(base[:-1] + "ء")
                     if etype:
+                        w = base
                         break
         if etype is None:
             return None
-        verb = w[:1] in "يت" or not (w.endswith(("ات", "ه")) or tok.prefix.endswith("ال"))
-        return _Trigger(i, i, etype, verb)
+        return _Trigger(i, i, etype, self._is_verb(i, w))
+
+    def _is_verb(self, i: int, w: str) -> bool:
+        """A trigger word read as a verb: never with the article; a word news also writes with the
+        article («القصف», «الولاء») is a verbal noun unless it opens its clause («وقصفت …»)."""
+        tok = self.tokens[i]
+        if tok.prefix.endswith(("ال", "لل")) or tok.prefix[:1] in ("ب", "ل", "ك"):
+            return False
+        if w[:1] in "يت" and len(w) >= 4:
+            return True
+        bases = [w] + [w[: -len(suf)] for suf in _SUFFIXES if w.endswith(suf) and len(w) - len(suf) >= 3]
+        if all(word_count("ال" + b) < _DEFINITE_SEEN for b in bases):
+            return True
+        prev = self.tokens[i - 1] if i > 0 else None
+        return prev is None or prev.sentence != tok.sentence or prev.text in _CLAUSE_BREAK or prev.norm == "قد"
 
     def run(self) -> list[Event]:
         """Every trigger's event, scored; the best per sentence kept, repeats merged."""
@@ -277,6 +295,8 @@ class _Finder:
         conf = (0.45 if trig.verb else 0.35) + 0.25 * bool(agents) + 0.15 * bool(targets) + 0.1 * bool(place)
         if not actors:
             conf -= 0.1
+        if trig.type in _VIOLENT and place:
+            conf += 0.15
         if purpose:
             conf -= 0.1
         ev_start = toks[trig.first].start

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 
 from marsad.extract.names.cands import Hint
+from marsad.extract.relpatterns import pattern_relations
 from marsad.model import Analysis, Event, Offsets, Relation
 from marsad.pipeline import register
 from marsad.text.normalise import normalise
@@ -57,6 +58,9 @@ class RelationFinder:
 
         for h in analysis.scratch.get("hints", []):
             _from_hint(h, types, add)
+        mentions = analysis.scratch.get("mentions", [])
+        for rtype, head, tail, start, end in pattern_relations(analysis.tokens, mentions, types):
+            add(rtype, head, tail, start, end, "asserted", 0.75)
         for ev in analysis.events:
             _from_event(analysis, ev, types, add)
         analysis.relations = out
@@ -81,7 +85,8 @@ def _from_hint(h: Hint, types: dict[str, str], add) -> None:  # type: ignore[no-
 def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add) -> None:  # type: ignore[no-untyped-def]
     s, e = ev.evidence.start, ev.evidence.end
     mod = ev.modality
-    if ev.type == "TERRITORY_CONTROL" and ev.place:
+    kinds = {e.id: e.kind for e in analysis.entities}
+    if ev.type == "TERRITORY_CONTROL" and ev.place and kinds.get(ev.place) != "country":
         for a in ev.agents:
             if types.get(a) in _ACTORS and types.get(a) != "GPE":
                 add("CONTROLS", a, ev.place, s, e, mod, 0.6, ev.time)
@@ -97,7 +102,7 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add) -> No
     if ev.type == "DEFECTION" and not ev.agents:
         return
     heads = [a for a in ev.agents if types.get(a) in _ACTORS]
-    tails = [t for t in ev.targets if types.get(t) in _ACTORS]
+    tails = [t for t in ev.targets if types.get(t) in _ACTORS and (types.get(t) != "GPE" or rtype == "SUPPORTS")]
     if ev.type == "SUPPORT" and not heads and ev.place and types.get(ev.place) == "GPE":
         heads = [ev.place]
     for h in heads:

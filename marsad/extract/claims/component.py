@@ -256,7 +256,7 @@ class _Finder:
             return None
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON" and not m.outer]
         pick = persons[0] if persons else found[0]
-        return _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], max(m.last for m in found))
+        return _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last)
 
     def _description_end(self, first: int, last: int) -> int:
         """Where an anonymous source's description ends («مصدر عسكري مقرب من القيادة العامة»)."""

@@ -22,8 +22,11 @@ from marsad.extract.names.lexicon import (
 )
 from marsad.knowledge import KnowledgeBase
 from marsad.model import Token
+from marsad.text.clitics import word_count
 from marsad.text.normalise import normalise
 
+#: a word seen this often in news is an everyday word, not part of a personal name
+_COMMON = 150
 _PUNCT_STOP = frozenset("،,.:;؛!?؟\"«»“”()[]{}-–—/")
 _CONNECT = frozenset({"بن", "ابن", "ابو", "بو", "عبد", "ولد", "اب"})
 _LEADER_TITLES = frozenset({"زعيم", "شيخ", "شيوخ", "زعماء"})
@@ -165,6 +168,8 @@ class RuleContext:
                 break
             if toks[k].prefix.startswith("و") and wk not in self.lex.given_names:
                 break
+            if wk not in self.lex.given_names and not wk.startswith("ال") and word_count(wk) >= _COMMON:
+                break  # an everyday word («حاول», «تشكيل») ends the name
             last = k
             k += 1
         if last == j or self.words[last] in _CONNECT:
@@ -382,7 +387,8 @@ def _one_title(ctx: RuleContext, first: int, last: int, row: dict[str, str]) -> 
     j = last + 1
     if j < n and ctx.same_sentence(first, j):
         cand = ctx.cand_at(j)
-        if cand is not None and ctx.type_of(cand) not in (None, "PERSON"):
+        ctype = ctx.type_of(cand) if cand is not None else None
+        if cand is not None and ctype is not None and (ctype != "PERSON" or relation == "SPOKESPERSON_OF"):
             org = cand
     after = (org.last if org else last) + 1
     # directly a name after a rank or title («العقيد عمر تنتوش», «المشير خليفة حفتر»)
@@ -426,6 +432,10 @@ def _one_title(ctx: RuleContext, first: int, last: int, row: dict[str, str]) -> 
         back = first - 1
         if ctx.is_punct(back, "(،,"):
             back -= 1
+        if back >= 0 and ctx.words[back] in ("وهو", "وهي", "هو"):
+            back -= 1
+            if ctx.is_punct(back, "،,"):
+                back -= 1
         cand = ctx.cand_ending(back)
         if cand is not None and ctx.type_of(cand) == "PERSON" and ctx.same_sentence(back, first):
             person = cand

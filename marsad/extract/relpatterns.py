@@ -1,0 +1,136 @@
+"""Relations stated by fixed Arabic constructions around two mentions (used by `relations`).
+
+- affiliation: «X التابعة لـY» → MEMBER_OF (Y an armed group) or LOYAL_TO (Y a government, a person);
+  «X الموالية لـY», «متشددون موالون لتنظيم الدولة» → LOYAL_TO;
+- seat: «X التي يوجد مقرها في P», «X ومقرها P», «X التي تتخذ من P مقراً» → BASED_IN(X, P);
+- control: «P الذي تسيطر عليه X», «P الخاضعة لسيطرة X», «P تحت سيطرة X» → CONTROLS(X, P);
+- command: «X بقيادة Y», «X تحت قيادة Y» → COMMANDS(Y, X) (LEADS when X is an organisation).
+Each hit is (type, head entity, tail entity, start, end).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from marsad.extract.names.cands import Cand
+from marsad.model import Token
+from marsad.text.normalise import normalise
+
+_AFFILIATED = frozenset(normalise(w) for w in ("التابع", "التابعة", "التابعين", "التابعون", "تابعة", "تابع", "تابعين"))
+_LOYAL = frozenset(normalise(w) for w in ("الموالية", "الموالي", "الموالين", "الموالون", "موالية", "موالون",
+                                           "موالين", "موال", "المؤيدة", "المؤيدين"))
+_SEAT = frozenset(normalise(w) for w in ("مقرها", "مقره", "مقرا", "مقراً", "ومقرها", "ومقره", "مقرهم"))
+_CONTROL_VERBS = frozenset(normalise(w) for w in ("تسيطر", "يسيطر", "سيطرت", "سيطر", "تسيطران"))
+_UNDER = frozenset(normalise(w) for w in ("الخاضعة", "الخاضع", "الخاضعه", "خاضعة", "خاضع"))
+_CONTROL_NOUN = frozenset(normalise(w) for w in ("سيطرة", "لسيطرة", "لسيطره", "سيطره"))
+_LED = frozenset(normalise(w) for w in ("بقيادة", "بقياده"))
+_ACTORS = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE"})
+_PLACES = frozenset({"GPE", "LOCATION"})
+
+Hit = tuple[str, str, str, int, int]
+
+
+class _View:
+    def __init__(self, tokens: Sequence[Token], mentions: Sequence[Cand], types: dict[str, str]) -> None:
+        self.tokens = tokens
+        self.types = types
+        self.words = [t.norm for t in tokens]
+        self.by_first: dict[int, Cand] = {}
+        self.by_last: dict[int, Cand] = {}
+        for m in mentions:
+            if not m.entity:
+                continue
+            if m.first not in self.by_first or (m.last - m.first) > (self.by_first[m.first].last - self.by_first[m.first].first):
+                self.by_first[m.first] = m
+            if m.last not in self.by_last or (m.last - m.first) > (self.by_last[m.last].last - self.by_last[m.last].first):
+                self.by_last[m.last] = m
+
+    def type(self, m: Cand | None) -> str | None:
+        return self.types.get(m.entity or "") if m else None
+
+    def before(self, i: int, types: frozenset[str], skip: int = 2) -> Cand | None:
+        """A mention ending just before token i (skipping up to `skip` commas or «و»)."""
+        k = i - 1
+        for _ in range(skip + 1):
+            if k < 0:
+                return None
+            m = self.by_last.get(k)
+            if m is not None and self.type(m) in types:
+                return m
+            if self.tokens[k].text not in "،," and self.words[k] not in ("و", "الذي", "التي"):
+                return None
+            k -= 1
+        return None
+
+    def after(self, i: int, types: frozenset[str], skip: int = 1) -> Cand | None:
+        """A mention starting at token i (or after `skip` small words)."""
+        k = i
+        for _ in range(skip + 1):
+            if k >= len(self.tokens):
+                return None
+            m = self.by_first.get(k)
+            if m is not None and self.type(m) in types:
+                return m
+            if self.words[k] not in ("في", "فى", "من", "ل", "لـ", "عليها", "عليه", "،"):
+                return None
+            k += 1
+        return None
+
+
+def pattern_relations(tokens: Sequence[Token], mentions: Sequence[Cand], types: dict[str, str]) -> list[Hit]:
+    """Every relation the fixed constructions state in the article."""
+    v = _View(tokens, mentions, types)
+    out: list[Hit] = []
+    for i, tok in enumerate(tokens):
+        w = tok.norm
+        stem = tok.stem if tok.prefix else w
+        if w in _AFFILIATED or w in _LOYAL:
+            x = v.before(i, _ACTORS - {"PERSON"}, skip=1)
+            y = v.after(i + 1, _ACTORS, skip=0) if i + 1 < len(tokens) else None
+            if x and y and x.entity != y.entity:
+                if w in _LOYAL:
+                    rtype = "LOYAL_TO"
+                else:
+                    rtype = "MEMBER_OF" if v.type(y) == "ARMED_GROUP" and v.type(x) == "ARMED_GROUP" else "LOYAL_TO"
+                out.append((rtype, x.entity or "", y.entity or "", x.start, y.end))
+        elif w in _SEAT or stem in _SEAT:
+            x = None
+            for back in range(i - 1, max(-1, i - 7), -1):
+                m = v.by_last.get(back)
+                if m is not None and v.type(m) in _ACTORS - {"GPE"}:
+                    x = m
+                    break
+            p = v.after(i + 1, _PLACES, skip=2) if i + 1 < len(tokens) else None
+            if p is None:
+                for back in range(i - 1, max(-1, i - 4), -1):  # «تتخذ من P مقرا»
+                    m = v.by_last.get(back)
+                    if m is not None and v.type(m) in _PLACES:
+                        p = m
+                        break
+            if x and p:
+                out.append(("BASED_IN", x.entity or "", p.entity or "", x.start, max(p.end, tok.end)))
+        elif w in _CONTROL_VERBS and i + 1 < len(tokens) and tokens[i + 1].norm in ("عليه", "عليها"):
+            p = v.before(i, _PLACES, skip=2)
+            x = v.after(i + 2, _ACTORS, skip=0) if i + 2 < len(tokens) else None
+            if p and x:
+                out.append(("CONTROLS", x.entity or "", p.entity or "", p.start, x.end))
+        elif (w in _UNDER and i + 1 < len(tokens) and tokens[i + 1].norm in _CONTROL_NOUN) or \
+                (w == normalise("تحت") and i + 1 < len(tokens) and tokens[i + 1].norm in _CONTROL_NOUN):
+            p = v.before(i, _PLACES, skip=1)
+            x = v.after(i + 2, _ACTORS, skip=0) if i + 2 < len(tokens) else None
+            if p and x:
+                out.append(("CONTROLS", x.entity or "", p.entity or "", p.start, x.end))
+        elif w in _LED or (w == normalise("تحت") and i + 1 < len(tokens) and tokens[i + 1].norm == normalise("قيادة")):
+            j = i + 1 if w in _LED else i + 2
+            x = v.before(i, _ACTORS - {"PERSON", "GPE"}, skip=1)
+            y = v.after(j, frozenset({"PERSON"}), skip=1) if j < len(tokens) else None
+            if y is None and j < len(tokens):
+                k = j
+                while k < len(tokens) and k - j < 3 and v.by_first.get(k) is None:
+                    k += 1
+                m = v.by_first.get(k)
+                y = m if m is not None and v.type(m) == "PERSON" else None
+            if x and y:
+                rtype = "LEADS" if v.type(x) == "ORGANIZATION" else "COMMANDS"
+                out.append((rtype, y.entity or "", x.entity or "", x.start, y.end))
+    return out
