@@ -30,7 +30,9 @@ import re
 from marsad.model import Sentence
 from marsad.text.normalise import normalise
 
-_LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x85]+")
+# the line boundaries of str.splitlines
+_NEWLINES = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_END_CHARS = ".!?؟۔…"
 # an end mark run, then the closing quotes/brackets that follow it
 _END = re.compile(r"[.!?؟۔…]+[\"'»”’)\]]*")
 _BRACKETS = re.compile(r"[\"«»“”()\[\]]")
@@ -60,26 +62,34 @@ _LIST_CONTEXT = frozenset(":،,؛;(-–—•*")
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` as half-open ranges of the original text, trimmed of white space."""
     out: list[Sentence] = []
-    for line in _LINE.finditer(text):
-        ls, le = line.span()
-        if _END.search(text, ls, le) is None:
-            _add(text, ls, le, out)
+    le = 0
+    for line in text.splitlines(True):
+        ls = le
+        le += len(line)
+        body = line.rstrip(_NEWLINES)
+        if not body:
             continue
+        if not any(mark in body for mark in _END_CHARS):
+            _add(text, ls, ls + len(body), out)
+            continue
+        le_body = ls + len(body)
         start = ls
-        for cut in _cuts(text, ls, le):
+        for cut in _cuts(text, ls, le_body):
             _add(text, start, cut, out)
             start = cut
-        _add(text, start, le, out)
+        _add(text, start, le_body, out)
     return out
 
 
 def _add(text: str, s: int, e: int, out: list[Sentence]) -> None:
     """Append the trimmed range [s, e) when it holds a letter or a digit."""
-    while s < e and text[s] in _TRIM:
-        s += 1
-    while e > s and text[e - 1] in _TRIM:
-        e -= 1
-    if e > s and _HAS_CONTENT.search(text, s, e):
+    piece = text[s:e]
+    left = piece.lstrip(_TRIM)
+    if not left:
+        return
+    s += len(piece) - len(left)
+    e -= len(left) - len(left.rstrip(_TRIM))
+    if (left[0].isalnum() and left[0] != "\u0640") or _HAS_CONTENT.search(text, s, e):
         out.append(Sentence(s, e))
 
 
