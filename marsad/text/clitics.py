@@ -21,7 +21,7 @@ The rule, for a normalised word `w` seen `W` times and a candidate split into pr
   ب + «لال»). The margin is wide because a frequent collocation («وقال», «بسبب») is legitimately
   far above the average prefix rate;
 * the prefix reading must be expected at least `MIN_EXPECTED` times (`PRIOR[p] * E >= 1`), which
-  keeps rare combinations («ول», «فبال») for frequent stems;
+  keeps rare combinations («ول», «فبال») for frequent stems and listed names («ولحفتر»);
 * among the candidates that pass, the longest prefix wins («وال» + «جيش» rather than «و» + «الجيش»);
   a prefix with the article is not tried when «ال» + stem is a listed word («والاف» is و + «آلاف»).
 
@@ -174,7 +174,9 @@ def split_uncached(word_norm: str) -> tuple[str, str]:
         if e < MIN_STEM_COUNT:
             continue
         expected = prior * e
-        if expected >= MIN_EXPECTED and whole <= MARGIN * expected:
+        if expected < MIN_EXPECTED and not (stem in listed or (with_article and "ال" + stem in listed)):
+            continue
+        if whole <= MARGIN * expected:
             return p, stem
     return "", word_norm
 

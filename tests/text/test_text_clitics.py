@@ -29,6 +29,13 @@ from marsad.text.normalise import normalise
     ("للبنان", "ل", "لبنان"),
     ("وبنغازي", "و", "بنغازي"),
     ("وآلاف", "و", "الاف"),
+    ("كالجيش", "كال", "جيش"),
+    ("فبالنسبة", "فبال", "نسبه"),
+    ("فللجيش", "فلل", "جيش"),
+    ("ولحفتر", "ول", "حفتر"),
+    ("كحفتر", "ك", "حفتر"),
+    ("والمسماري", "وال", "مسماري"),
+    ("وللـقوات", "ولل", "قوات"),
 ])
 def test_proclitics_are_stripped(word: str, prefix: str, stem: str) -> None:
     assert split_proclitics(normalise(word)) == (prefix, stem)
