@@ -35,6 +35,14 @@ _VIOLENT = frozenset({"ATTACK", "ARMED_CLASH", "VIOLENCE_AGAINST_CIVILIANS", "PR
 MAX_PER_SENTENCE = 2
 #: how far (in tokens) from its trigger an event's place may stand
 PLACE_WINDOW = 12
+#: multi-word triggers beyond the lexicon («خلق قوات موازية»: forming forces)
+_SUPPLEMENT = {
+    "خلق قوات": "MOBILIZATION", "تشكيل قوات": "MOBILIZATION", "إنشاء قوات": "MOBILIZATION",
+    "تشكيل قوة": "MOBILIZATION", "خلق قوة": "MOBILIZATION", "تأسيس قوات": "MOBILIZATION",
+}
+_REFUSALS = frozenset(normalise(w) for w in ("رفض", "رفضوا", "رفضت", "يرفض", "يرفضون", "ترفض", "رفضه"))
+_TRAINING = frozenset(normalise(w) for w in ("تدريب", "تدريبات", "دورات", "دوره", "تدريبيه"))
+_PLURAL_TRY = frozenset(normalise(w) for w in ("حاولا", "حاولوا", "حاولتا", "سعيا", "سعوا"))
 _CIVILIANS = frozenset((lambda n: n[2:] if n.startswith("ال") and len(n) > 3 else n)(normalise(w)) for w in (
     "مدنيين", "مدنيون", "المدنيين", "مدني", "أطفال", "طفل", "نساء", "امرأة", "سكان", "الأهالي", "أهالي",
     "مواطنين", "مواطنون", "لاجئين", "مهاجرين", "صحفي", "صحفيين", "عائلة", "عائلات", "مصلين", "أسرة"))
@@ -75,6 +83,9 @@ class _Lexicon:
         self.multi: dict[tuple[str, ...], str] = {}
         self.modality: dict[str, str] = {normalise(k): v for k, v in _BUILTIN_MODALITY.items()}
         self.multi_first: frozenset[str] = frozenset()
+        for words, etype in _SUPPLEMENT.items():
+            self.multi.setdefault(tuple(_strip_al(normalise(w)) for w in words.split()), etype)
+        self.multi_first = frozenset(k[0] for k in self.multi)
         if kb is None:
             return
         names = kb.lexicon_names()  # type: ignore[attr-defined]
@@ -188,6 +199,7 @@ class _Finder:
     def run(self) -> list[Event]:
         """Every trigger's event, scored; the best per sentence kept, repeats merged."""
         scored: list[tuple[float, int, Event]] = []
+        prev_trigger: _Trigger | None = None
         i = 0
         while i < len(self.tokens):
             trig = self.trigger_at(i)
@@ -197,7 +209,18 @@ class _Finder:
             if trig.first > 0 and self.tokens[trig.first - 1].norm in _DEMONSTRATIVES:
                 i = trig.last + 1  # «هذه الانشقاقات»: refers back to an event already told
                 continue
+            prev_word = self.stems[trig.first - 1] if trig.first > 0 else ""
+            if prev_word in _REFUSALS or (prev_trigger is not None and prev_trigger.last == trig.first - 1):
+                i = trig.last + 1  # «رفضوا تولي …» did not happen; «حشد الدعم»: the object of a trigger
+                prev_trigger = trig
+                continue
             ev = self._build(trig, 0)
+            if ev is not None and not ev.agents and self.tokens[trig.first].prefix.startswith("و") and scored:
+                last_conf, last_sent, last_ev = scored[-1]
+                if last_sent == self.tokens[trig.first].sentence and last_ev.agents:
+                    ev.agents = [a for a in last_ev.agents if a not in ev.targets]  # «…، وطرد الجضران»
+                    ev.confidence = min(0.95, ev.confidence + 0.25)
+            prev_trigger = trig
             i = trig.last + 1
             if ev is not None and ev.confidence >= MIN_CONFIDENCE:
                 scored.append((ev.confidence, self.tokens[trig.first].sentence, ev))
@@ -210,7 +233,7 @@ class _Finder:
                 continue
             key = (ev.type, tuple(sorted(ev.agents)), tuple(sorted(ev.targets)), ev.place)
             loose = (ev.type, ev.place, tuple(sorted(set(ev.agents) | set(ev.targets))))
-            if key in seen or loose in seen:
+            if key in seen or loose in seen or self._same_happening(ev, kept):
                 continue
             seen.update((key, loose))
             types.append(ev.type)
@@ -219,6 +242,17 @@ class _Finder:
         for n, ev in enumerate(kept, start=1):
             ev.id = f"v{n}"
         return kept
+
+    @staticmethod
+    def _same_happening(ev: Event, kept: list[Event]) -> bool:
+        """An event of the same type sharing a participant was already kept (the headline retold)."""
+        people = set(ev.agents) | set(ev.targets)
+        for other in kept:
+            if other.type != ev.type:
+                continue
+            if people & (set(other.agents) | set(other.targets)):
+                return True
+        return False
 
     def _inside_name(self, i: int) -> bool:
         return any(m.first <= i <= m.last and not m.outer for m in self.mentions)
@@ -278,10 +312,18 @@ class _Finder:
             agent = self._agent_before(trig, lo)
             if agent:
                 agents.append(agent)
+        if not agents and any(self.tokens[k].norm in _PLURAL_TRY for k in range(max(lo, trig.first - 3), trig.first)):
+            agents = self._persons_before(trig, lo)  # «X، وY، حاولا خلق قوات»: every subject
         targets = [t for t in targets if t not in agents]
         if place is None:
             place = self._place_in(lo, hi, trig)
         etype = trig.type
+        if etype == "MOBILIZATION" and place and self.kinds.get(place) == "country" and \
+                self.stems[trig.first] in _TRAINING | {_strip_al(normalise("التدريب"))}:
+            # fighters trained abroad: the host country supports the group trained
+            etype = "SUPPORT"
+            group = self._group_before(trig, lo)
+            agents, targets = [place], [group] if group else []
         if etype == "VIOLENCE_AGAINST_CIVILIANS" and not any(
                 self.stems[k] in _CIVILIANS for k in range(max(lo, trig.first - 8), min(hi, trig.last + 10) + 1)):
             etype = "ATTACK"  # a killing with no civilians named is an attack
@@ -331,6 +373,23 @@ class _Finder:
                     return m.entity
             k -= 1
         return None
+
+    def _persons_before(self, trig: _Trigger, lo: int) -> list[str]:
+        """Every person named in the clause before the trigger (the subjects of a dual verb)."""
+        out: list[str] = []
+        for m in self.mentions:
+            if lo <= m.first and m.last < trig.first and self.types.get(m.entity or "") == "PERSON" \
+                    and m.entity not in out:
+                out.append(m.entity or "")
+        return out
+
+    def _group_before(self, trig: _Trigger, lo: int) -> str | None:
+        """The nearest armed group named before the trigger in its sentence."""
+        best = None
+        for m in self.mentions:
+            if lo <= m.first and m.last < trig.first and self.types.get(m.entity or "") == "ARMED_GROUP":
+                best = m.entity
+        return best
 
     def _last_person(self, before: int) -> str | None:
         best = None
