@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import platform
 import sys
 import time
@@ -117,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         "slowdown_vs_str_split_warm": round(warm / split_t, 1),
         "goal_articles_per_s": GOAL,
         "meets_goal": n / cold >= GOAL,
+        "load_average_1min": round(os.getloadavg()[0], 2),
+        "cpus": os.cpu_count(),
         "python": platform.python_version(),
         "machine": platform.machine(),
         "date": time.strftime("%Y-%m-%d"),
