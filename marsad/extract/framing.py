@@ -20,6 +20,8 @@ from marsad.text.normalise import normalise
 
 _SUFFIXES = ("هم", "ها", "ه")
 _ACTORS = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE"})
+#: usual names that carry no stance in practice, though the KB may mark them
+_CONVENTIONAL = frozenset(normalise(w) for w in ("داعش",))
 _TABLES: dict[int, tuple[object, dict[tuple[str, ...], str]]] = {}
 
 
@@ -52,11 +54,14 @@ class FramingFinder:
         types = {e.id: e.type for e in analysis.entities}
         out: list[Framing] = []
         taken: list[tuple[int, int]] = []
-        for m in mentions:
-            if m.stance in ("hostile", "favorable"):
-                out.append(Framing(m.entity, m.start, m.end, text[m.start:m.end], m.stance))
-                taken.append((m.start, m.end))
         table = _table(analysis.scratch.get("kb"))
+        for m in mentions:
+            if m.stance not in ("hostile", "favorable") or _conventional(text[m.start:m.end]):
+                continue
+            if m.stance == "favorable" and not _praises(analysis.tokens[m.first:m.last + 1], table):
+                continue  # a self-designation («الجيش الوطني الليبي», «المشير») is not praise by itself
+            out.append(Framing(m.entity, m.start, m.end, text[m.start:m.end], m.stance))
+            taken.append((m.start, m.end))
         if table:
             out += _lexicon_terms(analysis.tokens, text, table, mentions, types, taken)
         out.sort(key=lambda f: f.start)
@@ -104,7 +109,7 @@ def _lexicon_terms(tokens: Sequence[Token], text: str, table: dict[tuple[str, ..
                 and tokens[nxt].norm in ("السابقه", "المزعوم", "المزعومه", "الارهابيه", "الارهابي", "الاجراميه"):
             end = tokens[nxt].end
         if not any(s <= start < e for s, e in taken):
-            entity = _attach(i, i + size - 1, tokens, mentions, types)
+            entity = _attach(i, i + size - 1, tokens, mentions, types, loose=size > 1 or _has_pronoun(tokens[i]))
             if entity is not None:
                 out.append(Framing(entity, start, end, text[start:end], stance))
                 taken.append((start, end))
@@ -112,9 +117,26 @@ def _lexicon_terms(tokens: Sequence[Token], text: str, table: dict[tuple[str, ..
     return out
 
 
+def _praises(tokens: Sequence[Token], table: dict[tuple[str, ...], str]) -> bool:
+    """True when a name holds a favourable word of the stance lexicon («الأبطال»)."""
+    return any(table.get((form,)) == "favorable" for tok in tokens for form in _word_forms(tok))
+
+
+def _has_pronoun(tok: Token) -> bool:
+    """«جرائمه», «مرتزقته»: a possessive suffix points at an actor named before."""
+    w = tok.stem if tok.prefix else tok.norm
+    return len(w) > 4 and w.endswith(_SUFFIXES) and not w.startswith("ال")
+
+
+def _conventional(text: str) -> bool:
+    """Names so usual in Arabic news that using them is not framing («داعش»)."""
+    return normalise(text).replace("تنظيم ", "").strip() in _CONVENTIONAL
+
+
 def _attach(first: int, last: int, tokens: Sequence[Token], mentions: list[Cand],
-            types: dict[str, str]) -> str | None:
-    """The entity a stance term names: a mention containing it, right after it, or before it."""
+            types: dict[str, str], loose: bool = True) -> str | None:
+    """The entity a stance term names: a mention containing it, right after or before it; with
+    `loose` (multi-word terms, pronoun suffixes) also the nearest actor before it."""
     for m in mentions:
         if m.first <= first and last <= m.last and types.get(m.entity or "") in _ACTORS:
             return m.entity
@@ -122,6 +144,10 @@ def _attach(first: int, last: int, tokens: Sequence[Token], mentions: list[Cand]
     for m in mentions:
         if m.first == last + 1 and types.get(m.entity or "") in _ACTORS:
             return m.entity
+        if m.last == first - 1 and types.get(m.entity or "") in _ACTORS - {"GPE"}:
+            return m.entity
+    if not loose:
+        return None
     best = None
     for m in mentions:
         if m.last < first and tokens[m.first].sentence == sent and types.get(m.entity or "") in _ACTORS - {"GPE"}:
