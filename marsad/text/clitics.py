@@ -11,15 +11,16 @@ The rule, for a normalised word `w` seen `W` times and a candidate split into pr
 
 * the stem must be at least two letters and *known*: its evidence `E` is the count of `s` (for a
   prefix carrying the article, the larger of the counts of `s` and «ال»+`s`; a listed name counts as
-  at least `NAME_COUNT`) and must reach `MIN_STEM_COUNT`;
+  at least `NAME_COUNT`) and must reach `MIN_STEM_COUNT` (`MIN_SHORT_STEM_COUNT` for a stem of two
+  letters);
 * the whole word must not be a word of its own. Two tests say it is: (a) it takes the article
   itself («البحث» is seen, so «بحث» is a noun, not ب + «حث»; a clitic form such as «بسبب» never
   follows «ال»), i.e. count(«ال» + w) >= `MIN_STEM_COUNT`; (b) it is far more frequent than the prefix
   reading can explain: were `w` always `p`+`s` it would be seen about `PRIOR[p] * E` times, where
   `PRIOR[p]` is how often a word carries that prefix (the mean of count(p+s)/count(s) over frequent
   stems of the same corpus), and `W > MARGIN * PRIOR[p] * E` («كان» is not ك + «أن», «بلال» is not
-  ب + «لال»). The margin is wide because a frequent collocation («وقال», «بسبب») is legitimately
-  far above the average prefix rate;
+  ب + «لال»). The margin is wide because a frequent collocation («وأضاف» is 26 times as frequent as
+  «أضاف», «بسبب») is legitimately far above the average prefix rate;
 * the prefix reading must be expected at least `MIN_EXPECTED` times (`PRIOR[p] * E >= 1`), which
   keeps rare combinations («ول», «فبال») for frequent stems and listed names («ولحفتر»);
 * among the candidates that pass, the longest prefix wins («وال» + «جيش» rather than «و» + «الجيش»);
@@ -53,7 +54,7 @@ PRIOR: dict[str, float] = {
 #: Candidate prefixes, longest first (ties: the order above).
 PREFIXES: tuple[str, ...] = tuple(sorted(PRIOR, key=len, reverse=True))
 #: How many times more frequent than the prefix reading predicts a word may be and still be split.
-MARGIN = 200.0
+MARGIN = 300.0
 #: The least evidence for a stem to count as known (the vocabulary keeps words seen >= 3 times).
 MIN_STEM_COUNT = 3
 #: The prefix reading must predict at least this many occurrences (rare combinations such as «ول»
@@ -63,6 +64,9 @@ MIN_EXPECTED = 1.0
 NAME_COUNT = 100
 #: Stems shorter than this are never split off.
 MIN_STEM_LEN = 2
+#: A two-letter stem needs this much evidence: the true ones are frequent function words («وهو»,
+#: «فلا», «بأي», «وقد»), the false ones rare fragments («وتر» is not و + «تر»).
+MIN_SHORT_STEM_COUNT = 100
 
 
 class VocabError(MarsadError):
@@ -171,7 +175,7 @@ def split_uncached(word_norm: str) -> tuple[str, str]:
         if with_article and "ال" + stem in keep:
             continue  # «والاف» is و + «آلاف», whose «ال» is no article
         e = _evidence(stem, with_article and p != "ال", vocab, listed)
-        if e < MIN_STEM_COUNT:
+        if e < (MIN_SHORT_STEM_COUNT if len(stem) == 2 else MIN_STEM_COUNT):
             continue
         expected = prior * e
         if expected < MIN_EXPECTED and not (stem in listed or (with_article and "ال" + stem in listed)):
