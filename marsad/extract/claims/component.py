@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from marsad.extract.claims.cues import (
-    ACCORDING, ANONYMOUS_HEADS, CUES, DOCUMENT_HEADS, OPENERS, Cue, add_lexicon, cue_for,
+    ACCORDING, ANONYMOUS_HEADS, CUES, DOCUMENT_HEADS, OPENERS, Cue, add_anonymous, add_lexicon, cue_for,
 )
 from marsad.extract.names.cands import Cand
 from marsad.model import Analysis, Claim, Offsets, Span, Token
@@ -34,6 +34,8 @@ _SKIP_SUBJECT = frozenset(normalise(w) for w in ("قد", "كان", "كانت", "
 _SAID_TO = frozenset(normalise(w) for w in ("تصريح", "تصريحات", "حديث", "مقابلة", "بيان", "لقاء", "اتصال"))
 _MEDIA_HEADS = frozenset(normalise(w) for w in ("صحيفة", "جريدة", "وكالة", "قناة", "موقع", "إذاعة", "تلفزيون", "مجلة"))
 _NAQAL = normalise("نقل")
+#: contents shorter than this many words are names or fragments, not statements
+MIN_CONTENT_WORDS = 2
 #: cues whose object can be the content without «أن» («كشف … تفاصيل», «أعلن … بدء هجوم»)
 _TRANSITIVE = frozenset(normalise(w) for w in ("كشف", "أعلن", "نفى", "أكد", "ذكر", "اتهم", "أدان", "طالب",
                                                "نقل", "أوضح", "حذر", "أبدى", "أعرب"))
@@ -58,6 +60,8 @@ class ClaimFinder:
         if kb is not None and id(kb) not in _LEXICON_LOADED:
             if "reporting_verbs" in kb.lexicon_names():
                 add_lexicon(kb.lexicon("reporting_verbs"))
+            if "anonymous_sources" in kb.lexicon_names():
+                add_anonymous(kb.lexicon("anonymous_sources"))
             _LEXICON_LOADED.add(id(kb))
         finder = _Finder(analysis)
         analysis.claims = finder.run()
@@ -71,6 +75,7 @@ class _Finder:
         self.tokens: Sequence[Token] = analysis.tokens
         self.mentions: list[Cand] = analysis.scratch.get("mentions", [])
         self.types = {e.id: e.type for e in analysis.entities}
+        self.kinds = {e.id: e.kind for e in analysis.entities}
         self.claims: list[Claim] = []
         self.last_source: _Source | None = None
         self.last_anonymous: _Source | None = None
@@ -145,6 +150,19 @@ class _Finder:
                 j += 1
         end = min(self.sentence_end(i), j + 8)
         found = self.mentions_in(j, end)
+        if (not found or found[0].first > j + 1) and j <= end and self.word(j) in ANONYMOUS_HEADS:
+            # «وفق ما ذكرت مصادر عسكرية»: an anonymous source for the clause before
+            s0 = self.sentence_start(i)
+            desc_end = self._description_end(j, end)
+            if i > s0:
+                src = _Source("anonymous", None, " ".join(self.text[self.tokens[j].start:self.tokens[desc_end].end].split()))
+                cue = Span(self.tokens[i].start, self.tokens[i + n - 1].end,
+                           self.text[self.tokens[i].start:self.tokens[i + n - 1].end])
+                end_c = self.tokens[i - 1].end
+                while end_c > self.tokens[s0].start and self.text[end_c - 1] in " ،,":
+                    end_c -= 1
+                self._emit(src, cue, normalise(lemma), self.tokens[s0].start, end_c, quote=False)
+            return desc_end + 1
         if not found or found[0].first > j + 2:
             return i + n
         src = found[0]
@@ -184,7 +202,7 @@ class _Finder:
             return i + 1
         subject_first = i + 1
         opener = self._opener(subject_first, end_sent)
-        subj_last = (opener - 1) if opener is not None else min(end_sent, i + 8)
+        subj_last = (opener - 1) if opener is not None else min(end_sent, i + 12)
         source = self._subject(subject_first, subj_last)
         if cue.weak and (source is None or opener is None or source.last < 0 or source.last > i + 4
                          or opener > source.last + 6 or toks[i].prefix.endswith("ال")):
@@ -198,7 +216,7 @@ class _Finder:
         if corroborating:
             self.pending = source
             self.last_source = source
-            return (opener or i) + 1 if opener is not None else subj_last + 1
+            return max(i, source.last) + 1
         relay = None
         if cue.lemma == _NAQAL and opener is not None and self.word(opener) == "عن":
             # «ونقلت رويترز عن خالد عمر قوله إن …»: the speaker follows «عن», the subject relays
@@ -208,6 +226,12 @@ class _Finder:
                 pick = found[0]
                 source = _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last)
                 opener = self._opener(pick.last + 1, end_sent)
+            elif opener + 1 <= end_sent and self.word(opener + 1) in ANONYMOUS_HEADS:
+                relay = source if source.kind == "media" else None
+                desc_end = self._description_end(opener + 1, min(end_sent, opener + 6))
+                source = _Source("anonymous", None, " ".join(
+                    self.text[toks[opener + 1].start:toks[desc_end].end].split()), desc_end)
+                opener = self._opener(desc_end + 1, end_sent)
         if opener is None:
             span = self._object_content(i, source, end_sent) if cue.lemma in _TRANSITIVE else None
             if span is None:
@@ -254,9 +278,19 @@ class _Finder:
             return _Source("document", speaker, span_text, found[0].last if found else first)
         if not found or found[0].first > first + 3:
             return None
+        found = [m for m in found if self._can_speak(m)]
+        if not found or found[0].first > first + 3:
+            return None
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON" and not m.outer]
         pick = persons[0] if persons else found[0]
         return _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last)
+
+    def _can_speak(self, m: Cand) -> bool:
+        """People, bodies and outlets speak; of places only countries («أعربت تونس عن …»)."""
+        etype = self.types.get(m.entity or "")
+        if etype in ("GPE", "LOCATION"):
+            return etype == "GPE" and self.kinds.get(m.entity or "") == "country"
+        return etype is not None
 
     def _description_end(self, first: int, last: int) -> int:
         """Where an anonymous source's description ends («مصدر عسكري مقرب من القيادة العامة»)."""
@@ -277,6 +311,11 @@ class _Finder:
         prior_cues = [k for k in range(s0, i) if (c := cue_for(self.word(k))) is not None and not c.weak]
         if prior_cues:
             return None
+        for back in (i - 1, i - 2):
+            if back >= s0 and (self.word(back) in ANONYMOUS_HEADS or self.tokens[back].norm in ANONYMOUS_HEADS):
+                src = _Source("anonymous", None, " ".join(self.text[self.tokens[back].start:self.tokens[i - 1].end].split()))
+                self.last_anonymous = src
+                return src  # «لكن منتقدين يقولون إن …»
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON"]
         if persons:
             p = persons[-1]
@@ -327,7 +366,8 @@ class _Finder:
                 return k
             if tok.norm in OPENERS or self.word(k) in OPENERS:
                 return k
-            if k > first and cue_for(self.word(k)) and not self.tokens[k].prefix.startswith("ب"):
+            later = cue_for(self.word(k)) if k > first else None
+            if later is not None and not later.weak and not self.tokens[k].prefix.startswith("ب"):
                 return None
             k += 1
         return None
@@ -357,7 +397,8 @@ class _Finder:
             return toks[k].end, close, True
         end = toks[end_sent].end
         for j in range(k + 1, end_sent + 1):
-            if cue_for(self.word(j)) or self._according_at(j):
+            cut = cue_for(self.word(j))
+            if (cut is not None and not cut.weak) or self._according_at(j):
                 back = j - 1
                 while back > k and (toks[back].text in "،," or toks[back].norm in ("ما", "وهو", "هو")):
                     back -= 1
@@ -381,6 +422,9 @@ class _Finder:
 
     # -- output ----------------------------------------------------------------------------------
     def _emit(self, source: _Source, cue: Span, lemma: str, start: int, end: int, quote: bool) -> Claim:
+        if len(self.text[start:end].split()) < MIN_CONTENT_WORDS:
+            self.last_source = source  # a claim with no real content: keep its source for what follows
+            return Claim("", source.kind, cue, Offsets(start, end))
         claim = Claim(f"c{len(self.claims) + 1}", source.kind, cue, Offsets(start, end), source.speaker,
                       source.text, [], None, lemma, quote)
         self.claims.append(claim)

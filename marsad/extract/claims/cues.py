@@ -68,10 +68,13 @@ OPENERS = frozenset(normalise(w) for w in ("إن", "أن", "بأن", "أنه", "
                                             "أنهم", "إنهم", "بأنهم", "بالقول", "قائلا", "عن", "إلى", "الى"))
 
 #: Heads of anonymous sources («مصدر خاص», «مصادر عسكرية», «مسؤول رفيع»).
-ANONYMOUS_HEADS = frozenset(normalise(w) for w in (
+ANONYMOUS_HEADS: set[str] = {normalise(w) for w in (
     "مصدر", "مصادر", "المصدر", "المصادر", "مسؤول", "مسؤولون", "مسؤولين", "مسئول", "شهود", "شاهد", "سكان",
-    "مراقبون", "مراقبين", "ناشطون", "ناشطين", "مصدرا", "أوساط", "دوائر", "جهات",
-))
+    "مراقبون", "مراقبين", "ناشطون", "ناشطين", "مصدرا", "أوساط", "دوائر", "جهات", "مسعفون", "مسعفين",
+    "منتقدون", "منتقدين", "محللون", "محللين", "خبراء", "خبير", "دبلوماسيون", "دبلوماسي", "أطباء", "طبيب",
+    "مهندس", "موظف", "موظفون", "عسكريون", "ضابط", "ضباط", "مقاتل", "مقاتلون", "أهالي", "مواطنون", "تقارير",
+    "أحد", "احد", "مصادر", "مقربون", "مقرب",
+)}
 
 #: Heads of documentary sources («بيان صادر عن …», «تقرير»).
 DOCUMENT_HEADS = frozenset(normalise(w) for w in ("بيان", "البيان", "تقرير", "التقرير", "وثيقة", "الوثيقة",
@@ -111,6 +114,14 @@ def cue_for(form: str) -> Cue | None:
             lemma = next((c.lemma for f, c in CUES.items() if f.startswith(base) and c.participle), base)
             cue = Cue(lemma, participle=True)
     return cue
+
+
+def add_anonymous(rows: list[dict[str, str]]) -> None:
+    """Add the single-word heads of the KB's anonymous_sources lexicon."""
+    for row in rows:
+        words = normalise(row.get("term", "")).split()
+        if words:
+            ANONYMOUS_HEADS.add(words[0])
 
 
 def add_lexicon(rows: list[dict[str, str]]) -> None:
