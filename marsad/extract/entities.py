@@ -71,11 +71,11 @@ class EntityRecognizer:
         norm = analysis.scratch.get("norm")
         norm_text = norm.norm if norm is not None else normalise(text)
         cands = [c for c in (self._from_match(m, tokens, norm_text) for m in self.trie.match(tokens, text)) if c]
+        if self.ner is not None:
+            cands += self.ner(tokens, text, cands)  # the rules then see the model's names too
         ctx = RuleContext(tokens, text, self.kb, self.lex, cands)
         find_rule_mentions(ctx)
         cands = cands + ctx.new
-        if self.ner is not None:
-            cands += self.ner(tokens, text, cands)
         disambiguate(cands, self.kb, self._votes(tokens))
         cands += link_surnames(cands, tokens, text, self.kb, self.lex.given_names)
         analysis.entities = assemble(cands, ctx.hints, self.kb, text)

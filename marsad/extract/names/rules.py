@@ -401,6 +401,31 @@ def _one_title(ctx: RuleContext, first: int, last: int, row: dict[str, str]) -> 
             end = ctx.name_end(after)
             if end is not None:
                 person = ctx.add(after, end, "PERSON", confidence=0.75)
+    # a name right after «title org», or after «title org بالجيش العقيد»
+    if person is None and org is not None:
+        k = after
+        while k < n and k - after < 4 and ctx.same_sentence(first, k):
+            cand = ctx.cand_at(k, outer_first=False)
+            if cand is not None and ctx.type_of(cand) == "PERSON":
+                person = cand
+                break
+            rank = ctx.lex.title_at(ctx.words, k)
+            if rank is not None and rank[1].get("kind") in ("rank", "honorific"):
+                k += rank[0]
+                cand = ctx.cand_at(k, outer_first=False)
+                if cand is not None and ctx.type_of(cand) == "PERSON":
+                    person = cand
+                elif (end := ctx.name_end(k)) is not None:
+                    person = ctx.add(k, end, "PERSON", confidence=0.75)
+                break
+            if cand is not None or ctx.tokens[k].text in "،,.:\"«»()" or ctx.words[k] in STOP:
+                if k == after and (end := ctx.name_end(k)) is not None:
+                    person = ctx.add(k, end, "PERSON", confidence=0.7)
+                break
+            if k == after and (end := ctx.name_end(k)) is not None:
+                person = ctx.add(k, end, "PERSON", confidence=0.7)
+                break
+            k += 1
     # apposition: «title org (…)، NAME»
     if person is None:
         k = after
