@@ -103,8 +103,6 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add) -> No
         return
     heads = [a for a in ev.agents if types.get(a) in _ACTORS]
     tails = [t for t in ev.targets if types.get(t) in _ACTORS and (types.get(t) != "GPE" or rtype == "SUPPORTS")]
-    if ev.type == "SUPPORT" and not heads and ev.place and types.get(ev.place) == "GPE":
-        heads = [ev.place]
     for h in heads:
         for t in tails:
             add(rtype, h, t, s, e, mod, 0.6, ev.time)

@@ -24,6 +24,15 @@ _CONTROL_VERBS = frozenset(normalise(w) for w in ("تسيطر", "يسيطر", "�
 _UNDER = frozenset(normalise(w) for w in ("الخاضعة", "الخاضع", "الخاضعه", "خاضعة", "خاضع"))
 _CONTROL_NOUN = frozenset(normalise(w) for w in ("سيطرة", "لسيطرة", "لسيطره", "سيطره"))
 _LED = frozenset(normalise(w) for w in ("بقيادة", "بقياده"))
+_LEADS_VERB = frozenset(normalise(w) for w in ("يقود", "تقود", "يتزعم", "تتزعم", "يرأس", "ترأس", "يترأس"))
+_LED_BY_VERB = frozenset(normalise(w) for w in ("يقوده", "يقودها", "يتزعمه", "يتزعمها", "يرأسه", "يرأسها"))
+_BACKED = frozenset(normalise(w) for w in ("المدعومة", "المدعوم", "المدعومين", "مدعومة", "مدعوم", "المدعومه"))
+_AGAINST = frozenset(normalise(w) for w in ("المناهضة", "مناهضة", "المناهض", "المناهضين", "المعادية", "معادية",
+                                             "المعارضة", "المناوئة", "مناوئة"))
+_PART = frozenset(normalise(w) for w in ("فصائل", "كتائب", "فروع", "أجنحة", "مكونات", "أذرع", "ألوية"))
+_ONE_OF = frozenset(normalise(w) for w in ("أحد", "إحدى", "احدى", "احد"))
+_INCLUDES = frozenset(normalise(w) for w in ("يضم", "تضم", "ويضم", "وتضم"))
+_RELS = frozenset(normalise(w) for w in ("الذي", "التي", "والذي", "والتي", "الذين"))
 _ACTORS = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE"})
 _PLACES = frozenset({"GPE", "LOCATION"})
 
@@ -133,4 +142,41 @@ def pattern_relations(tokens: Sequence[Token], mentions: Sequence[Cand], types: 
             if x and y:
                 rtype = "LEADS" if v.type(x) == "ORGANIZATION" else "COMMANDS"
                 out.append((rtype, y.entity or "", x.entity or "", x.start, y.end))
+        if w in _RELS and i + 1 < len(tokens):
+            nxt = tokens[i + 1].norm
+            x = v.before(i, _ACTORS, skip=1)
+            if x is not None and nxt in _LEADS_VERB:
+                y = v.after(i + 2, _ACTORS - {"PERSON"}, skip=1)
+                if y is not None and v.type(x) == "PERSON":  # «فايز السراج، الذي يقود حكومة الوفاق»
+                    rtype = "COMMANDS" if v.type(y) == "ARMED_GROUP" else "LEADS"
+                    out.append((rtype, x.entity or "", y.entity or "", x.start, y.end))
+            elif x is not None and nxt in _LED_BY_VERB:
+                y = v.after(i + 2, frozenset({"PERSON"}), skip=1)
+                if y is not None and v.type(x) != "PERSON":  # «الجيش الوطني الليبي الذي يقوده حفتر»
+                    rtype = "COMMANDS" if v.type(x) == "ARMED_GROUP" else "LEADS"
+                    out.append((rtype, y.entity or "", x.entity or "", x.start, y.end))
+            elif x is not None and nxt in _INCLUDES:
+                y = v.after(i + 2, _ACTORS - {"GPE"}, skip=1)
+                if y is not None and v.type(x) != "PERSON":  # «مجلس شورى المجاهدين، والذي يضم ميليشيات»
+                    out.append(("MEMBER_OF", y.entity or "", x.entity or "", x.start, y.end))
+        elif w in _BACKED or stem in _BACKED:
+            x = v.before(i, _ACTORS - {"PERSON"}, skip=1)
+            j = i + 1
+            if j < len(tokens) and tokens[j].norm == "من":
+                j += 1
+            if j < len(tokens) and tokens[j].norm == "قبل":
+                j += 1
+            y = v.after(j, _ACTORS, skip=0) if j < len(tokens) else None
+            if x and y and x.entity != y.entity:  # «حكومة الوفاق المدعومة من الأمم المتحدة»
+                out.append(("SUPPORTS", y.entity or "", x.entity or "", x.start, y.end))
+        elif w in _AGAINST or stem in _AGAINST:
+            x = v.before(i, _ACTORS - {"PERSON", "GPE"}, skip=1)
+            y = v.after(i + 1, _ACTORS, skip=0) if i + 1 < len(tokens) else None
+            if x and y and x.entity != y.entity:  # «ميليشيات جهادية مناهضة للمشير حفتر»
+                out.append(("OPPOSES", x.entity or "", y.entity or "", x.start, y.end))
+        elif w in _ONE_OF and i + 2 < len(tokens) and (tokens[i + 1].norm in _PART or tokens[i + 1].stem in _PART):
+            x = v.before(i, _ACTORS - {"PERSON", "GPE"}, skip=1)
+            y = v.after(i + 2, _ACTORS - {"PERSON", "GPE"}, skip=0)
+            if x and y and x.entity != y.entity:  # «أنصار الشريعة إحدى فصائل مجلس الشورى»
+                out.append(("MEMBER_OF", x.entity or "", y.entity or "", x.start, y.end))
     return out

@@ -50,6 +50,7 @@ _STANDALONE = frozenset(normalise(w) for w in ("شرطة", "سلطات", "متش
 #: heads that only name a body through the knowledge base («عملية الكرامة», «الحشد الشعبي»)
 _NO_GENERIC = frozenset(normalise(w) for w in ("عملية", "حشد", "درع", "عصابة", "خلية", "صفحة", "حساب", "دار",
                                                "مركز", "برنامج", "صندوق", "مكتب", "شركة", "مصرف"))
+_RECOGNISED = frozenset(normalise(w) for w in ("المعترف", "المعترفة"))
 _TIME_WORDS = frozenset(normalise(w) for w in (
     "سبت", "أحد", "اثنين", "إثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة", "يوم", "أمس", "اليوم", "صباح", "مساء",
     "ليلة", "فجر", "أسبوع", "شهر", "عام", "ماضي", "ماضية", "مقبل", "جاري"))
@@ -226,6 +227,10 @@ def _generic_bodies(ctx: RuleContext) -> None:
                 k += 1
                 continue
             break
+        # «… المعترف بها دوليا»: the usual qualifier of a government and its forces
+        if last > i and last + 3 < n and ctx.words[last + 1] in _RECOGNISED and \
+                ctx.words[last + 2] in ("بها", "به") and ctx.words[last + 3].startswith("دولي"):
+            last += 3
         if last == i and not (tok.norm.startswith("ال") and head in _STANDALONE):
             i += 1
             continue
