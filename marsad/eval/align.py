@@ -44,8 +44,10 @@ def types_compatible(a: str, b: str) -> bool:
 
 
 def predicted_names(entity: Entity) -> set[str]:
-    """Comparison keys of a predicted entity's name and mention texts."""
+    """Comparison keys of a predicted entity's name and mention texts. A mention that starts at the
+    lam standing for an elided article («للجيش» → «لجيش») also counts with the article restored."""
     names = [entity.name, *(m.text for m in entity.mentions)]
+    names += ["ا" + m.text for m in entity.mentions if m.text.startswith("ل") and not m.text.startswith("ال")]
     return {k for k in map(name_key, names) if k}
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from marsad.extract.names.cands import Cand
 from marsad.extract.names.lexicon import STOP
 from marsad.model import Token
+from marsad.text.clitics import word_count
 from marsad.text.normalise import normalise
 
 _HEAD_TYPES = {
@@ -23,6 +24,19 @@ _HEAD_TYPES = {
     **{normalise(w): "LOCATION" for w in ("منطقة", "جبل", "وادي", "ميناء", "حقل", "قاعدة", "مطار", "معبر", "صحراء")},
 }
 _MIN_CHARS = 3
+
+
+#: a one-word place the model proposes but news uses this often is an everyday word («المدينة»)
+_EVERYDAY = 30
+
+
+def _everyday_place(tok: Token) -> bool:
+    """A one-word place name that is more likely an ordinary word (frequent, dual or plural, «و»-led)."""
+    w = tok.stem if tok.prefix and not tok.prefix.endswith("ال") else tok.norm
+    if word_count(tok.norm) >= _EVERYDAY or word_count(w) >= _EVERYDAY:
+        return True
+    bare = w[2:] if w.startswith("ال") else w
+    return len(bare) > 4 and bare.endswith(("ان", "ين")) or tok.norm.startswith("و") and not tok.prefix
 
 
 class NerNet:
@@ -88,6 +102,8 @@ class NerNet:
         end = tokens[last].end
         name = " ".join(text[start:end].split())
         if len(name) < _MIN_CHARS:
+            return None
+        if kind == "LOC" and first == last and _everyday_place(tokens[first]):
             return None
         etype = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORGANIZATION"}[kind]
         head = tokens[first].stem if tokens[first].prefix else tokens[first].norm

@@ -135,7 +135,7 @@ def assemble(cands: list[Cand], hints: Sequence[Hint], kb: KnowledgeBase, text: 
         elif isinstance(rec, Place):
             ent = Entity(eid, rec.type, rec.name, spans, rec.name_en, rec.id, rec.geo, kind=rec.kind)
         else:
-            name = max((" ".join(text[m.start:m.end].split()) for m in members), key=len)
+            name = max((m.name or " ".join(text[m.start:m.end].split()) for m in members), key=len)
             ent = Entity(eid, first.type or "ORGANIZATION", name, spans)
         ent.confidence = max(m.confidence for m in members)
         entities.append(ent)

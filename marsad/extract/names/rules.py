@@ -50,6 +50,8 @@ _STANDALONE = frozenset(normalise(w) for w in ("شرطة", "سلطات", "متش
 #: heads that only name a body through the knowledge base («عملية الكرامة», «الحشد الشعبي»)
 _NO_GENERIC = frozenset(normalise(w) for w in ("عملية", "حشد", "درع", "عصابة", "خلية", "صفحة", "حساب", "دار",
                                                "مركز", "برنامج", "صندوق", "مكتب", "شركة", "مصرف"))
+_LOYAL_MODS = frozenset(normalise(w) for w in ("موالية", "موالون", "موالين", "موالي", "تابعة", "تابع", "تابعين",
+                                                "موالیه", "مواليه", "تابعه"))
 _RECOGNISED = frozenset(normalise(w) for w in ("المعترف", "المعترفة"))
 _TIME_WORDS = frozenset(normalise(w) for w in (
     "سبت", "أحد", "اثنين", "إثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة", "يوم", "أمس", "اليوم", "صباح", "مساء",
@@ -133,19 +135,24 @@ class RuleContext:
     def add(self, first: int, last: int, type_: str, *, kb_ids: Sequence[str] = (), outer: bool = False,
             source: str = "rule", confidence: float = 0.8, start: int | None = None) -> Cand:
         """Record a new candidate over tokens [first, last]."""
+        tok = self.tokens[first]
+        e = self.tokens[last].end
+        name = None
         if start is None:
-            tok = self.tokens[first]
             s = tok.start
-            if tok.prefix and not tok.prefix.endswith(("ال", "لل")):
+            if tok.prefix.endswith("لل"):
+                s = tok.stem_start - 1  # «للحكومة»: the second lam stands for the article
+                name = "ال" + " ".join(self.text[tok.stem_start:e].split())
+            elif tok.prefix and not tok.prefix.endswith("ال"):
                 s = tok.stem_start
             elif tok.prefix.endswith("ال") and len(tok.prefix) > 2:
                 s = tok.stem_start - 2
         else:
             s = start
-        e = self.tokens[last].end
+        if name is None:
+            name = " ".join(self.text[s:e].split())
         cand = Cand(first, last, s, e, list(kb_ids), None if kb_ids else type_,
-                    None if kb_ids else " ".join(self.text[s:e].split()), source, outer=outer,
-                    confidence=confidence)
+                    None if kb_ids else name, source, outer=outer, confidence=confidence)
         self.new.append(cand)
         self._index(cand)
         return cand
@@ -238,10 +245,23 @@ def _generic_bodies(ctx: RuleContext) -> None:
                                                       or ctx.words[last] in _EMPTY_MODIFIERS)):
             i += 1
             continue
-        start = tok.stem_start if tok.prefix and not tok.prefix.endswith("ال") else tok.start
-        if tok.prefix.endswith("ال") and len(tok.prefix) > 2:
-            start = tok.stem_start - 2
-        ctx.add(i, last, etype, confidence=0.55, start=start)
+        # «قوات موالية للحكومة المعترف بها دوليا»: the loyalty's object belongs to the description
+        obj = None
+        if ctx.bare[last] in _LOYAL_MODS and last + 1 < n and ctx.tokens[last + 1].prefix[:1] == "ل" \
+                and ctx.same_sentence(i, last + 1):
+            obj = ctx.cand_at(last + 1)
+            if obj is not None:
+                last = obj.last
+            else:
+                last += 1
+                while last + 1 < n and ctx.same_sentence(i, last + 1) and _adjectival(ctx.words[last + 1]) \
+                        and ctx.words[last + 1] not in STOP:
+                    last += 1
+            if last + 3 < n and ctx.words[last + 1] in _RECOGNISED and ctx.words[last + 2] in ("بها", "به"):
+                last += 3
+        body = ctx.add(i, last, etype, confidence=0.55)
+        if obj is not None and ctx.type_of(obj) in ("ORGANIZATION", "ARMED_GROUP", "PERSON", "GPE"):
+            ctx.hints.append(Hint("LOYAL_TO", body, obj, body.start, body.end))
         i = last + 1
 
 
