@@ -18,7 +18,7 @@ from typing import Any
 from marsad.extract.names.cands import Cand
 from marsad.extract.names.lexicon import lexicon_rows, rule_lexicon
 from marsad.extract.names.matcher import Match, NameTrie, name_words
-from marsad.extract.names.resolve import assemble, disambiguate, link_surnames
+from marsad.extract.names.resolve import assemble, disambiguate, link_group_pronouns, link_surnames
 from marsad.extract.names.rules import RuleContext, find_rule_mentions
 from marsad.knowledge import KnowledgeBase, Place, load_kb
 from marsad.model import Analysis, Token
@@ -78,6 +78,7 @@ class EntityRecognizer:
         cands = cands + ctx.new
         disambiguate(cands, self.kb, self._votes(tokens))
         cands += link_surnames(cands, tokens, text, self.kb, self.lex.given_names)
+        cands += link_group_pronouns(cands, tokens, self.kb)
         analysis.entities = assemble(cands, ctx.hints, self.kb, text)
         analysis.scratch["mentions"] = sorted(cands, key=lambda c: (c.start, -c.end))
         analysis.scratch["hints"] = ctx.hints

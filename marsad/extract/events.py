@@ -32,14 +32,35 @@ MIN_CONFIDENCE = 0.6
 _DEFINITE_SEEN = 20
 _VIOLENT = frozenset({"ATTACK", "ARMED_CLASH", "VIOLENCE_AGAINST_CIVILIANS", "PROTEST", "ARREST"})
 #: at most this many events (of different types) per sentence
-MAX_PER_SENTENCE = 2
+MAX_PER_SENTENCE = 3
 #: how far (in tokens) from its trigger an event's place may stand
 PLACE_WINDOW = 12
+def _s(n: str) -> str:
+    """A normalised word without its article."""
+    return n[2:] if n.startswith("ال") and len(n) > 3 else n
+
+
 #: multi-word triggers beyond the lexicon («خلق قوات موازية»: forming forces)
 _SUPPLEMENT = {
     "خلق قوات": "MOBILIZATION", "تشكيل قوات": "MOBILIZATION", "إنشاء قوات": "MOBILIZATION",
     "تشكيل قوة": "MOBILIZATION", "خلق قوة": "MOBILIZATION", "تأسيس قوات": "MOBILIZATION",
 }
+#: verbal nouns whose following genitive is the agent («هجوم تنظيم الدولة»); for the others it is the
+#: one undergoing the event («طرد الجضران», «اعتقال X»)
+_GENITIVE_AGENT = frozenset({"ATTACK", "ARMED_CLASH", "MOBILIZATION", "SUPPORT", "MEETING", "THREAT",
+                             "ACCUSATION", "TERRITORY_CONTROL", "DEFECTION", "ALLEGIANCE", "AGREEMENT", "PROTEST"})
+#: how far before a verbal noun its agent may stand
+NOUN_AGENT_WINDOW = 4
+_KILLING = frozenset(_s(normalise(w)) for w in ("قتل", "مقتل", "قتلوا", "قتلى", "قتيل", "قتيلا", "يقتل", "تقتل", "قتلت"))
+_REGIME = frozenset(normalise(w) for w in ("نظام", "النظام", "حكم", "الحكم", "القذافي", "الرئيس"))
+_RULING = frozenset(_s(normalise(w)) for w in ("حكم", "الحكم", "أحكام", "الأحكام", "حكما", "بحكم"))
+_COURT = frozenset(_s(normalise(w)) for w in ("محكمة", "المحكمة", "قضائي", "قضائية", "بالإعدام", "بالسجن",
+                                               "غيابيا", "القضاء", "النيابة", "إعدام", "الإعدام", "محاكمة"))
+#: lexicon words that are not events in running news text («من أيدي», «الموالية» as an adjective)
+_NOT_TRIGGERS = frozenset(_s(normalise(w)) for w in ("ايدي", "أيدي", "الموالية", "موالية", "الموالين", "الموالون",
+                                                      "موالون", "الموالي", "موالين", "موال", "مؤتمر", "المؤتمر",
+                                                      "حوار", "الحوار", "جولة", "الجولة"))
+_NOT_AFTER_BA = frozenset(_s(normalise(w)) for w in ("شكل",))
 _REFUSALS = frozenset(normalise(w) for w in ("رفض", "رفضوا", "رفضت", "يرفض", "يرفضون", "ترفض", "رفضه"))
 _TRAINING = frozenset(normalise(w) for w in ("تدريب", "تدريبات", "دورات", "دوره", "تدريبيه"))
 _PLURAL_TRY = frozenset(normalise(w) for w in ("حاولا", "حاولوا", "حاولتا", "سعيا", "سعوا"))
@@ -147,6 +168,7 @@ class _Finder:
         mentions: list[Cand] = analysis.scratch.get("mentions", [])
         self.mentions = [m for m in mentions if m.entity]
         self.stems = [_strip_al(t.stem if t.prefix else t.norm) for t in self.tokens]
+        self._last_trigger: _Trigger | None = None
         self.by_first: dict[int, list[Cand]] = {}
         for m in self.mentions:
             self.by_first.setdefault(m.first, []).append(m)
@@ -172,13 +194,14 @@ class _Finder:
             for suf in _SUFFIXES:
                 if w.endswith(suf) and len(w) - len(suf) >= 3:
                     base = w[: -len(suf)]
-                    etype = self.lex.single.get(base) or self.lex.single.get(base.replace("ئ", "ء"))
-                    if etype is None and base.endswith("ي"):
-                        etype = self.lex.single.get(base[:-1] + "ء")
+                    for form in (base, base.replace("ئ", "ء"), base[:-1] + "ء" if base.endswith("ي") else base):
+                        etype = self.lex.single.get(form)
+                        if etype:
+                            w = form
+                            break
                     if etype:
-                        w = base
                         break
-        if etype is None:
+        if etype is None or w in _NOT_TRIGGERS or (tok.prefix == "ب" and w in _NOT_AFTER_BA):
             return None
         return _Trigger(i, i, etype, self._is_verb(i, w))
 
@@ -193,6 +216,10 @@ class _Finder:
         bases = [w] + [w[: -len(suf)] for suf in _SUFFIXES if w.endswith(suf) and len(w) - len(suf) >= 3]
         if all(word_count("ال" + b) < _DEFINITE_SEEN for b in bases):
             return True
+        last = self._last_trigger
+        if tok.prefix.startswith("و") and last is not None and not last.verb and i - last.last <= 8 \
+                and self.tokens[last.first].sentence == tok.sentence:
+            return False  # «السيطرة على …، وطرد الجضران»: coordinated with a verbal noun
         prev = self.tokens[i - 1] if i > 0 else None
         return prev is None or prev.sentence != tok.sentence or prev.text in _CLAUSE_BREAK or prev.norm == "قد"
 
@@ -200,12 +227,14 @@ class _Finder:
         """Every trigger's event, scored; the best per sentence kept, repeats merged."""
         scored: list[tuple[float, int, Event]] = []
         prev_trigger: _Trigger | None = None
+        built: list[tuple[int, Event]] = []
         i = 0
         while i < len(self.tokens):
             trig = self.trigger_at(i)
             if trig is None or self._inside_name(i):
                 i += 1
                 continue
+            self._last_trigger = trig
             if trig.first > 0 and self.tokens[trig.first - 1].norm in _DEMONSTRATIVES:
                 i = trig.last + 1  # «هذه الانشقاقات»: refers back to an event already told
                 continue
@@ -215,11 +244,15 @@ class _Finder:
                 prev_trigger = trig
                 continue
             ev = self._build(trig, 0)
-            if ev is not None and not ev.agents and self.tokens[trig.first].prefix.startswith("و") and scored:
-                last_conf, last_sent, last_ev = scored[-1]
-                if last_sent == self.tokens[trig.first].sentence and last_ev.agents:
-                    ev.agents = [a for a in last_ev.agents if a not in ev.targets]  # «…، وطرد الجضران»
+            if ev is not None and not ev.agents and built and (not trig.verb or self.tokens[trig.first].prefix.startswith("و")):
+                last_first, last_ev = built[-1]
+                if self.tokens[last_first].sentence == self.tokens[trig.first].sentence and last_ev.agents \
+                        and trig.first - last_first <= 10:
+                    # «السيطرة على موانئ النفط، إعلان ولائهم لحفتر، وطرد الجضران»: one subject for all
+                    ev.agents = [a for a in last_ev.agents if a not in ev.targets]
                     ev.confidence = min(0.95, ev.confidence + 0.25)
+            if ev is not None:
+                built.append((trig.first, ev))
             prev_trigger = trig
             i = trig.last + 1
             if ev is not None and ev.confidence >= MIN_CONFIDENCE:
@@ -287,6 +320,8 @@ class _Finder:
             tok = toks[k]
             if tok.text in _CLAUSE_BREAK and steps > 0:
                 break
+            if steps > 0 and self._starts_trigger(k):
+                break  # the next event's words are its own
             pre = tok.norm if not tok.prefix else tok.prefix
             m = self._mention_at(k, _ACTOR_TYPES | _PLACE_TYPES)
             if m is None and tok.norm in _TARGET_PREPS | _PLACE_PREPS and k + 1 <= hi:
@@ -299,8 +334,9 @@ class _Finder:
                 via_prep = prev in _PLACE_PREPS or (m.source != "coref" and toks[k].prefix[:1] in ("ب",) and m.start > toks[k].start)
                 if etype == "LOCATION" or (etype == "GPE" and (via_prep or prev == "في" or not self.can_act(m.entity))):
                     place = place or m.entity
-                elif trig.verb and not agents and steps == 0 and self.can_act(m.entity):
-                    agents.append(m.entity or "")
+                elif not agents and steps == 0 and self.can_act(m.entity) and (
+                        trig.verb or (trig.type in _GENITIVE_AGENT and not tok.prefix[:1] in ("ل", "ب"))):
+                    agents.append(m.entity or "")  # «سيطرت قوات X», «هجوم تنظيم الدولة»
                 elif m.entity not in targets and etype != "MEDIA":
                     targets.append(m.entity or "")
                 k = m.last + 1
@@ -308,8 +344,9 @@ class _Finder:
                 continue
             k += 1
             steps += 1
-        if not agents:
-            agent = self._agent_before(trig, lo)
+        killing = self.stems[trig.first] in _KILLING
+        if not agents and not killing:
+            agent = self._agent_before(trig, lo, near=None if trig.verb else NOUN_AGENT_WINDOW)
             if agent:
                 agents.append(agent)
         if not agents and any(self.tokens[k].norm in _PLURAL_TRY for k in range(max(lo, trig.first - 3), trig.first)):
@@ -327,6 +364,8 @@ class _Finder:
         if etype == "VIOLENCE_AGAINST_CIVILIANS" and not any(
                 self.stems[k] in _CIVILIANS for k in range(max(lo, trig.first - 8), min(hi, trig.last + 10) + 1)):
             etype = "ATTACK"  # a killing with no civilians named is an attack
+        if not self._plausible(etype, trig, agents, targets, place, lo, hi):
+            return None
         modality = self._modality(trig, lo, hi)
         purpose = toks[trig.first].prefix == "ل" or toks[trig.first].norm in ("لمحاوله",)
         if purpose and modality == "asserted":
@@ -344,10 +383,10 @@ class _Finder:
         ev_start = toks[trig.first].start
         ev_end = toks[trig.last].end
         for ent in agents + targets + ([place] if place else []):
-            for m in self.mentions:
-                if m.entity == ent and lo <= m.first <= hi:
-                    ev_start, ev_end = min(ev_start, m.start), max(ev_end, m.end)
-                    break
+            near = [m for m in self.mentions if m.entity == ent and lo <= m.first <= hi]
+            if near:
+                m = min(near, key=lambda m: abs(m.first - trig.first))
+                ev_start, ev_end = min(ev_start, m.start), max(ev_end, m.end)
         trigger = Span(toks[trig.first].start, toks[trig.last].end,
                        self.text[toks[trig.first].start:toks[trig.last].end])
         return Event(f"v{n}", etype, trigger, Offsets(ev_start, ev_end), agents, targets, place, time,
@@ -360,10 +399,39 @@ class _Finder:
             return self.kinds.get(entity or "") == "country"
         return etype in _ACTOR_TYPES and etype != "MEDIA"
 
-    def _agent_before(self, trig: _Trigger, lo: int) -> str | None:
-        """The nearest actor before the trigger in its clause (or the pronoun's referent)."""
+    def _starts_trigger(self, k: int) -> bool:
+        """True when a trigger word stands at token k (without touching the coordination state)."""
+        saved = self._last_trigger
+        try:
+            return self.trigger_at(k) is not None
+        finally:
+            self._last_trigger = saved
+
+    def _plausible(self, etype: str, trig: _Trigger, agents: list[str], targets: list[str],
+                   place: str | None, lo: int, hi: int) -> bool:
+        """Type-specific sanity: control needs a place and no state as agent, an appointment a person,
+        a verdict a court; «سقوط النظام» is not a battle."""
+        if etype == "TERRITORY_CONTROL":
+            if place is None or any(self.types.get(a) == "GPE" for a in agents):
+                return False
+            nxt = self.tokens[trig.last + 1].norm if trig.last + 1 < len(self.tokens) else ""
+            if nxt in _REGIME:
+                return False
+        if etype == "APPOINTMENT" and not any(self.types.get(x) == "PERSON" for x in agents + targets):
+            return False
+        if etype == "LEGAL_ACTION" and self.stems[trig.first] in _RULING and not any(
+                self.stems[k] in _COURT for k in range(lo, hi + 1)):
+            return False
+        return True
+
+    def _agent_before(self, trig: _Trigger, lo: int, near: int | None = None) -> str | None:
+        """The nearest actor before the trigger in its clause (or the pronoun's referent); within
+        `near` tokens and no comma between for a verbal noun."""
         k = trig.first - 1
-        while k >= lo and trig.first - k <= 12:
+        limit = 12 if near is None else near
+        while k >= lo and trig.first - k <= limit:
+            if near is not None and self.tokens[k].text in _CLAUSE_BREAK:
+                break
             if self.tokens[k].text in _CLAUSE_BREAK and trig.first - k > 1:
                 break
             if self.tokens[k].norm in _PRONOUN_SUBJ:
@@ -375,7 +443,13 @@ class _Finder:
         return None
 
     def _persons_before(self, trig: _Trigger, lo: int) -> list[str]:
-        """Every person named in the clause before the trigger (the subjects of a dual verb)."""
+        """Every person named in the clause before the trigger (the subjects of a dual verb), within
+        the quotation or indirect speech that holds it, if any."""
+        pos = self.tokens[trig.first].start
+        for c in self.a.claims:
+            if c.content.start <= pos < c.content.end:
+                while lo < trig.first and self.tokens[lo].start < c.content.start:
+                    lo += 1
         out: list[str] = []
         for m in self.mentions:
             if lo <= m.first and m.last < trig.first and self.types.get(m.entity or "") == "PERSON" \

@@ -146,3 +146,30 @@ def assemble(cands: list[Cand], hints: Sequence[Hint], kb: KnowledgeBase, text: 
             if h.title not in roles:
                 roles.append(h.title)
     return entities
+
+
+_OWN_GROUP = {"قبيلته": "TRIBE", "قبيلتها": "TRIBE", "قبيلتهم": "TRIBE", "عشيرته": "TRIBE", "عشيرتها": "TRIBE"}
+
+
+def link_group_pronouns(cands: list[Cand], tokens: Sequence[Token], kb: KnowledgeBase) -> list[Cand]:
+    """«قوات قبيلته»: a possessed group word refers to the last group of that kind named before it."""
+    out: list[Cand] = []
+    covered = set()
+    for c in cands:
+        covered.update(range(c.first, c.last + 1))
+    ordered = sorted(cands, key=lambda c: c.start)
+    for i, tok in enumerate(tokens):
+        want = _OWN_GROUP.get(tok.stem if tok.prefix else tok.norm)
+        if want is None or i in covered:
+            continue
+        ref = None
+        for c in ordered:
+            if c.end > tok.start:
+                break
+            if _type(c, kb) == want:
+                ref = c
+        if ref is not None:
+            out.append(Cand(i, i, tok.stem_start, tok.end, list(ref.kb_ids), ref.type, ref.name, "coref",
+                            confidence=0.7))
+    return out
+
