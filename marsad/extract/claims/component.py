@@ -34,6 +34,7 @@ _SKIP_SUBJECT = frozenset(normalise(w) for w in ("قد", "كان", "كانت", "
 _SAID_TO = frozenset(normalise(w) for w in ("تصريح", "تصريحات", "حديث", "مقابلة", "بيان", "لقاء", "اتصال"))
 _MEDIA_HEADS = frozenset(normalise(w) for w in ("صحيفة", "جريدة", "وكالة", "قناة", "موقع", "إذاعة", "تلفزيون", "مجلة"))
 _NAQAL = normalise("نقل")
+_SPOKESMAN_ANAPHORS = frozenset(normalise(w) for w in ("المتحدث", "الناطق", "المتحدثة", "الناطقة"))
 #: contents shorter than this many words are names or fragments, not statements
 MIN_CONTENT_WORDS = 2
 #: cues whose object can be the content without «أن» («كشف … تفاصيل», «أعلن … بدء هجوم»)
@@ -272,6 +273,10 @@ class _Finder:
                           desc_end)
             self.last_anonymous = src
             return src
+        if head_full in _SPOKESMAN_ANAPHORS and not self.mentions_in(first, min(last, first + 3)):
+            ref = self._last_spokesman(toks[first].start)
+            if ref is not None:  # «وأفاد المتحدث …»: the spokesman named before
+                return _Source("named_person", ref, self.text[toks[first].start:toks[first].end], first)
         found = self.mentions_in(first, last)
         if head in DOCUMENT_HEADS:
             speaker = found[0].entity if found else None
@@ -281,9 +286,18 @@ class _Finder:
         found = [m for m in found if self._can_speak(m)]
         if not found or found[0].first > first + 3:
             return None
-        persons = [m for m in found if self.types.get(m.entity or "") == "PERSON" and not m.outer]
+        persons = [m for m in found if self.types.get(m.entity or "") == "PERSON" and not m.outer] or \
+            [m for m in found if self.types.get(m.entity or "") == "PERSON"]
         pick = persons[0] if persons else found[0]
         return _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last)
+
+    def _last_spokesman(self, before: int) -> str | None:
+        """The last person named as a spokesman before offset `before`."""
+        best, best_pos = None, -1
+        for h in self.a.scratch.get("hints", []):
+            if h.type == "SPOKESPERSON_OF" and h.head.entity and best_pos < h.head.start < before:
+                best, best_pos = h.head.entity, h.head.start
+        return best
 
     def _can_speak(self, m: Cand) -> bool:
         """People, bodies and outlets speak; of places only countries («أعربت تونس عن …»)."""

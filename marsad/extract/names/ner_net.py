@@ -39,6 +39,12 @@ def _everyday_place(tok: Token) -> bool:
     return len(bare) > 4 and bare.endswith(("ان", "ين")) or tok.norm.startswith("و") and not tok.prefix
 
 
+def _family_name(tok: Token) -> bool:
+    """A rare «ال»-word right after a person's name: a family name («الخيالي», «الزوي»)."""
+    return tok.norm.startswith("ال") and not tok.prefix.startswith(("و", "ب", "ل", "ف", "ك")) and \
+        len(tok.norm) > 4 and word_count(tok.norm) < 20 and tok.norm not in STOP and tok.text[:1].isalpha()
+
+
 class NerNet:
     """Wraps the shipped tagger; call it with tokens, text and the candidates found so far."""
 
@@ -99,6 +105,9 @@ class NerNet:
             not tokens[first].prefix.endswith("ال") else tokens[first].start
         if tokens[first].prefix.endswith("ال") and len(tokens[first].prefix) > 2:
             start = tokens[first].stem_start - 2
+        if kind == "PER" and last + 1 < len(tokens) and tokens[last + 1].sentence == tokens[last].sentence \
+                and last + 1 not in covered and _family_name(tokens[last + 1]):
+            last += 1  # «حامد رافع» + «الخيالي»: the family name the model left out
         end = tokens[last].end
         name = " ".join(text[start:end].split())
         if len(name) < _MIN_CHARS:

@@ -489,9 +489,11 @@ def _one_title(ctx: RuleContext, first: int, last: int, row: dict[str, str]) -> 
         cand = ctx.cand_ending(back)
         if cand is not None and ctx.type_of(cand) == "PERSON" and ctx.same_sentence(back, first):
             person = cand
-    # a leader with no name: «زعيم قبيلة المغاربة»
+    # a leader with no name: «زعيم قبيلة المغاربة»; a spokesman with no name: «المتحدث باسم الجيش»
     if person is None and org is not None and ctx.bare[first] in _LEADER_TITLES and ctx.type_of(org) == "TRIBE":
         person = ctx.add(first, org.last, "PERSON", outer=True, confidence=0.7)
+    if person is None and org is not None and relation == "SPOKESPERSON_OF" and ctx.type_of(org) != "PERSON":
+        person = ctx.add(first, org.last, "PERSON", outer=True, confidence=0.6)
     if person is None:
         return
     if org is not None and relation:
