@@ -86,7 +86,8 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add) -> No
     s, e = ev.evidence.start, ev.evidence.end
     mod = ev.modality
     kinds = {e.id: e.kind for e in analysis.entities}
-    if ev.type == "TERRITORY_CONTROL" and ev.place and kinds.get(ev.place) != "country":
+    if ev.type == "TERRITORY_CONTROL" and ev.place and (kinds.get(ev.place) != "country" or any(
+            types.get(a) == "ARMED_GROUP" for a in ev.agents)):
         for a in ev.agents:
             if types.get(a) in _ACTORS and types.get(a) != "GPE":
                 add("CONTROLS", a, ev.place, s, e, mod, 0.6, ev.time)

@@ -32,6 +32,16 @@ _AGAINST = frozenset(normalise(w) for w in ("المناهضة", "مناهضة", 
 _PART = frozenset(normalise(w) for w in ("فصائل", "كتائب", "فروع", "أجنحة", "مكونات", "أذرع", "ألوية"))
 _ONE_OF = frozenset(normalise(w) for w in ("أحد", "إحدى", "احدى", "احد"))
 _INCLUDES = frozenset(normalise(w) for w in ("يضم", "تضم", "ويضم", "وتضم"))
+_LED_BY_ANY = frozenset(normalise(w) for w in ("يقودها", "يقوده", "يقودهم", "يتزعمها", "يتزعمه", "يتزعمهم",
+                                                "يرأسها", "يرأسه", "تقودها", "تقوده"))
+_CALLED = frozenset(normalise(w) for w in ("المدعو", "المدعوة", "المسمى"))
+_LINKED = frozenset(normalise(w) for w in ("المرتبط", "المرتبطة", "المرتبطين", "مرتبط", "مرتبطة", "المتحالف",
+                                            "المتحالفة", "المتحالفين", "حليف", "حليفة"))
+_ONE_OF_ROLES = {normalise(w): r for w, r in (("قيادات", "LEADS"), ("قادة", "LEADS"), ("زعماء", "LEADS"),
+                                               ("عناصر", "MEMBER_OF"), ("أعضاء", "MEMBER_OF"),
+                                               ("مقاتلي", "MEMBER_OF"), ("أفراد", "MEMBER_OF"))}
+_SUPPORTED_BY = frozenset(normalise(w) for w in ("تدعمها", "يدعمها", "تدعمه", "يدعمه", "تسانده", "تساندها",
+                                                  "يسانده", "يساندها", "تؤيدها", "يؤيده"))
 _RELS = frozenset(normalise(w) for w in ("الذي", "التي", "والذي", "والتي", "الذين"))
 _ACTORS = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE"})
 _PLACES = frozenset({"GPE", "LOCATION"})
@@ -179,4 +189,41 @@ def pattern_relations(tokens: Sequence[Token], mentions: Sequence[Cand], types: 
             y = v.after(i + 2, _ACTORS - {"PERSON", "GPE"}, skip=0)
             if x and y and x.entity != y.entity:  # «أنصار الشريعة إحدى فصائل مجلس الشورى»
                 out.append(("MEMBER_OF", x.entity or "", y.entity or "", x.start, y.end))
+        if w in _LED_BY_ANY:
+            # «جماعات مسلحة يقودها المدعو إبراهيم الجضران» (no relative pronoun after an indefinite)
+            back = i - 1
+            if back >= 0 and tokens[back].norm in _RELS:
+                back -= 1
+            x = v.by_last.get(back)
+            j = i + 1
+            if j < len(tokens) and tokens[j].norm in _CALLED:
+                j += 1
+            y = v.by_first.get(j)
+            if x is not None and y is not None and v.type(y) == "PERSON" and v.type(x) in ("ARMED_GROUP", "ORGANIZATION", "TRIBE"):
+                rtype = "COMMANDS" if v.type(x) == "ARMED_GROUP" else "LEADS"
+                out.append((rtype, y.entity or "", x.entity or "", x.start, y.end))
+        elif w in _LINKED and i + 1 < len(tokens) and tokens[i + 1].prefix[:1] in ("ب", "م") or \
+                (w in _LINKED and i + 2 < len(tokens) and tokens[i + 1].norm in ("ب", "مع")):
+            x = v.before(i, _ACTORS - {"PERSON", "GPE"}, skip=1)
+            y = v.after(i + 1, _ACTORS - {"PERSON", "GPE"}, skip=1)
+            if x and y and x.entity != y.entity:  # «تنظيم جند الإسلام المرتبط بالقاعدة»
+                out.append(("ALLIED_WITH", x.entity or "", y.entity or "", x.start, y.end))
+        elif w in _ONE_OF and i + 2 < len(tokens) and tokens[i + 1].norm in _ONE_OF_ROLES:
+            y = v.after(i + 2, _ACTORS - {"PERSON", "GPE"}, skip=0)
+            x = None
+            for back in range(i - 1, max(-1, i - 4), -1):  # «X، وهو أحد قيادات تنظيم Y»
+                m = v.by_last.get(back)
+                if m is not None and v.type(m) == "PERSON":
+                    x = m
+                    break
+            if x and y:
+                out.append((_ONE_OF_ROLES[tokens[i + 1].norm], x.entity or "", y.entity or "", x.start, y.end))
+        elif w in _SUPPORTED_BY:
+            back = i - 1
+            if back >= 0 and tokens[back].norm in _RELS:
+                back -= 1
+            x = v.by_last.get(back)
+            y = v.after(i + 1, _ACTORS, skip=0) if i + 1 < len(tokens) else None
+            if x is not None and y is not None and v.type(x) in _ACTORS and x.entity != y.entity:
+                out.append(("SUPPORTS", y.entity or "", x.entity or "", x.start, y.end))  # «الحكومة التي تدعمها الأمم المتحدة»
     return out

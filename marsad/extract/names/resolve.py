@@ -173,3 +173,56 @@ def link_group_pronouns(cands: list[Cand], tokens: Sequence[Token], kb: Knowledg
                             confidence=0.7))
     return out
 
+
+_ARMY_WORDS = frozenset({"الجيش", "جيش", "قوات الجيش", "القوات المسلحه", "الجيش الوطني", "قوات الجيش الوطني"})
+
+
+def main_army(cands: Sequence[Cand], kb: KnowledgeBase) -> str | None:
+    """The army (an ARMED_GROUP of the KB called a «جيش») the article names most, if any."""
+    counts: Counter[str] = Counter()
+    for c in cands:
+        if c.kb_id and _type(c, kb) == "ARMED_GROUP" and _army_like(kb, c.kb_id):
+            counts[c.kb_id] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def relink_generic_army(cands: Sequence[Cand], army: str | None) -> None:
+    """Rule candidates named «قوات الجيش», «القوات المسلحة» … become mentions of the main army."""
+    if army is None:
+        return
+    for c in cands:
+        if not c.kb_ids and c.source == "rule" and " ".join(name_words(c.name or "")) in _ARMY_NORMS:
+            c.kb_ids, c.type, c.name = [army], None, None
+
+
+def link_generic_army(cands: list[Cand], tokens: Sequence[Token], kb: KnowledgeBase) -> list[Cand]:
+    """Bare «الجيش» tokens that are not yet mentions become mentions of the article's main army."""
+    army = main_army(cands, kb)
+    if army is None:
+        return []
+    covered = set()
+    for c in cands:
+        covered.update(range(c.first, c.last + 1))
+    out = []
+    for i, tok in enumerate(tokens):
+        if i in covered:
+            continue
+        form = tok.norm if not tok.prefix or tok.prefix.endswith("ال") else "ال" + tok.stem
+        if form == "الجيش" or (tok.prefix.endswith("لل") and tok.stem == "جيش"):
+            start = tok.stem_start - (1 if tok.prefix.endswith("لل") else 0)
+            if tok.prefix.endswith("ال") and len(tok.prefix) > 2:
+                start = tok.stem_start - 2
+            out.append(Cand(i, i, start, tok.end, [army], source="coref", confidence=0.6))
+    return out
+
+
+def _army_like(kb: KnowledgeBase, kb_id: str) -> bool:
+    actor = kb.actors.get(kb_id)
+    if actor is None:
+        return False
+    names = [actor.name, *(a.text for a in actor.aliases)]
+    return any("جيش" in n for n in names)
+
+
+_ARMY_NORMS = frozenset(" ".join(name_words(w)) for w in _ARMY_WORDS)
+

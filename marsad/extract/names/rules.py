@@ -253,10 +253,16 @@ def _generic_bodies(ctx: RuleContext) -> None:
             if obj is not None:
                 last = obj.last
             else:
+                o_first = last + 1
                 last += 1
                 while last + 1 < n and ctx.same_sentence(i, last + 1) and _adjectival(ctx.words[last + 1]) \
                         and ctx.words[last + 1] not in STOP:
                     last += 1
+                if last + 3 < n and ctx.words[last + 1] in _RECOGNISED and ctx.words[last + 2] in ("بها", "به"):
+                    last += 3
+                o_type = _EXTRA_HEADS.get(ctx.bare[o_first]) or ctx.lex.unit_heads.get(ctx.bare[o_first])
+                if o_type in ("ARMED_GROUP", "ORGANIZATION") and ctx.bare[o_first] not in _NO_GENERIC:
+                    obj = ctx.add(o_first, last, o_type, confidence=0.5)  # «… للحكومة المعترف بها دوليا»
             if last + 3 < n and ctx.words[last + 1] in _RECOGNISED and ctx.words[last + 2] in ("بها", "به"):
                 last += 3
         body = ctx.add(i, last, etype, confidence=0.55)
