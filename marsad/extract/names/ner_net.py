@@ -112,7 +112,7 @@ class NerNet:
         name = " ".join(text[start:end].split())
         if len(name) < _MIN_CHARS:
             return None
-        if kind == "LOC" and first == last and _everyday_place(tokens[first]):
+        if first == last and _everyday_place(tokens[first]):
             return None
         etype = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORGANIZATION"}[kind]
         head = tokens[first].stem if tokens[first].prefix else tokens[first].norm

@@ -209,9 +209,12 @@ def link_generic_army(cands: list[Cand], tokens: Sequence[Token], kb: KnowledgeB
             continue
         form = tok.norm if not tok.prefix or tok.prefix.endswith("ال") else "ال" + tok.stem
         if form == "الجيش" or (tok.prefix.endswith("لل") and tok.stem == "جيش"):
-            start = tok.stem_start - (1 if tok.prefix.endswith("لل") else 0)
-            if tok.prefix.endswith("ال") and len(tok.prefix) > 2:
+            if tok.prefix.endswith("لل"):
+                start = tok.stem_start - 1
+            elif tok.prefix.endswith("ال"):
                 start = tok.stem_start - 2
+            else:
+                start = tok.start
             out.append(Cand(i, i, start, tok.end, [army], source="coref", confidence=0.6))
     return out
 

@@ -52,6 +52,7 @@ _NO_GENERIC = frozenset(normalise(w) for w in ("عملية", "حشد", "درع",
                                                "مركز", "برنامج", "صندوق", "مكتب", "شركة", "مصرف"))
 _LOYAL_MODS = frozenset(normalise(w) for w in ("موالية", "موالون", "موالين", "موالي", "تابعة", "تابع", "تابعين",
                                                 "موالیه", "مواليه", "تابعه"))
+_LOYAL_MODS_DEF = frozenset("ال" + w for w in _LOYAL_MODS)
 _RECOGNISED = frozenset(normalise(w) for w in ("المعترف", "المعترفة"))
 _TIME_WORDS = frozenset(normalise(w) for w in (
     "سبت", "أحد", "اثنين", "إثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة", "يوم", "أمس", "اليوم", "صباح", "مساء",
@@ -229,6 +230,8 @@ def _generic_bodies(ctx: RuleContext) -> None:
                 break
             definite = w.startswith("ال") and not ctx.tokens[k].prefix.startswith(("و", "ف", "ب", "ل", "ك"))
             genitive = definite and k == i + 1 and not tok.norm.startswith("ال")
+            if w in _RECOGNISED:
+                break
             if genitive or (definite and _adjectival(w)) or w in _INDEF_MODIFIERS or ctx.bare[k] in _INDEF_MODIFIERS:
                 last = k
                 k += 1
@@ -256,7 +259,7 @@ def _generic_bodies(ctx: RuleContext) -> None:
                 o_first = last + 1
                 last += 1
                 while last + 1 < n and ctx.same_sentence(i, last + 1) and _adjectival(ctx.words[last + 1]) \
-                        and ctx.words[last + 1] not in STOP:
+                        and ctx.words[last + 1] not in STOP and ctx.words[last + 1] not in _RECOGNISED:
                     last += 1
                 if last + 3 < n and ctx.words[last + 1] in _RECOGNISED and ctx.words[last + 2] in ("بها", "به"):
                     last += 3
@@ -375,6 +378,8 @@ def _unit_name_end(ctx: RuleContext, j: int) -> int | None:
         known = ctx.cand_at(k)
         if known is not None and ctx.type_of(known) in {"GPE", "LOCATION", "PERSON"}:
             last = known.last
+            break
+        if wk in _LOYAL_MODS_DEF or wk in STATIONED:
             break
         if (wk.startswith("ال") and wk not in STOP) or toks[k].text.isdigit() or wk in _CONNECT:
             last = k

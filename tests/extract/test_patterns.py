@@ -1,0 +1,94 @@
+"""Relations from fixed constructions, descriptive bodies, army coreference and unnamed spokesmen.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.model import Analysis
+
+
+def _rels(a: Analysis) -> set[tuple[str, str, str]]:
+    name = {e.id: (e.kb_id or e.name) for e in a.entities}
+    return {(r.type, name[r.head], name[r.tail]) for r in a.relations}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وصلت كتيبة شهداء الساحل التابعة لقوات حفتر إلى المدينة.", ("MEMBER_OF", "كتيبة شهداء الساحل", "lna")),
+    ("وتقدمت قوات حفتر الموالية لمجلس النواب نحو الغرب.", ("LOYAL_TO", "lna", "hor")),
+    ("وأصدرت المؤسسة الوطنية للنفط التي يوجد مقرها في طرابلس بيانا.", ("BASED_IN", "noc", "place:ly/tripoli")),
+    ("وفر السكان من مدينة درنة الخاضعة لسيطرة قوات حفتر.", ("CONTROLS", "lna", "place:ly/derna")),
+    ("وهاجمت كتيبة النصر بقيادة فايز السراج المعسكر.", ("COMMANDS", "sarraj", "كتيبة النصر")),
+    ("والتقى فايز السراج، الذي يقود المجلس الرئاسي، وفدا أمميا.", ("LEADS", "sarraj", None)),
+    ("وقالت حكومة الوفاق الوطني المدعومة من الأمم المتحدة إن الوضع هادئ.", ("SUPPORTS", None, "gna")),
+])
+def test_construction_relations(text: str, expected: tuple[str, str | None, str | None]) -> None:
+    a = marsad.analyze(text)
+    rtype, head, tail = expected
+    found = [r for r in _rels(a) if r[0] == rtype and (head is None or r[1] == head) and (tail is None or r[2] == tail)]
+    assert found, (_rels(a), [(e.name, e.kb_id) for e in a.entities])
+
+
+def test_loyal_description_keeps_its_object() -> None:
+    a = marsad.analyze("واشتبكت قوات موالية للحكومة المعترف بها دوليا مع مسلحين قرب أجدابيا.")
+    names = [e.name for e in a.entities]
+    assert "قوات موالية للحكومة المعترف بها دوليا" in names
+    assert "الحكومة المعترف بها دوليا" in names
+    assert any(t == "LOYAL_TO" for t, _, _ in _rels(a))
+
+
+@pytest.mark.parametrize("text, name, etype", [
+    ("وانتشرت قوات الأمن في الشوارع.", "قوات الأمن", "ARMED_GROUP"),
+    ("وقالت السلطات اليونانية إن السفينة احتجزت.", "السلطات اليونانية", "ORGANIZATION"),
+    ("واندلعت اشتباكات بين جماعات مسلحة في الضواحي.", "جماعات مسلحة", "ARMED_GROUP"),
+    ("وأعلنت وزارة الصحة حصيلة جديدة.", "وزارة الصحة", "ORGANIZATION"),
+])
+def test_descriptive_bodies(text: str, name: str, etype: str) -> None:
+    a = marsad.analyze(text)
+    assert any(e.name == name and e.type == etype for e in a.entities), [(e.name, e.type) for e in a.entities]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال إن العملية العسكرية بدأت.",          # «عملية» only names a body through the KB
+    "وسيطرت القوات الأخرى على التلال.",        # an empty modifier makes no name
+])
+def test_no_body_from_vague_words(text: str) -> None:
+    a = marsad.analyze(text)
+    assert not any(e.type in ("ARMED_GROUP", "ORGANIZATION") for e in a.entities), [e.name for e in a.entities]
+
+
+def test_bare_army_refers_to_the_army_named() -> None:
+    a = marsad.analyze("أعلنت قوات حفتر السيطرة على الميناء. وقال الناطق باسم الجيش إن الوضع هادئ.")
+    lna = next(e for e in a.entities if e.kb_id == "lna")
+    assert any(m.text == "الجيش" for m in lna.mentions)
+    spokesmen = [r for r in a.relations if r.type == "SPOKESPERSON_OF"]
+    assert spokesmen and a.entity(spokesmen[0].tail).kb_id == "lna"
+
+
+def test_bare_army_without_a_named_army_is_nothing() -> None:
+    a = marsad.analyze("وقال الجيش إن الوضع هادئ في المدينة.")
+    assert not any(e.type == "ARMED_GROUP" for e in a.entities)
+
+
+def test_unnamed_spokesman_speaks_and_is_referred_back_to() -> None:
+    a = marsad.analyze("وكان المتحدث باسم قوات حفتر أعلن أن الهجوم فشل. وأفاد المتحدث بأن القتلى خمسة.")
+    speakers = {a.entity(c.speaker).name for c in a.claims if c.speaker}
+    assert speakers == {"المتحدث باسم قوات حفتر"}
+    assert len(a.claims) == 2
+
+
+def test_tribe_pronoun_refers_to_the_tribe() -> None:
+    a = marsad.analyze("وطلب زعيم قبيلة المغاربة من أبناء قبيلته السيطرة على ميناء البريقة.")
+    tribe = next(e for e in a.entities if e.type == "TRIBE")
+    assert any(m.text == "قبيلته" for m in tribe.mentions)
+
+
+def test_chained_verbal_nouns_share_their_subject() -> None:
+    a = marsad.analyze("وطلبت قبيلة الحساونة من مقاتليها السيطرة على مطار سبها، وطرد إبراهيم الجضران.")
+    control = next(v for v in a.events if v.type == "TERRITORY_CONTROL")
+    expel = next(v for v in a.events if v.type == "EXPULSION")
+    assert control.agents and control.agents == expel.agents
+    assert [a.entity(t).kb_id for t in expel.targets] == ["jadhran"]
