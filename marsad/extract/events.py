@@ -59,7 +59,9 @@ _COURT = frozenset(_s(normalise(w)) for w in ("محكمة", "المحكمة", "�
 #: lexicon words that are not events in running news text («من أيدي», «الموالية» as an adjective)
 _NOT_TRIGGERS = frozenset(_s(normalise(w)) for w in ("ايدي", "أيدي", "الموالية", "موالية", "الموالين", "الموالون",
                                                       "موالون", "الموالي", "موالين", "موال", "مؤتمر", "المؤتمر",
-                                                      "حوار", "الحوار", "جولة", "الجولة"))
+                                                      "حوار", "الحوار", "جولة", "الجولة", "اسلحه", "الاسلحه",
+                                                      "ذخاير", "الذخاير", "ذخيره", "الذخيره", "امني", "الامني",
+                                                      "امنيه", "الامنيه", "حرب", "الحرب", "حربه", "حروب", "ايد"))
 _NOT_AFTER_BA = frozenset(_s(normalise(w)) for w in ("شكل",))
 _REFUSALS = frozenset(normalise(w) for w in ("رفض", "رفضوا", "رفضت", "يرفض", "يرفضون", "ترفض", "رفضه"))
 _TRAINING = frozenset(normalise(w) for w in ("تدريب", "تدريبات", "دورات", "دوره", "تدريبيه"))
@@ -94,6 +96,7 @@ class _Trigger:
     last: int
     type: str
     verb: bool
+    form: str = ""  # the lexicon form matched («قتل» for «وقتله»)
 
 
 class _Lexicon:
@@ -201,9 +204,10 @@ class _Finder:
                             break
                     if etype:
                         break
-        if etype is None or w in _NOT_TRIGGERS or (tok.prefix == "ب" and w in _NOT_AFTER_BA):
+        if etype is None or w in _NOT_TRIGGERS or self.stem(i) in _NOT_TRIGGERS or \
+                (tok.prefix == "ب" and w in _NOT_AFTER_BA):
             return None
-        return _Trigger(i, i, etype, self._is_verb(i, w))
+        return _Trigger(i, i, etype, self._is_verb(i, w), w)
 
     def _is_verb(self, i: int, w: str) -> bool:
         """A trigger word read as a verb: never with the article; a word news also writes with the
@@ -337,6 +341,13 @@ class _Finder:
                 elif not agents and steps == 0 and self.can_act(m.entity) and (
                         trig.verb or (trig.type in _GENITIVE_AGENT and not tok.prefix[:1] in ("ل", "ب"))):
                     agents.append(m.entity or "")  # «سيطرت قوات X», «هجوم تنظيم الدولة»
+                    nxt = m.last + 1
+                    other = self._mention_at(nxt, _ACTOR_TYPES) if nxt <= hi and toks[nxt].prefix == "و" else None
+                    if other is not None and self.can_act(other.entity) and other.entity not in agents:
+                        agents.append(other.entity or "")  # «وتدعم الأمم المتحدة والاتحاد الأوروبي …»
+                        k = other.last + 1
+                        steps += 1
+                        continue
                 elif m.entity not in targets and etype != "MEDIA":
                     targets.append(m.entity or "")
                 k = m.last + 1
@@ -344,7 +355,7 @@ class _Finder:
                 continue
             k += 1
             steps += 1
-        killing = self.stems[trig.first] in _KILLING
+        killing = self.stems[trig.first] in _KILLING or trig.form in _KILLING
         if not agents and not killing:
             agent = self._agent_before(trig, lo, near=None if trig.verb else NOUN_AGENT_WINDOW)
             if agent:
@@ -415,8 +426,9 @@ class _Finder:
             if place is None or any(self.types.get(a) == "GPE" for a in agents):
                 return False
             nxt = self.tokens[trig.last + 1].norm if trig.last + 1 < len(self.tokens) else ""
-            if nxt in _REGIME:
-                return False
+            after = self._mention_at(trig.last + 1, frozenset({"PERSON"}))
+            if nxt in _REGIME or after is not None:
+                return False  # «سقوط النظام», «سقوط القذافي»
         if etype == "APPOINTMENT" and not any(self.types.get(x) == "PERSON" for x in agents + targets):
             return False
         if etype == "LEGAL_ACTION" and self.stems[trig.first] in _RULING and not any(
