@@ -22,7 +22,7 @@ def build_pipeline(settings: Settings | None = None, *, disable: tuple[str, ...]
     options = dict(settings.component_options)
     if settings.kb:
         options.setdefault("entities", {})["kb"] = list(settings.kb)
-    return Pipeline(DEFAULT_COMPONENTS, disable=off, replace=dict(replace), options=options)
+    return Pipeline(DEFAULT_COMPONENTS, disable=off, replace={**settings.replace, **replace}, options=options)
 
 
 @lru_cache(maxsize=8)

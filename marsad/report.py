@@ -89,4 +89,11 @@ def render_text(analysis: Analysis, *, color: bool = False) -> str:
         lines.append(_paint("Framing", "head", color))
         for f in analysis.framing:
             lines.append(f"  «{f.text}» {f.stance} → {names.get(f.entity or '', '?')}")
+        from marsad.extract.framing import framing_summary
+
+        summary = framing_summary(analysis)
+        if summary:
+            parts = [f"{names.get(eid, eid)}: " + ", ".join(f"{n} {stance}" for stance, n in sorted(c.items()))
+                     for eid, c in summary.items()]
+            lines.append(_paint("  framed actors — " + "; ".join(parts), "dim", color))
     return "\n".join(lines) + "\n"

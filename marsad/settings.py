@@ -30,6 +30,7 @@ class Settings:
     batch_size: int = 64
     color: str = "auto"
     component_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    replace: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, config: str | os.PathLike[str] | None = None, **overrides: Any) -> "Settings":

@@ -95,3 +95,28 @@ def test_config_disables_component(sample_article: Path, tmp_path: Path,
     cfg.write_text('[marsad]\ndisable = ["framing"]\n', encoding="utf-8")
     assert main(["analyze", str(sample_article), "--config", str(cfg), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["framing"] == []
+
+
+def test_config_replaces_component(sample_article: Path, tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from marsad.model import Analysis
+    from marsad.pipeline import register
+
+    @register("no_times", requires=("tokens",), assigns=("times",))
+    class NoTimes:
+        def __call__(self, analysis: Analysis) -> Analysis:
+            analysis.times = []
+            return analysis
+
+    cfg = tmp_path / "marsad.toml"
+    cfg.write_text('[marsad]\nreplace = {times = "no_times"}\n', encoding="utf-8")
+    assert main(["analyze", str(sample_article), "--config", str(cfg), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["times"] == []
+    assert main(["analyze", str(sample_article), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["times"] != []
+
+
+def test_text_report_summarises_framing(reference_article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(reference_article), "--format", "text", "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "Framing" in out and "framed actors" in out and "hostile" in out
