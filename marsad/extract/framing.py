@@ -82,22 +82,22 @@ def _lexicon_terms(tokens: Sequence[Token], text: str, table: dict[tuple[str, ..
                    mentions: list[Cand], types: dict[str, str], taken: list[tuple[int, int]]) -> list[Framing]:
     out: list[Framing] = []
     longest = max(len(k) for k in table)
+    firsts = {k[0] for k in table if len(k) > 1}
+    bare = [_bare(t.stem if t.prefix else t.norm) for t in tokens]
     i = 0
     while i < len(tokens):
         hit = None
-        for size in range(min(longest, len(tokens) - i), 0, -1):
-            if size == 1:
-                for form in _word_forms(tokens[i]):
-                    if (form,) in table:
-                        hit = (1, table[(form,)])
-                        break
-            else:
-                key = tuple(_bare(tokens[i + k].stem if tokens[i + k].prefix else tokens[i + k].norm)
-                            for k in range(size))
+        if bare[i] in firsts:
+            for size in range(min(longest, len(tokens) - i), 1, -1):
+                key = tuple(bare[i:i + size])
                 if key in table:
                     hit = (size, table[key])
-            if hit:
-                break
+                    break
+        if hit is None:
+            for form in _word_forms(tokens[i]):
+                if (form,) in table:
+                    hit = (1, table[(form,)])
+                    break
         if hit is None:
             i += 1
             continue
