@@ -63,6 +63,9 @@ _NOT_TRIGGERS = frozenset(_s(normalise(w)) for w in ("ايدي", "أيدي", "ا
                                                       "ذخاير", "الذخاير", "ذخيره", "الذخيره", "امني", "الامني",
                                                       "امنيه", "الامنيه", "حرب", "الحرب", "حربه", "حروب", "ايد"))
 _NOT_AFTER_BA = frozenset(_s(normalise(w)) for w in ("شكل",))
+#: words that open a new clause, after which a verbal noun no longer shares the subject before
+_NEW_CLAUSE = frozenset(normalise(w) for w in ("ما", "الذي", "التي", "الذين", "وهو", "وهي", "هو", "هي", "بينما",
+                                                "حيث", "عندما", "لكن", "ولكن", "إذ", "أدى", "مما"))
 _REFUSALS = frozenset(normalise(w) for w in ("رفض", "رفضوا", "رفضت", "يرفض", "يرفضون", "ترفض", "رفضه"))
 _TRAINING = frozenset(normalise(w) for w in ("تدريب", "تدريبات", "دورات", "دوره", "تدريبيه"))
 _PLURAL_TRY = frozenset(normalise(w) for w in ("حاولا", "حاولوا", "حاولتا", "سعيا", "سعوا"))
@@ -250,8 +253,9 @@ class _Finder:
             ev = self._build(trig, 0)
             if ev is not None and not ev.agents and built and (not trig.verb or self.tokens[trig.first].prefix.startswith("و")):
                 last_first, last_ev = built[-1]
+                gap = {self.tokens[k].norm for k in range(last_first + 1, trig.first)}
                 if self.tokens[last_first].sentence == self.tokens[trig.first].sentence and last_ev.agents \
-                        and trig.first - last_first <= 10:
+                        and trig.first - last_first <= 10 and not gap & _NEW_CLAUSE:
                     # «السيطرة على موانئ النفط، إعلان ولائهم لحفتر، وطرد الجضران»: one subject for all
                     ev.agents = [a for a in last_ev.agents if a not in ev.targets]
                     ev.confidence = min(0.95, ev.confidence + 0.25)

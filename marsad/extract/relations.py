@@ -27,6 +27,8 @@ _EVENT_RELATIONS = {
     "ACCUSATION": "OPPOSES", "THREAT": "OPPOSES", "SANCTION": "OPPOSES", "SUPPORT": "SUPPORTS",
     "AGREEMENT": "ALLIED_WITH", "DEFECTION": "DEFECTED_FROM",
 }
+#: an event must be at least this sure to imply that its agent opposes its target
+OPPOSES_MIN_CONFIDENCE = 0.9
 _ACTORS = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE", "MEDIA"})
 _PARALLEL = normalise("موازية")
 _PARALLEL_FORMS = frozenset({_PARALLEL, normalise("موازيه"), normalise("موازي"), normalise("بديلة")})
@@ -104,6 +106,8 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add) -> No
         return
     heads = [a for a in ev.agents if types.get(a) in _ACTORS]
     tails = [t for t in ev.targets if types.get(t) in _ACTORS and (types.get(t) != "GPE" or rtype == "SUPPORTS")]
+    if rtype == "OPPOSES" and ev.type != "EXPULSION" and ev.confidence < OPPOSES_MIN_CONFIDENCE:
+        return  # hostility read off a loosely parsed event is too often wrong
     for h in heads:
         for t in tails:
             add(rtype, h, t, s, e, mod, 0.6, ev.time)
