@@ -19,7 +19,7 @@ from marsad.extract.names.cands import Cand
 from marsad.extract.names.lexicon import lexicon_rows, rule_lexicon
 from marsad.extract.names.matcher import Match, NameTrie, name_words
 from marsad.extract.names.resolve import (
-    assemble, disambiguate, link_generic_army, link_group_pronouns, link_surnames, main_army,
+    assemble, disambiguate, link_generic_army, link_group_pronouns, link_surnames, main_army, merge_unnamed_roles,
     relink_generic_army,
 )
 from marsad.extract.names.rules import RuleContext, find_rule_mentions
@@ -82,6 +82,7 @@ class EntityRecognizer:
         relink_generic_army(ctx.new, main_army(cands, self.kb))
         cands = cands + ctx.new
         disambiguate(cands, self.kb, self._votes(tokens))
+        merge_unnamed_roles(ctx.hints)
         cands += link_surnames(cands, tokens, text, self.kb, self.lex.given_names)
         cands += link_group_pronouns(cands, tokens, self.kb)
         analysis.entities = assemble(cands, ctx.hints, self.kb, text)

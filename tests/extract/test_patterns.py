@@ -92,3 +92,12 @@ def test_chained_verbal_nouns_share_their_subject() -> None:
     expel = next(v for v in a.events if v.type == "EXPULSION")
     assert control.agents and control.agents == expel.agents
     assert [a.entity(t).kb_id for t in expel.targets] == ["jadhran"]
+
+
+def test_unnamed_spokesman_is_the_named_one() -> None:
+    text = ("قال الناطق باسم قوات حفتر، أحمد المسماري إن القوات تقدمت. "
+            "كما قال الناطق باسم قوات حفتر إن المعارك انتهت.")
+    a = marsad.analyze(text)
+    mismari = next(e for e in a.entities if e.kb_id == "mismari")
+    assert any(m.text == "الناطق باسم قوات حفتر" for m in mismari.mentions)
+    assert {c.speaker for c in a.claims} == {mismari.id}

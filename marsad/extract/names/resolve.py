@@ -229,3 +229,20 @@ def _army_like(kb: KnowledgeBase, kb_id: str) -> bool:
 
 _ARMY_NORMS = frozenset(" ".join(name_words(w)) for w in _ARMY_WORDS)
 
+
+def merge_unnamed_roles(hints: Sequence[Hint]) -> None:
+    """«الناطق باسم الجيش» with no name is the spokesman of that body named elsewhere in the article."""
+    named: dict[tuple[str, str], Cand] = {}
+    for h in hints:
+        if h.type in ("SPOKESPERSON_OF", "LEADS", "COMMANDS") and not h.head.outer:
+            named.setdefault((h.type, _identity(h.tail)), h.head)
+    for h in hints:
+        if h.head.outer and h.head.type == "PERSON" and not h.head.kb_ids:
+            person = named.get((h.type, _identity(h.tail)))
+            if person is not None:
+                h.head.kb_ids, h.head.type, h.head.name = list(person.kb_ids), person.type, person.name
+
+
+def _identity(c: Cand) -> str:
+    return c.kb_id or "new:" + " ".join(name_words(c.name or ""))
+
