@@ -12,6 +12,8 @@ Besides `analysis.entities`, the component leaves for later components:
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 from collections.abc import Sequence
 from typing import Any
 
@@ -33,8 +35,8 @@ from marsad.text.normalise import normalise
 _GUARDED_KINDS = frozenset({"village", "neighbourhood", "natural", "facility"})
 _PLACE_PREPS = frozenset({"في", "فى", "من", "الى", "إلى", "قرب", "بالقرب", "نحو", "داخل", "حول", "جنوب",
                           "شمال", "شرق", "غرب", "مدينه", "بلده", "قريه", "منطقه"})
-#: a single-word place name seen this often in news is an everyday word first («الجديد», «السلام»)
-_COMMON_WORD = 1000
+#: a single-word place name seen this often in news is an everyday word first
+_COMMON_WORD = 5000
 _TRIES: dict[int, tuple[KnowledgeBase, NameTrie]] = {}
 
 
@@ -98,7 +100,7 @@ class EntityRecognizer:
         if place.kind in _GUARDED_KINDS:
             return True
         word = tok.stem if tok.prefix and not tok.prefix.endswith("ال") else tok.norm
-        return word_count(word) >= _COMMON_WORD or word in self.lex.given_names
+        return word in _everyday_places() or word_count(word) >= _COMMON_WORD or word in self.lex.given_names
 
     def _votes(self, tokens: Sequence[Token]) -> Counter[str]:
         votes: Counter[str] = Counter()
@@ -128,6 +130,13 @@ class EntityRecognizer:
         stance = next((e.stance for e in kept if e.stance), None)
         return Cand(m.first, m.last, m.start, m.end, [e.kb_id for e in kept], stance=stance,
                     confidence=0.95 if len(kept) == 1 else 0.8)
+
+
+@lru_cache(maxsize=1)
+def _everyday_places() -> frozenset[str]:
+    """Place names that are everyday words too (marsad/data/names/everyday_places.txt), normalised."""
+    text = resources.files("marsad").joinpath("data/names/everyday_places.txt").read_text(encoding="utf-8")
+    return frozenset(normalise(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 def _has_cue(tokens: Sequence[Token], m: Match) -> bool:
