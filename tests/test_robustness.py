@@ -296,3 +296,15 @@ def test_a_long_article_stays_valid_and_bounded() -> None:
     assert seconds < 10, f"{seconds:.2f} s"
     assert len(data["claims"]) >= 160
     assert any("المسماري" in e["name"] for e in data["entities"])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+@given(ARTICLE)
+def test_running_the_pipeline_again_changes_nothing(text: str) -> None:
+    from marsad.api import build_pipeline
+    from marsad.ingest import document_from_text
+
+    pipeline = build_pipeline()
+    analysis = pipeline(document_from_text(text, "again"))
+    first = analysis.to_dict()
+    assert pipeline(analysis).to_dict() == first
