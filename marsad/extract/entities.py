@@ -26,6 +26,7 @@ from marsad.extract.names.resolve import (
 )
 from marsad.extract.names.rules import RuleContext, find_rule_mentions
 from marsad.knowledge import KnowledgeBase, Place, load_kb
+from marsad.knowledge.cache import per_kb
 from marsad.model import Analysis, Token
 from marsad.pipeline import register
 from marsad.text.clitics import word_count
@@ -37,17 +38,12 @@ _PLACE_PREPS = frozenset({"في", "فى", "من", "الى", "إلى", "قرب", 
                           "شمال", "شرق", "غرب", "مدينه", "بلده", "قريه", "منطقه"})
 #: a single-word place name seen this often in news is an everyday word first
 _COMMON_WORD = 5000
-_TRIES: dict[int, tuple[KnowledgeBase, NameTrie]] = {}
 
 
+@per_kb
 def name_trie(kb: KnowledgeBase) -> NameTrie:
     """The name trie of a knowledge base (built once per KB object)."""
-    hit = _TRIES.get(id(kb))
-    if hit is not None and hit[0] is kb:
-        return hit[1]
-    trie = NameTrie(kb.names())
-    _TRIES[id(kb)] = (kb, trie)
-    return trie
+    return NameTrie(kb.names())
 
 
 @register("entities", requires=("tokens",), assigns=("entities",))

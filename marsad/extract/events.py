@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from marsad.extract.names.cands import Cand
+from marsad.knowledge.cache import per_kb
 from marsad.model import Analysis, Event, Offsets, Span, Token
 from marsad.pipeline import register
 from marsad.text.clitics import word_count
@@ -140,16 +141,10 @@ def _strip_al(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 3 else w
 
 
-_LEXICONS: dict[int, tuple[object, _Lexicon]] = {}
-
-
+@per_kb
 def _lexicon(kb: object | None) -> _Lexicon:
-    hit = _LEXICONS.get(id(kb))
-    if hit is not None and hit[0] is kb:
-        return hit[1]
-    lex = _Lexicon(kb)
-    _LEXICONS[id(kb)] = (kb, lex)
-    return lex
+    """The trigger and modality tables of a knowledge base (built once per KB)."""
+    return _Lexicon(kb)
 
 
 @register("events", requires=("tokens", "entities", "times", "claims"), assigns=("events",))

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from marsad.extract.names.cands import Cand
+from marsad.knowledge.cache import per_kb
 from marsad.model import Analysis, Framing, Token
 from marsad.pipeline import register
 from marsad.text.normalise import normalise
@@ -22,13 +23,11 @@ _SUFFIXES = ("هم", "ها", "ه")
 _ACTORS = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE"})
 #: usual names that carry no stance in practice, though the KB may mark them
 _CONVENTIONAL = frozenset(normalise(w) for w in ("داعش",))
-_TABLES: dict[int, tuple[object, dict[tuple[str, ...], str]]] = {}
 
 
+@per_kb
 def _table(kb: object | None) -> dict[tuple[str, ...], str]:
-    hit = _TABLES.get(id(kb))
-    if hit is not None and hit[0] is kb:
-        return hit[1]
+    """The stance lexicon of a knowledge base as a table of word tuples (built once per KB)."""
     table: dict[tuple[str, ...], str] = {}
     if kb is not None and "stance" in kb.lexicon_names():  # type: ignore[attr-defined]
         for row in kb.lexicon("stance"):  # type: ignore[attr-defined]
@@ -36,7 +35,6 @@ def _table(kb: object | None) -> dict[tuple[str, ...], str]:
             stance = (row.get("stance") or "").strip()
             if words and stance in ("hostile", "favorable"):
                 table.setdefault(words, stance)
-    _TABLES[id(kb)] = (kb, table)
     return table
 
 

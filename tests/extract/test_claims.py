@@ -109,3 +109,13 @@ def test_claim_time_between_cue_and_content() -> None:
 def test_no_claim_without_cue() -> None:
     _, claims = _claims("انطلقت القافلة من بنغازي صباح اليوم نحو الجنوب.")
     assert claims == []
+
+
+def test_overlay_reporting_verb_stays_in_its_knowledge_base(tmp_path) -> None:
+    (tmp_path / "lexicons").mkdir()
+    (tmp_path / "lexicons" / "reporting_verbs.tsv").write_text("term\tlemma\nغرد\tغرد\n", encoding="utf-8")
+    (tmp_path / "lexicons" / "anonymous_sources.tsv").write_text("term\nمدون\n", encoding="utf-8")
+    text = "وغرد مدون ليبي بأن الكهرباء عادت إلى الحي."
+    with_overlay = marsad.analyze(text, kb=[str(tmp_path)])
+    assert len(with_overlay.claims) == 1 and with_overlay.claims[0].source_kind == "anonymous"
+    assert marsad.analyze(text).claims == []

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from marsad.extract.claims.cues import (
-    ACCORDING, ANONYMOUS_HEADS, CUES, DOCUMENT_HEADS, OPENERS, Cue, add_anonymous, add_lexicon, cue_for,
+    ACCORDING, DOCUMENT_HEADS, OPENERS, Cue, CueTable, cue_table,
 )
 from marsad.extract.names.cands import Cand
 from marsad.model import Analysis, Claim, Offsets, Span, Token
@@ -40,7 +40,6 @@ MIN_CONTENT_WORDS = 2
 #: cues whose object can be the content without «أن» («كشف … تفاصيل», «أعلن … بدء هجوم»)
 _TRANSITIVE = frozenset(normalise(w) for w in ("كشف", "أعلن", "نفى", "أكد", "ذكر", "اتهم", "أدان", "طالب",
                                                "نقل", "أوضح", "حذر", "أبدى", "أعرب"))
-_LEXICON_LOADED: set[int] = set()
 _ACCORDING_FIRST = frozenset(words[0] for words in ACCORDING)
 
 
@@ -57,21 +56,16 @@ class ClaimFinder:
     """Finds reported speech and its source for every reporting cue."""
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        kb = analysis.scratch.get("kb")
-        if kb is not None and id(kb) not in _LEXICON_LOADED:
-            if "reporting_verbs" in kb.lexicon_names():
-                add_lexicon(kb.lexicon("reporting_verbs"))
-            if "anonymous_sources" in kb.lexicon_names():
-                add_anonymous(kb.lexicon("anonymous_sources"))
-            _LEXICON_LOADED.add(id(kb))
-        finder = _Finder(analysis)
+        finder = _Finder(analysis, cue_table(analysis.scratch.get("kb")))
         analysis.claims = finder.run()
         return analysis
 
 
 class _Finder:
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, table: CueTable) -> None:
         self.a = analysis
+        self.table = table
+        self.anonymous = table.anonymous
         self.text = analysis.text
         self.tokens: Sequence[Token] = analysis.tokens
         self.mentions: list[Cand] = analysis.scratch.get("mentions", [])
@@ -92,7 +86,7 @@ class _Finder:
         """Token i without proclitics; a leading و/ف the splitter kept is dropped when that gives a cue."""
         tok = self.tokens[i]
         w = tok.stem if tok.prefix else tok.norm
-        if not tok.prefix and len(w) > 3 and w[0] in "وف" and w not in CUES and w[1:] in CUES:
+        if not tok.prefix and len(w) > 3 and w[0] in "وف" and w not in self.table.cues and w[1:] in self.table.cues:
             return w[1:]
         return w
 
@@ -125,7 +119,7 @@ class _Finder:
             if according is not None:
                 i = self._according(i, *according)
                 continue
-            cue = cue_for(self.word(i)) if toks[i].text[:1].isalpha() else None
+            cue = self.table.cue_for(self.word(i)) if toks[i].text[:1].isalpha() else None
             if cue is None:
                 i += 1
                 continue
@@ -147,11 +141,11 @@ class _Finder:
         j = i + n
         if j < len(self.tokens) and self.tokens[j].norm in ("ما", "لما"):
             j += 1
-            if j < len(self.tokens) and cue_for(self.word(j)):
+            if j < len(self.tokens) and self.table.cue_for(self.word(j)):
                 j += 1
         end = min(self.sentence_end(i), j + 8)
         found = self.mentions_in(j, end)
-        if (not found or found[0].first > j + 1) and j <= end and self.word(j) in ANONYMOUS_HEADS:
+        if (not found or found[0].first > j + 1) and j <= end and self.word(j) in self.anonymous:
             # «وفق ما ذكرت مصادر عسكرية»: an anonymous source for the clause before
             s0 = self.sentence_start(i)
             desc_end = self._description_end(j, end)
@@ -227,7 +221,7 @@ class _Finder:
                 pick = found[0]
                 source = _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last)
                 opener = self._opener(pick.last + 1, end_sent)
-            elif opener + 1 <= end_sent and self.word(opener + 1) in ANONYMOUS_HEADS:
+            elif opener + 1 <= end_sent and self.word(opener + 1) in self.anonymous:
                 relay = source if source.kind == "media" else None
                 desc_end = self._description_end(opener + 1, min(end_sent, opener + 6))
                 source = _Source("anonymous", None, " ".join(
@@ -265,7 +259,7 @@ class _Finder:
         head = self.word(first)
         head_full = toks[first].norm
         span_text = " ".join(self.text[toks[first].start:toks[last].end].split())
-        if head in ANONYMOUS_HEADS or head_full in ANONYMOUS_HEADS:
+        if head in self.anonymous or head_full in self.anonymous:
             if head_full.startswith("ال") and self.last_anonymous is not None:
                 return self.last_anonymous
             desc_end = self._description_end(first, last)
@@ -322,11 +316,11 @@ class _Finder:
         if i - s0 > 25:
             s0 = i - 25
         found = [m for m in self.mentions_in(s0, i - 1)]
-        prior_cues = [k for k in range(s0, i) if (c := cue_for(self.word(k))) is not None and not c.weak]
+        prior_cues = [k for k in range(s0, i) if (c := self.table.cue_for(self.word(k))) is not None and not c.weak]
         if prior_cues:
             return None
         for back in (i - 1, i - 2):
-            if back >= s0 and (self.word(back) in ANONYMOUS_HEADS or self.tokens[back].norm in ANONYMOUS_HEADS):
+            if back >= s0 and (self.word(back) in self.anonymous or self.tokens[back].norm in self.anonymous):
                 src = _Source("anonymous", None, " ".join(self.text[self.tokens[back].start:self.tokens[i - 1].end].split()))
                 self.last_anonymous = src
                 return src  # «لكن منتقدين يقولون إن …»
@@ -380,7 +374,7 @@ class _Finder:
                 return k
             if tok.norm in OPENERS or self.word(k) in OPENERS:
                 return k
-            later = cue_for(self.word(k)) if k > first else None
+            later = self.table.cue_for(self.word(k)) if k > first else None
             if later is not None and not later.weak and not self.tokens[k].prefix.startswith("ب"):
                 return None
             k += 1
@@ -411,7 +405,7 @@ class _Finder:
             return toks[k].end, close, True
         end = toks[end_sent].end
         for j in range(k + 1, end_sent + 1):
-            cut = cue_for(self.word(j))
+            cut = self.table.cue_for(self.word(j))
             if (cut is not None and not cut.weak) or self._according_at(j):
                 back = j - 1
                 while back > k and (toks[back].text in "،," or toks[back].norm in ("ما", "وهو", "هو")):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from marsad.knowledge.cache import per_kb
+
 from marsad.text.normalise import normalise
 
 # lemma -> (past forms, present forms, participles)
@@ -68,13 +70,13 @@ OPENERS = frozenset(normalise(w) for w in ("إن", "أن", "بأن", "أنه", "
                                             "أنهم", "إنهم", "بأنهم", "بالقول", "قائلا", "عن", "إلى", "الى"))
 
 #: Heads of anonymous sources («مصدر خاص», «مصادر عسكرية», «مسؤول رفيع»).
-ANONYMOUS_HEADS: set[str] = {normalise(w) for w in (
+ANONYMOUS_HEADS: frozenset[str] = frozenset(normalise(w) for w in (
     "مصدر", "مصادر", "المصدر", "المصادر", "مسؤول", "مسؤولون", "مسؤولين", "مسئول", "شهود", "شاهد", "سكان",
     "مراقبون", "مراقبين", "ناشطون", "ناشطين", "مصدرا", "أوساط", "دوائر", "جهات", "مسعفون", "مسعفين",
     "منتقدون", "منتقدين", "محللون", "محللين", "خبراء", "خبير", "دبلوماسيون", "دبلوماسي", "أطباء", "طبيب",
     "مهندس", "موظف", "موظفون", "عسكريون", "ضابط", "ضباط", "مقاتل", "مقاتلون", "أهالي", "مواطنون", "تقارير",
     "أحد", "احد", "مصادر", "مقربون", "مقرب",
-)}
+))
 
 #: Heads of documentary sources («بيان صادر عن …», «تقرير»).
 DOCUMENT_HEADS = frozenset(normalise(w) for w in ("بيان", "البيان", "تقرير", "التقرير", "وثيقة", "الوثيقة",
@@ -103,30 +105,52 @@ def _build() -> dict[str, Cue]:
 CUES: dict[str, Cue] = _build()
 
 
-def cue_for(form: str) -> Cue | None:
-    """The cue of a normalised word (without proclitics), also with its tanween alef dropped."""
-    cue = CUES.get(form)
-    if cue is None and form.endswith("ا") and len(form) > 3:
-        cue = CUES.get(form[:-1] + "ا")
+def _lookup(table: dict[str, Cue], form: str) -> Cue | None:
+    """The cue of a normalised word (without proclitics) in `table`, participles included."""
+    cue = table.get(form)
     if cue is None:
         base = form[:-1] if form.endswith(("ا", "ه")) else form
         if base in _CONTINUING:
-            lemma = next((c.lemma for f, c in CUES.items() if f.startswith(base) and c.participle), base)
+            lemma = next((c.lemma for f, c in table.items() if f.startswith(base) and c.participle), base)
             cue = Cue(lemma, participle=True)
     return cue
 
 
-def add_anonymous(rows: list[dict[str, str]]) -> None:
-    """Add the single-word heads of the KB's anonymous_sources lexicon."""
-    for row in rows:
-        words = normalise(row.get("term", "")).split()
-        if words:
-            ANONYMOUS_HEADS.add(words[0])
+def cue_for(form: str) -> Cue | None:
+    """The built-in cue of a normalised word (without proclitics), or None."""
+    return _lookup(CUES, form)
 
 
-def add_lexicon(rows: list[dict[str, str]]) -> None:
-    """Add rows of the KB's reporting_verbs lexicon (term, lemma) to the cue table."""
-    for row in rows:
-        term = normalise(row.get("term", "").strip())
-        if term and " " not in term and term not in CUES:
-            CUES[term] = Cue(normalise(row.get("lemma") or term), weak=True)
+@dataclass(frozen=True)
+class CueTable:
+    """The cues and anonymous-source heads of one knowledge base: built-ins plus its lexicons.
+
+    Cues that come only from the KB's `reporting_verbs` lexicon are `weak` (they need their own
+    subject and an opener), since the lexicon mixes verbs with nouns such as «تصريحات».
+    """
+
+    cues: dict[str, Cue]
+    anonymous: frozenset[str]
+
+    def cue_for(self, form: str) -> Cue | None:
+        """The cue of a normalised word (without proclitics), or None."""
+        return _lookup(self.cues, form)
+
+
+@per_kb
+def cue_table(kb: object | None) -> CueTable:
+    """The cue table of a knowledge base (built once per KB)."""
+    cues = dict(CUES)
+    anonymous = set(ANONYMOUS_HEADS)
+    names = kb.lexicon_names() if kb is not None else []  # type: ignore[attr-defined]
+    if "reporting_verbs" in names:
+        for row in kb.lexicon("reporting_verbs"):  # type: ignore[attr-defined]
+            term = normalise(row.get("term", "").strip())
+            if term and " " not in term and term not in cues:
+                cues[term] = Cue(normalise(row.get("lemma") or term), weak=True)
+    if "anonymous_sources" in names:
+        for row in kb.lexicon("anonymous_sources"):  # type: ignore[attr-defined]
+            words = normalise(row.get("term", "")).split()
+            if words:
+                anonymous.add(words[0])
+    return CueTable(cues, frozenset(anonymous))

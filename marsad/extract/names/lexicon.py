@@ -7,6 +7,7 @@ from importlib import resources
 
 from marsad.extract.names.matcher import name_words
 from marsad.knowledge import KnowledgeBase
+from marsad.knowledge.cache import per_kb
 from marsad.text.normalise import normalise
 
 #: Function words that never begin or continue a personal name.
@@ -73,17 +74,10 @@ def _given_names() -> frozenset[str]:
     return frozenset(out)
 
 
-_CACHE: dict[int, tuple[KnowledgeBase, RuleLexicon]] = {}
-
-
+@per_kb
 def rule_lexicon(kb: KnowledgeBase) -> RuleLexicon:
     """The rule tables for a knowledge base (cached per KB object)."""
-    hit = _CACHE.get(id(kb))
-    if hit is not None and hit[0] is kb:
-        return hit[1]
-    lex = _build(kb)
-    _CACHE[id(kb)] = (kb, lex)
-    return lex
+    return _build(kb)
 
 
 def lexicon_rows(kb: KnowledgeBase, name: str) -> list[dict[str, str]]:
