@@ -49,6 +49,13 @@ VARIANTS: dict[str, dict[str, object]] = {
     "lexicon_names_gaz": {"lexicon": True, "params": {}, "names": True, "gaz": True},
     "lexicon_ext": {"lexicon": True, "params": {}, "external": True},
     "lexicon_gaz_ext": {"lexicon": True, "params": {}, "gaz": True, "external": True},
+    "lexicon_names_ext": {"lexicon": True, "params": {}, "names": True, "external": True},
+    "lexicon_names_c1_0.2": {"lexicon": True, "params": {"c1": 0.2, "c2": 0.01}, "names": True},
+    "lexicon_names_c2_0.1": {"lexicon": True, "params": {"c1": 0.02, "c2": 0.1}, "names": True},
+    "lexicon_names_c2_0.3": {"lexicon": True, "params": {"c1": 0.01, "c2": 0.3}, "names": True},
+    "lexicon_names_c2_0.1_w3": {"lexicon": True, "params": {"c1": 0.02, "c2": 0.1}, "names": True, "window": 3},
+    "lexicon_names_ext_c1_0.1": {"lexicon": True, "params": {"c1": 0.1, "c2": 0.01}, "names": True,
+                                 "external": True},
 }
 
 #: Annotated corpora whose names form the external gazetteer (never ANERcorp or NewsFANE, which share
@@ -222,6 +229,10 @@ def main(argv: list[str] | None = None) -> int:
         "train_files": used_files,
         "unlabelled_files": [CORPUS] if spec["lexicon"] else [],
         "gazetteer_files": name_files,
+        "names_lexicon": ({"how": "the corpus tagged by a base model (variant 'lexicon', same train split, "
+                                  "no name lexicon); words tagged as names at least 5% of the time",
+                           "base_model_sha256": sha256(args.base), "words": len(feats.lexicon.names)}
+                          if spec.get("names") else None),
         "sha256": files,
         "settings": {"variant": args.use, "crf": {**DEFAULT_PARAMS, **spec["params"]},  # type: ignore[dict-item]
                      "inference": inference, "eval_propagation_window": args.window,

@@ -101,14 +101,16 @@ class Tagger:
                 w = self.settings.get("propagate_window")
                 window = int(w) if isinstance(w, (int, float)) else None
             propagate_names(sentences, labels, window=window,
-                            min_chars=int(self.settings.get("propagate_min_chars", 3)))
+                            min_chars=int(self.settings.get("propagate_min_chars", 3)),
+                            surnames=bool(self.settings.get("propagate_surnames", False)))
         return labels
 
 
 def propagate_names(sentences: Sequence[Sequence[str]], labels: list[list[str]], window: int | None = None,
-                    min_chars: int = 3) -> None:
+                    min_chars: int = 3, surnames: bool = False) -> None:
     """Label, in place, untagged repeats of names tagged earlier (exact normalised token sequence,
-    longest first). Names of fewer than `min_chars` letters are not propagated."""
+    longest first). Names of fewer than `min_chars` letters are not propagated. With `surnames`, the
+    last word of a person name of two or more words also counts as that person's name."""
     seen: dict[tuple[str, ...], tuple[str, int]] = {}
     norm = [[normalise(t) for t in s] for s in sentences]
     for si, (toks, labs) in enumerate(zip(norm, labels)):
@@ -139,6 +141,10 @@ def propagate_names(sentences: Sequence[Sequence[str]], labels: list[list[str]],
             key = tuple(toks[a:b])
             if sum(len(x) for x in key) >= min_chars:
                 seen[key] = (typ, si)
+            if surnames and typ == "PER" and b - a >= 2 and len(toks[b - 1]) >= max(min_chars, 3):
+                last = (toks[b - 1],)
+                if last not in seen or seen[last][0] == "PER":
+                    seen[last] = ("PER", si)
 
 
 @lru_cache(maxsize=1)

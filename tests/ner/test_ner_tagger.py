@@ -109,3 +109,14 @@ def test_missing_and_bad_model(tmp_path: Path) -> None:
 )
 def test_to_marsad_type(label: str, expected: str | None) -> None:
     assert to_marsad_type(label) == expected
+
+
+def test_propagate_surnames_option() -> None:
+    sents = [["قال", "كريم", "سالم"], ["وأضاف", "سالم", "أن"]]
+    base = [["O", "B-PER", "I-PER"], ["O", "O", "O"]]
+    off = [list(x) for x in base]
+    propagate_names(sents, off)
+    assert off[1] == ["O", "O", "O"]
+    on = [list(x) for x in base]
+    propagate_names(sents, on, surnames=True)
+    assert on[1] == ["O", "B-PER", "O"]
