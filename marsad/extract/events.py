@@ -67,6 +67,12 @@ _NOT_AFTER_BA = frozenset(_s(normalise(w)) for w in ("شكل",))
 #: words that open a new clause, after which a verbal noun no longer shares the subject before
 _NEW_CLAUSE = frozenset(normalise(w) for w in ("ما", "الذي", "التي", "الذين", "وهو", "وهي", "هو", "هي", "بينما",
                                                 "حيث", "عندما", "لكن", "ولكن", "إذ", "أدى", "مما"))
+#: light verbs whose object is the event («شنت قوات X هجوما», «قام سلاح الجو بقصف»)
+_SUPPORT_VERBS = frozenset(_s(normalise(w)) for w in (
+    "شن", "شنت", "شنوا", "يشن", "تشن", "خاض", "خاضت", "خاضوا", "يخوض", "تخوض", "نفذ", "نفذت", "نفذوا",
+    "ينفذ", "تنفذ", "قام", "قامت", "قاموا", "يقوم", "تقوم", "أطلق", "أطلقت", "أطلقوا", "بدأ", "بدأت", "بدأوا",
+    "تبنى", "تبنت", "أجرى", "أجرت", "عقد", "عقدت", "عقدوا", "فرض", "فرضت", "أحكم", "أحكمت", "بسط", "بسطت",
+    "واصل", "واصلت", "استأنف", "استأنفت", "وقع", "وقعت", "أبرم", "أبرمت"))
 _REFUSALS = frozenset(normalise(w) for w in ("رفض", "رفضوا", "رفضت", "يرفض", "يرفضون", "ترفض", "رفضه"))
 _TRAINING = frozenset(normalise(w) for w in ("تدريب", "تدريبات", "دورات", "دوره", "تدريبيه"))
 _PLURAL_TRY = frozenset(normalise(w) for w in ("حاولا", "حاولوا", "حاولتا", "سعيا", "سعوا"))
@@ -355,6 +361,10 @@ class _Finder:
             k += 1
             steps += 1
         killing = self.stems[trig.first] in _KILLING or trig.form in _KILLING
+        if not agents and not trig.verb:
+            agent = self._support_verb_subject(trig, lo)
+            if agent:
+                agents.append(agent)  # «خاض الجيش، الخميس، مواجهات مع …», «قام سلاح الجو بقصف …»
         if not agents and not killing:
             agent = self._agent_before(trig, lo, near=None if trig.verb else NOUN_AGENT_WINDOW)
             if agent:
@@ -451,6 +461,16 @@ class _Finder:
                 if m.last == k and self.can_act(m.entity):
                     return m.entity
             k -= 1
+        return None
+
+    def _support_verb_subject(self, trig: _Trigger, lo: int) -> str | None:
+        """The subject of a light verb whose object is the verbal-noun trigger (شن، خاض، نفذ، قام بـ …)."""
+        for s in range(trig.first - 1, max(lo - 1, trig.first - 9), -1):
+            if self.tokens[s].norm in _SUPPORT_VERBS or self.stems[s] in _SUPPORT_VERBS:
+                for m in self.mentions:
+                    if s < m.first and m.last < trig.first and self.can_act(m.entity):
+                        return m.entity
+                return None
         return None
 
     def _persons_before(self, trig: _Trigger, lo: int) -> list[str]:

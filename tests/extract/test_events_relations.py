@@ -108,3 +108,13 @@ def test_framing_from_partisan_alias_and_lexicon() -> None:
     assert any(s == "hostile" for _, s in stances)
     for f in a.framing:
         assert a.text[f.start:f.end] == f.text
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("وخاضت قوات حفتر، صباح الخميس، مواجهات عنيفة مع عناصر تنظيم الدولة في سرت.", "ARMED_CLASH"),
+    ("وشنت قوات حفتر هجوما على مواقع الجماعات المسلحة قرب درنة.", "ATTACK"),
+])
+def test_light_verb_subject_is_the_agent(text: str, etype: str) -> None:
+    a = marsad.analyze(text)
+    ev = _event(a, etype)
+    assert "lna" in [_kb(a, x) for x in ev.agents]
