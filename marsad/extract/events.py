@@ -219,6 +219,8 @@ class _Finder:
         tok = self.tokens[i]
         if tok.prefix.endswith(("ال", "لل")) or tok.prefix[:1] in ("ب", "ل", "ك"):
             return False
+        if w.endswith(("ات", "ه")) or (w.startswith("م") and len(w) >= 5):
+            return False  # a plural or feminine noun («مواجهات», «غارة»), a mim-noun («مظاهرة»)
         if w[:1] in "يت" and len(w) >= 4:
             return True
         bases = [w] + [w[: -len(suf)] for suf in _SUFFIXES if w.endswith(suf) and len(w) - len(suf) >= 3]
@@ -466,7 +468,8 @@ class _Finder:
     def _support_verb_subject(self, trig: _Trigger, lo: int) -> str | None:
         """The subject of a light verb whose object is the verbal-noun trigger (شن، خاض، نفذ، قام بـ …)."""
         for s in range(trig.first - 1, max(lo - 1, trig.first - 9), -1):
-            if self.tokens[s].norm in _SUPPORT_VERBS or self.stems[s] in _SUPPORT_VERBS:
+            norm = self.tokens[s].norm
+            if norm in _SUPPORT_VERBS or self.stems[s] in _SUPPORT_VERBS or (norm[:1] in "وف" and norm[1:] in _SUPPORT_VERBS):
                 for m in self.mentions:
                     if s < m.first and m.last < trig.first and self.can_act(m.entity):
                         return m.entity

@@ -17,7 +17,7 @@ from marsad.model import Token
 from marsad.text.normalise import normalise
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_LEAF = "\x00"
+_LEAF = None  # never equal to a token's text (a NUL or an empty string can be one)
 
 
 def name_words(text: str) -> tuple[str, ...]:
@@ -43,7 +43,7 @@ class NameTrie:
     """A trie of names keyed by normalised words; leaves hold the name entries."""
 
     def __init__(self, entries: Iterable[NameEntry] = ()) -> None:
-        self.root: dict[str, dict] = {}
+        self.root: dict[str | None, dict] = {}
         self.size = 0
         for entry in entries:
             self.add(entry)
