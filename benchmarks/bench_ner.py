@@ -3,7 +3,7 @@ ANERcorp test, AQMAR test and WikiFANE test (FANE types mapped, see marsad/ner/d
 
     nice .venv/bin/python benchmarks/bench_ner.py [--model FILE] [--out benchmarks/results/ner.json]
 
-The "variants" table of an existing results file (dev-split and test figures of the settings tried while
+The "variants" table (with its note, the team baseline and published anchors) of an existing results file (dev-split and test figures of the settings tried while
 training, written by hand from scripts/train_ner.py runs) is kept as it is.
 """
 
@@ -74,7 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     old: dict[str, object] = {}
     if args.out.is_file():
         old = json.loads(args.out.read_text(encoding="utf-8"))
-    res["variants"] = old.get("variants", [])
+    for key in ("variants", "variants_note", "team_baseline", "published_anchors"):
+        if key in old:
+            res[key] = old[key]
     res["measured"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
