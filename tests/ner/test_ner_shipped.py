@@ -18,7 +18,7 @@ def test_model_files_are_small_and_documented() -> None:
     size = DEFAULT_MODEL.stat().st_size + lexicon_path(DEFAULT_MODEL).stat().st_size
     assert size < 50 * 1024 * 1024
     meta = json.loads(sidecar_path(DEFAULT_MODEL).read_text(encoding="utf-8"))
-    assert meta["train_files"] == ["ner/anercorp/train.conll"] or "test" not in " ".join(meta["train_files"])
+    assert meta["train_files"] and not any("test" in f for f in meta["train_files"])  # never a test split
     assert all(len(h) == 64 for h in meta["sha256"].values())
     assert meta["scores"]["anercorp_test"]["crf+propagation"]["micro"]["f1"] > 60
 
@@ -34,6 +34,11 @@ _REGRESSION = [
     ("التقى وزير الخارجية سامح شكري نظيره الفرنسي في باريس", [(3, 5, "PER"), (8, 9, "LOC")]),
     ("قال المتحدث باسم الجيش أحمد المسماري إن الاشتباكات توقفت في بنغازي",
      [(4, 6, "PER"), (10, 11, "LOC")]),
+    ("أعلنت الأمم المتحدة أن مبعوثها غسان سلامة سيزور طرابلس الأسبوع المقبل",
+     [(1, 3, "ORG"), (5, 7, "PER"), (8, 9, "LOC")]),
+    ("ونقلت وكالة رويترز عن مسؤول في منظمة الصحة العالمية قوله إن الوباء ينتشر في اليمن",
+     [(2, 3, "ORG"), (6, 9, "ORG"), (14, 15, "LOC")]),
+    ("استقبل الملك سلمان بن عبد العزيز في الرياض رئيس الوزراء البريطاني", [(2, 6, "PER"), (7, 8, "LOC")]),
 ]
 
 
@@ -83,4 +88,4 @@ def test_anercorp_test_score_pinned(shared: Path) -> None:
     if not f.is_file():
         pytest.skip(f"{f} is absent")
     res = evaluate_file(f, load_default())
-    assert res["micro"]["f1"] >= 66.0
+    assert res["micro"]["f1"] >= 69.0
