@@ -1,5 +1,5 @@
 """Statistical Arabic named-entity recognition: a CRF tagger shipped with marsad (PER/LOC/ORG/MISC)."""
 
-from marsad.ner.tagger import MARSAD_TYPES, Tagger, load_default, to_marsad_type
+from marsad.ner.tagger import MARSAD_TYPES, NameSpan, Tagger, load_default, to_marsad_type
 
-__all__ = ["MARSAD_TYPES", "Tagger", "load_default", "to_marsad_type"]
+__all__ = ["MARSAD_TYPES", "NameSpan", "Tagger", "load_default", "to_marsad_type"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,6 +47,18 @@ def lexicon_path(model_path: Path) -> Path:
 def sidecar_path(model_path: Path) -> Path:
     """The JSON sidecar (data checksums, settings, scores) of a model file."""
     return model_path.with_name(model_path.name.removesuffix(".crfsuite") + ".json")
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """A name found by the tagger: tokens [start, end), its tagger type (PER/LOC/ORG/MISC), the marsad
+    type (None for MISC) and the CRF's confidence (the lowest marginal probability of its labels)."""
+
+    start: int
+    end: int
+    label: str
+    type: str | None
+    confidence: float
 
 
 class Tagger:
@@ -87,6 +100,18 @@ class Tagger:
         for i in range(0, len(toks), MAX_SENTENCE_TOKENS):
             chunk = toks[i:i + MAX_SENTENCE_TOKENS]
             out.extend(self._crf.tag(self.featuriser.sentence_features(chunk)))
+        return out
+
+    def tag_spans(self, tokens: Sequence[str]) -> list[NameSpan]:
+        """The names of one sentence as token spans with marsad types and confidences (no propagation)."""
+        toks = [t if isinstance(t, str) else str(t) for t in tokens]
+        out: list[NameSpan] = []
+        for off in range(0, len(toks), MAX_SENTENCE_TOKENS):
+            chunk = toks[off:off + MAX_SENTENCE_TOKENS]
+            labels = self._crf.tag(self.featuriser.sentence_features(chunk))
+            for a, b, typ in spans(labels):
+                conf = min(self._crf.marginal(labels[i], i) for i in range(a, b))
+                out.append(NameSpan(off + a, off + b, typ, MARSAD_TYPES.get(typ), round(conf, 4)))
         return out
 
     def tag_document(self, sentences: Sequence[Sequence[str]], propagate: bool | None = None,

@@ -89,3 +89,12 @@ def test_anercorp_test_score_pinned(shared: Path) -> None:
         pytest.skip(f"{f} is absent")
     res = evaluate_file(f, load_default())
     assert res["micro"]["f1"] >= 69.0
+
+
+def test_tag_spans_types_and_confidence() -> None:
+    toks = "أعلنت الأمم المتحدة أن مبعوثها غسان سلامة سيزور طرابلس الأسبوع المقبل".split()
+    found = load_default().tag_spans(toks)
+    assert [(s.start, s.end, s.label, s.type) for s in found] == [
+        (1, 3, "ORG", "ORGANIZATION"), (5, 7, "PER", "PERSON"), (8, 9, "LOC", "GPE")]
+    assert all(0.5 < s.confidence <= 1.0 for s in found)
+    assert load_default().tag_spans([]) == []
