@@ -9,6 +9,7 @@ from typing import Any
 
 from marsad.errors import InputError
 from marsad.ingest import document_from_text, read_path
+from marsad.ingest.dates import parse_date
 from marsad.model import Analysis, Document
 from marsad.pipeline import DEFAULT_COMPONENTS, Pipeline
 from marsad.settings import Settings
@@ -58,6 +59,9 @@ def analyze(text_or_path: str | os.PathLike[str] | Document, *, disable: tuple[s
     if source_id is not None:
         doc.source_id = source_id
     if published is not None and doc.published is None:
-        doc.published = published
+        parsed = parse_date(published)
+        if parsed is None:
+            raise InputError("published", f"not a date: {published!r} (use ISO 8601, e.g. 2016-10-11)")
+        doc.published = parsed.value
     pipe = pipeline or _cached_pipeline(tuple(disable), tuple(kb))
     return pipe(doc)

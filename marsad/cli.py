@@ -122,7 +122,7 @@ def _analyze(args: argparse.Namespace) -> int:
 
     settings = Settings.load(args.config, kb=tuple(args.kb) or None, disable=tuple(args.disable) or None)
     pipeline = build_pipeline(settings)
-    out: TextIO = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
+    out: TextIO = _open_out(args.out) if args.out else sys.stdout
     fmt = args.format or ("text" if out.isatty() else "json")
     color = args.color == "always" or (args.color == "auto" and out.isatty())
     ok = bad = 0
@@ -133,10 +133,16 @@ def _analyze(args: argparse.Namespace) -> int:
                 bad += 1
                 print(f"marsad: skipped {result.error}", file=sys.stderr)
                 continue
-            assert result.document is not None
+            if result.document is None:
+                continue
             for w in result.document.warnings:
                 print(f"marsad: warning: {result.source_id}: {w}", file=sys.stderr)
-            analysis = pipeline(result.document)
+            try:
+                analysis = pipeline(result.document)
+            except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the batch
+                bad += 1
+                print(f"marsad: failed {result.source_id}: {type(exc).__name__}: {exc}", file=sys.stderr)
+                continue
             ok += 1
             if fmt == "text":
                 out.write(render_text(analysis, color=color))
@@ -156,6 +162,14 @@ def _analyze(args: argparse.Namespace) -> int:
         print(f"marsad: error: nothing could be read ({bad} input(s) skipped)", file=sys.stderr)
         return 1
     return 0
+
+
+def _open_out(path: str) -> TextIO:
+    """The output file, or a clear error when it cannot be written."""
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise MarsadError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
 if __name__ == "__main__":  # pragma: no cover

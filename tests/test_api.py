@@ -98,3 +98,15 @@ def test_pipeline_pipe_batches() -> None:
     docs = [Document(id=str(i), source_id=str(i), text=t) for i, t in enumerate(TEXTS)]
     out = list(pipe.pipe(docs, batch_size=2))
     assert [a.document.id for a in out] == [str(i) for i in range(len(TEXTS))]
+
+
+def test_published_must_be_a_date() -> None:
+    assert marsad.analyze("قال الوزير إن الوضع هادئ.", published="2016-10-11").document.published == "2016-10-11"
+    with pytest.raises(InputError, match="not a date"):
+        marsad.analyze("قال الوزير إن الوضع هادئ.", published="garbage")
+
+
+def test_schema_rejects_trailing_junk_in_published() -> None:
+    data = marsad.analyze("قال الوزير.").to_dict()
+    data["document"]["published"] = "2016-10-11junk"
+    assert validate_analysis(data)

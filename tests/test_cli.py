@@ -120,3 +120,40 @@ def test_text_report_summarises_framing(reference_article: Path, capsys: pytest.
     assert main(["analyze", str(reference_article), "--format", "text", "--color", "never"]) == 0
     out = capsys.readouterr().out
     assert "Framing" in out and "framed actors" in out and "hostile" in out
+
+
+def test_text_report_neutralises_terminal_controls(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "ctl.txt"
+    f.write_text("عنوان \x1b[31mأحمر\n\nقال مصدر عسكري إن \u202eالقوات\u202c انسحبت.", encoding="utf-8")
+    assert main(["analyze", str(f), "--format", "text", "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out and "أحمر" in out
+
+
+def test_out_to_missing_folder_is_a_clear_error(sample_article: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(sample_article), "--out", str(tmp_path / "nope" / "x.json")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write" in err and "Traceback" not in err
+    assert main(["analyze", str(sample_article), "--out", str(tmp_path)]) == 2
+
+
+def test_one_failing_article_does_not_stop_the_batch(sample_article: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import marsad.extract.framing as framing
+
+    real = framing.FramingFinder.__call__
+
+    def flaky(self, analysis):  # type: ignore[no-untyped-def]
+        if "قنبلة" in analysis.text:
+            raise RuntimeError("simulated component failure")
+        return real(self, analysis)
+
+    monkeypatch.setattr(framing.FramingFinder, "__call__", flaky)
+    bad = tmp_path / "a.txt"
+    bad.write_text("عنوان\n\nانفجرت قنبلة قرب السوق.", encoding="utf-8")
+    assert main(["analyze", str(bad), str(sample_article), "--format", "jsonl", "--no-tokens"]) == 0
+    captured = capsys.readouterr()
+    assert "failed" in captured.err and "simulated component failure" in captured.err
+    assert len(captured.out.strip().splitlines()) == 1

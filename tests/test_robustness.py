@@ -97,7 +97,7 @@ SPACES = [" ", "\n", "\n\n", "\r\n", "\r", "\t", "\u00a0", "\u2028", "\u2029", "
 MARKS = ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202e",
          "\u2066", "\u2067", "\u2069", "\ufeff", "\u061c", "ـ"]
 # NUL is left out: it crashes the name matcher today (see the report of this test file)
-CONTROLS = ["\x01", "\x07", "\x1b", "\x1f", "\x7f", "\x9b"]
+CONTROLS = ["\x00", "\x01", "\x07", "\x1b", "\x1f", "\x7f", "\x9b"]
 EMOJI = ["😀", "🇱🇾", "👍🏽", "❤️", "\U0001F9D5"]
 LATIN = list("aZx") + ["LNA ", "Haftar "]
 

@@ -43,6 +43,8 @@ GOOD_FILES: dict[str, bytes] = {
     "controls.txt": ("عنوان \x1b[31mأحمر\x1b[0m\n\nقال الوزير\x07 إن\u202e الوضع\u200f هادئ.\n").encode(),
     "name with spaces «».txt": GOOD.encode(),
     "sub/deeper/nested.txt": GOOD.encode(),
+    "deep-json-ld.html": ("<html><head><script type=\"application/ld+json\">" + "[" * 100000 + "]" * 100000
+                          + f"</script></head><body><p>{GOOD}</p></body></html>").encode(),
 }
 
 #: file name -> bytes, for files that hold nothing readable
@@ -60,6 +62,7 @@ BAD_FILES: dict[str, bytes] = {
     "bad.json": b'{"text": "unterminated',
     "notgzip.jsonl.gz": b"plain text, not gzip",
     "corrupt.jsonl.gz": b"\x1f\x8b\x08\x00garbage",
+    "deep.json": b"[" * 100000 + b"]" * 100000,
 }
 
 #: a JSON Lines file mixing good records and every kind of bad one: (content, good ids)
@@ -73,6 +76,7 @@ JSONL = "\n".join([
     _record(id="c", text="", title=None),
     _record(id="d", text=GOOD, published="not a date", url=12),
     "\x1b[2J",
+    _record(id="nul", text="قال مراسل صحيفة الوسط \u0000 إن الوضع هادئ"),
 ]) + "\n"
 
 

@@ -145,6 +145,8 @@ def load_gold(path: str | Path) -> Gold:
         raise GoldError(f"{p}: cannot read gold file ({exc})") from None
     except json.JSONDecodeError as exc:
         raise GoldError(f"{p}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise GoldError(f"{p}: JSON nested too deeply") from None
     gold = parse_gold(data, str(p))
     gold.folder = p.resolve().parent
     return gold

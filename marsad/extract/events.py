@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from marsad.extract.names.cands import Cand
+from marsad.extract.tokindex import TokenIndex
 from marsad.knowledge.cache import per_kb
 from marsad.model import Analysis, Event, Offsets, Span, Token
 from marsad.pipeline import register
@@ -73,6 +74,7 @@ _SUPPORT_VERBS = frozenset(_s(normalise(w)) for w in (
     "ينفذ", "تنفذ", "قام", "قامت", "قاموا", "يقوم", "تقوم", "أطلق", "أطلقت", "أطلقوا", "بدأ", "بدأت", "بدأوا",
     "تبنى", "تبنت", "أجرى", "أجرت", "عقد", "عقدت", "عقدوا", "فرض", "فرضت", "أحكم", "أحكمت", "بسط", "بسطت",
     "واصل", "واصلت", "استأنف", "استأنفت", "وقع", "وقعت", "أبرم", "أبرمت"))
+_DENY = normalise("نفى")
 _REFUSALS = frozenset(normalise(w) for w in ("رفض", "رفضوا", "رفضت", "يرفض", "يرفضون", "ترفض", "رفضه"))
 _TRAINING = frozenset(normalise(w) for w in ("تدريب", "تدريبات", "دورات", "دوره", "تدريبيه"))
 _PLURAL_TRY = frozenset(normalise(w) for w in ("حاولا", "حاولوا", "حاولتا", "سعيا", "سعوا"))
@@ -176,6 +178,7 @@ class _Finder:
         self.mentions = [m for m in mentions if m.entity]
         self.stems = [_strip_al(t.stem if t.prefix else t.norm) for t in self.tokens]
         self._last_trigger: _Trigger | None = None
+        self.index = TokenIndex(self.tokens, self.mentions)
         self.by_first: dict[int, list[Cand]] = {}
         for m in self.mentions:
             self.by_first.setdefault(m.first, []).append(m)
@@ -299,18 +302,11 @@ class _Finder:
         return False
 
     def _inside_name(self, i: int) -> bool:
-        return any(m.first <= i <= m.last and not m.outer for m in self.mentions)
+        return i in self.index.inside
 
     def _clause(self, trig: _Trigger) -> tuple[int, int]:
         """Token range of the trigger's sentence, cut at quotes that do not contain the trigger."""
-        s = self.tokens[trig.first].sentence
-        lo = trig.first
-        while lo > 0 and self.tokens[lo - 1].sentence == s:
-            lo -= 1
-        hi = trig.last
-        while hi + 1 < len(self.tokens) and self.tokens[hi + 1].sentence == s:
-            hi += 1
-        return lo, hi
+        return self.index.sentence_start(trig.first), self.index.sentence_end(trig.last)
 
     def _mention_at(self, i: int, types: frozenset[str]) -> Cand | None:
         for m in sorted(self.by_first.get(i, []), key=lambda m: -(m.last - m.first)):
@@ -459,8 +455,8 @@ class _Finder:
                 break
             if self.tokens[k].norm in _PRONOUN_SUBJ:
                 return self._last_person(self.tokens[k].start)
-            for m in self.mentions:
-                if m.last == k and self.can_act(m.entity):
+            for m in self.index.by_last.get(k, ()):
+                if self.can_act(m.entity):
                     return m.entity
             k -= 1
         return None
@@ -541,7 +537,7 @@ class _Finder:
                 (k for k in window if self.lex.modality.get(self.tokens[k].norm) == "negation"), default=-9) < trig.first:
             return "denied"
         for c in self.a.claims:
-            if c.cue_lemma == normalise("نفى") and c.content.start <= self.tokens[trig.first].start < c.content.end:
+            if c.cue_lemma == _DENY and c.content.start <= self.tokens[trig.first].start < c.content.end:
                 return "denied"
         if "planned" in kinds:
             return "planned"

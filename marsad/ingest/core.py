@@ -71,6 +71,9 @@ def read_path(path: str | Path, settings: Settings | None = None) -> Iterator[Re
     """Read one file, one folder (recursively) or '-' (standard input) into results."""
     settings = settings or Settings.load()
     name = str(path)
+    if not name.strip():
+        yield ReadResult.failed("''", "empty path (give a file, a folder or '-')")
+        return
     if name == "-":
         yield from read_stream(sys_stdin(), "-", settings)
         return
@@ -238,5 +241,7 @@ def _walk(folder: Path) -> Iterator[Path | ReadResult]:
                 yield from _walk(path)
             elif entry.is_file():
                 yield path
+            elif entry.is_symlink() and not path.exists():
+                yield ReadResult.failed(str(path), "broken symbolic link (its target does not exist)")
         except OSError as exc:
             yield ReadResult.failed(str(path), f"cannot read ({exc.strerror or exc})")

@@ -184,7 +184,7 @@ def _json_ld(tree: lxml_html.HtmlElement) -> dict[str, Any]:
             continue
         try:
             data = json.loads(el.text)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         stack = data if isinstance(data, list) else [data]
         while stack:

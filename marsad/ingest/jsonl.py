@@ -87,6 +87,8 @@ def _from_line(line: bytes, name: str, lineno: int) -> ReadResult:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
         return ReadResult.failed(item, f"not valid JSON ({exc.msg} at column {exc.colno})")
+    except RecursionError:
+        return ReadResult.failed(item, "JSON nested too deeply")
     return from_record(record, item)
 
 
@@ -99,6 +101,9 @@ def read_json_text(text: str, name: str) -> Iterator[ReadResult]:
             yield from read_jsonl_lines(text.splitlines(), name)
             return
         yield ReadResult.failed(name, f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+        return
+    except RecursionError:
+        yield ReadResult.failed(name, "JSON nested too deeply")
         return
     if isinstance(data, list):
         if not data:
@@ -121,6 +126,9 @@ def read_jsonl_lines(lines: Iterable[str], name: str) -> Iterator[ReadResult]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield ReadResult.failed(item, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        except RecursionError:
+            yield ReadResult.failed(item, "JSON nested too deeply")
             continue
         yield from_record(record, item)
     if not any_line:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import random
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -49,8 +50,43 @@ def _band(ratio: float) -> str:
     return "hi"
 
 
-def build_lexicon(docs: list[list[str]], min_count: int = 3, contexts: int = 300) -> Lexicon:
-    """A Lexicon from tokenised documents; `contexts` is how many frequent words serve as neighbours."""
+def simhash_contexts(left: dict[str, Counter[str]], right: dict[str, Counter[str]], freq: Counter[str],
+                     keep: set[str], bits: int = 16, min_count: int = 20, seed: int = 7) -> dict[str, str]:
+    """A bit string per word (seen `min_count` times or more): the signs of `bits` fixed random projections
+    of its positive-PMI left/right context vector, so words used alike share many bits (a cheap stand-in
+    for word clusters; prefixes of 4, 8, 12 bits act as coarser classes)."""
+    rng = random.Random(seed)
+    total = sum(freq.values())
+    planes: dict[str, list[float]] = {}
+    out: dict[str, str] = {}
+    for w in keep:
+        if freq[w] < min_count:
+            continue
+        acc = [0.0] * bits
+        for side, table in (("l", left), ("r", right)):
+            ctr = table.get(w)
+            if not ctr:
+                continue
+            n = sum(ctr.values())
+            for c, k in ctr.items():
+                pc = (freq[c] if c in freq else freq[w]) / total
+                val = math.log((k / n) / pc) if pc > 0 else 0.0
+                if val <= 0:
+                    continue
+                key = side + c
+                vec = planes.get(key)
+                if vec is None:
+                    vec = planes[key] = [rng.gauss(0.0, 1.0) for _ in range(bits)]
+                for b in range(bits):
+                    acc[b] += val * vec[b]
+        out[w] = "".join("1" if x > 0 else "0" for x in acc)
+    return out
+
+
+def build_lexicon(docs: list[list[str]], min_count: int = 3, contexts: int = 300,
+                  simhash_bits: bool = False) -> Lexicon:
+    """A Lexicon from tokenised documents; `contexts` is how many frequent words serve as neighbours;
+    `simhash_bits` adds context-vector hash classes (h4/h8/h12/h16)."""
     freq: Counter[str] = Counter()
     for toks in docs:
         freq.update(toks)
@@ -75,6 +111,7 @@ def build_lexicon(docs: list[list[str]], min_count: int = 3, contexts: int = 300
         stem_all[stem] += c
         if pat.endswith("ال") or pat.endswith("لل"):
             stem_al[stem] += c
+    hashes = simhash_contexts(left, right, freq, keep) if simhash_bits else {}
     words: dict[str, str] = {}
     for w in keep:
         parts = []
@@ -91,6 +128,9 @@ def build_lexicon(docs: list[list[str]], min_count: int = 3, contexts: int = 300
         if stem_all[stem] >= min_count:
             parts.append("a=" + _band(stem_al[stem] / stem_all[stem]))
         parts.append(f"f={min(int(math.log2(freq[w])), 14)}")
+        h = hashes.get(w)
+        if h:
+            parts.extend(f"h{k}={h[:k]}" for k in range(4, len(h) + 1, 4))
         words[w] = " ".join(p.replace(" ", "_") for p in parts)
     stems: dict[str, str] = {}
     for stem, c in stem_all.items():

@@ -157,7 +157,7 @@ class Featuriser:
         else:
             for part in sig.split(" "):
                 own.append(part)
-                if part[:2] in ("c=", "a=", "f="):
+                if part[:2] in ("c=", "a=", "f=") or part[:3] == "h8=":
                     short.append(part)
         if lex.names:
             nm = lex.names.get(n) or lex.names.get(stem)

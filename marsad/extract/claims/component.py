@@ -24,6 +24,7 @@ from marsad.extract.claims.cues import (
     ACCORDING, DOCUMENT_HEADS, OPENERS, Cue, CueTable, cue_table,
 )
 from marsad.extract.names.cands import Cand
+from marsad.extract.tokindex import TokenIndex
 from marsad.model import Analysis, Claim, Offsets, Span, Token
 from marsad.pipeline import register
 from marsad.text.normalise import normalise
@@ -76,6 +77,7 @@ class _Finder:
         self.last_anonymous: _Source | None = None
         self.pending: _Source | None = None  # «وهو ما أكدته مصادر»: source waiting for a participle
         self.words = [self._word(i) for i in range(len(self.tokens))]
+        self.index = TokenIndex(self.tokens, self.mentions)
 
     # -- helpers ---------------------------------------------------------------------------------
     def word(self, i: int) -> str:
@@ -92,23 +94,15 @@ class _Finder:
 
     def mentions_in(self, first: int, last: int) -> list[Cand]:
         """Mentions lying within tokens [first, last], outermost first, in text order."""
-        found = [m for m in self.mentions if m.entity and first <= m.first and m.last <= last]
-        return sorted(found, key=lambda m: (m.first, -(m.last - m.first)))
+        return self.index.mentions_in(first, last)
 
     def sentence_end(self, i: int) -> int:
         """Index of the last token of token i's sentence."""
-        s = self.tokens[i].sentence
-        j = i
-        while j + 1 < len(self.tokens) and self.tokens[j + 1].sentence == s:
-            j += 1
-        return j
+        return self.index.sentence_end(i)
 
     def sentence_start(self, i: int) -> int:
-        s = self.tokens[i].sentence
-        j = i
-        while j > 0 and self.tokens[j - 1].sentence == s:
-            j -= 1
-        return j
+        """Index of the first token of token i's sentence."""
+        return self.index.sentence_start(i)
 
     # -- main loop -------------------------------------------------------------------------------
     def run(self) -> list[Claim]:
