@@ -61,7 +61,8 @@ class RelationFinder:
         for h in analysis.scratch.get("hints", []):
             _from_hint(h, types, add)
         mentions = analysis.scratch.get("mentions", [])
-        for rtype, head, tail, start, end in pattern_relations(analysis.tokens, mentions, types):
+        kinds = {e.id: e.kind for e in analysis.entities}
+        for rtype, head, tail, start, end in pattern_relations(analysis.tokens, mentions, types, kinds):
             add(rtype, head, tail, start, end, "asserted", 0.75)
         for ev in analysis.events:
             _from_event(analysis, ev, types, add)

@@ -42,6 +42,11 @@ _ONE_OF_ROLES = {normalise(w): r for w, r in (("قيادات", "LEADS"), ("قا�
                                                ("مقاتلي", "MEMBER_OF"), ("أفراد", "MEMBER_OF"))}
 _SUPPORTED_BY = frozenset(normalise(w) for w in ("تدعمها", "يدعمها", "تدعمه", "يدعمه", "تسانده", "تساندها",
                                                   "يسانده", "يساندها", "تؤيدها", "يؤيده"))
+#: adjectives that may stand between a body and its seat («مجلس النواب الشرعي في طبرق»)
+_SEAT_ADJ = frozenset(normalise(w) for w in ("الشرعي", "الشرعية", "المؤقتة", "المنتخب", "الجديد", "الجديدة",
+                                              "الموازية", "الموازي", "المنافسة", "المعترف"))
+#: a body right after these words is not being located («هاجمت قوات X في …», «إلى»)
+_SEAT_BLOCK = frozenset(normalise(w) for w in ("هاجمت", "هاجم", "قصفت", "قصف", "استهدفت", "ضد", "على", "إلى", "الى"))
 _RELS = frozenset(normalise(w) for w in ("الذي", "التي", "والذي", "والتي", "الذين"))
 _ACTORS = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE"})
 _PLACES = frozenset({"GPE", "LOCATION"})
@@ -96,10 +101,35 @@ class _View:
         return None
 
 
-def pattern_relations(tokens: Sequence[Token], mentions: Sequence[Cand], types: dict[str, str]) -> list[Hit]:
+def _seated(v: _View, tokens: Sequence[Token], kinds: dict[str, str | None]) -> list[Hit]:
+    """«مجلس النواب في طبرق», «الحكومة المؤقتة بالبيضاء»: a body named with the town it sits in."""
+    out: list[Hit] = []
+    for last, x in v.by_last.items():
+        if v.type(x) not in ("ORGANIZATION", "ARMED_GROUP"):
+            continue
+        j = last + 1
+        if j < len(tokens) and tokens[j].norm in _SEAT_ADJ:
+            j += 1
+        if j >= len(tokens) or tokens[j].sentence != tokens[last].sentence:
+            continue
+        prev = tokens[x.first - 1].norm if x.first > 0 else ""
+        if prev in _SEAT_BLOCK:
+            continue
+        k = j + 1 if tokens[j].norm in ("في", "فى") else j
+        p = v.by_first.get(k)
+        if p is None or v.type(p) not in _PLACES or kinds.get(p.entity or "") in ("country", None) and v.type(p) == "GPE":
+            continue
+        if k == j and not tokens[j].prefix.startswith("ب"):
+            continue
+        out.append(("BASED_IN", x.entity or "", p.entity or "", x.start, p.end))
+    return out
+
+
+def pattern_relations(tokens: Sequence[Token], mentions: Sequence[Cand], types: dict[str, str],
+                      kinds: dict[str, str | None] | None = None) -> list[Hit]:
     """Every relation the fixed constructions state in the article."""
     v = _View(tokens, mentions, types)
-    out: list[Hit] = []
+    out: list[Hit] = _seated(v, tokens, kinds or {})
     for i, tok in enumerate(tokens):
         w = tok.norm
         stem = tok.stem if tok.prefix else w

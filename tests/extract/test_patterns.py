@@ -101,3 +101,12 @@ def test_unnamed_spokesman_is_the_named_one() -> None:
     mismari = next(e for e in a.entities if e.kb_id == "mismari")
     assert any(m.text == "الناطق باسم قوات حفتر" for m in mismari.mentions)
     assert {c.speaker for c in a.claims} == {mismari.id}
+
+
+@pytest.mark.parametrize("text, seated", [
+    ("وقال مجلس النواب الشرعي في طبرق إنه سيجتمع الأسبوع المقبل.", True),
+    ("وهاجمت قوات حفتر في طبرق مقرا للشرطة.", False),
+])
+def test_body_with_its_seat(text: str, seated: bool) -> None:
+    a = marsad.analyze(text)
+    assert any(t == "BASED_IN" for t, _, _ in _rels(a)) is seated, _rels(a)
