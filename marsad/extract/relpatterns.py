@@ -46,7 +46,10 @@ _SUPPORTED_BY = frozenset(normalise(w) for w in ("تدعمها", "يدعمها",
 _SEAT_ADJ = frozenset(normalise(w) for w in ("الشرعي", "الشرعية", "المؤقتة", "المنتخب", "الجديد", "الجديدة",
                                               "الموازية", "الموازي", "المنافسة", "المعترف"))
 #: a body right after these words is not being located («هاجمت قوات X في …», «إلى»)
-_SEAT_BLOCK = frozenset(normalise(w) for w in ("هاجمت", "هاجم", "قصفت", "قصف", "استهدفت", "ضد", "على", "إلى", "الى"))
+_SEAT_BLOCK = frozenset(normalise(w) for w in (
+    "هاجمت", "هاجم", "هاجموا", "قصفت", "قصف", "استهدفت", "استهدف", "ضد", "على", "إلى", "الى", "دخلت", "دخل",
+    "سيطرت", "سيطر", "انتشرت", "انتشر", "اشتبكت", "اشتبك", "تقدمت", "تقدم", "وصلت", "وصل", "انسحبت", "انسحب",
+    "اعتقلت", "اعتقل", "حاصرت", "حاصر", "اقتحمت", "اقتحم", "نفذت", "نفذ", "شنت", "شن", "تمركزت", "تحركت"))
 _RELS = frozenset(normalise(w) for w in ("الذي", "التي", "والذي", "والتي", "الذين"))
 _ACTORS = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE"})
 _PLACES = frozenset({"GPE", "LOCATION"})
@@ -112,9 +115,10 @@ def _seated(v: _View, tokens: Sequence[Token], kinds: dict[str, str | None]) -> 
             j += 1
         if j >= len(tokens) or tokens[j].sentence != tokens[last].sentence:
             continue
-        prev = tokens[x.first - 1].norm if x.first > 0 else ""
-        if prev in _SEAT_BLOCK:
-            continue
+        if x.first > 0:
+            prev = tokens[x.first - 1]
+            if prev.norm in _SEAT_BLOCK or prev.stem in _SEAT_BLOCK or prev.norm[1:] in _SEAT_BLOCK:
+                continue
         k = j + 1 if tokens[j].norm in ("في", "فى") else j
         p = v.by_first.get(k)
         if p is None or v.type(p) not in _PLACES or kinds.get(p.entity or "") in ("country", None) and v.type(p) == "GPE":
