@@ -157,7 +157,7 @@ def pattern_relations(tokens: Sequence[Token], mentions: Sequence[Cand], types: 
             if p is None:
                 for back in range(i - 1, max(-1, i - 4), -1):  # «تتخذ من P مقرا»
                     m = v.by_last.get(back)
-                    if m is not None and v.type(m) in _PLACES:
+                    if m is not None and v.type(m) in _PLACES and m.first > 0 and tokens[m.first - 1].norm == "من":
                         p = m
                         break
             if x and p:
