@@ -110,3 +110,9 @@ def test_unnamed_spokesman_is_the_named_one() -> None:
 def test_body_with_its_seat(text: str, seated: bool) -> None:
     a = marsad.analyze(text)
     assert any(t == "BASED_IN" for t, _, _ in _rels(a)) is seated, _rels(a)
+
+
+def test_bare_government_refers_to_the_government_named() -> None:
+    a = marsad.analyze("أعلنت حكومة الوفاق الوطني حالة الطوارئ. وأرسلت الحكومة تعزيزات إلى سرت.")
+    gna = next(e for e in a.entities if e.kb_id == "gna")
+    assert any(m.text == "الحكومة" for m in gna.mentions)

@@ -18,6 +18,7 @@ from marsad.extract.names.lexicon import STOP
 from marsad.extract.names.matcher import name_words
 from marsad.knowledge import Actor, KnowledgeBase, Place
 from marsad.model import Entity, Span, Token
+from marsad.text.normalise import normalise
 
 
 def country_of(kb: KnowledgeBase, kb_id: str) -> str | None:
@@ -175,15 +176,23 @@ def link_group_pronouns(cands: list[Cand], tokens: Sequence[Token], kb: Knowledg
 
 
 _ARMY_WORDS = frozenset({"الجيش", "جيش", "قوات الجيش", "القوات المسلحه", "الجيش الوطني", "قوات الجيش الوطني"})
+#: bare definite words that name the article's main body of a kind: word -> (type, word its names contain)
+_GENERIC_HEADS = {"جيش": ("ARMED_GROUP", "جيش"), "حكومه": ("ORGANIZATION", "حكوم")}
+
+
+def main_body(cands: Sequence[Cand], kb: KnowledgeBase, etype: str = "ARMED_GROUP",
+              marker: str = "جيش") -> str | None:
+    """The KB actor of `etype` whose names contain `marker` that the article names most, if any."""
+    counts: Counter[str] = Counter()
+    for c in cands:
+        if c.kb_id and _type(c, kb) == etype and _named_like(kb, c.kb_id, marker):
+            counts[c.kb_id] += 1
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def main_army(cands: Sequence[Cand], kb: KnowledgeBase) -> str | None:
     """The army (an ARMED_GROUP of the KB called a «جيش») the article names most, if any."""
-    counts: Counter[str] = Counter()
-    for c in cands:
-        if c.kb_id and _type(c, kb) == "ARMED_GROUP" and _army_like(kb, c.kb_id):
-            counts[c.kb_id] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    return main_body(cands, kb, "ARMED_GROUP", "جيش")
 
 
 def relink_generic_army(cands: Sequence[Cand], army: str | None) -> None:
@@ -196,39 +205,41 @@ def relink_generic_army(cands: Sequence[Cand], army: str | None) -> None:
 
 
 def link_generic_army(cands: list[Cand], tokens: Sequence[Token], kb: KnowledgeBase) -> list[Cand]:
-    """Bare «الجيش» tokens that are not yet mentions become mentions of the article's main army."""
-    army = main_army(cands, kb)
-    if army is None:
+    """Bare «الجيش» / «الحكومة» tokens that are not yet mentions become mentions of the army or the
+    government the article names most (when it names one)."""
+    bodies = {head: main_body(cands, kb, etype, marker) for head, (etype, marker) in _GENERIC_HEADS.items()}
+    if not any(bodies.values()):
         return []
     covered = set()
     for c in cands:
         covered.update(range(c.first, c.last + 1))
     out = []
     for i, tok in enumerate(tokens):
-        if i in covered:
+        if i in covered or not (tok.prefix.endswith(("ال", "لل")) or tok.norm.startswith("ال")):
             continue
-        form = tok.norm if not tok.prefix or tok.prefix.endswith("ال") else "ال" + tok.stem
-        if form == "الجيش" or (tok.prefix.endswith("لل") and tok.stem == "جيش"):
-            if tok.prefix.endswith("لل"):
-                start = tok.stem_start - 1
-            elif tok.prefix.endswith("ال"):
-                start = tok.stem_start - 2
-            else:
-                start = tok.start
-            out.append(Cand(i, i, start, tok.end, [army], source="coref", confidence=0.6))
+        head = tok.stem if tok.prefix else tok.norm[2:]
+        body = bodies.get(head)
+        if body is None:
+            continue
+        if tok.prefix.endswith("لل"):
+            start = tok.stem_start - 1
+        elif tok.prefix.endswith("ال"):
+            start = tok.stem_start - 2
+        else:
+            start = tok.start
+        out.append(Cand(i, i, start, tok.end, [body], source="coref", confidence=0.6))
     return out
 
 
-def _army_like(kb: KnowledgeBase, kb_id: str) -> bool:
+def _named_like(kb: KnowledgeBase, kb_id: str, marker: str) -> bool:
     actor = kb.actors.get(kb_id)
     if actor is None:
         return False
     names = [actor.name, *(a.text for a in actor.aliases)]
-    return any("جيش" in n for n in names)
+    return any(marker in normalise(n) for n in names)
 
 
 _ARMY_NORMS = frozenset(" ".join(name_words(w)) for w in _ARMY_WORDS)
-
 
 def merge_unnamed_roles(hints: Sequence[Hint]) -> None:
     """«الناطق باسم الجيش» with no name is the spokesman of that body named elsewhere in the article."""
