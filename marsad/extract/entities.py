@@ -21,8 +21,8 @@ from marsad.extract.names.cands import Cand
 from marsad.extract.names.lexicon import lexicon_rows, rule_lexicon
 from marsad.extract.names.matcher import Match, NameTrie, name_words
 from marsad.extract.names.resolve import (
-    assemble, disambiguate, link_generic_army, link_group_pronouns, link_surnames, main_army, merge_unnamed_roles,
-    relink_generic_army,
+    assemble, disambiguate, link_generic_bodies, link_group_pronouns, link_surnames, main_army, merge_unnamed_roles,
+    relink_generic_bodies,
 )
 from marsad.extract.names.rules import RuleContext, find_rule_mentions
 from marsad.knowledge import KnowledgeBase, Place, load_kb
@@ -74,10 +74,10 @@ class EntityRecognizer:
         cands = [c for c in (self._from_match(m, tokens, norm_text) for m in self.trie.match(tokens, text)) if c]
         if self.ner is not None:
             cands += self.ner(tokens, text, cands)  # the rules then see the model's names too
-        cands += link_generic_army(cands, tokens, self.kb)  # «الناطق باسم الجيش» then finds its army
+        cands += link_generic_bodies(cands, tokens, self.kb)  # «الناطق باسم الجيش» then finds its army
         ctx = RuleContext(tokens, text, self.kb, self.lex, cands)
         find_rule_mentions(ctx)
-        relink_generic_army(ctx.new, main_army(cands, self.kb))
+        relink_generic_bodies(ctx.new, main_army(cands, self.kb))
         cands = cands + ctx.new
         disambiguate(cands, self.kb, self._votes(tokens))
         merge_unnamed_roles(ctx.hints)

@@ -195,7 +195,7 @@ def main_army(cands: Sequence[Cand], kb: KnowledgeBase) -> str | None:
     return main_body(cands, kb, "ARMED_GROUP", "جيش")
 
 
-def relink_generic_army(cands: Sequence[Cand], army: str | None) -> None:
+def relink_generic_bodies(cands: Sequence[Cand], army: str | None) -> None:
     """Rule candidates named «قوات الجيش», «القوات المسلحة» … become mentions of the main army."""
     if army is None:
         return
@@ -204,7 +204,7 @@ def relink_generic_army(cands: Sequence[Cand], army: str | None) -> None:
             c.kb_ids, c.type, c.name = [army], None, None
 
 
-def link_generic_army(cands: list[Cand], tokens: Sequence[Token], kb: KnowledgeBase) -> list[Cand]:
+def link_generic_bodies(cands: list[Cand], tokens: Sequence[Token], kb: KnowledgeBase) -> list[Cand]:
     """Bare «الجيش» / «الحكومة» tokens that are not yet mentions become mentions of the army or the
     government the article names most (when it names one)."""
     bodies = {head: main_body(cands, kb, etype, marker) for head, (etype, marker) in _GENERIC_HEADS.items()}
@@ -240,6 +240,7 @@ def _named_like(kb: KnowledgeBase, kb_id: str, marker: str) -> bool:
 
 
 _ARMY_NORMS = frozenset(" ".join(name_words(w)) for w in _ARMY_WORDS)
+
 
 def merge_unnamed_roles(hints: Sequence[Hint]) -> None:
     """«الناطق باسم الجيش» with no name is the spokesman of that body named elsewhere in the article."""
