@@ -75,6 +75,8 @@ _SUPPORT_VERBS = frozenset(_s(normalise(w)) for w in (
     "تبنى", "تبنت", "أجرى", "أجرت", "عقد", "عقدت", "عقدوا", "فرض", "فرضت", "أحكم", "أحكمت", "بسط", "بسطت",
     "واصل", "واصلت", "استأنف", "استأنفت", "وقع", "وقعت", "أبرم", "أبرمت"))
 _DENY = normalise("نفى")
+_TRY_VERBS = frozenset(_s(normalise(w)) for w in ("سعى", "سعت", "سعوا", "يسعى", "تسعى", "حاول", "حاولت",
+                                                   "حاولوا", "يحاول", "تحاول", "محاولة", "محاولات", "خطط", "خططت"))
 _REFUSALS = frozenset(normalise(w) for w in ("رفض", "رفضوا", "رفضت", "يرفض", "يرفضون", "ترفض", "رفضه"))
 _TRAINING = frozenset(normalise(w) for w in ("تدريب", "تدريبات", "دورات", "دوره", "تدريبيه"))
 _PLURAL_TRY = frozenset(normalise(w) for w in ("حاولا", "حاولوا", "حاولتا", "سعيا", "سعوا"))
@@ -386,8 +388,12 @@ class _Finder:
             return None
         modality = self._modality(trig, lo, hi)
         purpose = toks[trig.first].prefix == "ل" or toks[trig.first].norm in ("لمحاوله",)
-        if purpose and modality == "asserted":
-            modality = "planned"
+        if purpose:
+            tried = any(self.stems[k] in _TRY_VERBS or self.tokens[k].norm[1:] in _TRY_VERBS
+                        for k in range(max(lo, trig.first - 3), trig.first))
+            if not tried:
+                return None  # «… لمحاصرة الانشقاقات»: an aim, not a happening
+            modality = "attempted"  # «سعت للسيطرة على الهلال النفطي»
         claim = self._claim(trig)
         time = self._time(lo, hi, claim)
         actors = [x for x in agents + targets if self.types.get(x) != "LOCATION"]
@@ -437,6 +443,10 @@ class _Finder:
             if nxt in _REGIME or after is not None:
                 return False  # «سقوط النظام», «سقوط القذافي»
         if etype == "APPOINTMENT" and not any(self.types.get(x) == "PERSON" for x in agents + targets):
+            return False
+        if etype == "SUPPORT" and (not agents or not targets or self.tokens[trig.first].prefix[:1] == "ب"):
+            return False  # «بدعم من …» qualifies another act; support needs a giver and a receiver
+        if etype == "ARMED_CLASH" and any(self.types.get(a) == "GPE" for a in agents):
             return False
         if etype == "LEGAL_ACTION" and self.stems[trig.first] in _RULING and not any(
                 self.stems[k] in _COURT for k in range(lo, hi + 1)):
