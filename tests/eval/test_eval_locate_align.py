@@ -99,6 +99,18 @@ def test_alignment_is_one_to_one_best_first() -> None:
     assert al.to_gold == {"strong": "nasr"}
 
 
+def test_alignment_prefers_the_entity_the_text_names_that_way_most() -> None:
+    # both share one gold name; the one whose mentions use a gold name more often wins, even though
+    # it has more names of its own (a Jaccard share alone would pick the other)
+    a = empty_analysis()
+    a.entities = [Entity("rare", "ARMED_GROUP", "الكتيبة"),
+                  Entity("main", "ARMED_GROUP", "قوات الجنوب",
+                         [mention("الكتيبة", 0), mention("الكتيبة", 1), mention("الكتيبة", 2),
+                          Span(0, 0, "قوات الجنوب"), Span(0, 0, "اللواء الأول")])]
+    al = align_entities(a, parse_gold(gold_dict()))
+    assert al.to_gold == {"main": "nasr"}
+
+
 def test_distance_is_haversine() -> None:
     assert distance_km((32.8872, 13.1913), (32.1167, 20.0667)) == pytest.approx(648, abs=5)  # Tripoli-Benghazi
 
