@@ -116,3 +116,10 @@ def test_bare_government_refers_to_the_government_named() -> None:
     a = marsad.analyze("أعلنت حكومة الوفاق الوطني حالة الطوارئ. وأرسلت الحكومة تعزيزات إلى سرت.")
     gna = next(e for e in a.entities if e.kb_id == "gna")
     assert any(m.text == "الحكومة" for m in gna.mentions)
+
+
+def test_spokesman_title_across_a_prepositional_body_and_a_rank() -> None:
+    a = marsad.analyze("وقال الناطق باسم القوات الخاصة بالجيش العقيد سالم بوزريبة إن خمسة جنود قتلوا.")
+    rels = [(r.type, a.entity(r.head).name, a.entity(r.tail).name) for r in a.relations]
+    assert ("SPOKESPERSON_OF", "سالم بوزريبة", "القوات الخاصة") in rels
+    assert not any(e.name.startswith("الجيش") for e in a.entities if e.type == "ARMED_GROUP")

@@ -175,7 +175,8 @@ def link_group_pronouns(cands: list[Cand], tokens: Sequence[Token], kb: Knowledg
     return out
 
 
-_ARMY_WORDS = frozenset({"الجيش", "جيش", "قوات الجيش", "القوات المسلحه", "الجيش الوطني", "قوات الجيش الوطني"})
+_ARMY_WORDS = frozenset({"الجيش", "جيش", "قوات الجيش", "القوات المسلحه", "الجيش الوطني", "قوات الجيش الوطني",
+                         "المؤسسه العسكريه", "جيش الشرق", "الجيش في الشرق"})
 #: bare definite words that name the article's main body of a kind: word -> (type, word its names contain)
 _GENERIC_HEADS = {"جيش": ("ARMED_GROUP", "جيش"), "حكومه": ("ORGANIZATION", "حكوم")}
 
@@ -200,8 +201,9 @@ def relink_generic_bodies(cands: Sequence[Cand], army: str | None) -> None:
     if army is None:
         return
     for c in cands:
-        if not c.kb_ids and c.source == "rule" and " ".join(name_words(c.name or "")) in _ARMY_NORMS:
-            c.kb_ids, c.type, c.name = [army], None, None
+        words = " ".join(name_words(c.name or ""))
+        if not c.kb_ids and c.source == "rule" and (words in _ARMY_NORMS or words.startswith(("جيش ", "الجيش "))):
+            c.kb_ids, c.type, c.name = [army], None, None  # «جيش الحكومة المعترف بها دوليا»
 
 
 def link_generic_bodies(cands: list[Cand], tokens: Sequence[Token], kb: KnowledgeBase) -> list[Cand]:

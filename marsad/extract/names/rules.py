@@ -329,6 +329,8 @@ def _groups_of_person(ctx: RuleContext) -> None:
     for i, b in enumerate(ctx.bare):
         if ctx.words[i] not in GROUP_OF_PERSON and b not in GROUP_OF_PERSON:
             continue
+        if ctx.tokens[i].prefix.endswith(("ال", "لل")) or ctx.words[i].startswith("ال"):
+            continue  # «قوات حفتر» is a construct: a definite «بالجيش» before a name is not
         if ctx.covered(i) or i + 1 >= len(ctx.tokens):
             continue
         person = ctx.cand_at(i + 1, outer_first=False)
@@ -454,6 +456,9 @@ def _one_title(ctx: RuleContext, first: int, last: int, row: dict[str, str]) -> 
                 elif (end := ctx.name_end(k)) is not None:
                     person = ctx.add(k, end, "PERSON", confidence=0.75)
                 break
+            if cand is not None and ctx.tokens[k].prefix[:1] in ("ب", "ل") and ctx.type_of(cand) != "PERSON":
+                k = cand.last + 1  # «الناطق باسم القوات الخاصة بالجيش العقيد …»
+                continue
             if cand is not None or ctx.tokens[k].text in "،,.:\"«»()" or ctx.words[k] in STOP:
                 if k == after and (end := ctx.name_end(k)) is not None:
                     person = ctx.add(k, end, "PERSON", confidence=0.7)
