@@ -73,13 +73,13 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def get_lexicon(shared: Path, cache: Path) -> Lexicon:
+def get_lexicon(shared: Path, cache: Path, simhash: bool = False) -> Lexicon:
     """The corpus lexicon (built once, cached at `cache`)."""
     if cache.is_file():
         return Lexicon.load(cache)
     t = time.time()
     docs = list(tokenised(corpus_texts(shared / "datasets" / CORPUS)))
-    lex = build_lexicon(docs)
+    lex = build_lexicon(docs, simhash_bits=simhash)
     lex.meta["source"] = CORPUS
     cache.parent.mkdir(parents=True, exist_ok=True)
     lex.save(cache)
@@ -137,7 +137,7 @@ def evaluate(tagger: Tagger, sents: list[list[str]], gold: list[list[str]], wind
 
 
 def run_variant(name: str, spec: dict[str, object], train: tuple, dev: tuple, lex: Lexicon,
-                shared: Path, workdir: Path) -> dict[str, object]:
+                shared: Path, workdir: Path, suffix: str = "") -> dict[str, object]:
     """Train one variant on the dev-train part and score it on the dev part."""
     sents, labels = train
     extra = spec.get("extra") or []
@@ -148,12 +148,12 @@ def run_variant(name: str, spec: dict[str, object], train: tuple, dev: tuple, le
         lex = with_names(lex, shared, workdir / "dev-lexicon.crfsuite", workdir / "dev-names.json")
     lex, gazetteers = add_gazetteer(spec, lex, sents, labels, shared)
     feats = Featuriser(lex if spec["lexicon"] else Lexicon(), window=int(spec.get("window", 2)))
-    path = workdir / f"dev-{name}.crfsuite"
+    path = workdir / f"dev-{name}{suffix}.crfsuite"
     t = time.time()
     train_crf(sents, labels, feats, path, params=dict(spec["params"]), gazetteers=gazetteers)  # type: ignore[arg-type]
     took = time.time() - t
     tagger = Tagger(path, lexicon=feats.lexicon, settings={"window": spec.get("window", 2)})
-    res = {"variant": name, "train_seconds": round(took), "spec": spec}
+    res = {"variant": name + suffix, "train_seconds": round(took), "spec": spec}
     for w in (10, 30):
         r = evaluate(tagger, dev[0], dev[1], window=w)
         res[f"window_{w}"] = r
@@ -167,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--variant", action="append", help="dev variants to run (default: all)")
     ap.add_argument("--use", default="lexicon", help="variant whose settings the final model uses")
     ap.add_argument("--window", type=int, default=30, help="propagation window (sentences) for the eval sets")
+    ap.add_argument("--simhash", action="store_true", help="add context-hash classes to the corpus lexicon")
     ap.add_argument("--workdir", default="/tmp/marsad-ner", help="scratch folder (dev models, lexicon cache)")
     ap.add_argument("--out", default=str(DEFAULT_MODEL), help="where the final model goes")
     ap.add_argument("--base", type=Path, default=Path("/tmp/marsad-ner/base.crfsuite"),
@@ -180,12 +181,15 @@ def main(argv: list[str] | None = None) -> int:
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     lex = get_lexicon(shared, workdir / "corpus.lexicon.json.gz")
+    if args.simhash:
+        lex = get_lexicon(shared, workdir / "corpus-simhash.lexicon.json.gz", simhash=True)
     sents, labels = read_conll(dataset_path(shared, TRAIN))
     if args.mode == "dev":
         cut = int(len(sents) * 0.9)
         train, dev = (sents[:cut], labels[:cut]), (sents[cut:], labels[cut:])
         for name in args.variant or list(VARIANTS):
-            res = run_variant(name, VARIANTS[name], train, dev, lex, shared, workdir)
+            res = run_variant(name, VARIANTS[name], train, dev, lex, shared, workdir,
+                              suffix="+simhash" if args.simhash else "")
             line = json.dumps(res, ensure_ascii=False)
             print(line, flush=True)
             with open(workdir / "dev-results.jsonl", "a", encoding="utf-8") as fh:

@@ -59,7 +59,7 @@ def simhash_contexts(left: dict[str, Counter[str]], right: dict[str, Counter[str
     total = sum(freq.values())
     planes: dict[str, list[float]] = {}
     out: dict[str, str] = {}
-    for w in keep:
+    for w in sorted(keep):
         if freq[w] < min_count:
             continue
         acc = [0.0] * bits
@@ -68,8 +68,8 @@ def simhash_contexts(left: dict[str, Counter[str]], right: dict[str, Counter[str
             if not ctr:
                 continue
             n = sum(ctr.values())
-            for c, k in ctr.items():
-                pc = (freq[c] if c in freq else freq[w]) / total
+            for c, k in sorted(ctr.items()):
+                pc = freq[c] / total if c in freq else 0.01  # "<s>" / "</s>": a nominal share
                 val = math.log((k / n) / pc) if pc > 0 else 0.0
                 if val <= 0:
                     continue

@@ -95,3 +95,20 @@ def test_build_and_fold_gazetteers() -> None:
     # sentences 0 and 2 form fold 0: their gazetteer comes from sentences 1 and 3 only
     assert set(folds[0]) == set(folds[2]) == {"طرابلس"}
     assert folds[1] == folds[3] == {"كريم سالم": "PER", "سرت": "LOC"}
+
+
+def test_simhash_classes_are_deterministic_and_group_alike_words() -> None:
+    docs = []
+    for name in ("سالم", "فؤاد", "رامي"):
+        docs += [["قال", "الوزير", name, "ان", "الوضع", "هادئ"]] * 25
+    for place in ("سرت", "درنه"):
+        docs += [["وصل", "الى", place, "مساء", "امس", "."]] * 25
+    a = build_lexicon(docs, min_count=3, contexts=20, simhash_bits=True)
+    b = build_lexicon(list(reversed(docs)), min_count=3, contexts=20, simhash_bits=True)
+
+    def h16(lex: Lexicon, w: str) -> str:
+        return next(p for p in lex.words[w].split() if p.startswith("h16="))
+
+    assert h16(a, "سالم") == h16(b, "سالم")  # independent of document order
+    assert h16(a, "سالم") == h16(a, "فؤاد") == h16(a, "رامي")  # same contexts, same class
+    assert h16(a, "سرت") == h16(a, "درنه") != h16(a, "سالم")
