@@ -212,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     t = time.time()
     train_crf(sents, labels, feats, out, params=dict(spec["params"]), gazetteers=gazetteers)  # type: ignore[arg-type]
     took = time.time() - t
-    feats.lexicon.save(lexicon_path(out)) if spec["lexicon"] else None
+    if spec["lexicon"]:
+        feats.lexicon.save(lexicon_path(out))
     inference = {"window": int(spec.get("window", 2)), "propagate": True, "propagate_window": None,
                  "propagate_min_chars": 3}
     tagger = Tagger(out, lexicon=feats.lexicon, settings=inference)
