@@ -84,7 +84,7 @@ class _View:
             m = self.by_last.get(k)
             if m is not None and self.type(m) in types:
                 return m
-            if self.tokens[k].text not in "،," and self.words[k] not in ("و", "الذي", "التي"):
+            if self.tokens[k].text not in "،,\"»”'" and self.words[k] not in ("و", "الذي", "التي"):
                 return None
             k -= 1
         return None
@@ -98,7 +98,8 @@ class _View:
             m = self.by_first.get(k)
             if m is not None and self.type(m) in types:
                 return m
-            if self.words[k] not in ("في", "فى", "من", "ل", "لـ", "عليها", "عليه", "،"):
+            if self.words[k] not in ("في", "فى", "من", "ل", "لـ", "عليها", "عليه", "،", "ما", "يسمى", "تسمى",
+                                     "المدعو", "المدعوه") and self.tokens[k].text not in "\"«“'":
                 return None
             k += 1
         return None
@@ -190,13 +191,13 @@ def pattern_relations(tokens: Sequence[Token], mentions: Sequence[Cand], types: 
             nxt = tokens[i + 1].norm
             x = v.before(i, _ACTORS, skip=1)
             if x is not None and nxt in _LEADS_VERB:
-                y = v.after(i + 2, _ACTORS - {"PERSON"}, skip=1)
+                y = v.after(i + 2, _ACTORS - {"PERSON"}, skip=3)  # «الذي يقود ما يسمى بالجيش الوطني»
                 if y is not None and v.type(x) == "PERSON":  # «فايز السراج، الذي يقود حكومة الوفاق»
                     rtype = "COMMANDS" if v.type(y) == "ARMED_GROUP" else "LEADS"
                     out.append((rtype, x.entity or "", y.entity or "", x.start, y.end))
             elif x is not None and nxt in _LED_BY_VERB:
                 y = v.after(i + 2, frozenset({"PERSON"}), skip=1)
-                if y is not None and v.type(x) != "PERSON":  # «الجيش الوطني الليبي الذي يقوده حفتر»
+                if y is not None and v.type(x) != "PERSON":  # «"الجيش الوطني الليبي" الذي يقوده حفتر»
                     rtype = "COMMANDS" if v.type(x) == "ARMED_GROUP" else "LEADS"
                     out.append((rtype, y.entity or "", x.entity or "", x.start, y.end))
             elif x is not None and nxt in _INCLUDES:

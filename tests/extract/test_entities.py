@@ -155,3 +155,14 @@ def test_entity_ids_follow_first_mention_order() -> None:
 def test_entities_on_empty_and_latin_text() -> None:
     assert _ents("").entities == []
     assert marsad.analyze("Reuters reported clashes near the port.").entities is not None
+
+
+def test_article_written_with_hamza_after_a_proclitic() -> None:
+    a = _ents("وتقدمت وألوية العمالقة نحو الساحل الغربي.")
+    assert any(m.text == "ألوية العمالقة" for e in a.entities for m in e.mentions), [e.name for e in a.entities]
+
+
+def test_everyday_word_surname_is_not_linked_alone() -> None:
+    a = _ents("التقى علي محسن الأحمر الوفد. ورفع المتظاهرون العلم الأحمر.")
+    ahmar = [e for e in a.entities if e.type == "PERSON" and "الأحمر" in e.name]
+    assert ahmar and all(m.text != "الأحمر" for m in ahmar[0].mentions)

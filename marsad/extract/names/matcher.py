@@ -94,15 +94,22 @@ class NameTrie:
         return out
 
 
+def _article_start(tok: Token, text: str) -> int:
+    """Where the article (ال, أل …) before a token's stem begins in the original text."""
+    for j in range(tok.stem_start - 2, tok.start - 1, -1):
+        if normalise(text[j:tok.stem_start]) == "ال":
+            return j
+    return tok.stem_start
+
+
 def _first_forms(tok: Token, text: str) -> list[tuple[str, int, bool]]:
     """The forms a name may start on within a token: whole, stem, «ال»+stem; with their offsets."""
     forms = [(tok.norm, tok.start, False)]
     if tok.prefix and tok.stem:
         forms.append((tok.stem, tok.stem_start, True))
         if tok.prefix.endswith("ال"):
-            # «والجضران»: the name «الجضران» starts at the article inside the token
-            al = text.rfind("ال", tok.start, tok.stem_start)
-            forms.append(("ال" + tok.stem, al if al >= 0 else tok.stem_start, True))
+            # «والجضران»: the name «الجضران» starts at the article inside the token («وألوية» too)
+            forms.append(("ال" + tok.stem, _article_start(tok, text), True))
         elif tok.prefix.endswith("لل"):
             # «للقوات» = ل + القوات: the article's alef is elided; the name starts at the second lam
             forms.append(("ال" + tok.stem, tok.stem_start - 1, True))

@@ -18,6 +18,7 @@ from marsad.extract.names.lexicon import STOP
 from marsad.extract.names.matcher import name_words
 from marsad.knowledge import Actor, KnowledgeBase, Place
 from marsad.model import Entity, Span, Token
+from marsad.text.clitics import word_count
 from marsad.text.normalise import normalise
 
 
@@ -66,6 +67,10 @@ def _key(c: Cand) -> str:
     return f"new:{c.type}:" + " ".join(name_words(c.name or ""))
 
 
+#: a last name seen this often in news is an everyday word too, not linked on its own
+SURNAME_MAX_COUNT = 300
+
+
 def link_surnames(cands: list[Cand], tokens: Sequence[Token], text: str, kb: KnowledgeBase,
                   given: frozenset[str]) -> list[Cand]:
     """Lone surnames and partial names that refer to a person named in full elsewhere in the article."""
@@ -74,8 +79,9 @@ def link_surnames(cands: list[Cand], tokens: Sequence[Token], text: str, kb: Kno
         if _type(c, kb) != "PERSON":
             continue
         words = name_words(c.name or "") if not c.kb_id else name_words(kb.actors[c.kb_id].name) if c.kb_id in kb.actors else ()
-        if len(words) >= 2 and words[-1] not in STOP and words[-1] not in given and len(words[-1]) > 2:
-            persons.setdefault(words[-1], c)
+        if len(words) >= 2 and words[-1] not in STOP and words[-1] not in given and len(words[-1]) > 2 \
+                and word_count(words[-1]) < SURNAME_MAX_COUNT:
+            persons.setdefault(words[-1], c)  # not «الأحمر» (red) for «علي محسن الأحمر»
     if not persons:
         return []
     covered = set()
