@@ -24,6 +24,8 @@ _HEAD_TYPES = {
     **{normalise(w): "LOCATION" for w in ("منطقة", "جبل", "وادي", "ميناء", "حقل", "قاعدة", "مطار", "معبر", "صحراء")},
 }
 _MIN_CHARS = 3
+#: a sentence goes to the model only if one of its words is seen fewer times than this in news
+GATE_MAX_COUNT = 8
 
 
 #: a one-word place the model proposes but news uses this often is an everyday word («المدينة»)
@@ -45,11 +47,30 @@ def _family_name(tok: Token) -> bool:
         len(tok.norm) > 4 and word_count(tok.norm) < 20 and tok.norm not in STOP and tok.text[:1].isalpha()
 
 
+def _given_names() -> frozenset[str]:
+    from importlib import resources
+
+    text = resources.files("marsad").joinpath("data/names/given_names.txt").read_text(encoding="utf-8")
+    return frozenset(normalise(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+_GIVEN = _given_names()
+
+
 class NerNet:
     """Wraps the shipped tagger; call it with tokens, text and the candidates found so far."""
 
-    def __init__(self, tagger: object) -> None:
+    def __init__(self, tagger: object, gate: bool = True) -> None:
         self.tagger = tagger
+        self.gate = gate
+
+    @staticmethod
+    def _maybe_name(tok: Token) -> bool:
+        """A word that may belong to a name the knowledge base lacks: rare in news, or a given name."""
+        if not tok.text[:1].isalpha():
+            return False
+        w = tok.stem if tok.prefix else tok.norm
+        return word_count(w) < GATE_MAX_COUNT or w in _GIVEN
 
     @classmethod
     def load(cls) -> "NerNet | None":
@@ -71,6 +92,12 @@ class NerNet:
             if not sentences or tokens[sentences[-1][-1]].sentence != tok.sentence:
                 sentences.append([])
             sentences[-1].append(i)
+        if self.gate:
+            # only sentences with a word that could start an unknown name: the model is the costliest
+            # step of the pipeline, and a sentence of everyday words holds no name to find
+            sentences = [s for s in sentences if any(self._maybe_name(tokens[i]) for i in s if i not in covered)]
+            if not sentences:
+                return []
         labels = self.tagger.tag_document([[tokens[i].text for i in s] for s in sentences])  # type: ignore[attr-defined]
         out: list[Cand] = []
         for idx, labs in zip(sentences, labels):
