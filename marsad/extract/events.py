@@ -75,6 +75,9 @@ _SUPPORT_VERBS = frozenset(_s(normalise(w)) for w in (
     "تبنى", "تبنت", "أجرى", "أجرت", "عقد", "عقدت", "عقدوا", "فرض", "فرضت", "أحكم", "أحكمت", "بسط", "بسطت",
     "واصل", "واصلت", "استأنف", "استأنفت", "وقع", "وقعت", "أبرم", "أبرمت"))
 _DENY = normalise("نفى")
+#: plural nouns for the members of a group («متشددون من تنظيم الدولة»)
+_MEMBERS = frozenset(_s(normalise(w)) for w in ("متشددون", "متشددين", "مسلحون", "مسلحين", "عناصر", "مقاتلون",
+                                                 "مقاتلين", "أفراد", "جنود", "مسلحو", "مقاتلو"))
 _TRY_VERBS = frozenset(_s(normalise(w)) for w in ("سعى", "سعت", "سعوا", "يسعى", "تسعى", "حاول", "حاولت",
                                                    "حاولوا", "يحاول", "تحاول", "محاولة", "محاولات", "خطط", "خططت"))
 _REFUSALS = frozenset(normalise(w) for w in ("رفض", "رفضوا", "رفضت", "يرفض", "يرفضون", "ترفض", "رفضه"))
@@ -331,8 +334,16 @@ class _Finder:
                 break
             if steps > 0 and self._starts_trigger(k):
                 break  # the next event's words are its own
-            pre = tok.norm if not tok.prefix else tok.prefix
             m = self._mention_at(k, _ACTOR_TYPES | _PLACE_TYPES)
+            if m is None and steps == 0 and trig.verb and self.stems[k] in _MEMBERS and k + 2 <= hi \
+                    and toks[k + 1].norm == "من":
+                # «اقتحم متشددون من تنظيم الدولة …»: the members' group is the agent
+                m = self._mention_at(k + 2, _ACTOR_TYPES)
+                if m is not None and self.can_act(m.entity) and self.types.get(m.entity or "") != "GPE":
+                    agents.append(m.entity or "")
+                    k = m.last + 1
+                    steps += 1
+                    continue
             if m is None and tok.norm in _TARGET_PREPS | _PLACE_PREPS and k + 1 <= hi:
                 k += 1
                 steps += 1

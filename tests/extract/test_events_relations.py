@@ -118,3 +118,9 @@ def test_light_verb_subject_is_the_agent(text: str, etype: str) -> None:
     a = marsad.analyze(text)
     ev = _event(a, etype)
     assert "lna" in [_kb(a, x) for x in ev.agents]
+
+
+def test_members_of_a_group_make_the_group_the_agent() -> None:
+    a = marsad.analyze("واقتحم متشددون من تنظيم الدولة نقطة تفتيش قرب أجدابيا.")
+    ev = next(v for v in a.events if v.type == "ATTACK")
+    assert [a.entity(x).type for x in ev.agents] == ["ARMED_GROUP"]

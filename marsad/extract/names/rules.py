@@ -39,6 +39,7 @@ _TRIBE_CONNECT = frozenset({"اولاد", "بني", "بنو", "ال"})
 _EXTRA_HEADS = {
     "سلاح": "ARMED_GROUP", "شرطه": "ORGANIZATION", "سلطات": "ORGANIZATION", "مسلحون": "ARMED_GROUP",
     "مسلحين": "ARMED_GROUP", "متشددون": "ARMED_GROUP", "متشددين": "ARMED_GROUP", "اجهزه": "ORGANIZATION",
+    "مقاتلون": "ARMED_GROUP", "مقاتلين": "ARMED_GROUP",
 }
 #: indefinite modifiers that continue a descriptive name («جماعات مسلحة», «مجموعة متشددة»)
 _INDEF_MODIFIERS = frozenset(normalise(w) for w in (
