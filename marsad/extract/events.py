@@ -395,6 +395,8 @@ class _Finder:
         if etype == "VIOLENCE_AGAINST_CIVILIANS" and not any(
                 self.stems[k] in _CIVILIANS for k in range(max(lo, trig.first - 8), min(hi, trig.last + 10) + 1)):
             etype = "ATTACK"  # a killing with no civilians named is an attack
+        if etype == "ARMED_CLASH":
+            agents, targets = agents + [t for t in targets if t not in agents], []  # a clash has two sides
         if not self._plausible(etype, trig, agents, targets, place, lo, hi):
             return None
         modality = self._modality(trig, lo, hi)

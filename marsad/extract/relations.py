@@ -107,6 +107,8 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add) -> No
         return
     heads = [a for a in ev.agents if types.get(a) in _ACTORS]
     tails = [t for t in ev.targets if types.get(t) in _ACTORS and (types.get(t) != "GPE" or rtype == "SUPPORTS")]
+    if ev.type == "ARMED_CLASH" and len(heads) >= 2:
+        heads, tails = heads[:1], heads[1:]  # the two sides of a clash oppose each other
     if rtype == "OPPOSES" and ev.type != "EXPULSION" and ev.confidence < OPPOSES_MIN_CONFIDENCE:
         return  # hostility read off a loosely parsed event is too often wrong
     for h in heads:

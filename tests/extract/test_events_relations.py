@@ -124,3 +124,9 @@ def test_members_of_a_group_make_the_group_the_agent() -> None:
     a = marsad.analyze("واقتحم متشددون من تنظيم الدولة نقطة تفتيش قرب أجدابيا.")
     ev = next(v for v in a.events if v.type == "ATTACK")
     assert [a.entity(x).type for x in ev.agents] == ["ARMED_GROUP"]
+
+
+def test_both_sides_of_a_clash_are_agents_and_oppose_each_other() -> None:
+    a = marsad.analyze("واندلعت اشتباكات عنيفة في سبها بين قوات حفتر وقبيلة أولاد سليمان.")
+    ev = _event(a, "ARMED_CLASH")
+    assert len(ev.agents) == 2 and not ev.targets
