@@ -123,3 +123,11 @@ def test_spokesman_title_across_a_prepositional_body_and_a_rank() -> None:
     rels = [(r.type, a.entity(r.head).name, a.entity(r.tail).name) for r in a.relations]
     assert ("SPOKESPERSON_OF", "سالم بوزريبة", "القوات الخاصة") in rels
     assert not any(e.name.startswith("الجيش") for e in a.entities if e.type == "ARMED_GROUP")
+
+
+def test_forces_of_a_described_government_are_split_from_it() -> None:
+    a = marsad.analyze("وتقاتل قوات الحكومة الليبية المعترف بها دوليا جماعات إسلامية في بنغازي.")
+    names = {e.name: e.type for e in a.entities}
+    assert names.get("قوات الحكومة") == "ARMED_GROUP"
+    assert names.get("الحكومة الليبية المعترف بها دوليا") == "ORGANIZATION"
+    assert ("LOYAL_TO", "قوات الحكومة", "الحكومة الليبية المعترف بها دوليا") in _rels(a)

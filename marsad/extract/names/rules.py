@@ -226,6 +226,11 @@ def _generic_bodies(ctx: RuleContext) -> None:
                 inner = ctx.cand_at(k)
                 if inner is not None and ctx.type_of(inner) == "GPE" and not ctx.tokens[k].prefix:
                     last = inner.last  # «السلطات المصرية»-like with a named country: «سلطات ليبيا»
+                elif inner is not None and k == i + 1 and etype == "ARMED_GROUP" and not ctx.tokens[k].prefix[:1] in ("ب", "ل") \
+                        and ctx.type_of(inner) == "ORGANIZATION" and not tok.norm.startswith("ال"):
+                    forces = ctx.add(i, inner.last, etype, confidence=0.55)  # «قوات حكومة الوفاق»
+                    ctx.hints.append(Hint("LOYAL_TO", forces, inner, forces.start, forces.end))
+                    last = -1
                 break
             w = ctx.words[k]
             if w in STOP or w in RELATIVE or ctx.lex.title_at(ctx.words, k) or ctx.bare[k] in _TIME_WORDS:
@@ -239,6 +244,9 @@ def _generic_bodies(ctx: RuleContext) -> None:
                 k += 1
                 continue
             break
+        if last < 0:
+            i = k + 1
+            continue
         # «… المعترف بها دوليا»: the usual qualifier of a government and its forces
         if last > i and last + 3 < n and ctx.words[last + 1] in _RECOGNISED and \
                 ctx.words[last + 2] in ("بها", "به") and ctx.words[last + 3].startswith("دولي"):
@@ -270,6 +278,15 @@ def _generic_bodies(ctx: RuleContext) -> None:
                     obj = ctx.add(o_first, last, o_type, confidence=0.5)  # «… للحكومة المعترف بها دوليا»
             if last + 3 < n and ctx.words[last + 1] in _RECOGNISED and ctx.words[last + 2] in ("بها", "به"):
                 last += 3
+        g_type = _EXTRA_HEADS.get(ctx.bare[i + 1]) or ctx.lex.unit_heads.get(ctx.bare[i + 1]) if last > i else None
+        if obj is None and etype == "ARMED_GROUP" and g_type == "ORGANIZATION" and not tok.norm.startswith("ال") \
+                and ctx.bare[i + 1] not in _NO_GENERIC:
+            # «قوات الحكومة الليبية المعترف بها دوليا»: the forces «قوات الحكومة» and the government they obey
+            forces = ctx.add(i, i + 1, etype, confidence=0.55, outer=True)
+            government = ctx.add(i + 1, last, g_type, confidence=0.5)
+            ctx.hints.append(Hint("LOYAL_TO", forces, government, forces.start, ctx.tokens[last].end))
+            i = last + 1
+            continue
         body = ctx.add(i, last, etype, confidence=0.55)
         if obj is not None and ctx.type_of(obj) in ("ORGANIZATION", "ARMED_GROUP", "PERSON", "GPE"):
             ctx.hints.append(Hint("LOYAL_TO", body, obj, body.start, body.end))
