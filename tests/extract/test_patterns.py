@@ -131,3 +131,9 @@ def test_forces_of_a_described_government_are_split_from_it() -> None:
     assert names.get("قوات الحكومة") == "ARMED_GROUP"
     assert names.get("الحكومة الليبية المعترف بها دوليا") == "ORGANIZATION"
     assert ("LOYAL_TO", "قوات الحكومة", "الحكومة الليبية المعترف بها دوليا") in _rels(a)
+
+
+def test_air_force_described_two_ways_is_one_entity() -> None:
+    a = marsad.analyze("وقال المتحدث باسم القوات الجوية إن الطائرات عادت. وأغار سلاح الجو على مواقع في درنة.")
+    air = [e for e in a.entities if e.type == "ARMED_GROUP" and ("الجو" in e.name)]
+    assert len(air) == 1 and len(air[0].mentions) == 2

@@ -61,10 +61,20 @@ def disambiguate(cands: Sequence[Cand], kb: KnowledgeBase, extra_votes: Counter[
         c.kb_ids = [max(ids, key=score)]
 
 
+#: descriptions that name the same body in other words (grouped as one entity)
+_SYNONYMS = {"سلاح الجو": "القوات الجويه", "القوات الحكوميه": "قوات الحكومه", "الطيران الحربي": "القوات الجويه",
+             "قوات الجيش": "الجيش"}
+
+
 def _key(c: Cand) -> str:
     if c.kb_id:
         return "kb:" + c.kb_id
-    return f"new:{c.type}:" + " ".join(name_words(c.name or ""))
+    words = " ".join(name_words(c.name or ""))
+    for phrase, same in _SYNONYMS.items():
+        if words == phrase or words.startswith(phrase + " "):
+            words = same + words[len(phrase):]
+            break
+    return f"new:{c.type}:" + words
 
 
 #: a last name seen this often in news is an everyday word too, not linked on its own
