@@ -29,6 +29,9 @@ _EVENT_RELATIONS = {
 }
 #: an event must be at least this sure to imply that its agent opposes its target
 OPPOSES_MIN_CONFIDENCE = 0.9
+#: relation types a pair holds in one direction only; the first reading (name structure, fixed
+#: constructions) wins over a later one from a loosely parsed event
+_DIRECTED_ONCE = frozenset({"SUPPORTS", "COMMANDS", "LEADS", "LOYAL_TO", "MEMBER_OF", "SPOKESPERSON_OF"})
 _ACTORS = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE", "MEDIA"})
 _PARALLEL = normalise("موازية")
 _PARALLEL_FORMS = frozenset({_PARALLEL, normalise("موازيه"), normalise("موازي"), normalise("بديلة")})
@@ -52,8 +55,8 @@ class RelationFinder:
             if not head or not tail or head == tail:
                 return
             key = (rtype, head, tail)
-            if key in seen:
-                return
+            if key in seen or (rtype in _DIRECTED_ONCE and (rtype, tail, head) in seen):
+                return  # the construction read first already gave this pair its direction
             seen.add(key)
             out.append(Relation(f"r{len(out) + 1}", rtype, head, tail, Offsets(start, end), modality,
                                 _claim_at(analysis, start), time, conf))

@@ -478,14 +478,12 @@ def _one_title(ctx: RuleContext, first: int, last: int, row: dict[str, str]) -> 
             if cand is not None and ctx.tokens[k].prefix[:1] in ("ب", "ل") and ctx.type_of(cand) != "PERSON":
                 k = cand.last + 1  # «الناطق باسم القوات الخاصة بالجيش العقيد …»
                 continue
-            if cand is not None or ctx.tokens[k].text in "،,.:\"«»()" or ctx.words[k] in STOP:
-                if k == after and (end := ctx.name_end(k)) is not None:
-                    person = ctx.add(k, end, "PERSON", confidence=0.7)
-                break
-            if k == after and (end := ctx.name_end(k)) is not None:
+            if cand is None and ctx.tokens[k].prefix[:1] in ("ب", "ل") and ctx.bare[k] in ctx.lex.unit_heads:
+                k += 1  # «… بالجيش العقيد …» with no army named in the article
+                continue
+            if cand is None and (end := ctx.name_end(k)) is not None:
                 person = ctx.add(k, end, "PERSON", confidence=0.7)
-                break
-            k += 1
+            break  # any other word («الموالي لخليفة حفتر») ends the search
     # apposition: «title org (…)، NAME»
     if person is None:
         k = after
