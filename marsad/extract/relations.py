@@ -96,7 +96,9 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add) -> No
             types.get(a) == "ARMED_GROUP" for a in ev.agents)):
         for a in ev.agents:
             if types.get(a) in _ACTORS and types.get(a) != "GPE":
-                add("CONTROLS", a, ev.place, s, e, mod, 0.6, ev.time)
+                # a commander controls ground through his forces: «سيطر حفتر على …» → the forces he leads
+                holder = _forces_of(analysis, a) if types.get(a) == "PERSON" else a
+                add("CONTROLS", holder or a, ev.place, s, e, mod, 0.6, ev.time)
         return
     if ev.type == "MOBILIZATION" and mod in ("failed", "attempted") and _mentions_parallel(analysis, ev):
         group = _home_group(analysis, ev, types)
@@ -117,6 +119,22 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add) -> No
     for h in heads:
         for t in tails:
             add(rtype, h, t, s, e, mod, 0.6, ev.time)
+
+
+def _forces_of(analysis: Analysis, person: str) -> str | None:
+    """The armed group a person commands in this article (name structure, then the knowledge base)."""
+    for h in analysis.scratch.get("hints", []):
+        if h.type == "COMMANDS" and h.head.entity == person and h.tail.entity:
+            return h.tail.entity
+    kb = analysis.scratch.get("kb")
+    ent = analysis.entity(person)
+    if kb is None or ent is None or not ent.kb_id or ent.kb_id not in kb.actors:
+        return None
+    targets = {aff.target for aff in kb.actors[ent.kb_id].affiliations if aff.type == "COMMANDS"}
+    for other in analysis.entities:
+        if other.kb_id in targets and other.type == "ARMED_GROUP":
+            return other.id
+    return None
 
 
 def _mentions_parallel(analysis: Analysis, ev: Event) -> bool:

@@ -130,3 +130,9 @@ def test_both_sides_of_a_clash_are_agents_and_oppose_each_other() -> None:
     a = marsad.analyze("واندلعت اشتباكات عنيفة في سبها بين قوات حفتر وقبيلة أولاد سليمان.")
     ev = _event(a, "ARMED_CLASH")
     assert len(ev.agents) == 2 and not ev.targets
+
+
+def test_a_commander_controls_through_his_forces() -> None:
+    a = marsad.analyze("أعلنت قوات حفتر تقدمها. وسيطر خليفة حفتر على ميناء السدرة بعد معارك قصيرة.")
+    controls = [(a.entity(r.head).kb_id, a.entity(r.tail).name) for r in a.relations if r.type == "CONTROLS"]
+    assert controls and controls[0][0] == "lna"
