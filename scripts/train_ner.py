@@ -53,6 +53,8 @@ VARIANTS: dict[str, dict[str, object]] = {
     "lexicon_names_c1_0.2": {"lexicon": True, "params": {"c1": 0.2, "c2": 0.01}, "names": True},
     "lexicon_names_c2_0.1": {"lexicon": True, "params": {"c1": 0.02, "c2": 0.1}, "names": True},
     "lexicon_names_c2_0.3": {"lexicon": True, "params": {"c1": 0.01, "c2": 0.3}, "names": True},
+    "lexicon_names2_c2_0.3": {"lexicon": True, "params": {"c1": 0.01, "c2": 0.3}, "names": True,
+                              "names_round2": "lexicon_names_c2_0.3"},
     "lexicon_names_c2_0.1_w3": {"lexicon": True, "params": {"c1": 0.02, "c2": 0.1}, "names": True, "window": 3},
     "lexicon_names_ext_c1_0.1": {"lexicon": True, "params": {"c1": 0.1, "c2": 0.01}, "names": True,
                                  "external": True},
@@ -146,6 +148,9 @@ def run_variant(name: str, spec: dict[str, object], train: tuple, dev: tuple, le
         sents, labels = sents + es, labels + el
     if spec.get("names"):
         lex = with_names(lex, shared, workdir / "dev-lexicon.crfsuite", workdir / "dev-names.json")
+        if spec.get("names_round2"):
+            lex = with_names(lex, shared, workdir / f"dev-{spec['names_round2']}.crfsuite",
+                             workdir / "dev-names2.json")
     lex, gazetteers = add_gazetteer(spec, lex, sents, labels, shared)
     feats = Featuriser(lex if spec["lexicon"] else Lexicon(), window=int(spec.get("window", 2)))
     path = workdir / f"dev-{name}{suffix}.crfsuite"
@@ -167,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--variant", action="append", help="dev variants to run (default: all)")
     ap.add_argument("--use", default="lexicon", help="variant whose settings the final model uses")
     ap.add_argument("--window", type=int, default=30, help="propagation window (sentences) for the eval sets")
+    ap.add_argument("--base2", type=Path, help="round-2 base model (trained with round-1 names)")
     ap.add_argument("--simhash", action="store_true", help="add context-hash classes to the corpus lexicon")
     ap.add_argument("--workdir", default="/tmp/marsad-ner", help="scratch folder (dev models, lexicon cache)")
     ap.add_argument("--out", default=str(DEFAULT_MODEL), help="where the final model goes")
@@ -206,6 +212,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"train_ner: base model {args.base} not found (train --use lexicon first)", file=sys.stderr)
             return 2
         lex = with_names(lex, shared, args.base, workdir / f"names-{args.base.stem}.json")
+        if spec.get("names_round2"):
+            if args.base2 is None or not args.base2.is_file():
+                print("train_ner: a names_round2 variant needs --base2 (a model trained with names)", file=sys.stderr)
+                return 2
+            lex = with_names(lex, shared, args.base2, workdir / f"names-{args.base2.stem}.json")
     lex, gazetteers = add_gazetteer(spec, lex, sents, labels, shared)
     feats = Featuriser(lex if spec["lexicon"] else Lexicon(), window=int(spec.get("window", 2)))
     out = Path(args.out)
@@ -234,9 +245,11 @@ def main(argv: list[str] | None = None) -> int:
         "train_files": used_files,
         "unlabelled_files": [CORPUS] if spec["lexicon"] else [],
         "gazetteer_files": name_files,
-        "names_lexicon": ({"how": "the corpus tagged by a base model (variant 'lexicon', same train split, "
-                                  "no name lexicon); words tagged as names at least 5% of the time",
-                           "base_model_sha256": sha256(args.base), "words": len(feats.lexicon.names)}
+        "names_lexicon": ({"how": "the corpus tagged by a base model (--base: variant 'lexicon', same train "
+                                  "split, no name lexicon; with names_round2, tagged again by --base2, a model "
+                                  "using the first names); words tagged as names at least 5% of the time",
+                           "base_model_sha256": sha256(args.base), "words": len(feats.lexicon.names),
+                           "round2_base_model_sha256": sha256(args.base2) if spec.get("names_round2") else None}
                           if spec.get("names") else None),
         "sha256": files,
         "settings": {"variant": args.use, "crf": {**DEFAULT_PARAMS, **spec["params"]},  # type: ignore[dict-item]
