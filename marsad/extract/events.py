@@ -54,6 +54,7 @@ _GENITIVE_AGENT = frozenset({"ATTACK", "ARMED_CLASH", "MOBILIZATION", "SUPPORT",
 #: how far before a verbal noun its agent may stand
 NOUN_AGENT_WINDOW = 4
 _KILLING = frozenset(_s(normalise(w)) for w in ("قتل", "مقتل", "قتلوا", "قتلى", "قتيل", "قتيلا", "يقتل", "تقتل", "قتلت"))
+_FALL = frozenset(_s(normalise(w)) for w in ("سقوط", "سقط", "سقطت", "انهيار", "انهار"))
 _REGIME = frozenset(normalise(w) for w in ("نظام", "النظام", "حكم", "الحكم", "القذافي", "الرئيس"))
 _RULING = frozenset(_s(normalise(w)) for w in ("حكم", "الحكم", "أحكام", "الأحكام", "حكما", "بحكم"))
 _COURT = frozenset(_s(normalise(w)) for w in ("محكمة", "المحكمة", "قضائي", "قضائية", "بالإعدام", "بالسجن",
@@ -453,7 +454,7 @@ class _Finder:
                 return False
             nxt = self.tokens[trig.last + 1].norm if trig.last + 1 < len(self.tokens) else ""
             after = self._mention_at(trig.last + 1, frozenset({"PERSON"}))
-            if nxt in _REGIME or after is not None:
+            if trig.form in _FALL and (nxt in _REGIME or after is not None):
                 return False  # «سقوط النظام», «سقوط القذافي»
         if etype == "APPOINTMENT" and not any(self.types.get(x) == "PERSON" for x in agents + targets):
             return False
