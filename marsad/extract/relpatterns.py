@@ -130,11 +130,23 @@ def _seated(v: _View, tokens: Sequence[Token], kinds: dict[str, str | None]) -> 
     return out
 
 
+def _units_of(v: _View, tokens: Sequence[Token]) -> list[Hit]:
+    """«القوات الخاصة بالجيش»: a unit named with the force it belongs to."""
+    out: list[Hit] = []
+    for last, x in v.by_last.items():
+        if v.type(x) != "ARMED_GROUP" or last + 1 >= len(tokens) or tokens[last + 1].prefix[:1] != "ب":
+            continue
+        y = v.by_first.get(last + 1)
+        if y is not None and v.type(y) == "ARMED_GROUP" and y.entity != x.entity:
+            out.append(("MEMBER_OF", x.entity or "", y.entity or "", x.start, y.end))
+    return out
+
+
 def pattern_relations(tokens: Sequence[Token], mentions: Sequence[Cand], types: dict[str, str],
                       kinds: dict[str, str | None] | None = None) -> list[Hit]:
     """Every relation the fixed constructions state in the article."""
     v = _View(tokens, mentions, types)
-    out: list[Hit] = _seated(v, tokens, kinds or {})
+    out: list[Hit] = _seated(v, tokens, kinds or {}) + _units_of(v, tokens)
     for i, tok in enumerate(tokens):
         w = tok.norm
         stem = tok.stem if tok.prefix else w

@@ -137,3 +137,11 @@ def test_air_force_described_two_ways_is_one_entity() -> None:
     a = marsad.analyze("وقال المتحدث باسم القوات الجوية إن الطائرات عادت. وأغار سلاح الجو على مواقع في درنة.")
     air = [e for e in a.entities if e.type == "ARMED_GROUP" and ("الجو" in e.name)]
     assert len(air) == 1 and len(air[0].mentions) == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقالت القوات الخاصة بالجيش إن المعارك انتهت. وتقدمت قوات حفتر نحو درنة.", ("MEMBER_OF", "القوات الخاصة", "lna")),
+    ("وقال الأمين العام للأمم المتحدة، أنطونيو غوتيريش، إن الحل سياسي.", ("LEADS", "guterres", "un")),
+])
+def test_units_and_offices(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _rels(marsad.analyze(text))
