@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     old: dict[str, object] = {}
     if args.out.is_file():
         old = json.loads(args.out.read_text(encoding="utf-8"))
-    for key in ("variants", "variants_note", "team_baseline", "published_anchors"):
+    for key in ("variants", "variants_note", "team_baseline", "published_anchors", "corpus_speed"):
         if key in old:
             res[key] = old[key]
     res["measured"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())

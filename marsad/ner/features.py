@@ -17,7 +17,8 @@ from marsad.text.normalise import normalise
 
 #: Longest token (characters) looked at; longer tokens are cut before computing features.
 MAX_TOKEN_CHARS = 64
-_CACHE_LIMIT = 200_000
+#: Distinct tokens whose features are cached (about 2.5 kB each); the cache is emptied when full.
+CACHE_LIMIT = 20_000
 #: Longest gazetteer entry (tokens) looked for.
 GAZ_MAX_TOKENS = 6
 
@@ -165,8 +166,9 @@ class Featuriser:
             if nm:
                 short.append("t=" + nm)
         res = (own, short)
-        if len(self._cache) < _CACHE_LIMIT:
-            self._cache[token] = res
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[token] = res
         return res
 
     def gazetteer_marks(self, tokens: Sequence[str], gazetteer: dict[str, str] | None = None) -> list[str]:

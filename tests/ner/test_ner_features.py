@@ -112,3 +112,14 @@ def test_simhash_classes_are_deterministic_and_group_alike_words() -> None:
     assert h16(a, "سالم") == h16(b, "سالم")  # independent of document order
     assert h16(a, "سالم") == h16(a, "فؤاد") == h16(a, "رامي")  # same contexts, same class
     assert h16(a, "سرت") == h16(a, "درنه") != h16(a, "سالم")
+
+
+def test_feature_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import marsad.ner.features as features
+
+    monkeypatch.setattr(features, "CACHE_LIMIT", 10)
+    f = Featuriser()
+    for i in range(35):
+        f.word_features(f"كلمة{i}")
+    assert 0 < len(f._cache) <= 10
+    assert f.word_features("كلمة34") == Featuriser().word_features("كلمة34")
