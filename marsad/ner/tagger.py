@@ -1,8 +1,8 @@
 """The statistical Arabic NER tagger: a CRF over surface and distributional features, plus a
 document-level consistency pass. `load_default()` returns the shipped model (cached).
 
-    >>> from marsad.ner import load_default
-    >>> load_default().tag(["التقى", "الرئيس", "عبد", "الفتاح", "السيسي", "في", "القاهرة"])
+    from marsad.ner import load_default
+    load_default().tag(["التقى", "الرئيس", "عبد", "الفتاح", "السيسي", "في", "القاهرة"])
 """
 
 from __future__ import annotations
