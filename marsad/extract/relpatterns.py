@@ -50,6 +50,9 @@ _SEAT_BLOCK = frozenset(normalise(w) for w in (
     "هاجمت", "هاجم", "هاجموا", "قصفت", "قصف", "استهدفت", "استهدف", "ضد", "على", "إلى", "الى", "دخلت", "دخل",
     "سيطرت", "سيطر", "انتشرت", "انتشر", "اشتبكت", "اشتبك", "تقدمت", "تقدم", "وصلت", "وصل", "انسحبت", "انسحب",
     "اعتقلت", "اعتقل", "حاصرت", "حاصر", "اقتحمت", "اقتحم", "نفذت", "نفذ", "شنت", "شن", "تمركزت", "تحركت"))
+_OPPOSE_VERBS = frozenset(normalise(w) for w in (
+    "تتصدى", "يتصدى", "تصدت", "تصدى", "تتحدى", "يتحدى", "تحدت", "تعارض", "يعارض", "عارضت", "تحارب", "يحارب",
+    "حاربت", "تقاتل", "يقاتل", "قاتلت", "تواجه", "يواجه", "واجهت", "تناهض", "يناهض"))
 _RELS = frozenset(normalise(w) for w in ("الذي", "التي", "والذي", "والتي", "الذين"))
 _ACTORS = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE"})
 _PLACES = frozenset({"GPE", "LOCATION"})
@@ -142,11 +145,40 @@ def _units_of(v: _View, tokens: Sequence[Token]) -> list[Hit]:
     return out
 
 
+def _against(v: _View, tokens: Sequence[Token]) -> list[Hit]:
+    """«X التي تتصدى لـY», «X تتحدى Y», «X … ضد Y»: one actor set against another."""
+    out: list[Hit] = []
+    for i, tok in enumerate(tokens):
+        w = tok.stem if tok.prefix and not tok.prefix.endswith("ال") else tok.norm
+        if w not in _OPPOSE_VERBS and tok.norm != "ضد":
+            continue
+        x = None
+        for back in range(i - 1, max(-1, i - 7), -1):
+            m = v.by_last.get(back)
+            if m is not None and v.type(m) in _ACTORS - {"GPE"}:
+                x = m
+                break
+            if tokens[back].text in ".؟!،," or tokens[back].sentence != tok.sentence:
+                break
+        start_y = i + 1
+        if x is None and tok.norm != "ضد":  # «وتقاتل قوات الحكومة جماعات إسلامية»: verb, subject, object
+            x = v.by_first.get(i + 1)
+            if x is None or v.type(x) not in _ACTORS - {"GPE"}:
+                continue
+            start_y = x.last + 1
+        y = v.after(start_y, _ACTORS - {"GPE"}, skip=1) if start_y < len(tokens) else None
+        if y is None and tok.norm == "ضد":
+            y = v.by_first.get(i + 1)
+        if x is not None and y is not None and x.entity != y.entity and v.type(y) in _ACTORS - {"GPE"}:
+            out.append(("OPPOSES", x.entity or "", y.entity or "", x.start, y.end))
+    return out
+
+
 def pattern_relations(tokens: Sequence[Token], mentions: Sequence[Cand], types: dict[str, str],
                       kinds: dict[str, str | None] | None = None) -> list[Hit]:
     """Every relation the fixed constructions state in the article."""
     v = _View(tokens, mentions, types)
-    out: list[Hit] = _seated(v, tokens, kinds or {}) + _units_of(v, tokens)
+    out: list[Hit] = _seated(v, tokens, kinds or {}) + _units_of(v, tokens) + _against(v, tokens)
     for i, tok in enumerate(tokens):
         w = tok.norm
         stem = tok.stem if tok.prefix else w

@@ -145,3 +145,13 @@ def test_air_force_described_two_ways_is_one_entity() -> None:
 ])
 def test_units_and_offices(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _rels(marsad.analyze(text))
+
+
+@pytest.mark.parametrize("text", [
+    "وتقاتل قوات حفتر عناصر تنظيم الدولة قرب درنة.",                       # verb, subject, object
+    "وقال إن قوات حفتر التي تتصدى لتنظيم الدولة حققت تقدما.",               # subject, relative, verb
+    "وتشن قوات حفتر حملة واسعة ضد تنظيم الدولة في الجنوب.",                 # «ضد»
+])
+def test_one_actor_set_against_another(text: str) -> None:
+    rels = _rels(marsad.analyze(text))
+    assert any(t == "OPPOSES" and h == "lna" for t, h, _ in rels), rels

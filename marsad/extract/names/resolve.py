@@ -192,7 +192,8 @@ def link_group_pronouns(cands: list[Cand], tokens: Sequence[Token], kb: Knowledg
 
 
 _ARMY_WORDS = frozenset({"الجيش", "جيش", "قوات الجيش", "القوات المسلحه", "الجيش الوطني", "قوات الجيش الوطني",
-                         "المؤسسه العسكريه", "جيش الشرق", "الجيش في الشرق"})
+                         "المؤسسه العسكريه", "جيش الشرق", "الجيش في الشرق", "القوات النظاميه",
+                         "القوات النظاميه الليبيه"})
 #: bare definite words that name the article's main body of a kind: word -> (type, word its names contain)
 _GENERIC_HEADS = {"جيش": ("ARMED_GROUP", "جيش"), "حكومه": ("ORGANIZATION", "حكوم")}
 
