@@ -50,6 +50,9 @@ _SEAT_BLOCK = frozenset(normalise(w) for w in (
     "هاجمت", "هاجم", "هاجموا", "قصفت", "قصف", "استهدفت", "استهدف", "ضد", "على", "إلى", "الى", "دخلت", "دخل",
     "سيطرت", "سيطر", "انتشرت", "انتشر", "اشتبكت", "اشتبك", "تقدمت", "تقدم", "وصلت", "وصل", "انسحبت", "انسحب",
     "اعتقلت", "اعتقل", "حاصرت", "حاصر", "اقتحمت", "اقتحم", "نفذت", "نفذ", "شنت", "شن", "تمركزت", "تحركت"))
+_RESIDE_VERBS = frozenset(normalise(w) for w in (
+    "يقيم", "تقيم", "أقام", "يتمركز", "تتمركز", "تمركزت", "تتواجد", "يتواجد", "تتخذ", "يتخذ", "اتخذت", "يعمل",
+    "تعمل", "ينشط", "تنشط", "تتحصن", "يتحصن", "تحصنت", "يرابط", "ترابط"))
 _OPPOSE_VERBS = frozenset(normalise(w) for w in (
     "تتصدى", "يتصدى", "تصدت", "تصدى", "تتحدى", "يتحدى", "تحدت", "تعارض", "يعارض", "عارضت", "تحارب", "يحارب",
     "حاربت", "تقاتل", "يقاتل", "قاتلت", "تواجه", "يواجه", "واجهت", "تناهض", "يناهض"))
@@ -174,11 +177,40 @@ def _against(v: _View, tokens: Sequence[Token]) -> list[Hit]:
     return out
 
 
+def _resides(v: _View, tokens: Sequence[Token]) -> list[Hit]:
+    """«ويقيم رئيس الوزراء … في الشرق», «تتمركز قوات X في P»: an actor staying in a place."""
+    out: list[Hit] = []
+    for i, tok in enumerate(tokens):
+        w = tok.stem if tok.prefix and not tok.prefix.endswith("ال") else tok.norm
+        if w not in _RESIDE_VERBS and tok.norm[1:] not in _RESIDE_VERBS:
+            continue
+        x = next((v.by_first[j] for j in range(i + 1, min(len(tokens), i + 5)) if j in v.by_first
+                  and v.type(v.by_first[j]) in _ACTORS - {"GPE"}), None)  # «ويقيم رئيس الوزراء X …»
+        k = x.last + 1 if x is not None else i + 1
+        if x is None:
+            for back in range(i - 1, max(-1, i - 4), -1):
+                m = v.by_last.get(back)
+                if m is not None:
+                    x = m
+                    break
+        if x is None or v.type(x) not in _ACTORS - {"GPE"}:
+            continue
+        for j in range(k, min(len(tokens), k + 6)):
+            if tokens[j].sentence != tok.sentence or tokens[j].text in "،,.":
+                break
+            p = v.by_first.get(j)
+            if p is not None and v.type(p) in _PLACES and (
+                    any(tokens[q].norm in ("في", "فى", "من") for q in range(k, j)) or tokens[j].prefix[:1] == "ب"):
+                out.append(("BASED_IN", x.entity or "", p.entity or "", x.start, p.end))
+                break
+    return out
+
+
 def pattern_relations(tokens: Sequence[Token], mentions: Sequence[Cand], types: dict[str, str],
                       kinds: dict[str, str | None] | None = None) -> list[Hit]:
     """Every relation the fixed constructions state in the article."""
     v = _View(tokens, mentions, types)
-    out: list[Hit] = _seated(v, tokens, kinds or {}) + _units_of(v, tokens) + _against(v, tokens)
+    out: list[Hit] = _seated(v, tokens, kinds or {}) + _units_of(v, tokens) + _against(v, tokens) + _resides(v, tokens)
     for i, tok in enumerate(tokens):
         w = tok.norm
         stem = tok.stem if tok.prefix else w

@@ -155,3 +155,12 @@ def test_units_and_offices(text: str, expected: tuple[str, str, str]) -> None:
 def test_one_actor_set_against_another(text: str) -> None:
     rels = _rels(marsad.analyze(text))
     assert any(t == "OPPOSES" and h == "lna" for t, h, _ in rels), rels
+
+
+@pytest.mark.parametrize("text", [
+    "وقال القائد العسكري في شرق ليبيا، خليفة حفتر، إن المعركة مستمرة.",
+    "ويقيم رئيس الوزراء عبدالله الثني في البيضاء منذ عامين.",
+    "وتتمركز قوات حفتر في مدينة سرت.",
+])
+def test_actor_placed_somewhere(text: str) -> None:
+    assert any(t == "BASED_IN" for t, _, _ in _rels(marsad.analyze(text)))

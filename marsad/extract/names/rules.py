@@ -529,6 +529,14 @@ def _one_title(ctx: RuleContext, first: int, last: int, row: dict[str, str]) -> 
         person = ctx.add(first, org.last, "PERSON", outer=True, confidence=0.6)
     if person is None:
         return
+    # «القائد العسكري في شرق ليبيا، خليفة حفتر»: a title placed somewhere places its holder there
+    at = last + 1
+    if at < n and ctx.words[at].startswith("ال") and _adjectival(ctx.words[at]):
+        at += 1  # «القائد العسكري في …»
+    if org is None and at + 1 < n and ctx.words[at] in ("في", "فى"):
+        where = ctx.cand_at(at + 1)
+        if where is not None and ctx.type_of(where) in ("GPE", "LOCATION") and person.first > where.last:
+            ctx.hints.append(Hint("BASED_IN", person, where, ctx.tokens[first].start, person.end))
     if org is not None and relation:
         start = min(person.start, ctx.tokens[first].start)
         end = max(person.end, org.end)
