@@ -54,6 +54,9 @@ _NO_GENERIC = frozenset(normalise(w) for w in ("عملية", "حشد", "درع",
                                                "مركز", "برنامج", "صندوق", "مكتب", "شركة", "مصرف"))
 _LOYAL_MODS = frozenset(normalise(w) for w in ("موالية", "موالون", "موالين", "موالي", "تابعة", "تابع", "تابعين",
                                                 "موالیه", "مواليه", "تابعه"))
+#: participles that relate a body to another and so end its name («المرتبط بالقاعدة»، «المدعومة من …»)
+_RELATING = frozenset(normalise(w) for w in ("المرتبط", "المرتبطة", "المتحالف", "المتحالفة", "المدعوم", "المدعومة",
+                                              "المناهضة", "المناهض", "المقرب", "المقربة", "المتحالفين"))
 _LOYAL_MODS_DEF = frozenset("ال" + w for w in _LOYAL_MODS)
 _RECOGNISED = frozenset(normalise(w) for w in ("المعترف", "المعترفة"))
 _TIME_WORDS = frozenset(normalise(w) for w in (
@@ -237,7 +240,7 @@ def _generic_bodies(ctx: RuleContext) -> None:
                 break
             definite = w.startswith("ال") and not ctx.tokens[k].prefix.startswith(("و", "ف", "ب", "ل", "ك"))
             genitive = definite and k == i + 1 and not tok.norm.startswith("ال")
-            if w in _RECOGNISED:
+            if w in _RECOGNISED or w in _RELATING:
                 break
             if genitive or (definite and _adjectival(w)) or w in _INDEF_MODIFIERS or ctx.bare[k] in _INDEF_MODIFIERS:
                 last = k
@@ -400,7 +403,7 @@ def _unit_name_end(ctx: RuleContext, j: int) -> int | None:
         if known is not None and ctx.type_of(known) in {"GPE", "LOCATION", "PERSON"}:
             last = known.last
             break
-        if wk in _LOYAL_MODS_DEF or wk in STATIONED:
+        if wk in _LOYAL_MODS_DEF or wk in STATIONED or wk in _RELATING:
             break
         if (wk.startswith("ال") and wk not in STOP) or toks[k].text.isdigit() or wk in _CONNECT:
             last = k
