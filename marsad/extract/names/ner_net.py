@@ -24,7 +24,8 @@ _HEAD_TYPES = {
     **{normalise(w): "LOCATION" for w in ("منطقة", "جبل", "وادي", "ميناء", "حقل", "قاعدة", "مطار", "معبر", "صحراء")},
 }
 _MIN_CHARS = 3
-#: a sentence goes to the model only if one of its words is this rare in news (1: unseen) or a given name
+#: a sentence goes to the model only if one of its words is seen fewer times than this in news
+#: (the vocabulary keeps words seen 3 times or more, so 3 means: unseen) or is a given name
 GATE_MAX_COUNT = 3
 
 
