@@ -32,6 +32,7 @@ OPPOSES_MIN_CONFIDENCE = 0.9
 #: relation types a pair holds in one direction only; the first reading (name structure, fixed
 #: constructions) wins over a later one from a loosely parsed event
 _DIRECTED_ONCE = frozenset({"SUPPORTS", "COMMANDS", "LEADS", "LOYAL_TO", "MEMBER_OF", "SPOKESPERSON_OF"})
+_PREMIER_TITLES = frozenset(normalise(w) for w in ("رئيس الوزراء", "رئيس الحكومة", "رئيس وزراء", "رئيس حكومة"))
 _ACTORS = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE", "MEDIA"})
 _PARALLEL = normalise("موازية")
 _PARALLEL_FORMS = frozenset({_PARALLEL, normalise("موازيه"), normalise("موازي"), normalise("بديلة")})
@@ -63,6 +64,10 @@ class RelationFinder:
 
         for h in analysis.scratch.get("hints", []):
             _from_hint(h, types, add)
+            if h.type == "ROLE" and h.head.entity and normalise(h.title or "") in _PREMIER_TITLES:
+                government = _main_government(analysis)
+                if government is not None:  # «رئيس الوزراء عبدالله الثني»: the government the article is about
+                    add("LEADS", h.head.entity, government, h.start, h.end, "asserted", 0.6)
         mentions = analysis.scratch.get("mentions", [])
         kinds = {e.id: e.kind for e in analysis.entities}
         for rtype, head, tail, start, end in pattern_relations(analysis.tokens, mentions, types, kinds):
@@ -135,6 +140,15 @@ def _forces_of(analysis: Analysis, person: str) -> str | None:
         if other.kb_id in targets and other.type == "ARMED_GROUP":
             return other.id
     return None
+
+
+def _main_government(analysis: Analysis) -> str | None:
+    """The government the article names most (an organisation called a «حكومة»), if any."""
+    best = None
+    for e in analysis.entities:
+        if e.type == "ORGANIZATION" and "حكوم" in normalise(e.name) and (best is None or len(e.mentions) > len(best.mentions)):
+            best = e
+    return best.id if best else None
 
 
 def _mentions_parallel(analysis: Analysis, ev: Event) -> bool:

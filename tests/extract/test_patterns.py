@@ -164,3 +164,8 @@ def test_one_actor_set_against_another(text: str) -> None:
 ])
 def test_actor_placed_somewhere(text: str) -> None:
     assert any(t == "BASED_IN" for t, _, _ in _rels(marsad.analyze(text)))
+
+
+def test_premier_leads_the_government_the_article_names() -> None:
+    a = marsad.analyze("وأعلنت حكومة الوفاق الوطني حالة الطوارئ. وقال رئيس الوزراء فايز السراج إن الوضع تحت السيطرة.")
+    assert ("LEADS", "sarraj", "gna") in _rels(a)
