@@ -50,6 +50,8 @@ _SEAT_BLOCK = frozenset(normalise(w) for w in (
     "هاجمت", "هاجم", "هاجموا", "قصفت", "قصف", "استهدفت", "استهدف", "ضد", "على", "إلى", "الى", "دخلت", "دخل",
     "سيطرت", "سيطر", "انتشرت", "انتشر", "اشتبكت", "اشتبك", "تقدمت", "تقدم", "وصلت", "وصل", "انسحبت", "انسحب",
     "اعتقلت", "اعتقل", "حاصرت", "حاصر", "اقتحمت", "اقتحم", "نفذت", "نفذ", "شنت", "شن", "تمركزت", "تحركت"))
+_RIVALRY = frozenset(normalise(w) for w in ("تنافس", "صراع", "نزاع", "خلاف", "خلافات", "عداء", "اقتتال", "حرب",
+                                             "قتال", "معارك", "اشتباكات", "مواجهات", "توتر", "خصومة"))
 _RESIDE_VERBS = frozenset(normalise(w) for w in (
     "يقيم", "تقيم", "أقام", "يتمركز", "تتمركز", "تمركزت", "تتواجد", "يتواجد", "تتخذ", "يتخذ", "اتخذت", "يعمل",
     "تعمل", "ينشط", "تنشط", "تتحصن", "يتحصن", "تحصنت", "يرابط", "ترابط"))
@@ -126,6 +128,8 @@ def _seated(v: _View, tokens: Sequence[Token], kinds: dict[str, str | None]) -> 
             prev = tokens[x.first - 1]
             if prev.norm in _SEAT_BLOCK or prev.stem in _SEAT_BLOCK or prev.norm[1:] in _SEAT_BLOCK:
                 continue
+            if any(tokens[q].norm == "بين" for q in range(max(0, x.first - 5), x.first)):
+                continue  # «اشتباكات بين X وY في درنة» places the clash, not the sides
         k = j + 1 if tokens[j].norm in ("في", "فى") else j
         p = v.by_first.get(k)
         if p is None or v.type(p) not in _PLACES or kinds.get(p.entity or "") in ("country", None) and v.type(p) == "GPE":
@@ -177,6 +181,28 @@ def _against(v: _View, tokens: Sequence[Token]) -> list[Hit]:
     return out
 
 
+def _rivals(v: _View, tokens: Sequence[Token]) -> list[Hit]:
+    """«التنافس بين قبيلتي التبو والطوارق», «الصراع بين X وY»: two rivals."""
+    out: list[Hit] = []
+    for i, tok in enumerate(tokens):
+        w = tok.stem if tok.prefix else tok.norm
+        w = w[2:] if w.startswith("ال") else w
+        if w not in _RIVALRY or i + 1 >= len(tokens) or tokens[i + 1].norm != "بين":
+            continue
+        found: list[Cand] = []
+        for j in range(i + 2, min(len(tokens), i + 9)):
+            if tokens[j].sentence != tok.sentence or tokens[j].text in ".،,":
+                break
+            m = v.by_first.get(j)
+            if m is not None and v.type(m) in _ACTORS - {"GPE"} and m.entity not in {f.entity for f in found}:
+                found.append(m)
+                if len(found) == 2:
+                    break
+        if len(found) == 2:
+            out.append(("OPPOSES", found[0].entity or "", found[1].entity or "", tok.start, found[1].end))
+    return out
+
+
 def _resides(v: _View, tokens: Sequence[Token]) -> list[Hit]:
     """«ويقيم رئيس الوزراء … في الشرق», «تتمركز قوات X في P»: an actor staying in a place."""
     out: list[Hit] = []
@@ -210,7 +236,8 @@ def pattern_relations(tokens: Sequence[Token], mentions: Sequence[Cand], types: 
                       kinds: dict[str, str | None] | None = None) -> list[Hit]:
     """Every relation the fixed constructions state in the article."""
     v = _View(tokens, mentions, types)
-    out: list[Hit] = _seated(v, tokens, kinds or {}) + _units_of(v, tokens) + _against(v, tokens) + _resides(v, tokens)
+    out: list[Hit] = _seated(v, tokens, kinds or {}) + _units_of(v, tokens) + _against(v, tokens) + _resides(v, tokens) \
+        + _rivals(v, tokens)
     for i, tok in enumerate(tokens):
         w = tok.norm
         stem = tok.stem if tok.prefix else w

@@ -169,3 +169,10 @@ def test_actor_placed_somewhere(text: str) -> None:
 def test_premier_leads_the_government_the_article_names() -> None:
     a = marsad.analyze("وأعلنت حكومة الوفاق الوطني حالة الطوارئ. وقال رئيس الوزراء فايز السراج إن الوضع تحت السيطرة.")
     assert ("LEADS", "sarraj", "gna") in _rels(a)
+
+
+def test_rivals_oppose_each_other_and_the_place_is_the_rivalry_s() -> None:
+    a = marsad.analyze("وتصاعد التنافس بين قبيلتي التبو والطوارق في سبها.")
+    rels = _rels(a)
+    assert any(t == "OPPOSES" for t, _, _ in rels)
+    assert not any(t == "BASED_IN" for t, _, _ in rels)
