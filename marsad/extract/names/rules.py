@@ -445,12 +445,16 @@ def _one_title(ctx: RuleContext, first: int, last: int, row: dict[str, str]) -> 
     # the organisation the title is of: the mention right after the title
     org = None
     j = last + 1
+    if j < n and ctx.tokens[j].text in "\"«“'":
+        j += 1  # «المتحدث باسم "الجيش الوطني الليبي"»
     if j < n and ctx.same_sentence(first, j):
         cand = ctx.cand_at(j)
         ctype = ctx.type_of(cand) if cand is not None else None
         if cand is not None and ctype is not None and (ctype != "PERSON" or relation == "SPOKESPERSON_OF"):
             org = cand
     after = (org.last if org else last) + 1
+    if org is not None and after < n and ctx.tokens[after].text in "\"»”'":
+        after += 1
     # directly a name after a rank or title («العقيد عمر تنتوش», «المشير خليفة حفتر»)
     person = None
     if after < n and ctx.same_sentence(first, after):
@@ -527,9 +531,9 @@ def _one_title(ctx: RuleContext, first: int, last: int, row: dict[str, str]) -> 
             person = cand
     # a leader with no name: «زعيم قبيلة المغاربة»; a spokesman with no name: «المتحدث باسم الجيش»
     if person is None and org is not None and ctx.bare[first] in _LEADER_TITLES and ctx.type_of(org) == "TRIBE":
-        person = ctx.add(first, org.last, "PERSON", outer=True, confidence=0.7)
+        person = ctx.add(first, after - 1, "PERSON", outer=True, confidence=0.7)
     if person is None and org is not None and relation == "SPOKESPERSON_OF" and ctx.type_of(org) != "PERSON":
-        person = ctx.add(first, org.last, "PERSON", outer=True, confidence=0.6)
+        person = ctx.add(first, after - 1, "PERSON", outer=True, confidence=0.6)  # up to a closing quote
     if person is None:
         return
     # «القائد العسكري في شرق ليبيا، خليفة حفتر»: a title placed somewhere places its holder there
