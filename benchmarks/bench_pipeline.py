@@ -1,7 +1,7 @@
 """Speed and memory of the analysis pipeline over the 21,078-article corpus.
 
 Measures, on one core (this process only):
-- entities + times (with the text layer they need), articles/s;
+- entities + times (with the text layer they need), articles/s, with and without the NER net;
 - the full pipeline (all components), articles/s;
 - the same without the statistical NER net (dictionary + rules only);
 - peak resident memory of the analysing process (MB);
@@ -73,12 +73,14 @@ def main() -> int:
     ent_times = Pipeline(["sentences", "tokens", "entities", "times"])
     full = Pipeline()
     no_ner = Pipeline(options={"entities": {"ner": False}})
-    for p in (ent_times, full, no_ner):
+    ent_times_no_ner = Pipeline(["sentences", "tokens", "entities", "times"], options={"entities": {"ner": False}})
+    for p in (ent_times, full, no_ner, ent_times_no_ner):
         _rate(p, warm)
     results = {
         "articles": len(texts),
         "mean_chars": round(sum(map(len, texts)) / max(1, len(texts))),
         "entities_times_per_s": round(_rate(ent_times, texts), 1),
+        "entities_times_without_ner_per_s": round(_rate(ent_times_no_ner, texts), 1),
         "full_pipeline_per_s": round(_rate(full, texts), 1),
         "full_pipeline_without_ner_per_s": round(_rate(no_ner, texts), 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
