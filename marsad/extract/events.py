@@ -81,6 +81,7 @@ _MEMBERS = frozenset(_s(normalise(w)) for w in ("متشددون", "متشددي�
                                                  "مقاتلين", "أفراد", "جنود", "مسلحو", "مقاتلو"))
 _TRY_VERBS = frozenset(_s(normalise(w)) for w in ("سعى", "سعت", "سعوا", "يسعى", "تسعى", "حاول", "حاولت",
                                                    "حاولوا", "يحاول", "تحاول", "محاولة", "محاولات", "خطط", "خططت"))
+_STILL = frozenset(normalise(w) for w in ("زال", "زالت", "يزال", "تزال", "زالوا", "يزالون", "برح", "انفك"))
 _REFUSALS = frozenset(normalise(w) for w in ("رفض", "رفضوا", "رفضت", "يرفض", "يرفضون", "ترفض", "رفضه"))
 _TRAINING = frozenset(normalise(w) for w in ("تدريب", "تدريبات", "دورات", "دوره", "تدريبيه"))
 _PLURAL_TRY = frozenset(normalise(w) for w in ("حاولا", "حاولوا", "حاولتا", "سعيا", "سعوا"))
@@ -472,10 +473,12 @@ class _Finder:
         `near` tokens and no comma between for a verbal noun."""
         k = trig.first - 1
         limit = 12 if near is None else near
+        # «وكان رئيس المجلس الرئاسي، فايز السراج، قد التقى …»: the subject before «قد» may sit in commas
+        pluperfect = near is None and k >= lo and self.tokens[k].norm == "قد"
         while k >= lo and trig.first - k <= limit:
             if near is not None and self.tokens[k].text in _CLAUSE_BREAK:
                 break
-            if self.tokens[k].text in _CLAUSE_BREAK and trig.first - k > 1:
+            if self.tokens[k].text in _CLAUSE_BREAK and trig.first - k > 1 and not pluperfect:
                 break
             if self.tokens[k].norm in _PRONOUN_SUBJ:
                 return self._last_person(self.tokens[k].start)
@@ -544,6 +547,8 @@ class _Finder:
         found = set()
         for k in window:
             tok = self.tokens[k]
+            if k + 1 < len(self.tokens) and self.stems[k + 1] in _STILL:
+                continue  # «ما زالت تسيطر», «لا يزال»: still, not a negation
             for form in (tok.norm, tok.stem):
                 mod = self.lex.modality.get(form)
                 if mod == "possible" and form == "قد":

@@ -136,3 +136,20 @@ def test_a_commander_controls_through_his_forces() -> None:
     a = marsad.analyze("أعلنت قوات حفتر تقدمها. وسيطر خليفة حفتر على ميناء السدرة بعد معارك قصيرة.")
     controls = [(a.entity(r.head).kb_id, a.entity(r.tail).name) for r in a.relations if r.type == "CONTROLS"]
     assert controls and controls[0][0] == "lna"
+
+
+def test_still_is_not_a_denial() -> None:
+    a = marsad.analyze("وأكد مصدر عسكري أن قوات حفتر ما زالت تسيطر على مدينة ودان.")
+    ev = _event(a, "TERRITORY_CONTROL")
+    assert ev.modality == "asserted"
+
+
+def test_subject_in_commas_before_qad() -> None:
+    a = marsad.analyze("وكان رئيس المجلس الرئاسي، فايز السراج، قد التقى أمس في طرابلس وفدا من قبيلة أولاد سليمان.")
+    ev = _event(a, "MEETING")
+    assert [_kb(a, x) for x in ev.agents] == ["sarraj"]
+
+
+def test_spokesman_of_an_operation_through_its_media_office() -> None:
+    a = marsad.analyze("وقال المتحدث باسم المركز الإعلامي لعملية البنيان المرصوص، محمد الغصري، إن القوات تقدمت.")
+    assert any(r.type == "SPOKESPERSON_OF" and _kb(a, r.tail) == "bunyan_marsous" for r in a.relations)

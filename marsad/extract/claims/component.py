@@ -341,6 +341,9 @@ class _Finder:
                 continue
             if self.word(k) in ("ل", "في") or tok.norm in ("ل", "لـ", "في"):
                 k += 1
+                m = next((m for m in self.index.by_first.get(k, ()) if self.types.get(m.entity or "") in ("GPE", "LOCATION")), None)
+                if m is not None:
+                    k = m.last + 1  # «… في بنغازي سقوطَ البلدة»: the place belongs to the source
                 continue
             m = next((m for m in self.mentions if m.first == k and m.entity), None)
             if m is not None and (tok.prefix.startswith("ل") or toks[k - 1].norm in ("ل", "لـ")):

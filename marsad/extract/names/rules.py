@@ -57,6 +57,7 @@ _LOYAL_MODS = frozenset(normalise(w) for w in ("موالية", "موالون", "
 #: participles that relate a body to another and so end its name («المرتبط بالقاعدة»، «المدعومة من …»)
 _RELATING = frozenset(normalise(w) for w in ("المرتبط", "المرتبطة", "المتحالف", "المتحالفة", "المدعوم", "المدعومة",
                                               "المناهضة", "المناهض", "المقرب", "المقربة", "المتحالفين"))
+_OFFICES = frozenset(normalise(w) for w in ("مركز", "مكتب"))
 _LOYAL_MODS_DEF = frozenset("ال" + w for w in _LOYAL_MODS)
 _RECOGNISED = frozenset(normalise(w) for w in ("المعترف", "المعترفة"))
 _TIME_WORDS = frozenset(normalise(w) for w in (
@@ -447,6 +448,8 @@ def _one_title(ctx: RuleContext, first: int, last: int, row: dict[str, str]) -> 
     j = last + 1
     if j < n and ctx.tokens[j].text in "\"«“'":
         j += 1  # «المتحدث باسم "الجيش الوطني الليبي"»
+    if j + 2 < n and ctx.bare[j] in _OFFICES and ctx.bare[j + 1] == "اعلامي" and ctx.tokens[j + 2].prefix[:1] == "ل":
+        j += 2  # «المتحدث باسم المركز الإعلامي لعملية البنيان المرصوص»: the operation's spokesman
     if j < n and ctx.same_sentence(first, j):
         cand = ctx.cand_at(j)
         ctype = ctx.type_of(cand) if cand is not None else None
