@@ -97,6 +97,17 @@ class _View:
             k -= 1
         return None
 
+    def nearest_before(self, i: int, types: frozenset[str], window: int, stops: str = "") -> Cand | None:
+        """The mention of one of `types` ending nearest before token i, within `window` tokens and
+        the sentence, not past a token whose text is in `stops`."""
+        for back in range(i - 1, max(-1, i - window - 1), -1):
+            m = self.by_last.get(back)
+            if m is not None and self.type(m) in types:
+                return m
+            if (stops and self.tokens[back].text in stops) or self.tokens[back].sentence != self.tokens[i].sentence:
+                return None
+        return None
+
     def after(self, i: int, types: frozenset[str], skip: int = 1) -> Cand | None:
         """A mention starting at token i (or after `skip` small words)."""
         k = i
@@ -159,14 +170,7 @@ def _against(v: _View, tokens: Sequence[Token]) -> list[Hit]:
         w = tok.stem if tok.prefix and not tok.prefix.endswith("ال") else tok.norm
         if w not in _OPPOSE_VERBS and tok.norm != "ضد":
             continue
-        x = None
-        for back in range(i - 1, max(-1, i - 7), -1):
-            m = v.by_last.get(back)
-            if m is not None and v.type(m) in _ACTORS - {"GPE"}:
-                x = m
-                break
-            if tokens[back].text in ".؟!،," or tokens[back].sentence != tok.sentence:
-                break
+        x = v.nearest_before(i, _ACTORS - {"GPE"}, 6, stops=".؟!،,")
         start_y = i + 1
         if x is None and tok.norm != "ضد":  # «وتقاتل قوات الحكومة جماعات إسلامية»: verb, subject, object
             x = v.by_first.get(i + 1)
@@ -214,12 +218,8 @@ def _resides(v: _View, tokens: Sequence[Token]) -> list[Hit]:
                   and v.type(v.by_first[j]) in _ACTORS - {"GPE"}), None)  # «ويقيم رئيس الوزراء X …»
         k = x.last + 1 if x is not None else i + 1
         if x is None:
-            for back in range(i - 1, max(-1, i - 4), -1):
-                m = v.by_last.get(back)
-                if m is not None:
-                    x = m
-                    break
-        if x is None or v.type(x) not in _ACTORS - {"GPE"}:
+            x = v.nearest_before(i, _ACTORS - {"GPE"}, 3)
+        if x is None:
             continue
         for j in range(k, min(len(tokens), k + 6)):
             if tokens[j].sentence != tok.sentence or tokens[j].text in "،,.":
@@ -251,12 +251,7 @@ def pattern_relations(tokens: Sequence[Token], mentions: Sequence[Cand], types: 
                     rtype = "MEMBER_OF" if v.type(y) == "ARMED_GROUP" and v.type(x) == "ARMED_GROUP" else "LOYAL_TO"
                 out.append((rtype, x.entity or "", y.entity or "", x.start, y.end))
         elif w in _SEAT or stem in _SEAT:
-            x = None
-            for back in range(i - 1, max(-1, i - 7), -1):
-                m = v.by_last.get(back)
-                if m is not None and v.type(m) in _ACTORS - {"GPE"}:
-                    x = m
-                    break
+            x = v.nearest_before(i, _ACTORS - {"GPE"}, 6)
             p = v.after(i + 1, _PLACES, skip=2) if i + 1 < len(tokens) else None
             if p is None:
                 for back in range(i - 1, max(-1, i - 4), -1):  # «تتخذ من P مقرا»
@@ -348,12 +343,7 @@ def pattern_relations(tokens: Sequence[Token], mentions: Sequence[Cand], types: 
                 out.append(("ALLIED_WITH", x.entity or "", y.entity or "", x.start, y.end))
         elif w in _ONE_OF and i + 2 < len(tokens) and tokens[i + 1].norm in _ONE_OF_ROLES:
             y = v.after(i + 2, _ACTORS - {"PERSON", "GPE"}, skip=0)
-            x = None
-            for back in range(i - 1, max(-1, i - 4), -1):  # «X، وهو أحد قيادات تنظيم Y»
-                m = v.by_last.get(back)
-                if m is not None and v.type(m) == "PERSON":
-                    x = m
-                    break
+            x = v.nearest_before(i, frozenset({"PERSON"}), 3)  # «X، وهو أحد قيادات تنظيم Y»
             if x and y:
                 out.append((_ONE_OF_ROLES[tokens[i + 1].norm], x.entity or "", y.entity or "", x.start, y.end))
         elif w in _SUPPORTED_BY:
