@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 
 from marsad.extract.names.matcher import name_words
@@ -64,7 +65,9 @@ class RuleLexicon:
         return None
 
 
-def _given_names() -> frozenset[str]:
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """The shipped given names (marsad/data/names/given_names.txt), normalised."""
     text = resources.files("marsad").joinpath("data/names/given_names.txt").read_text(encoding="utf-8")
     out = set()
     for line in text.splitlines():
@@ -101,7 +104,7 @@ def _build(kb: KnowledgeBase) -> RuleLexicon:
         words = name_words(row.get("term", ""))
         if len(words) == 1:
             lex.place_cues[words[0]] = row.get("kind", "")
-    given = set(_given_names())
+    given = set(given_names())
     for actor in kb.actors.values():
         if actor.type == "PERSON":
             first = name_words(actor.name)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from marsad.extract.names.cands import Cand
-from marsad.extract.names.lexicon import STOP
+from marsad.extract.names.lexicon import STOP, given_names
 from marsad.model import Token
 from marsad.text.clitics import word_count
 from marsad.text.normalise import normalise
@@ -48,14 +48,7 @@ def _family_name(tok: Token) -> bool:
         len(tok.norm) > 4 and word_count(tok.norm) < 20 and tok.norm not in STOP and tok.text[:1].isalpha()
 
 
-def _given_names() -> frozenset[str]:
-    from importlib import resources
-
-    text = resources.files("marsad").joinpath("data/names/given_names.txt").read_text(encoding="utf-8")
-    return frozenset(normalise(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#"))
-
-
-_GIVEN = _given_names()
+_GIVEN = given_names()
 
 
 class NerNet:
