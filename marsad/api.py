@@ -28,7 +28,7 @@ def build_pipeline(settings: Settings | None = None, *, disable: tuple[str, ...]
 
 @lru_cache(maxsize=8)
 def _cached_pipeline(disable: tuple[str, ...], kb: tuple[str, ...]) -> Pipeline:
-    return build_pipeline(Settings.load(disable=disable, kb=kb) if kb else Settings.load(disable=disable))
+    return build_pipeline(Settings.load(disable=disable or None, kb=kb or None))
 
 
 def _looks_like_path(value: str) -> bool:

@@ -62,8 +62,8 @@ def _parser() -> argparse.ArgumentParser:
                          "article (default otherwise); jsonl: one object per line")
     an.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     an.add_argument("--no-tokens", action="store_true", help="leave the bulky token list out of JSON output")
-    an.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                    help="colour in the text report (default: auto, when writing to a terminal)")
+    an.add_argument("--color", choices=("auto", "always", "never"), default=None,
+                    help="colour in the text report (default: the `color` setting, else auto: when writing to a terminal)")
     an.add_argument("--quiet", "-q", action="store_true", help="no progress line on standard error")
 
     ev = sub.add_parser("eval", parents=[common], help="score analyses against gold files",
@@ -124,7 +124,8 @@ def _analyze(args: argparse.Namespace) -> int:
     pipeline = build_pipeline(settings)
     out: TextIO = _open_out(args.out) if args.out else sys.stdout
     fmt = args.format or ("text" if out.isatty() else "json")
-    color = args.color == "always" or (args.color == "auto" and out.isatty())
+    mode = args.color or settings.color
+    color = mode == "always" or (mode == "auto" and out.isatty())
     ok = bad = 0
     progress = not args.quiet and sys.stderr.isatty()
     try:

@@ -27,7 +27,6 @@ class Settings:
     disable: tuple[str, ...] = ()
     kb: tuple[str, ...] = ()
     shared_dir: str | None = None
-    batch_size: int = 64
     color: str = "auto"
     component_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     replace: dict[str, str] = field(default_factory=dict)
@@ -55,6 +54,10 @@ class Settings:
             raise ConfigError(f"unknown setting(s): {', '.join(unknown)} (known: {', '.join(sorted(known))})")
         for key in ("extensions", "disable", "kb"):
             if key in values:
+                if isinstance(values[key], str):
+                    values[key] = (values[key],)  # «disable = "framing"» means one name, not its letters
+                elif not isinstance(values[key], (list, tuple)) or not all(isinstance(v, str) for v in values[key]):
+                    raise ConfigError(f"{key} must be a list of strings, not {values[key]!r}")
                 values[key] = tuple(values[key])
         return cls(**values)
 

@@ -157,3 +157,22 @@ def test_one_failing_article_does_not_stop_the_batch(sample_article: Path, tmp_p
     captured = capsys.readouterr()
     assert "failed" in captured.err and "simulated component failure" in captured.err
     assert len(captured.out.strip().splitlines()) == 1
+
+
+def test_config_string_where_a_list_is_expected(sample_article: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    cfg = tmp_path / "marsad.toml"
+    cfg.write_text('[marsad]\ndisable = "framing"\n', encoding="utf-8")
+    assert main(["analyze", str(sample_article), "--config", str(cfg), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["framing"] == []
+    cfg.write_text('[marsad]\ndisable = 3\n', encoding="utf-8")
+    assert main(["analyze", str(sample_article), "--config", str(cfg)]) == 2
+    assert "must be a list of strings" in capsys.readouterr().err
+
+
+def test_config_colour_setting(sample_article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cfg = tmp_path / "marsad.toml"
+    cfg.write_text('[marsad]\ncolor = "always"\n', encoding="utf-8")
+    out = tmp_path / "r.txt"
+    assert main(["analyze", str(sample_article), "--config", str(cfg), "--format", "text", "--out", str(out)]) == 0
+    assert "\x1b[" in out.read_text(encoding="utf-8")

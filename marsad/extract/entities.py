@@ -71,6 +71,7 @@ class EntityRecognizer:
         text = analysis.text
         norm = analysis.scratch.get("norm")
         norm_text = norm.norm if norm is not None else normalise(text)
+        self._context_seen: dict[str, bool] = {}
         cands = [c for c in (self._from_match(m, tokens, norm_text) for m in self.trie.match(tokens, text)) if c]
         if self.ner is not None:
             cands += self.ner(tokens, text, cands)  # the rules then see the model's names too
@@ -83,11 +84,31 @@ class EntityRecognizer:
         merge_unnamed_roles(ctx.hints)
         cands += link_surnames(cands, tokens, text, self.kb, self.lex.given_names)
         cands += link_group_pronouns(cands, tokens, self.kb)
-        analysis.entities = assemble(cands, ctx.hints, self.kb, text)
+        analysis.entities = assemble(cands, ctx.hints, self.kb, text, self.lex.given_names)
         analysis.scratch["mentions"] = sorted(cands, key=lambda c: (c.start, -c.end))
         analysis.scratch["hints"] = ctx.hints
         analysis.scratch["kb"] = self.kb
         return analysis
+
+    def _other_given_name(self, entries: list, tokens: Sequence[Token], i: int) -> bool:
+        """A lone surname right after a given name that is not the known person's own first name."""
+        prev = tokens[i - 1]
+        if prev.sentence != tokens[i].sentence or prev.norm not in self.lex.given_names:
+            return False
+        for entry in entries:
+            actor = self.kb.actors.get(entry.kb_id)
+            if actor is None or actor.type != "PERSON":
+                return False
+            if name_words(actor.name)[:1] == (prev.norm,):
+                return False
+        return True
+
+    def _in_text(self, word: str, norm_text: str) -> bool:
+        """Whether a context word occurs in the article (answers cached per article)."""
+        hit = self._context_seen.get(word)
+        if hit is None:
+            hit = self._context_seen[word] = normalise(word) in norm_text
+        return hit
 
     def _needs_cue(self, place: Place, tok: Token) -> bool:
         """Small places, and places named by an everyday word («الجديد», «السلام»), need a place cue."""
@@ -95,7 +116,7 @@ class EntityRecognizer:
             return False
         if place.kind in _GUARDED_KINDS:
             return True
-        word = tok.stem if tok.prefix and not tok.prefix.endswith("ال") else tok.norm
+        word = ("ال" + tok.stem) if tok.prefix.endswith("ال") else (tok.stem if tok.prefix else tok.norm)
         return word in _everyday_places() or word_count(word) >= _COMMON_WORD or word in self.lex.given_names
 
     def _votes(self, tokens: Sequence[Token]) -> Counter[str]:
@@ -110,7 +131,7 @@ class EntityRecognizer:
         """A candidate from a dictionary match, or None when its context rules or guards fail."""
         kept = []
         for entry in m.entries:
-            if entry.context and not any(normalise(w) in norm_text for w in entry.context):
+            if entry.context and not any(self._in_text(w, norm_text) for w in entry.context):
                 continue
             rec = self.kb.get(entry.kb_id)
             if isinstance(rec, Place) and m.first == m.last and self._needs_cue(rec, tokens[m.first]) \
@@ -119,6 +140,8 @@ class EntityRecognizer:
             kept.append(entry)
         if not kept:
             return None
+        if m.first == m.last and m.first > 0 and self._other_given_name(kept, tokens, m.first):
+            return None  # «علي تنتوش» is not «عمر تنتوش»: the rules make a new person of it
         # an alias whose context rule is met wins over the same alias without one («داعش» in Libya)
         with_context = [e for e in kept if e.context]
         if with_context and len({e.kb_id for e in kept}) > 1:

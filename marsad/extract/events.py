@@ -186,6 +186,9 @@ class _Finder:
         self.stems = [_strip_al(t.stem if t.prefix else t.norm) for t in self.tokens]
         self._last_trigger: _Trigger | None = None
         self.index = TokenIndex(self.tokens, self.mentions)
+        self.by_entity: dict[str, list[Cand]] = {}
+        for m in self.mentions:
+            self.by_entity.setdefault(m.entity or "", []).append(m)
         self.by_first: dict[int, list[Cand]] = {}
         for m in self.mentions:
             self.by_first.setdefault(m.first, []).append(m)
@@ -258,8 +261,10 @@ class _Finder:
             if trig.first > 0 and self.tokens[trig.first - 1].norm in _DEMONSTRATIVES:
                 i = trig.last + 1  # «هذه الانشقاقات»: refers back to an event already told
                 continue
-            prev_word = self.stems[trig.first - 1] if trig.first > 0 else ""
-            if prev_word in _REFUSALS or (prev_trigger is not None and prev_trigger.last == trig.first - 1):
+            same_sentence = trig.first > 0 and self.tokens[trig.first - 1].sentence == self.tokens[trig.first].sentence
+            prev_word = self.stems[trig.first - 1] if same_sentence else ""
+            if prev_word in _REFUSALS or (same_sentence and prev_trigger is not None
+                                          and prev_trigger.last == trig.first - 1):
                 i = trig.last + 1  # «رفضوا تولي …» did not happen; «حشد الدعم»: the object of a trigger
                 prev_trigger = trig
                 continue
@@ -422,7 +427,7 @@ class _Finder:
         ev_start = toks[trig.first].start
         ev_end = toks[trig.last].end
         for ent in agents + targets + ([place] if place else []):
-            near = [m for m in self.mentions if m.entity == ent and lo <= m.first <= hi]
+            near = [m for m in self.by_entity.get(ent, ()) if lo <= m.first <= hi]
             if near:
                 m = min(near, key=lambda m: abs(m.first - trig.first))
                 ev_start, ev_end = min(ev_start, m.start), max(ev_end, m.end)
@@ -562,8 +567,9 @@ class _Finder:
             return "failed"
         if "attempted" in kinds:
             return "attempted"
-        if "denied" in kinds or ("negation", True) in found and trig.first - 2 <= max(
-                (k for k in window if self.lex.modality.get(self.tokens[k].norm) == "negation"), default=-9) < trig.first:
+        neg_before = max((k for k in window if k < trig.first
+                          and self.lex.modality.get(self.tokens[k].norm) == "negation"), default=-9)
+        if "denied" in kinds or (("negation", True) in found and trig.first - 2 <= neg_before):
             return "denied"
         for c in self.a.claims:
             if c.cue_lemma == _DENY and c.content.start <= self.tokens[trig.first].start < c.content.end:
@@ -588,4 +594,6 @@ class _Finder:
         for t in self.a.times:
             if start <= t.start < end and t.value:
                 return {"value": t.value, "precision": t.precision}
-        return None
+        claim = next((c for c in self.a.claims if c.id == claim_id), None) if claim_id else None
+        said = next((t for t in self.a.times if claim is not None and t.id == claim.time and t.value), None)
+        return {"value": said.value, "precision": said.precision} if said else None

@@ -166,3 +166,18 @@ def test_everyday_word_surname_is_not_linked_alone() -> None:
     a = _ents("التقى علي محسن الأحمر الوفد. ورفع المتظاهرون العلم الأحمر.")
     ahmar = [e for e in a.entities if e.type == "PERSON" and "الأحمر" in e.name]
     assert ahmar and all(m.text != "الأحمر" for m in ahmar[0].mentions)
+
+
+def test_everyday_place_word_after_wa_al_needs_a_cue() -> None:
+    a = _ents("اشترى الرجل قميصا أبيض وبنطالا والجديد أجمل.")
+    assert not any(e.type in ("GPE", "LOCATION") for e in a.entities)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وصل الرائد علي تنتوش إلى طرابلس.", "علي تنتوش"),
+    ("قال رئيس الوزراء عبدالله الثني إن العقيد محمد الثني وصل إلى بنغازي.", "محمد الثني"),
+])
+def test_a_namesake_is_not_the_known_person(text: str, name: str) -> None:
+    a = _ents(text)
+    ent = _by_name(a, name)
+    assert ent is not None and ent.kb_id is None

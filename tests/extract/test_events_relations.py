@@ -153,3 +153,20 @@ def test_subject_in_commas_before_qad() -> None:
 def test_spokesman_of_an_operation_through_its_media_office() -> None:
     a = marsad.analyze("وقال المتحدث باسم المركز الإعلامي لعملية البنيان المرصوص، محمد الغصري، إن القوات تقدمت.")
     assert any(r.type == "SPOKESPERSON_OF" and _kb(a, r.tail) == "bunyan_marsous" for r in a.relations)
+
+
+def test_a_later_negation_does_not_undo_an_earlier_one() -> None:
+    a = marsad.analyze("لم تهاجم قوات حفتر مدينة بنغازي، كما لم تدخل الميناء.")
+    assert _event(a, "ATTACK").modality == "denied"
+
+
+def test_a_headline_ending_in_a_trigger_keeps_the_next_event() -> None:
+    a = marsad.analyze("انسحبت قوات الوفاق من المدينة بعد هجوم\nهاجمت قوات حفتر مدينة بنغازي.")
+    assert any(v.type == "ATTACK" and "lna" in [_kb(a, x) for x in v.agents] for v in a.events)
+
+
+def test_event_takes_the_time_of_its_claim() -> None:
+    text = "وقال المسماري يوم الأحد 9 أكتوبر 2016: «هاجمت قوات حفتر مواقع في بنغازي. وسيطرت قوات حفتر على ميناء البريقة»."
+    a = marsad.analyze(text)
+    ev = _event(a, "TERRITORY_CONTROL")
+    assert ev.claim and ev.time and ev.time["value"] == "2016-10-09"

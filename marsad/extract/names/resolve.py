@@ -117,7 +117,8 @@ def _type(c: Cand, kb: KnowledgeBase) -> str | None:
     return rec.type if rec is not None else None
 
 
-def assemble(cands: list[Cand], hints: Sequence[Hint], kb: KnowledgeBase, text: str) -> list[Entity]:
+def assemble(cands: list[Cand], hints: Sequence[Hint], kb: KnowledgeBase, text: str,
+             given: frozenset[str] = frozenset()) -> list[Entity]:
     """Group candidates into entities (ids in order of first mention) and set `cand.entity`."""
     # an unknown name that ends with a known person's surname is that person («أحمد المسماري» → KB)
     surname_index: dict[str, str] = {}
@@ -129,6 +130,10 @@ def assemble(cands: list[Cand], hints: Sequence[Hint], kb: KnowledgeBase, text: 
         if not c.kb_ids and c.type == "PERSON":
             words = name_words(c.name or "")
             if len(words) >= 2 and words[-1] in surname_index:
+                known = kb.actors.get(surname_index[words[-1]])
+                first = name_words(known.name)[:1] if known is not None else ()
+                if first and words[0] in given and first != (words[0],):
+                    continue  # «محمد الثني» is not «عبدالله الثني»
                 c.kb_ids = [surname_index[words[-1]]]
                 c.type = None
     groups: dict[str, list[Cand]] = {}

@@ -171,7 +171,7 @@ class RuleContext:
         if j >= n or not _wordish(toks[j]):
             return None
         w = self.words[j]
-        if w in STOP or self.lex.title_at(self.words, j) or self.covered(j):
+        if (w in STOP and not _ali(toks[j])) or self.lex.title_at(self.words, j) or self.covered(j):
             return None
         if need_given and w not in self.lex.given_names and w not in _CONNECT:
             return None
@@ -190,6 +190,11 @@ class RuleContext:
         if last == j or self.words[last] in _CONNECT:
             return None
         return last
+
+
+def _ali(tok: Token) -> bool:
+    """«علي» the name, which normalises like «على» the preposition but is written with a ya."""
+    return tok.norm == "علي" and tok.text.rstrip("\u064b-\u065f").endswith("ي")
 
 
 def _bare(tok: Token) -> str:
