@@ -82,6 +82,7 @@ _MEMBERS = frozenset(_s(normalise(w)) for w in ("متشددون", "متشددي�
 _TRY_VERBS = frozenset(_s(normalise(w)) for w in ("سعى", "سعت", "سعوا", "يسعى", "تسعى", "حاول", "حاولت",
                                                    "حاولوا", "يحاول", "تحاول", "محاولة", "محاولات", "خطط", "خططت"))
 _STILL = frozenset(normalise(w) for w in ("زال", "زالت", "يزال", "تزال", "زالوا", "يزالون", "برح", "انفك"))
+_UNSEEN = object()
 _REFUSALS = frozenset(normalise(w) for w in ("رفض", "رفضوا", "رفضت", "يرفض", "يرفضون", "ترفض", "رفضه"))
 _TRAINING = frozenset(normalise(w) for w in ("تدريب", "تدريبات", "دورات", "دوره", "تدريبيه"))
 _PLURAL_TRY = frozenset(normalise(w) for w in ("حاولا", "حاولوا", "حاولتا", "سعيا", "سعوا"))
@@ -185,6 +186,7 @@ class _Finder:
         self.mentions = [m for m in mentions if m.entity]
         self.stems = [_strip_al(t.stem if t.prefix else t.norm) for t in self.tokens]
         self._last_trigger: _Trigger | None = None
+        self._found: dict[int, object] = {}
         self.index = TokenIndex(self.tokens, self.mentions)
         self.by_entity: dict[str, list[Cand]] = {}
         for m in self.mentions:
@@ -198,7 +200,20 @@ class _Finder:
         return self.stems[i]
 
     def trigger_at(self, i: int) -> _Trigger | None:
-        """The trigger starting at token i (multi-word first), or None."""
+        """The trigger starting at token i (multi-word first), or None; the lexicon look-up is made
+        once per token (only the verb reading depends on the triggers before it)."""
+        found = self._found.get(i, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._found[i] = self._lookup(i)
+        if found is None:
+            return None
+        last, etype, form = found
+        if last > i:
+            return _Trigger(i, last, etype, False)
+        return _Trigger(i, i, etype, self._is_verb(i, form), form)
+
+    def _lookup(self, i: int) -> tuple[int, str, str] | None:
+        """(last token, event type, lexicon form) of the trigger words starting at token i, or None."""
         tok = self.tokens[i]
         if not tok.text[:1].isalpha():
             return None
@@ -207,7 +222,8 @@ class _Finder:
                 key = tuple(self.stem(i + k) for k in range(size))
                 etype = self.lex.multi.get(key)
                 if etype:
-                    return _Trigger(i, i + size - 1, etype, False)
+                    return i + size - 1, etype, ""
+
         w = self.stem(i)
         etype = self.lex.single.get(w)
         if etype is None:
@@ -224,7 +240,7 @@ class _Finder:
         if etype is None or w in _NOT_TRIGGERS or self.stem(i) in _NOT_TRIGGERS or \
                 (tok.prefix == "ب" and w in _NOT_AFTER_BA):
             return None
-        return _Trigger(i, i, etype, self._is_verb(i, w), w)
+        return i, etype, w
 
     def _is_verb(self, i: int, w: str) -> bool:
         """A trigger word read as a verb: never with the article; a word news also writes with the
