@@ -78,7 +78,7 @@ class EntityRecognizer:
         cands += link_generic_bodies(cands, tokens, self.kb)  # «الناطق باسم الجيش» then finds its army
         ctx = RuleContext(tokens, text, self.kb, self.lex, cands)
         find_rule_mentions(ctx)
-        relink_generic_bodies(ctx.new, main_army(cands, self.kb))
+        relink_generic_bodies(ctx.new, main_army(cands, self.kb), cands, tokens, self.kb)
         cands = cands + ctx.new
         disambiguate(cands, self.kb, self._votes(tokens))
         merge_unnamed_roles(ctx.hints)

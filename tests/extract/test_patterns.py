@@ -176,3 +176,11 @@ def test_rivals_oppose_each_other_and_the_place_is_the_rivalry_s() -> None:
     rels = _rels(a)
     assert any(t == "OPPOSES" for t, _, _ in rels)
     assert not any(t == "BASED_IN" for t, _, _ in rels)
+
+
+def test_armed_forces_placed_in_a_country_are_that_country_s_army() -> None:
+    text = ("وقال الجيش المصري إن القوات المسلحة المصرية قتلت مسلحين. "
+            "وألقت القوات المسلحة في شرق ليبيا القبض على قيادي، بحسب قوات حفتر.")
+    a = marsad.analyze(text)
+    lna = next(e for e in a.entities if e.kb_id == "lna")
+    assert any(m.text == "القوات المسلحة" for m in lna.mentions)

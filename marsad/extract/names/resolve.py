@@ -218,14 +218,33 @@ def main_army(cands: Sequence[Cand], kb: KnowledgeBase) -> str | None:
     return main_body(cands, kb, "ARMED_GROUP", "جيش")
 
 
-def relink_generic_bodies(cands: Sequence[Cand], army: str | None) -> None:
-    """Rule candidates named «قوات الجيش», «القوات المسلحة» … become mentions of the main army."""
+def relink_generic_bodies(cands: Sequence[Cand], army: str | None, known: Sequence[Cand] = (),
+                          tokens: Sequence[Token] = (), kb: KnowledgeBase | None = None) -> None:
+    """Rule candidates named «قوات الجيش», «القوات المسلحة» … become mentions of the main army, or of
+    the army of the country named right after them («القوات المسلحة في شرقي ليبيا»)."""
     if army is None:
         return
     for c in cands:
         words = " ".join(name_words(c.name or ""))
         if not c.kb_ids and c.source == "rule" and (words in _ARMY_NORMS or words.startswith(("جيش ", "الجيش "))):
-            c.kb_ids, c.type, c.name = [army], None, None  # «جيش الحكومة المعترف بها دوليا»
+            own = _army_of_place_after(c, known, tokens, kb) if kb is not None else None
+            c.kb_ids, c.type, c.name = [own or army], None, None  # «جيش الحكومة المعترف بها دوليا»
+
+
+def _army_of_place_after(c: Cand, known: Sequence[Cand], tokens: Sequence[Token], kb: KnowledgeBase) -> str | None:
+    """The army named in the article whose country is that of a place right after «في»."""
+    j = c.last + 1
+    if j + 1 >= len(tokens) or tokens[j].norm not in ("في", "فى"):
+        return None
+    place = next((k for k in known if k.first == j + 1 and k.kb_id and isinstance(kb.get(k.kb_id), Place)), None)
+    country = country_of(kb, place.kb_id) if place is not None and place.kb_id else None
+    if country is None:
+        return None
+    for k in known:
+        if k.kb_id and _type(k, kb) == "ARMED_GROUP" and _named_like(kb, k.kb_id, "جيش") \
+                and country_of(kb, k.kb_id) == country:
+            return k.kb_id
+    return None
 
 
 def link_generic_bodies(cands: list[Cand], tokens: Sequence[Token], kb: KnowledgeBase) -> list[Cand]:
