@@ -64,7 +64,8 @@ _NOT_TRIGGERS = frozenset(_s(normalise(w)) for w in ("ايدي", "أيدي", "ا
                                                       "موالون", "الموالي", "موالين", "موال", "مؤتمر", "المؤتمر",
                                                       "حوار", "الحوار", "جولة", "الجولة", "اسلحه", "الاسلحه",
                                                       "ذخاير", "الذخاير", "ذخيره", "الذخيره", "امني", "الامني",
-                                                      "امنيه", "الامنيه", "حرب", "الحرب", "حربه", "حروب", "ايد"))
+                                                      "امنيه", "الامنيه", "حرب", "الحرب", "حربه", "حروب", "ايد",
+                                                      "مدعوم", "مدعومه", "المدعوم", "المدعومه", "مدعومين"))
 _NOT_AFTER_BA = frozenset(_s(normalise(w)) for w in ("شكل",))
 #: words that open a new clause, after which a verbal noun no longer shares the subject before
 _NEW_CLAUSE = frozenset(normalise(w) for w in ("ما", "الذي", "التي", "الذين", "وهو", "وهي", "هو", "هي", "بينما",
@@ -83,6 +84,10 @@ _TRY_VERBS = frozenset(_s(normalise(w)) for w in ("سعى", "سعت", "سعوا"
                                                    "حاولوا", "يحاول", "تحاول", "محاولة", "محاولات", "خطط", "خططت"))
 _STILL = frozenset(normalise(w) for w in ("زال", "زالت", "يزال", "تزال", "زالوا", "يزالون", "برح", "انفك"))
 _UNSEEN = object()
+_FIGURATIVE = frozenset(_s(normalise(w)) for w in ("إعلامية", "الإعلامية", "سياسية", "السياسية", "انتخابية",
+                                                   "الانتخابية", "اقتصادية", "الاقتصادية", "دبلوماسية", "قضائية"))
+_CIVIL_BODIES = frozenset(_s(normalise(w)) for w in ("حكومة", "الحكومة", "لجنة", "اللجنة", "مجلس", "المجلس",
+                                                     "حزب", "الحزب", "هيئة", "الهيئة", "وزارة"))
 _REFUSALS = frozenset(normalise(w) for w in ("رفض", "رفضوا", "رفضت", "يرفض", "يرفضون", "ترفض", "رفضه"))
 _TRAINING = frozenset(normalise(w) for w in ("تدريب", "تدريبات", "دورات", "دوره", "تدريبيه"))
 _PLURAL_TRY = frozenset(normalise(w) for w in ("حاولا", "حاولوا", "حاولتا", "سعيا", "سعوا"))
@@ -419,7 +424,10 @@ class _Finder:
                 self.stems[k] in _CIVILIANS for k in range(max(lo, trig.first - 8), min(hi, trig.last + 10) + 1)):
             etype = "ATTACK"  # a killing with no civilians named is an attack
         if etype == "ARMED_CLASH":
-            agents, targets = agents + [t for t in targets if t not in agents], []  # a clash has two sides
+            # a clash has two sides, and they bear arms (a speaker's «المعركة» names none)
+            agents = [a for a in agents + [t for t in targets if t not in agents]
+                      if self.types.get(a) in ("ARMED_GROUP", "TRIBE", "ORGANIZATION")]
+            targets = []
         if not self._plausible(etype, trig, agents, targets, place, lo, hi):
             return None
         modality = self._modality(trig, lo, hi)
@@ -484,6 +492,13 @@ class _Finder:
             return False  # «بدعم من …» qualifies another act; support needs a giver and a receiver
         if etype == "ARMED_CLASH" and any(self.types.get(a) == "GPE" for a in agents):
             return False
+        nxt = self.stems[trig.last + 1] if trig.last + 1 <= hi else ""
+        if etype in ("ARMED_CLASH", "ATTACK") and nxt in _FIGURATIVE:
+            return False  # «معركة إعلامية شرسة», «حرب سياسية»
+        if etype == "MOBILIZATION" and nxt in _CIVIL_BODIES:
+            return False  # «وشكلت حكومة»: forming a government is not mobilising
+        if etype == "TERRITORY_CONTROL" and not agents and not trig.verb:
+            return False  # «السيطرة» with no one taking control
         if etype == "LEGAL_ACTION" and self.stems[trig.first] in _RULING and not any(
                 self.stems[k] in _COURT for k in range(lo, hi + 1)):
             return False

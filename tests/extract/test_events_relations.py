@@ -42,7 +42,7 @@ def test_modality(text: str, etype: str, modality: str) -> None:
 
 
 def test_denied_event_inside_a_denial() -> None:
-    a = marsad.analyze("ونفى المتحدث باسم قوات حفتر وقوع اشتباكات في سبها.")
+    a = marsad.analyze("ونفى المتحدث باسم قوات حفتر وقوع اشتباكات بين قواته وقبيلة أولاد سليمان في سبها.")
     ev = _event(a, "ARMED_CLASH")
     assert ev.modality == "denied"
 
@@ -170,3 +170,12 @@ def test_event_takes_the_time_of_its_claim() -> None:
     a = marsad.analyze(text)
     ev = _event(a, "TERRITORY_CONTROL")
     assert ev.claim and ev.time and ev.time["value"] == "2016-10-09"
+
+
+@pytest.mark.parametrize("text", [
+    "وخاضت جماعة الإخوان معركة إعلامية شرسة ضد الحكومة.",      # a figurative battle
+    "واستولت جماعة مسلحة على العاصمة وشكلت حكومة جديدة.",       # forming a government
+])
+def test_no_event_from_figurative_or_civil_words(text: str) -> None:
+    a = marsad.analyze(text)
+    assert not any(v.type in ("ARMED_CLASH", "ATTACK", "MOBILIZATION") for v in a.events), a.events

@@ -27,6 +27,9 @@ _MIN_CHARS = 3
 #: a sentence goes to the model only if one of its words is seen fewer times than this in news
 #: (the vocabulary keeps words seen 3 times or more, so 3 means: unseen) or is a given name
 GATE_MAX_COUNT = 3
+#: tokens tagged before and after a possible name word (the model's features look 2 tokens away)
+WINDOW_BEFORE = 5
+WINDOW_AFTER = 6
 
 
 #: a one-word place the model proposes but news uses this often is an everyday word («المدينة»)
@@ -58,6 +61,19 @@ class NerNet:
         self.tagger = tagger
         self.gate = gate
 
+    def _windows(self, sentence: list[int], tokens: Sequence[Token], covered: set[int]) -> list[list[int]]:
+        """Token windows of one sentence around its possible name words, merged where they touch."""
+        spans: list[list[int]] = []
+        for pos, i in enumerate(sentence):
+            if i in covered or not self._maybe_name(tokens[i]):
+                continue
+            lo, hi = max(0, pos - WINDOW_BEFORE), min(len(sentence), pos + WINDOW_AFTER + 1)
+            if spans and lo <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], hi)
+            else:
+                spans.append([lo, hi])
+        return [sentence[lo:hi] for lo, hi in spans]
+
     @staticmethod
     def _maybe_name(tok: Token) -> bool:
         """A word that may belong to a name the knowledge base lacks: rare in news, or a given name."""
@@ -87,9 +103,9 @@ class NerNet:
                 sentences.append([])
             sentences[-1].append(i)
         if self.gate:
-            # only sentences with a word that could start an unknown name: the model is the costliest
-            # step of the pipeline, and a sentence of everyday words holds no name to find
-            sentences = [s for s in sentences if any(self._maybe_name(tokens[i]) for i in s if i not in covered)]
+            # only the stretches around a word that could belong to an unknown name: the model is the
+            # costliest step of the pipeline, and everyday words far from any such word hold no name
+            sentences = [w for s in sentences for w in self._windows(s, tokens, covered)]
             if not sentences:
                 return []
         labels = self.tagger.tag_document([[tokens[i].text for i in s] for s in sentences])  # type: ignore[attr-defined]
