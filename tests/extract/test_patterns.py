@@ -126,7 +126,7 @@ def test_spokesman_title_across_a_prepositional_body_and_a_rank() -> None:
 
 
 def test_forces_of_a_described_government_are_split_from_it() -> None:
-    a = marsad.analyze("وتقاتل قوات الحكومة الليبية المعترف بها دوليا جماعات إسلامية في بنغازي.")
+    a = marsad.analyze("وتواجه قوات الحكومة الليبية المعترف بها دوليا مسلحين قرب درنة منذ أشهر.")
     names = {e.name: e.type for e in a.entities}
     assert names.get("قوات الحكومة") == "ARMED_GROUP"
     assert names.get("الحكومة الليبية المعترف بها دوليا") == "ORGANIZATION"
