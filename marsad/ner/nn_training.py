@@ -1,0 +1,202 @@
+"""Training the neural NER tagger with PyTorch and exporting it to NumPy (`marsad.ner.neural`).
+
+Training only: needs the `train` extra (torch). `train()` fits a char-CNN + BiLSTM + CRF on BIO-labelled
+sentences, `export()` writes the .npz file `NeuralTagger` reads. Used by `scripts/train_ner_nn.py` and
+by the tests, which train a tiny model on sentences of their own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
+from marsad.ner.conll import score
+from marsad.ner.features import strip_clitics
+from marsad.ner.neural import NAME_TYPES, PAD, SHAPES, UNK, NeuralTagger, TokenEncoder
+from marsad.ner.vectors import pack_words
+from marsad.text.normalise import normalise
+
+#: The label set, in the order of the exported output layer.
+LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
+
+
+class Net(nn.Module):
+    """The network whose weights `marsad.ner.neural.NeuralTagger` runs in NumPy."""
+
+    def __init__(self, enc: TokenEncoder, word_vecs: np.ndarray, stem_vecs: np.ndarray, args: argparse.Namespace) -> None:
+        super().__init__()
+        self.word = self._pretrained(word_vecs, args.freeze)
+        self.stem = self._pretrained(stem_vecs, args.freeze)
+        self.pat = nn.Embedding(len(enc.patterns) + 2, 8)
+        self.shape = nn.Embedding(len(SHAPES), 4)
+        self.name = nn.Embedding(len(NAME_TYPES), 8 if args.names else 1)
+        if not args.names:
+            nn.init.zeros_(self.name.weight)
+            self.name.weight.requires_grad = False
+        self.char = nn.Embedding(len(enc.chars) + 2, args.char_dim, padding_idx=PAD)
+        self.kernel = args.kernel
+        self.conv = nn.Conv1d(args.char_dim, args.filters, args.kernel, padding=args.kernel // 2)
+        width = word_vecs.shape[1] + stem_vecs.shape[1] + 8 + 4 + self.name.embedding_dim + args.filters
+        self.drop = nn.Dropout(args.dropout)
+        self.lstm = nn.LSTM(width, args.hidden, batch_first=True, bidirectional=True)
+        self.out = nn.Linear(2 * args.hidden, len(LABELS))
+        self.trans = nn.Parameter(torch.zeros(len(LABELS), len(LABELS)))
+        self.start = nn.Parameter(torch.zeros(len(LABELS)))
+        self.end = nn.Parameter(torch.zeros(len(LABELS)))
+
+    @staticmethod
+    def _pretrained(vecs: np.ndarray, freeze: bool) -> nn.Embedding:
+        table = np.zeros((vecs.shape[0] + 2, vecs.shape[1]), dtype=np.float32)
+        table[2:] = vecs
+        emb = nn.Embedding.from_pretrained(torch.from_numpy(table), freeze=freeze, padding_idx=PAD)
+        return emb
+
+    def emissions(self, ids: torch.Tensor, chars: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        b, length = ids.shape[:2]
+        c = self.char(chars.view(b * length, -1))  # (N, C, E)
+        conv = self.conv(c.transpose(1, 2))  # (N, F, C)
+        conv = conv.masked_fill((chars.view(b * length, -1) == PAD)[:, None, :], -1e4)
+        cf = conv.max(dim=2).values.view(b, length, -1)
+        x = torch.cat([self.word(ids[:, :, 0]), self.stem(ids[:, :, 1]), self.pat(ids[:, :, 2]),
+                       self.shape(ids[:, :, 3]), self.name(ids[:, :, 4]), cf], dim=2)
+        x = self.drop(x)
+        packed = pack_padded_sequence(x, lengths.cpu(), batch_first=True, enforce_sorted=False)
+        h, _ = self.lstm(packed)
+        h, _ = pad_packed_sequence(h, batch_first=True, total_length=length)
+        return self.out(self.drop(h))
+
+    def nll(self, em: torch.Tensor, tags: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        """Summed negative log-likelihood of the gold label paths under the CRF."""
+        b, length, _ = em.shape
+        mask = torch.arange(length)[None, :] < lengths[:, None]
+        gold = self.start[tags[:, 0]] + em.gather(2, tags[:, :, None]).squeeze(2).masked_fill(~mask, 0).sum(1)
+        if length > 1:
+            gold = gold + (self.trans[tags[:, :-1], tags[:, 1:]] * mask[:, 1:]).sum(1)
+        last = tags.gather(1, (lengths - 1)[:, None]).squeeze(1)
+        gold = gold + self.end[last]
+        alpha = self.start[None, :] + em[:, 0]
+        for t in range(1, length):
+            nxt = torch.logsumexp(alpha[:, :, None] + self.trans[None] + em[:, t, None, :], dim=1)
+            alpha = torch.where(mask[:, t, None], nxt, alpha)
+        log_z = torch.logsumexp(alpha + self.end[None, :], dim=1)
+        return (log_z - gold).sum()
+
+
+def tensors(enc: TokenEncoder, sents: list[list[str]], labels: list[list[str]] | None,
+            word_dropout: float = 0.0, rng: random.Random | None = None):  # type: ignore[no-untyped-def]
+    arr = enc.batch(sents)
+    ids = torch.from_numpy(arr["ids"])
+    if word_dropout and rng is not None:
+        drop = torch.from_numpy(np.array([[rng.random() < word_dropout for _ in range(ids.shape[1])]
+                                          for _ in range(ids.shape[0])]))
+        ids[:, :, 0] = ids[:, :, 0].masked_fill(drop & (ids[:, :, 0] != PAD), UNK)
+        ids[:, :, 1] = ids[:, :, 1].masked_fill(drop & (ids[:, :, 1] != PAD), UNK)
+    out = [ids, torch.from_numpy(arr["chars"]), torch.from_numpy(arr["lengths"])]
+    if labels is not None:
+        tags = torch.zeros(ids.shape[:2], dtype=torch.long)
+        for i, labs in enumerate(labels):
+            tags[i, :len(labs)] = torch.tensor([LABELS.index(x) for x in labs])
+        out.append(tags)
+    return out
+
+
+def export(net: Net, enc: TokenEncoder, path: Path) -> None:
+    """Write the network's weights and the encoder's vocabularies to one .npz file."""
+    g = {k: v.detach().cpu().numpy() for k, v in net.state_dict().items()}
+    conv = g["conv.weight"]  # (F, E, K) → (F, K*E), the window layout NumPy builds
+    arrays = {
+        **enc.to_arrays(),
+        "labels": pack_words(LABELS),
+        "word_emb": g["word.weight"].astype(np.float16), "stem_emb": g["stem.weight"].astype(np.float16),
+        "pat_emb": g["pat.weight"], "shape_emb": g["shape.weight"], "name_emb": g["name.weight"],
+        "char_emb": g["char.weight"], "conv_w": conv.transpose(0, 2, 1).reshape(conv.shape[0], -1),
+        "conv_b": g["conv.bias"], "conv_kernel": np.array(net.kernel),
+        "fw_w_ih": g["lstm.weight_ih_l0"], "fw_w_hh": g["lstm.weight_hh_l0"],
+        "fw_b": g["lstm.bias_ih_l0"] + g["lstm.bias_hh_l0"],
+        "bw_w_ih": g["lstm.weight_ih_l0_reverse"], "bw_w_hh": g["lstm.weight_hh_l0_reverse"],
+        "bw_b": g["lstm.bias_ih_l0_reverse"] + g["lstm.bias_hh_l0_reverse"],
+        "out_w": g["out.weight"], "out_b": g["out.bias"],
+        "trans": g["trans"], "start": g["start"], "end": g["end"],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, **arrays)
+
+
+def build_encoder(sents: list[list[str]], words: list[str], stems: list[str], names: dict[str, str]) -> TokenEncoder:
+    """An encoder over the pretrained vocabularies, the characters seen twice or more in training and
+    the clitic patterns seen in training."""
+    chars = Counter(ch for s in sents for t in s for ch in normalise(t))
+    pats = Counter(strip_clitics(normalise(t))[0] for s in sents for t in s)
+    return TokenEncoder(words, stems, sorted(c for c, n in chars.items() if n >= 2 and c != "\n"),
+                        sorted(p for p in pats if p), names)
+
+
+def evaluate(tagger: NeuralTagger, sents: list[list[str]], gold: list[list[str]]) -> dict[str, object]:
+    t0 = time.perf_counter()
+    pred = tagger.tag_many(sents)
+    secs = time.perf_counter() - t0
+    res = score(gold, pred).as_dict()
+    res["tokens_per_s"] = round(sum(map(len, sents)) / secs)
+    prop = tagger.tag_document(sents, window=30)
+    res["with_propagation"] = score(gold, prop).as_dict()
+    return res
+
+
+def train(args: argparse.Namespace, train_set: tuple, dev_set: tuple | None, enc: TokenEncoder,
+          word_vecs: np.ndarray, stem_vecs: np.ndarray, out: Path) -> dict[str, object]:
+    torch.manual_seed(args.seed)
+    rng = random.Random(args.seed)
+    net = Net(enc, word_vecs, stem_vecs, args)
+    params = [p for p in net.parameters() if p.requires_grad]
+    opt = torch.optim.Adam(params, lr=args.lr)
+    sents, labels = train_set
+    order = list(range(len(sents)))
+    best = (-1.0, 0)
+    history = []
+    for epoch in range(1, args.epochs + 1):
+        t0 = time.time()
+        net.train()
+        rng.shuffle(order)
+        # batches of similar length: shuffle, then sort within chunks of 50 batches
+        chunks = [order[i:i + args.batch * 50] for i in range(0, len(order), args.batch * 50)]
+        batches = []
+        for ch in chunks:
+            ch = sorted(ch, key=lambda i: len(sents[i]))
+            batches.extend(ch[i:i + args.batch] for i in range(0, len(ch), args.batch))
+        rng.shuffle(batches)
+        total = 0.0
+        for bi in batches:
+            ids, chars, lengths, tags = tensors(enc, [sents[i] for i in bi], [labels[i] for i in bi],
+                                                args.word_dropout, rng)
+            opt.zero_grad()
+            loss = net.nll(net.emissions(ids, chars, lengths), tags, lengths)
+            (loss / len(bi)).backward()
+            nn.utils.clip_grad_norm_(params, 5.0)
+            opt.step()
+            total += float(loss.detach())
+        net.eval()
+        rec = {"epoch": epoch, "loss": round(total / len(sents), 3), "seconds": round(time.time() - t0)}
+        if dev_set is not None:
+            export(net, enc, out)
+            f1 = score(dev_set[1], NeuralTagger(out, settings={}).tag_many(dev_set[0])).prf()[2]
+            rec["dev_f1"] = round(f1, 2)
+            if f1 > best[0]:
+                best = (f1, epoch)
+                torch.save(net.state_dict(), out.with_suffix(".best.pt"))
+        history.append(rec)
+        print(json.dumps(rec), flush=True)
+        if dev_set is not None and epoch - best[1] >= args.patience:
+            break
+    if dev_set is not None:
+        net.load_state_dict(torch.load(out.with_suffix(".best.pt")))
+    export(net, enc, out)
+    return {"history": history, "best_dev_f1": round(best[0], 2), "best_epoch": best[1]}

@@ -1,0 +1,68 @@
+"""Learn word and stem vectors (word2vec, gensim) from the unlabelled news corpus for the neural NER
+tagger. Training-only: needs `pip install -e '.[train]'`.
+
+    nice .venv/bin/python scripts/embed_corpus.py --out /tmp/marsad-ner/vectors
+
+Writes `words.npz` and `stems.npz` (a vocabulary ordered by frequency and a float32 matrix) under
+`--out`. Tokens are normalised as the tagger sees them (`marsad.text.normalise`); stems drop the
+proclitics and the article (`marsad.ner.features.strip_clitics`). Fixed seed, one worker per core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+from gensim.models import Word2Vec  # noqa: E402
+
+from marsad.ner.distrib import corpus_texts, tokenised  # noqa: E402
+from marsad.ner.features import strip_clitics  # noqa: E402
+from marsad.ner.vectors import save_vectors  # noqa: E402
+
+
+def train(sentences: list[list[str]], dim: int, min_count: int, max_vocab: int, seed: int,
+          epochs: int) -> tuple[list[str], np.ndarray]:
+    """Skip-gram vectors for the words seen at least `min_count` times (the `max_vocab` most frequent)."""
+    model = Word2Vec(sentences=sentences, vector_size=dim, window=5, min_count=min_count, sg=1,
+                     negative=10, sample=1e-4, epochs=epochs, seed=seed, workers=os.cpu_count() or 1,
+                     max_final_vocab=max_vocab)
+    words = list(model.wv.index_to_key)
+    return words, np.asarray(model.wv.vectors, dtype=np.float32)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=Path(os.environ.get("MARSAD_SHARED", ROOT.parent / "shared")))
+    ap.add_argument("--out", type=Path, default=Path("/tmp/marsad-ner/vectors"))
+    ap.add_argument("--dim", type=int, default=100)
+    ap.add_argument("--stem-dim", type=int, default=50)
+    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--seed", type=int, default=13)
+    args = ap.parse_args(argv)
+    corpus = args.shared / "datasets" / "corpus-ant-2018.jsonl.gz"
+    if not corpus.is_file():
+        print(f"embed_corpus: {corpus}: not found (set MARSAD_SHARED)", file=sys.stderr)
+        return 2
+    t0 = time.time()
+    docs = list(tokenised(corpus_texts(corpus)))
+    print(f"{len(docs)} documents, {sum(map(len, docs))} tokens read in {time.time() - t0:.0f}s", flush=True)
+    args.out.mkdir(parents=True, exist_ok=True)
+    words, vecs = train(docs, args.dim, 3, 120_000, args.seed, args.epochs)
+    save_vectors(args.out / "words.npz", words, vecs)
+    print(f"words: {len(words)} x {vecs.shape[1]} ({time.time() - t0:.0f}s)", flush=True)
+    stems = [[strip_clitics(t)[1] for t in d] for d in docs]
+    words, vecs = train(stems, args.stem_dim, 3, 80_000, args.seed, args.epochs)
+    save_vectors(args.out / "stems.npz", words, vecs)
+    print(f"stems: {len(words)} x {vecs.shape[1]} ({time.time() - t0:.0f}s)", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

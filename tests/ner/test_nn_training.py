@@ -1,0 +1,115 @@
+"""The neural tagger's training side (PyTorch): the CRF loss, NumPy/PyTorch agreement, and a tiny model
+trained inside the test on sentences written for it."""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch", reason="the `train` extra (torch) is not installed")
+
+from marsad.ner.neural import NeuralTagger, marginals, viterbi  # noqa: E402
+from marsad.ner.nn_training import LABELS, Net, build_encoder, export, tensors, train  # noqa: E402
+
+# sentences written for this test: people after titles, places after في / إلى, bodies after وزارة / شركة
+_TRAIN = [
+    ("قال الرئيس كريم سالم إن الوضع هادئ", "O O B-PER I-PER O O O"),
+    ("وصل الوزير ناصر عادل إلى طرابلس أمس", "O O B-PER I-PER O B-LOC O"),
+    ("أعلنت وزارة الصحة عن حملة جديدة في بنغازي", "O B-ORG I-ORG O O O O B-LOC"),
+    ("التقى الرئيس سمير فؤاد بوفد من شركة النور", "O O B-PER I-PER O O B-ORG I-ORG"),
+    ("عقد اجتماع في سرت بحضور الوزير هادي رامي", "O O O B-LOC O O B-PER I-PER"),
+    ("نفت وزارة الدفاع الخبر الذي نشرته الصحف", "O B-ORG I-ORG O O O O"),
+    ("سافر الرئيس كريم سالم إلى مصراتة", "O O B-PER I-PER O B-LOC"),
+    ("وقال الوزير ناصر عادل إن الاجتماع ناجح", "O O B-PER I-PER O O O"),
+    ("افتتحت شركة النور فرعا في طرابلس", "O B-ORG I-ORG O O B-LOC"),
+    ("هدأت الأوضاع في بنغازي وسرت", "O O O B-LOC O"),
+    ("رحب الرئيس سمير فؤاد بقرار وزارة الصحة", "O O B-PER I-PER O B-ORG I-ORG"),
+    ("زار الوزير هادي رامي مدينة مصراتة", "O O B-PER I-PER O B-LOC"),
+]
+_SENTS = [s.split() for s, _ in _TRAIN]
+_LABELS = [t.split() for _, t in _TRAIN]
+# a small "pretrained" vocabulary with random vectors (the real ones come from scripts/embed_corpus.py)
+_WORDS = sorted({w for s in _SENTS for w in s})[:30]
+_STEMS = ["رئيس", "وزير", "صحة", "طرابلس"]
+
+
+def _args(**kw: object) -> argparse.Namespace:
+    base = dict(freeze=False, names=True, char_dim=8, kernel=3, filters=12, dropout=0.0, hidden=16,
+                seed=3, lr=0.02, epochs=40, batch=4, word_dropout=0.0, patience=40)
+    base.update(kw)
+    return argparse.Namespace(**base)
+
+
+def _vectors(n: int, dim: int, seed: int) -> np.ndarray:
+    return np.random.RandomState(seed).randn(n, dim).astype(np.float32)
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> NeuralTagger:
+    torch.set_num_threads(1)
+    enc = build_encoder(_SENTS, _WORDS, _STEMS, {"كريم": "PER"})
+    path = tmp_path_factory.mktemp("nn") / "tiny.npz"
+    train(_args(), (_SENTS, _LABELS), None, enc, _vectors(len(_WORDS), 10, 0), _vectors(len(_STEMS), 6, 1), path)
+    return NeuralTagger(path, settings={})
+
+
+@pytest.mark.parametrize("idx", [0, 2, 4, 8, 11])
+def test_tiny_model_learns_its_training_sentences(tiny: NeuralTagger, idx: int) -> None:
+    assert tiny.tag(_SENTS[idx]) == _LABELS[idx]
+
+
+def test_tiny_model_batched_and_single_agree(tiny: NeuralTagger) -> None:
+    assert tiny.tag_many(_SENTS) == [tiny.tag(s) for s in _SENTS]
+
+
+def test_crf_loss_is_a_normalised_distribution() -> None:
+    enc = build_encoder(_SENTS, _WORDS, _STEMS, {})
+    torch.manual_seed(0)
+    net = Net(enc, _vectors(len(_WORDS), 4, 0), _vectors(len(_STEMS), 4, 1), _args())
+    with torch.no_grad():
+        for p in (net.trans, net.start, net.end):
+            p.normal_(0, 1)
+        em = torch.randn(1, 3, len(LABELS))
+        total = sum(float(torch.exp(-net.nll(em, torch.tensor([path]), torch.tensor([3]))))
+                    for path in itertools.product(range(len(LABELS)), repeat=3))
+        assert total == pytest.approx(1.0, abs=1e-4)
+        # padding does not change a sentence's loss
+        em2 = torch.randn(2, 3, len(LABELS))
+        tags = torch.tensor([[1, 2, 0], [3, 4, 0]])
+        both = float(net.nll(em2, tags, torch.tensor([3, 2])))
+        apart = float(net.nll(em2[:1], tags[:1], torch.tensor([3])) + net.nll(em2[1:, :2], tags[1:, :2], torch.tensor([2])))
+        assert both == pytest.approx(apart, rel=1e-5)
+        # NumPy's Viterbi path is the most likely one and the marginals sum to one
+        trans, start, end = (x.double().numpy() for x in (net.trans, net.start, net.end))
+        e = em[0].double().numpy()
+        best = max(itertools.product(range(len(LABELS)), repeat=3),
+                   key=lambda p: start[p[0]] + end[p[-1]] + sum(e[i, p[i]] for i in range(3))
+                   + trans[p[0], p[1]] + trans[p[1], p[2]])
+        assert tuple(viterbi(e, trans, start, end)) == best
+        assert np.allclose(marginals(e, trans, start, end).sum(axis=1), 1.0)
+
+
+def test_numpy_runs_the_torch_network(tmp_path: Path) -> None:
+    """The exported weights give NumPy the same label scores as PyTorch (word vectors are stored as
+    float16, hence the tolerance)."""
+    enc = build_encoder(_SENTS, _WORDS, _STEMS, {"سالم": "PER"})
+    torch.manual_seed(1)
+    net = Net(enc, _vectors(len(_WORDS), 6, 0), _vectors(len(_STEMS), 4, 1), _args())
+    with torch.no_grad():
+        for p in net.parameters():
+            p.normal_(0, 0.5)
+        net.char.weight[0].zero_()
+    net.eval()
+    export(net, enc, tmp_path / "m.npz")
+    tagger = NeuralTagger(tmp_path / "m.npz", settings={})
+    sents = [_SENTS[0], _SENTS[5][:3], ["Reuters", "٢٠١٩", "و"], ["سالم"]]
+    ids, chars, lengths = tensors(enc, sents, None)
+    with torch.no_grad():
+        ref = net.emissions(ids, chars, lengths).numpy()
+    for i, em in enumerate(tagger.emissions(sents)):
+        assert em.shape == (len(sents[i]), len(LABELS))
+        assert np.abs(em - ref[i, :len(sents[i])]).max() < 2e-3
