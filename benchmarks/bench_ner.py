@@ -3,6 +3,9 @@ ANERcorp test, AQMAR test and WikiFANE test (FANE types mapped, see marsad/ner/d
 
     nice .venv/bin/python benchmarks/bench_ner.py [--model FILE] [--out benchmarks/results/ner.json]
 
+The shipped default model is measured, and the CRF too (as `crf_for_comparison`) when it is not the one.
+Speed is on one process with the NumPy/BLAS threads it is given (run with OMP_NUM_THREADS=1 for one core).
+
 The "variants" table (with its note, the team baseline and published anchors) of an existing results file (dev-split and test figures of the settings tried while
 training, written by hand from scripts/train_ner.py runs) is kept as it is.
 """
@@ -22,14 +25,17 @@ sys.path.insert(0, str(ROOT))
 from marsad.ner.command import EVAL_WINDOW  # noqa: E402
 from marsad.ner.conll import read_conll, score  # noqa: E402
 from marsad.ner.datasets import EVAL_SETS, dataset_path  # noqa: E402
-from marsad.ner.tagger import DEFAULT_MODEL, Tagger, propagate_names  # noqa: E402
+from marsad.ner.neural import NeuralTagger  # noqa: E402
+from marsad.ner.shipped import default_model_path, load_model  # noqa: E402
+from marsad.ner.tagger import DEFAULT_MODEL as CRF_MODEL  # noqa: E402
+from marsad.ner.tagger import propagate_names  # noqa: E402
 from marsad.settings import shared_dir  # noqa: E402
 
 
 def bench(model: Path, repeats: int = 3) -> dict[str, object]:
     """Load time, speed and scores of one model on every evaluation set present."""
     t = time.perf_counter()
-    tagger = Tagger(model)
+    load_model(model)
     load_s = time.perf_counter() - t
     shared = shared_dir()
     if shared is None:
@@ -48,9 +54,9 @@ def bench(model: Path, repeats: int = 3) -> dict[str, object]:
         best = float("inf")
         pred: list[list[str]] = []
         for _ in range(repeats):
-            fresh = Tagger(model)  # cold feature cache each time: the honest speed
+            fresh = load_model(model)  # cold caches each time: the honest speed
             t = time.perf_counter()
-            pred = [fresh.tag(s) for s in sents]
+            pred = fresh.tag_many(sents) if isinstance(fresh, NeuralTagger) else [fresh.tag(s) for s in sents]
             best = min(best, time.perf_counter() - t)
         plain = score(gold, pred).as_dict()
         t = time.perf_counter()
@@ -59,11 +65,11 @@ def bench(model: Path, repeats: int = 3) -> dict[str, object]:
         full = score(gold, pred).as_dict()
         sets[key] = {"tokens": ntok, "tokens_per_s": round(ntok / best),
                      "tokens_per_s_with_propagation": round(ntok / (best + prop_s)),
-                     "crf": plain, "crf+propagation": full}
+                     "tagger": plain, "tagger+propagation": full}
         if not any(lab.endswith("-MISC") for labs in gold for lab in labs):
             # the gold scheme has no MISC (WikiFANE mapped): score PER/LOC/ORG with MISC predictions dropped
             no_misc = [["O" if lab.endswith("-MISC") else lab for lab in labs] for labs in pred]
-            sets[key]["crf+propagation_without_MISC"] = score(gold, no_misc).as_dict()
+            sets[key]["tagger+propagation_without_MISC"] = score(gold, no_misc).as_dict()
     out["sets"] = sets
     return out
 
@@ -71,10 +77,12 @@ def bench(model: Path, repeats: int = 3) -> dict[str, object]:
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and write the results file."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--model", type=Path, default=DEFAULT_MODEL)
+    ap.add_argument("--model", type=Path, default=default_model_path())
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "ner.json")
     args = ap.parse_args(argv)
     res = bench(args.model)
+    if args.model.resolve() != CRF_MODEL.resolve() and CRF_MODEL.is_file():
+        res["crf_for_comparison"] = bench(CRF_MODEL)  # the earlier model, measured on the same run
     old: dict[str, object] = {}
     if args.out.is_file():
         old = json.loads(args.out.read_text(encoding="utf-8"))
@@ -86,9 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for key, r in res["sets"].items():  # type: ignore[union-attr]
         if isinstance(r, dict):
-            extra = r.get("crf+propagation_without_MISC")
-            print(f"{key}: F1 {r['crf']['micro']['f1']} (+prop {r['crf+propagation']['micro']['f1']}), "
-                  f"macro {r['crf+propagation']['macro_f1']}, {r['tokens_per_s']} tok/s"
+            extra = r.get("tagger+propagation_without_MISC")
+            print(f"{key}: F1 {r['tagger']['micro']['f1']} (+prop {r['tagger+propagation']['micro']['f1']}), "
+                  f"macro {r['tagger+propagation']['macro_f1']}, {r['tokens_per_s']} tok/s"
                   + (f"; without MISC predictions: F1 {extra['micro']['f1']}, macro {extra['macro_f1']}"
                      if extra else ""))
     return 0

@@ -17,6 +17,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -27,12 +28,14 @@ sys.path.insert(0, str(ROOT))
 import torch  # noqa: E402
 
 from marsad.ner.conll import read_conll  # noqa: E402
-from marsad.ner.datasets import EVAL_SETS, dataset_path  # noqa: E402
+from marsad.ner.datasets import EVAL_SETS, FANE_TO_CONLL, dataset_path  # noqa: E402
 from marsad.ner.features import Lexicon  # noqa: E402
 from marsad.ner.neural import NeuralTagger, sidecar_path  # noqa: E402
-from marsad.ner.nn_training import build_encoder, evaluate, train  # noqa: E402
+from marsad.ner.nn_training import Net, build_encoder, evaluate, export, train  # noqa: E402
 from marsad.ner.vectors import load_vectors  # noqa: E402
 
+#: auxiliary training sets (train splits only) and their tag maps
+AUX_SETS = {"wikifane": ("ner/wikifane/train.fine.conll", FANE_TO_CONLL), "aqmar": ("ner/aqmar/train.conll", None)}
 MODEL_OUT = ROOT / "marsad" / "ner" / "models" / "ner-nn.npz"
 NAMES_FROM = ROOT / "marsad" / "ner" / "models" / "ner-crf.lexicon.json.gz"
 
@@ -47,7 +50,9 @@ def sha256(path: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("mode", choices=("dev", "final"))
+    ap.add_argument("mode", choices=("dev", "final", "merge"))
+    ap.add_argument("--members", type=Path, nargs="*", default=[],
+                    help="merge: the .pt files of `final` runs (same settings, other seeds) to ship as one ensemble")
     ap.add_argument("--shared", type=Path, default=Path(os.environ.get("MARSAD_SHARED", ROOT.parent / "shared")))
     ap.add_argument("--vectors", type=Path, required=True, help="folder with words.npz and stems.npz")
     ap.add_argument("--out", type=Path, default=None, help=f"model file (final default {MODEL_OUT})")
@@ -65,6 +70,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--freeze", action=argparse.BooleanOptionalAction, default=True)
     ap.add_argument("--names", action=argparse.BooleanOptionalAction, default=True,
                     help="use the self-training name lexicon of the CRF model as an input")
+    ap.add_argument("--names-file", type=Path, default=None,
+                    help="a JSON name lexicon (word -> type) instead of the shipped CRF's; dev runs should pass "
+                    "one made by a model that never saw the dev sentences")
+    ap.add_argument("--aux", default="", help="comma-separated auxiliary training sets, each with its own "
+                    "output layer: wikifane (FANE types mapped to PER/LOC/ORG), aqmar")
+    ap.add_argument("--aux-ratio", type=float, default=1.0,
+                    help="auxiliary sentences per epoch, as a fraction of the main set (per auxiliary set)")
+    ap.add_argument("--silver-main", type=Path, default=None,
+                    help="self-training sentences (CoNLL) added to the main training set")
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
@@ -75,18 +89,55 @@ def main(argv: list[str] | None = None) -> int:
     sents, labels = read_conll(train_file)
     words, word_vecs = load_vectors(args.vectors / "words.npz")
     stems, stem_vecs = load_vectors(args.vectors / "stems.npz")
-    names = Lexicon.load(NAMES_FROM).names if args.names else {}
+    names_from = args.names_file or NAMES_FROM
+    if not args.names:
+        names = {}
+    elif args.names_file:
+        names = json.loads(args.names_file.read_text(encoding="utf-8"))
+    else:
+        names = Lexicon.load(NAMES_FROM).names
+    aux_names = [a for a in args.aux.split(",") if a]
+    aux = []
+    for name in aux_names:
+        if name.startswith("silver:"):  # self-training data from scripts/make_silver.py
+            aux.append(read_conll(name.split(":", 1)[1]))
+        else:
+            rel, mapping = AUX_SETS[name]
+            aux.append(read_conll(dataset_path(args.shared, rel), mapping))
+        print(f"aux {name}: {len(aux[-1][0])} sentences", flush=True)
+    args.aux_names = [re.sub(r"\W", "_", n) for n in aux_names]  # module names may not hold dots
     enc = build_encoder(sents, words, stems, names)
     out = args.out or (Path("/tmp/marsad-ner/nn-dev.npz") if args.mode == "dev" else MODEL_OUT)
     settings = {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()
-                if k not in ("shared", "out", "mode", "threads")}
+                if k not in ("shared", "out", "mode", "threads", "aux_names")}
     t0 = time.time()
+    extra: tuple[list, list] = ([], [])
+    if args.silver_main:
+        extra = read_conll(args.silver_main)
     if args.mode == "dev":
         cut = int(len(sents) * 0.9)
-        res = train(args, (sents[:cut], labels[:cut]), (sents[cut:], labels[cut:]), enc, word_vecs, stem_vecs, out)
+        res = train(args, (sents[:cut] + extra[0], labels[:cut] + extra[1]), (sents[cut:], labels[cut:]), enc, word_vecs, stem_vecs, out, aux)
+        res.pop("net")
         print(json.dumps({"settings": settings, **res, "minutes": round((time.time() - t0) / 60, 1)}))
         return 0
-    res = train(args, (sents, labels), None, enc, word_vecs, stem_vecs, out)
+    if args.mode == "merge":
+        if len(args.members) < 2:
+            print("train_ner_nn: merge needs two or more --members", file=sys.stderr)
+            return 2
+        nets = []
+        for pt in args.members:
+            net = Net(enc, word_vecs, stem_vecs, args)
+            net.load_state_dict(torch.load(pt))
+            nets.append(net.eval())
+        export(nets, enc, out)
+        member_meta = [json.loads(sidecar_path(pt.with_suffix(".npz")).read_text(encoding="utf-8"))
+                       for pt in args.members]
+        res = {"history": [m["history"] for m in member_meta]}
+        seeds = [m["seed"] for m in member_meta]
+    else:
+        res = train(args, (sents + extra[0], labels + extra[1]), None, enc, word_vecs, stem_vecs, out, aux)
+        torch.save(res.pop("net").state_dict(), out.with_suffix(".pt"))
+        seeds = [args.seed]
     tagger = NeuralTagger(out, settings={})
     t1 = time.perf_counter()
     NeuralTagger(out, settings={})
@@ -105,12 +156,14 @@ def main(argv: list[str] | None = None) -> int:
         "trained": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "train_seconds": round(time.time() - t0),
         "torch": torch.__version__,
-        "seed": args.seed,
-        "train_files": ["ner/anercorp/train.conll"],
+        "seed": seeds[0] if len(seeds) == 1 else seeds,
+        "members": len(seeds),
+        "train_files": ["ner/anercorp/train.conll"] + [AUX_SETS[a][0] for a in aux_names if a in AUX_SETS],
         "unlabelled_files": ["corpus-ant-2018.jsonl.gz (word and stem vectors, scripts/embed_corpus.py)"],
         "sha256": {"ner/anercorp/train.conll": sha256(train_file),
+                   **{AUX_SETS[a][0]: sha256(dataset_path(args.shared, AUX_SETS[a][0])) for a in aux_names if a in AUX_SETS},
                    **{f"vectors/{p.name}": sha256(p) for p in vec_files},
-                   **({"ner-crf.lexicon.json.gz (name lexicon)": sha256(NAMES_FROM)} if args.names else {})},
+                   **({f"{names_from.name} (name lexicon)": sha256(names_from)} if args.names else {})},
         "settings": {"training": settings, "inference": {"propagate": True, "propagate_window": None,
                                                          "propagate_min_chars": 3}},
         "load_seconds": round(load_s, 3),

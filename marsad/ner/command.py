@@ -15,19 +15,21 @@ from pathlib import Path
 
 from marsad.errors import InputError
 from marsad.ner.conll import TYPES, read_conll, score
-from marsad.ner.tagger import Tagger, load_default, propagate_names
+from marsad.ner.neural import NeuralTagger
+from marsad.ner.shipped import NerTagger, load_default, load_model
+from marsad.ner.tagger import propagate_names
 
 #: How many preceding sentences a name found by the tagger is propagated over when scoring a CoNLL file.
 EVAL_WINDOW = 30
 
 
-def evaluate_file(path: str | Path, tagger: Tagger) -> dict[str, object]:
+def evaluate_file(path: str | Path, tagger: NerTagger) -> dict[str, object]:
     """Scores and speed of `tagger` on a CoNLL file (raises InputError when it cannot be read)."""
     sents, gold = read_conll(path)
     if not sents:
         raise InputError(str(path), "no sentences (expected 'token<TAB>tag' lines)")
     t = time.perf_counter()
-    pred = [tagger.tag(s) for s in sents]
+    pred = tagger.tag_many(sents) if isinstance(tagger, NeuralTagger) else [tagger.tag(s) for s in sents]
     secs = time.perf_counter() - t
     if tagger.settings.get("propagate", True):
         propagate_names(sents, pred, window=EVAL_WINDOW,
@@ -55,7 +57,7 @@ def _render(res: dict[str, object]) -> str:
 
 def run_eval_ner(args: argparse.Namespace) -> int:
     """Run `marsad eval-ner` with parsed arguments (conll, json, model); returns the exit code."""
-    tagger = Tagger(args.model) if getattr(args, "model", None) else load_default()
+    tagger = load_model(args.model) if getattr(args, "model", None) else load_default()
     res = evaluate_file(args.conll, tagger)
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))

@@ -33,7 +33,9 @@ BATCH = 64
 
 PAD, UNK = 0, 1
 SHAPES = ("empty", "ar", "ar+p", "lat", "Lat", "LAT", "dig", "punct", "mix")
-NAME_TYPES = ("none", "PER", "LOC", "ORG", "MISC")
+#: values of the self-training name lexicon: a type, optionally with how often the word was tagged so
+NAME_TYPES = ("none", "PER", "LOC", "ORG", "MISC",
+              *(f"{t}:{band}" for t in ("PER", "LOC", "ORG", "MISC") for band in ("hi", "mid", "lo")))
 
 
 def _index(words: Sequence[str]) -> dict[str, int]:
@@ -90,6 +92,9 @@ class TokenEncoder:
         """The vocabularies as arrays for an .npz file."""
         from marsad.ner.vectors import pack_words
         names = sorted(self.names.items())
+        bad = sorted({t for _, t in names if t not in NAME_TYPES})
+        if bad:
+            raise ValueError(f"name lexicon types {bad} are not among {NAME_TYPES}")
         return {"vocab_words": pack_words(self.words), "vocab_stems": pack_words(self.stems),
                 "vocab_chars": pack_words(self.chars), "vocab_patterns": pack_words(self.patterns),
                 "names_words": pack_words([w for w, _ in names]),
@@ -207,6 +212,24 @@ class _Weights:
     end: np.ndarray
 
 
+#: weights every ensemble member shares (stored once, without a member prefix)
+SHARED_KEYS = ("word_emb", "stem_emb")
+
+
+def _member(arrays: dict[str, np.ndarray], prefix: str) -> _Weights:
+    """One network's weights (keys `prefix + name`; the frozen word and stem vectors are shared)."""
+    def get(name: str) -> np.ndarray:
+        key = name if name in SHARED_KEYS else prefix + name
+        if key not in arrays:
+            raise KeyError(key)
+        return np.asarray(arrays[key], dtype=np.float32)
+    return _Weights(
+        get("word_emb"), get("stem_emb"), get("pat_emb"), get("shape_emb"), get("name_emb"), get("char_emb"),
+        get("conv_w"), get("conv_b"), (get("fw_w_ih"), get("fw_w_hh"), get("fw_b")),
+        (get("bw_w_ih"), get("bw_w_hh"), get("bw_b")), get("out_w"), get("out_b"),
+        get("trans").astype(np.float64), get("start").astype(np.float64), get("end").astype(np.float64))
+
+
 def sidecar_path(model_path: Path) -> Path:
     """The JSON sidecar (data checksums, settings, scores) of a model file."""
     return model_path.with_name(model_path.name.removesuffix(".npz") + ".json")
@@ -228,20 +251,20 @@ class NeuralTagger:
         try:
             self.labels = unpack_words(arrays["labels"])
             self.encoder = TokenEncoder.from_arrays(arrays)
-            f32 = {k: v.astype(np.float32) for k, v in arrays.items() if v.dtype.kind == "f"}
             self.kernel = int(arrays["conv_kernel"])
-            self.w = _Weights(
-                f32["word_emb"], f32["stem_emb"], f32["pat_emb"], f32["shape_emb"], f32["name_emb"],
-                f32["char_emb"], f32["conv_w"], f32["conv_b"],
-                (f32["fw_w_ih"], f32["fw_w_hh"], f32["fw_b"]), (f32["bw_w_ih"], f32["bw_w_hh"], f32["bw_b"]),
-                f32["out_w"], f32["out_b"], f32["trans"].astype(np.float64), f32["start"].astype(np.float64),
-                f32["end"].astype(np.float64))
+            for key in SHARED_KEYS:  # stored as float16; converted once for every member
+                arrays[key] = np.asarray(arrays[key], dtype=np.float32)
+            count = int(arrays["members"]) if "members" in arrays else 1
+            prefixes = [f"m{k}." for k in range(count)] if "members" in arrays else [""]
+            self.members = [_member(arrays, pre) for pre in prefixes]
         except KeyError as exc:
             raise InputError(str(path), f"not a marsad neural NER model (no {exc.args[0]!r})") from None
+        # an ensemble scores with the mean of its members' scores (a product of experts)
         neg = -1e4
-        self._trans = np.where(allowed_transitions(self.labels), self.w.trans, neg)
-        self._start = np.where(allowed_starts(self.labels), self.w.start, neg)
-        self._end = self.w.end
+        trans = np.mean([m.trans for m in self.members], axis=0)
+        self._trans = np.where(allowed_transitions(self.labels), trans, neg)
+        self._start = np.where(allowed_starts(self.labels), np.mean([m.start for m in self.members], axis=0), neg)
+        self._end = np.mean([m.end for m in self.members], axis=0)
         sc = sidecar_path(path)
         meta: dict[str, object] = {}
         if sc.is_file():
@@ -257,17 +280,17 @@ class NeuralTagger:
         self.path = path
 
     # -- the network -------------------------------------------------------------------------
-    def _char_features(self, chars: np.ndarray) -> np.ndarray:
+    def _char_features(self, w: _Weights, chars: np.ndarray) -> np.ndarray:
         """(N, F) max-pooled CNN features for N tokens' padded character ids (N, C)."""
         k = self.kernel
         n, width = chars.shape
         pad = k // 2
-        emb = self.w.char_emb[chars]  # (N, C, E)
+        emb = w.char_emb[chars]  # (N, C, E)
         mask = chars != PAD
         emb = np.pad(emb, ((0, 0), (pad, pad), (0, 0)))
         win = np.stack([emb[:, i:i + width] for i in range(k)], axis=2)  # (N, C, K, E)
         win = win.reshape(n, width, -1)
-        conv = win @ self.w.conv_w.T + self.w.conv_b  # (N, C, F)
+        conv = win @ w.conv_w.T + w.conv_b  # (N, C, F)
         conv = np.where(mask[:, :, None], conv, -np.inf)
         out = conv.max(axis=1)
         return np.where(np.isfinite(out), out, 0.0).astype(np.float32)
@@ -277,14 +300,19 @@ class NeuralTagger:
         enc = self.encoder.batch(sentences)
         ids, chars, lengths = enc["ids"], enc["chars"], enc["lengths"]
         b, length = ids.shape[:2]
-        w = self.w
         flat_chars = chars.reshape(b * length, -1)
-        x = np.concatenate([
-            w.word_emb[ids[:, :, 0]], w.stem_emb[ids[:, :, 1]], w.pat_emb[ids[:, :, 2]],
-            w.shape_emb[ids[:, :, 3]], w.name_emb[ids[:, :, 4]],
-            self._char_features(flat_chars).reshape(b, length, -1)], axis=2)
-        h = np.concatenate([_lstm(x, lengths, *w.fw, reverse=False), _lstm(x, lengths, *w.bw, reverse=True)], axis=2)
-        scores = h @ w.out_w.T + w.out_b
+        scores = None
+        for w in self.members:
+            x = np.concatenate([
+                w.word_emb[ids[:, :, 0]], w.stem_emb[ids[:, :, 1]], w.pat_emb[ids[:, :, 2]],
+                w.shape_emb[ids[:, :, 3]], w.name_emb[ids[:, :, 4]],
+                self._char_features(w, flat_chars).reshape(b, length, -1)], axis=2)
+            h = np.concatenate([_lstm(x, lengths, *w.fw, reverse=False), _lstm(x, lengths, *w.bw, reverse=True)],
+                               axis=2)
+            one = h @ w.out_w.T + w.out_b
+            scores = one if scores is None else scores + one
+        assert scores is not None
+        scores = scores / len(self.members)
         return [scores[i, :lengths[i]].astype(np.float64) for i in range(b)]
 
     # -- tagging -------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import json
 import random
 import time
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +22,7 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from marsad.ner.conll import score
 from marsad.ner.features import strip_clitics
-from marsad.ner.neural import NAME_TYPES, PAD, SHAPES, UNK, NeuralTagger, TokenEncoder
+from marsad.ner.neural import NAME_TYPES, PAD, SHAPES, SHARED_KEYS, UNK, NeuralTagger, TokenEncoder
 from marsad.ner.vectors import pack_words
 from marsad.text.normalise import normalise
 
@@ -52,6 +53,9 @@ class Net(nn.Module):
         self.trans = nn.Parameter(torch.zeros(len(LABELS), len(LABELS)))
         self.start = nn.Parameter(torch.zeros(len(LABELS)))
         self.end = nn.Parameter(torch.zeros(len(LABELS)))
+        # one output layer and CRF per auxiliary data set (other annotation schemes share the encoder
+        # but never the output layer; only the main head is exported)
+        self.aux = nn.ModuleDict({name: _Head(2 * args.hidden) for name in getattr(args, "aux_names", ())})
 
     @staticmethod
     def _pretrained(vecs: np.ndarray, freeze: bool) -> nn.Embedding:
@@ -60,7 +64,9 @@ class Net(nn.Module):
         emb = nn.Embedding.from_pretrained(torch.from_numpy(table), freeze=freeze, padding_idx=PAD)
         return emb
 
-    def emissions(self, ids: torch.Tensor, chars: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+    def emissions(self, ids: torch.Tensor, chars: torch.Tensor, lengths: torch.Tensor,
+                  head: str | None = None) -> torch.Tensor:
+        """(B, L, T) label scores of the main head (or of the auxiliary head `head`)."""
         b, length = ids.shape[:2]
         c = self.char(chars.view(b * length, -1))  # (N, C, E)
         conv = self.conv(c.transpose(1, 2))  # (N, F, C)
@@ -72,23 +78,41 @@ class Net(nn.Module):
         packed = pack_padded_sequence(x, lengths.cpu(), batch_first=True, enforce_sorted=False)
         h, _ = self.lstm(packed)
         h, _ = pad_packed_sequence(h, batch_first=True, total_length=length)
-        return self.out(self.drop(h))
+        h = self.drop(h)
+        return self.out(h) if head is None else self.aux[head].out(h)
 
-    def nll(self, em: torch.Tensor, tags: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
-        """Summed negative log-likelihood of the gold label paths under the CRF."""
-        b, length, _ = em.shape
-        mask = torch.arange(length)[None, :] < lengths[:, None]
-        gold = self.start[tags[:, 0]] + em.gather(2, tags[:, :, None]).squeeze(2).masked_fill(~mask, 0).sum(1)
-        if length > 1:
-            gold = gold + (self.trans[tags[:, :-1], tags[:, 1:]] * mask[:, 1:]).sum(1)
-        last = tags.gather(1, (lengths - 1)[:, None]).squeeze(1)
-        gold = gold + self.end[last]
-        alpha = self.start[None, :] + em[:, 0]
-        for t in range(1, length):
-            nxt = torch.logsumexp(alpha[:, :, None] + self.trans[None] + em[:, t, None, :], dim=1)
-            alpha = torch.where(mask[:, t, None], nxt, alpha)
-        log_z = torch.logsumexp(alpha + self.end[None, :], dim=1)
-        return (log_z - gold).sum()
+    def nll(self, em: torch.Tensor, tags: torch.Tensor, lengths: torch.Tensor, head: str | None = None) -> torch.Tensor:
+        """Summed negative log-likelihood of the gold label paths under the CRF (of `head`)."""
+        crf = self if head is None else self.aux[head]
+        return crf_nll(em, tags, lengths, crf.trans, crf.start, crf.end)
+
+
+class _Head(nn.Module):
+    """An auxiliary output layer with its own CRF parameters."""
+
+    def __init__(self, width: int) -> None:
+        super().__init__()
+        self.out = nn.Linear(width, len(LABELS))
+        self.trans = nn.Parameter(torch.zeros(len(LABELS), len(LABELS)))
+        self.start = nn.Parameter(torch.zeros(len(LABELS)))
+        self.end = nn.Parameter(torch.zeros(len(LABELS)))
+
+
+def crf_nll(em: torch.Tensor, tags: torch.Tensor, lengths: torch.Tensor, trans: torch.Tensor,
+            start: torch.Tensor, end: torch.Tensor) -> torch.Tensor:
+    """Summed negative log-likelihood of gold label paths (B, L) given emissions (B, L, T)."""
+    length = em.shape[1]
+    mask = torch.arange(length)[None, :] < lengths[:, None]
+    gold = start[tags[:, 0]] + em.gather(2, tags[:, :, None]).squeeze(2).masked_fill(~mask, 0).sum(1)
+    if length > 1:
+        gold = gold + (trans[tags[:, :-1], tags[:, 1:]] * mask[:, 1:]).sum(1)
+    gold = gold + end[tags.gather(1, (lengths - 1)[:, None]).squeeze(1)]
+    alpha = start[None, :] + em[:, 0]
+    for t in range(1, length):
+        nxt = torch.logsumexp(alpha[:, :, None] + trans[None] + em[:, t, None, :], dim=1)
+        alpha = torch.where(mask[:, t, None], nxt, alpha)
+    log_z = torch.logsumexp(alpha + end[None, :], dim=1)
+    return (log_z - gold).sum()
 
 
 def tensors(enc: TokenEncoder, sents: list[list[str]], labels: list[list[str]] | None,
@@ -109,17 +133,15 @@ def tensors(enc: TokenEncoder, sents: list[list[str]], labels: list[list[str]] |
     return out
 
 
-def export(net: Net, enc: TokenEncoder, path: Path) -> None:
-    """Write the network's weights and the encoder's vocabularies to one .npz file."""
+def _net_arrays(net: Net) -> dict[str, np.ndarray]:
+    """The arrays of one network in the layout `NeuralTagger` reads."""
     g = {k: v.detach().cpu().numpy() for k, v in net.state_dict().items()}
     conv = g["conv.weight"]  # (F, E, K) → (F, K*E), the window layout NumPy builds
-    arrays = {
-        **enc.to_arrays(),
-        "labels": pack_words(LABELS),
+    return {
         "word_emb": g["word.weight"].astype(np.float16), "stem_emb": g["stem.weight"].astype(np.float16),
         "pat_emb": g["pat.weight"], "shape_emb": g["shape.weight"], "name_emb": g["name.weight"],
         "char_emb": g["char.weight"], "conv_w": conv.transpose(0, 2, 1).reshape(conv.shape[0], -1),
-        "conv_b": g["conv.bias"], "conv_kernel": np.array(net.kernel),
+        "conv_b": g["conv.bias"],
         "fw_w_ih": g["lstm.weight_ih_l0"], "fw_w_hh": g["lstm.weight_hh_l0"],
         "fw_b": g["lstm.bias_ih_l0"] + g["lstm.bias_hh_l0"],
         "bw_w_ih": g["lstm.weight_ih_l0_reverse"], "bw_w_hh": g["lstm.weight_hh_l0_reverse"],
@@ -127,6 +149,27 @@ def export(net: Net, enc: TokenEncoder, path: Path) -> None:
         "out_w": g["out.weight"], "out_b": g["out.bias"],
         "trans": g["trans"], "start": g["start"], "end": g["end"],
     }
+
+
+def export(net: Net | Sequence[Net], enc: TokenEncoder, path: Path) -> None:
+    """Write one network (or an ensemble of networks sharing frozen word and stem vectors) and the
+    encoder's vocabularies to one .npz file."""
+    nets = [net] if isinstance(net, Net) else list(net)
+    parts = [_net_arrays(n) for n in nets]
+    arrays: dict[str, np.ndarray] = {**enc.to_arrays(), "labels": pack_words(LABELS),
+                                     "conv_kernel": np.array(nets[0].kernel)}
+    if len(parts) == 1:
+        arrays.update(parts[0])
+    else:
+        for key in SHARED_KEYS:
+            if any(not np.array_equal(p[key], parts[0][key]) for p in parts[1:]):
+                raise ValueError(f"ensemble members differ in {key} (train them with frozen vectors)")
+            arrays[key] = parts[0][key]
+        if any(n.kernel != nets[0].kernel for n in nets):
+            raise ValueError("ensemble members differ in their character kernel")
+        arrays["members"] = np.array(len(parts))
+        for k, p in enumerate(parts):
+            arrays.update({f"m{k}.{name}": v for name, v in p.items() if name not in SHARED_KEYS})
     path.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(path, **arrays)
 
@@ -151,38 +194,51 @@ def evaluate(tagger: NeuralTagger, sents: list[list[str]], gold: list[list[str]]
     return res
 
 
+def _length_batches(order: list[int], sents: list[list[str]], size: int) -> list[list[int]]:
+    """Batches of similar length: the shuffled order cut into chunks of 50 batches, sorted within."""
+    out = []
+    for k in range(0, len(order), size * 50):
+        chunk = sorted(order[k:k + size * 50], key=lambda i: len(sents[i]))
+        out.extend(chunk[i:i + size] for i in range(0, len(chunk), size))
+    return out
+
+
 def train(args: argparse.Namespace, train_set: tuple, dev_set: tuple | None, enc: TokenEncoder,
-          word_vecs: np.ndarray, stem_vecs: np.ndarray, out: Path) -> dict[str, object]:
+          word_vecs: np.ndarray, stem_vecs: np.ndarray, out: Path, aux: tuple = ()) -> dict[str, object]:
+    """Fit the network on `train_set` (sentences, BIO labels), choosing the epoch by F1 on `dev_set`
+    when given, and export it to `out` (the result's "net" is the trained network). `aux` holds extra (sentences, labels) sets, one per name in
+    `args.aux_names`, each trained through its own output layer (multi-task)."""
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     net = Net(enc, word_vecs, stem_vecs, args)
     params = [p for p in net.parameters() if p.requires_grad]
     opt = torch.optim.Adam(params, lr=args.lr)
-    sents, labels = train_set
-    order = list(range(len(sents)))
+    sets: dict[str | None, tuple] = {None: train_set, **dict(zip(getattr(args, "aux_names", ()), aux))}
+    sents = train_set[0]
     best = (-1.0, 0)
     history = []
     for epoch in range(1, args.epochs + 1):
         t0 = time.time()
         net.train()
-        rng.shuffle(order)
-        # batches of similar length: shuffle, then sort within chunks of 50 batches
-        chunks = [order[i:i + args.batch * 50] for i in range(0, len(order), args.batch * 50)]
-        batches = []
-        for ch in chunks:
-            ch = sorted(ch, key=lambda i: len(sents[i]))
-            batches.extend(ch[i:i + args.batch] for i in range(0, len(ch), args.batch))
+        batches: list[tuple[str | None, list[int]]] = []
+        for name, (ss, _) in sets.items():
+            order = list(range(len(ss)))
+            rng.shuffle(order)
+            if name is not None:  # an auxiliary set: a sample as large as aux_ratio x the main set
+                order = order[:int(len(sents) * getattr(args, "aux_ratio", 1.0))]
+            batches.extend((name, b) for b in _length_batches(order, ss, args.batch))
         rng.shuffle(batches)
         total = 0.0
-        for bi in batches:
-            ids, chars, lengths, tags = tensors(enc, [sents[i] for i in bi], [labels[i] for i in bi],
-                                                args.word_dropout, rng)
+        for name, bi in batches:
+            ss, ll = sets[name]
+            ids, chars, lengths, tags = tensors(enc, [ss[i] for i in bi], [ll[i] for i in bi], args.word_dropout, rng)
             opt.zero_grad()
-            loss = net.nll(net.emissions(ids, chars, lengths), tags, lengths)
+            loss = net.nll(net.emissions(ids, chars, lengths, name), tags, lengths, name)
             (loss / len(bi)).backward()
             nn.utils.clip_grad_norm_(params, 5.0)
             opt.step()
-            total += float(loss.detach())
+            if name is None:
+                total += float(loss.detach())
         net.eval()
         rec = {"epoch": epoch, "loss": round(total / len(sents), 3), "seconds": round(time.time() - t0)}
         if dev_set is not None:
@@ -199,4 +255,4 @@ def train(args: argparse.Namespace, train_set: tuple, dev_set: tuple | None, enc
     if dev_set is not None:
         net.load_state_dict(torch.load(out.with_suffix(".best.pt")))
     export(net, enc, out)
-    return {"history": history, "best_dev_f1": round(best[0], 2), "best_epoch": best[1]}
+    return {"history": history, "best_dev_f1": round(best[0], 2), "best_epoch": best[1], "net": net}

@@ -173,6 +173,7 @@ def propagate_names(sentences: Sequence[Sequence[str]], labels: list[list[str]],
 
 
 @lru_cache(maxsize=1)
-def load_default() -> Tagger:
-    """The shipped model (loaded once, then cached)."""
+def load_crf() -> Tagger:
+    """The shipped CRF model (loaded once, then cached); `marsad.ner.load_default` picks the model
+    marsad uses."""
     return Tagger(DEFAULT_MODEL)

@@ -1,4 +1,5 @@
-"""The shipped model: loads fast, tags sentences written for these tests, and `marsad eval-ner`."""
+"""The shipped CRF model (the neural one has test_ner_neural_shipped.py): loads fast, tags sentences
+written for these tests, and `marsad eval-ner`."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from marsad.cli import main
-from marsad.ner import load_default
 from marsad.ner.conll import spans
 from marsad.ner.tagger import DEFAULT_MODEL, Tagger, lexicon_path, sidecar_path
+from marsad.ner.tagger import load_crf as load_default
 
 
 def test_model_files_are_small_and_documented() -> None:

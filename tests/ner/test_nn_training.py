@@ -113,3 +113,30 @@ def test_numpy_runs_the_torch_network(tmp_path: Path) -> None:
     for i, em in enumerate(tagger.emissions(sents)):
         assert em.shape == (len(sents[i]), len(LABELS))
         assert np.abs(em - ref[i, :len(sents[i])]).max() < 2e-3
+
+
+def test_an_ensemble_scores_with_the_mean_of_its_members(tmp_path: Path) -> None:
+    enc = build_encoder(_SENTS, _WORDS, _STEMS, {})
+    words, stems = _vectors(len(_WORDS), 6, 0), _vectors(len(_STEMS), 4, 1)
+    nets = []
+    for seed in (1, 2):
+        torch.manual_seed(seed)
+        net = Net(enc, words, stems, _args(freeze=True))
+        with torch.no_grad():
+            for p in net.parameters():
+                if p.requires_grad:
+                    p.normal_(0, 0.5)
+            net.char.weight[0].zero_()
+        nets.append(net.eval())
+    export(nets, enc, tmp_path / "ens.npz")
+    ens = NeuralTagger(tmp_path / "ens.npz", settings={})
+    assert len(ens.members) == 2
+    ids, chars, lengths = tensors(enc, _SENTS[:3], None)
+    with torch.no_grad():
+        ref = sum(n.emissions(ids, chars, lengths).numpy() for n in nets) / 2
+    for i, em in enumerate(ens.emissions(_SENTS[:3])):
+        assert np.abs(em - ref[i, :len(_SENTS[i])]).max() < 2e-3
+    # members that fine-tuned their word vectors cannot share one table
+    nets[1].word.weight.data[2] += 1.0
+    with pytest.raises(ValueError, match="word_emb"):
+        export(nets, enc, tmp_path / "bad.npz")
