@@ -50,11 +50,12 @@ def name_trie(kb: KnowledgeBase) -> NameTrie:
 class EntityRecognizer:
     """Finds actors and places, links them to the knowledge base and groups their mentions."""
 
-    def __init__(self, kb: Sequence[str] | KnowledgeBase | None = None, ner: bool = True) -> None:
+    def __init__(self, kb: Sequence[str] | KnowledgeBase | None = None, ner: bool = True,
+                 ner_model: str | None = None) -> None:
         self.kb = kb if isinstance(kb, KnowledgeBase) else load_kb(tuple(kb or ()))
         self.trie = name_trie(self.kb)
         self.lex = rule_lexicon(self.kb)
-        self.ner = _load_ner() if ner else None
+        self.ner = _load_ner(ner_model) if ner else None
         self._gentilics = self._gentilic_table()
 
     def _gentilic_table(self) -> dict[str, str]:
@@ -169,10 +170,12 @@ def _has_cue(tokens: Sequence[Token], m: Match) -> bool:
     return prev.sentence == tok.sentence and (prev.norm in _PLACE_PREPS or prev.stem in _PLACE_PREPS)
 
 
-def _load_ner() -> Any:
-    """The NER net (a callable adding candidates for unknown names), or None when no model ships."""
+def _load_ner(model: str | None = None) -> Any:
+    """The NER net (a callable adding candidates for unknown names) over the shipped model or the model
+    file `model` (.npz neural or .crfsuite CRF); None when no model ships. A `model` that cannot be
+    read raises InputError."""
     try:
         from marsad.extract.names.ner_net import NerNet
     except ImportError:
         return None
-    return NerNet.load()
+    return NerNet.load(model)

@@ -181,3 +181,17 @@ def test_a_namesake_is_not_the_known_person(text: str, name: str) -> None:
     a = _ents(text)
     ent = _by_name(a, name)
     assert ent is not None and ent.kb_id is None
+
+
+def test_the_ner_model_can_be_chosen_and_a_bad_one_is_named(tmp_path) -> None:
+    """`ner_model` picks the NER file the net uses (either kind); a missing file is a clear error."""
+    from marsad.errors import InputError
+    from marsad.ner.tagger import DEFAULT_MODEL as CRF_MODEL
+    from marsad.pipeline import Pipeline
+
+    text = "وقال الباحث فرحات بوزيان في تصريح إن المفاوضات متعثرة"
+    crf = Pipeline(options={"entities": {"ner_model": str(CRF_MODEL)}})
+    found = {e.name: e.type for e in marsad.analyze(text, pipeline=crf).entities}
+    assert found.get("فرحات بوزيان") == "PERSON"
+    with pytest.raises(InputError, match="NER model file not found"):
+        marsad.analyze(text, pipeline=Pipeline(options={"entities": {"ner_model": str(tmp_path / "none.npz")}}))

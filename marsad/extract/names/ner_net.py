@@ -1,6 +1,6 @@
 """The statistical NER model as a net for names the knowledge base and the rules do not catch.
 
-The shipped CRF (`marsad.ner`) tags each sentence; its spans become candidates only where no
+The shipped model (`marsad.ner`: the neural tagger, or the CRF) tags each sentence; its spans become candidates only where no
 dictionary or rule candidate already stands (those keep precedence for linking and typing). Labels
 map to marsad types (PER → PERSON, LOC → GPE, ORG → ORGANIZATION), refined by the head word:
 «كتيبة …» → ARMED_GROUP, «صحيفة …» → MEDIA, «قبيلة …» → TRIBE, a region word → LOCATION.
@@ -84,8 +84,12 @@ class NerNet:
         return word_count(w) < GATE_MAX_COUNT or w in _GIVEN
 
     @classmethod
-    def load(cls) -> "NerNet | None":
-        """The net over the shipped model, or None when no model is shipped or it cannot load."""
+    def load(cls, model: str | None = None) -> "NerNet | None":
+        """The net over the shipped model (None when no model is shipped or it cannot load), or over
+        the model file `model` (InputError when it cannot be read: the user asked for it)."""
+        if model:
+            from marsad.ner import load_model
+            return cls(load_model(model))
         try:
             from marsad.ner import load_default
             return cls(load_default())
