@@ -137,7 +137,10 @@ class NerNet:
               covered: set[int]) -> Cand | None:
         if kind not in ("PER", "LOC", "ORG"):
             return None
-        while first <= last and (tokens[first].norm in STOP or not tokens[first].text[:1].isalpha()):
+        # leading function words are not part of a name, unless a person's name starts with a given
+        # name that is also one («علي» / «على» once normalised)
+        while first <= last and (not tokens[first].text[:1].isalpha() or tokens[first].norm in STOP
+                                 and not (kind == "PER" and first < last and tokens[first].norm in _GIVEN)):
             first += 1
         while last >= first and (tokens[last].norm in STOP or not tokens[last].text[:1].isalpha()):
             last -= 1

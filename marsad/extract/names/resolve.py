@@ -94,6 +94,12 @@ def link_surnames(cands: list[Cand], tokens: Sequence[Token], text: str, kb: Kno
             persons.setdefault(words[-1], c)  # not «الأحمر» (red) for «علي محسن الأحمر»
     if not persons:
         return []
+    for c in cands:  # a lone surname the NER model proposed as a person of its own
+        if c.source == "ner" and c.type == "PERSON" and not c.kb_ids:
+            words = name_words(c.name or "")
+            ref = persons.get(words[0]) if len(words) == 1 else None
+            if ref is not None and ref is not c:
+                c.name, c.kb_ids, c.type = ref.name, list(ref.kb_ids), ref.type
     covered = set()
     for c in cands:
         covered.update(range(c.first, c.last + 1))
