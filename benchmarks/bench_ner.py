@@ -6,8 +6,9 @@ ANERcorp test, AQMAR test and WikiFANE test (FANE types mapped, see marsad/ner/d
 The shipped default model is measured, and the CRF too (as `crf_for_comparison`) when it is not the one.
 Speed is on one process with the NumPy/BLAS threads it is given (run with OMP_NUM_THREADS=1 for one core).
 
-The "variants" table (with its note, the team baseline and published anchors) of an existing results file (dev-split and test figures of the settings tried while
-training, written by hand from scripts/train_ner.py runs) is kept as it is.
+The "variants" and "neural_variants" tables (with their notes, the team baseline and published anchors)
+of an existing results file (dev-split and test figures of the settings tried while training, written
+by hand from scripts/train_ner.py and scripts/train_ner_nn.py runs) are kept as they are.
 """
 
 from __future__ import annotations
@@ -86,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     old: dict[str, object] = {}
     if args.out.is_file():
         old = json.loads(args.out.read_text(encoding="utf-8"))
-    for key in ("variants", "variants_note", "team_baseline", "published_anchors", "corpus_speed"):
+    for key in ("variants", "variants_note", "neural_variants", "neural_variants_note", "team_baseline",
+                "published_anchors", "corpus_speed"):
         if key in old:
             res[key] = old[key]
     res["measured"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())

@@ -5,7 +5,9 @@ tagger. Training-only: needs `pip install -e '.[train]'`.
 
 Writes `words.npz` and `stems.npz` (a vocabulary ordered by frequency and a float32 matrix) under
 `--out`. Tokens are normalised as the tagger sees them (`marsad.text.normalise`); stems drop the
-proclitics and the article (`marsad.ner.features.strip_clitics`). Fixed seed, one worker per core.
+proclitics and the article (`marsad.ner.features.strip_clitics`). Fixed seed; gensim is bit-for-bit
+repeatable only with `--workers 1` and PYTHONHASHSEED=0 (the shipped model was trained with vectors
+from two workers: their SHA-256 is in the model's sidecar).
 """
 
 from __future__ import annotations
@@ -28,10 +30,10 @@ from marsad.ner.vectors import save_vectors  # noqa: E402
 
 
 def train(sentences: list[list[str]], dim: int, min_count: int, max_vocab: int, seed: int,
-          epochs: int) -> tuple[list[str], np.ndarray]:
+          epochs: int, workers: int) -> tuple[list[str], np.ndarray]:
     """Skip-gram vectors for the words seen at least `min_count` times (the `max_vocab` most frequent)."""
     model = Word2Vec(sentences=sentences, vector_size=dim, window=5, min_count=min_count, sg=1,
-                     negative=10, sample=1e-4, epochs=epochs, seed=seed, workers=os.cpu_count() or 1,
+                     negative=10, sample=1e-4, epochs=epochs, seed=seed, workers=workers,
                      max_final_vocab=max_vocab)
     words = list(model.wv.index_to_key)
     return words, np.asarray(model.wv.vectors, dtype=np.float32)
@@ -45,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stem-dim", type=int, default=50)
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     args = ap.parse_args(argv)
     corpus = args.shared / "datasets" / "corpus-ant-2018.jsonl.gz"
     if not corpus.is_file():
@@ -54,11 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     docs = list(tokenised(corpus_texts(corpus)))
     print(f"{len(docs)} documents, {sum(map(len, docs))} tokens read in {time.time() - t0:.0f}s", flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
-    words, vecs = train(docs, args.dim, 3, 120_000, args.seed, args.epochs)
+    words, vecs = train(docs, args.dim, 3, 120_000, args.seed, args.epochs, args.workers)
     save_vectors(args.out / "words.npz", words, vecs)
     print(f"words: {len(words)} x {vecs.shape[1]} ({time.time() - t0:.0f}s)", flush=True)
     stems = [[strip_clitics(t)[1] for t in d] for d in docs]
-    words, vecs = train(stems, args.stem_dim, 3, 80_000, args.seed, args.epochs)
+    words, vecs = train(stems, args.stem_dim, 3, 80_000, args.seed, args.epochs, args.workers)
     save_vectors(args.out / "stems.npz", words, vecs)
     print(f"stems: {len(words)} x {vecs.shape[1]} ({time.time() - t0:.0f}s)", flush=True)
     return 0
