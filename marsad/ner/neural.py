@@ -300,13 +300,15 @@ class NeuralTagger:
         enc = self.encoder.batch(sentences)
         ids, chars, lengths = enc["ids"], enc["chars"], enc["lengths"]
         b, length = ids.shape[:2]
-        flat_chars = chars.reshape(b * length, -1)
+        # the character CNN runs once per distinct token of the batch (padding rows included once)
+        uniq, inverse = np.unique(chars.reshape(b * length, -1), axis=0, return_inverse=True)
+        inverse = inverse.reshape(-1)
         scores = None
         for w in self.members:
             x = np.concatenate([
                 w.word_emb[ids[:, :, 0]], w.stem_emb[ids[:, :, 1]], w.pat_emb[ids[:, :, 2]],
                 w.shape_emb[ids[:, :, 3]], w.name_emb[ids[:, :, 4]],
-                self._char_features(w, flat_chars).reshape(b, length, -1)], axis=2)
+                self._char_features(w, uniq)[inverse].reshape(b, length, -1)], axis=2)
             h = np.concatenate([_lstm(x, lengths, *w.fw, reverse=False), _lstm(x, lengths, *w.bw, reverse=True)],
                                axis=2)
             one = h @ w.out_w.T + w.out_b
