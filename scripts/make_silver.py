@@ -54,11 +54,11 @@ def main(argv: list[str] | None = None) -> int:
         for k in range(0, len(pool), 512):
             batch = pool[k:k + 512]
             seen += len(batch)
-            for sent, em in zip(batch, tagger._scores_many(batch)):
-                path = viterbi(em, tagger._trans, tagger._start, tagger._end)
+            for sent, em in zip(batch, tagger.scores_many(batch)):
+                path = viterbi(em, *tagger.crf)
                 if all(p == 0 for p in path):
                     continue
-                marg = marginals(em, tagger._trans, tagger._start, tagger._end)
+                marg = marginals(em, *tagger.crf)
                 if marg.max(axis=1).min() < args.min_prob:
                     continue
                 fh.write("".join(f"{t}\t{tagger.labels[p]}\n" for t, p in zip(sent, path)) + "\n")

@@ -171,9 +171,9 @@ def _has_cue(tokens: Sequence[Token], m: Match) -> bool:
 
 
 def _load_ner(model: str | None = None) -> Any:
-    """The NER net (a callable adding candidates for unknown names) over the shipped model or the model
-    file `model` (.npz neural or .crfsuite CRF); None when no model ships. A `model` that cannot be
-    read raises InputError."""
+    """The NER net (a callable adding candidates for unknown names) over the shipped CRF, or over
+    `model`: "neural", "crf" or a model file (.npz neural, .crfsuite CRF); None when no model ships.
+    A `model` that cannot be read raises InputError."""
     try:
         from marsad.extract.names.ner_net import NerNet
     except ImportError:

@@ -15,6 +15,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -23,6 +24,9 @@ from marsad.ner.conll import spans
 from marsad.ner.features import MAX_TOKEN_CHARS, shape, strip_clitics
 from marsad.ner.vectors import unpack_words
 from marsad.text.normalise import normalise
+
+if TYPE_CHECKING:
+    from marsad.ner.tagger import NameSpan
 
 #: Characters of a token the character CNN reads (the first ones; longer tokens are cut).
 MAX_CHARS = 20
@@ -328,7 +332,14 @@ class NeuralTagger:
                 where.append((si, off))
         return pieces, where
 
-    def _scores_many(self, pieces: list[list[str]]) -> list[np.ndarray]:
+    @property
+    def crf(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The decoder's (transition, start, end) scores, invalid BIO moves ruled out."""
+        return self._trans, self._start, self._end
+
+    def scores_many(self, pieces: list[list[str]]) -> list[np.ndarray]:
+        """(L, T) label scores of many non-empty sentences of at most MAX_SENTENCE_TOKENS tokens,
+        batched by length."""
         order = sorted(range(len(pieces)), key=lambda i: len(pieces[i]))
         out: list[np.ndarray] = [np.zeros((0, len(self.labels)))] * len(pieces)
         for k in range(0, len(order), BATCH):
@@ -341,7 +352,7 @@ class NeuralTagger:
         """BIO labels for many sentences (batched through the network)."""
         pieces, where = self._chunks(sentences)
         out: list[list[str]] = [[] for _ in sentences]
-        for (si, _), em in zip(where, self._scores_many(pieces)):
+        for (si, _), em in zip(where, self.scores_many(pieces)):
             out[si].extend(self.labels[j] for j in viterbi(em, self._trans, self._start, self._end))
         return out
 
@@ -349,13 +360,13 @@ class NeuralTagger:
         """BIO labels for one sentence's tokens."""
         return self.tag_many([tokens])[0] if len(tokens) else []
 
-    def tag_spans(self, tokens: Sequence[str]):  # type: ignore[no-untyped-def]
+    def tag_spans(self, tokens: Sequence[str]) -> list[NameSpan]:
         """The names of one sentence as `NameSpan`s with marsad types and confidences (the lowest
         marginal probability of the span's labels); no propagation."""
         from marsad.ner.tagger import MARSAD_TYPES, NameSpan
         pieces, where = self._chunks([tokens])
         out = []
-        for (_, off), em in zip(where, self._scores_many(pieces)):
+        for (_, off), em in zip(where, self.scores_many(pieces)):
             path = viterbi(em, self._trans, self._start, self._end)
             marg = marginals(em, self._trans, self._start, self._end)
             labels = [self.labels[j] for j in path]

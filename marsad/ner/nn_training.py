@@ -116,7 +116,10 @@ def crf_nll(em: torch.Tensor, tags: torch.Tensor, lengths: torch.Tensor, trans: 
 
 
 def tensors(enc: TokenEncoder, sents: list[list[str]], labels: list[list[str]] | None,
-            word_dropout: float = 0.0, rng: random.Random | None = None):  # type: ignore[no-untyped-def]
+            word_dropout: float = 0.0, rng: random.Random | None = None) -> list[torch.Tensor]:
+    """Input tensors [ids, chars, lengths] (+ label ids when `labels` is given) for a batch; with
+    `word_dropout`, that share of word and stem ids becomes unknown (the network learns to lean on
+    characters for unseen words)."""
     arr = enc.batch(sents)
     ids = torch.from_numpy(arr["ids"])
     if word_dropout and rng is not None:
@@ -184,6 +187,8 @@ def build_encoder(sents: list[list[str]], words: list[str], stems: list[str], na
 
 
 def evaluate(tagger: NeuralTagger, sents: list[list[str]], gold: list[list[str]]) -> dict[str, object]:
+    """Exact-span scores of `tagger` on labelled sentences, tokens/s, and the scores with the document
+    pass (names propagated within 30 sentences)."""
     t0 = time.perf_counter()
     pred = tagger.tag_many(sents)
     secs = time.perf_counter() - t0

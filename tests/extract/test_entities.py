@@ -190,8 +190,9 @@ def test_the_ner_model_can_be_chosen_and_a_bad_one_is_named(tmp_path) -> None:
     from marsad.pipeline import Pipeline
 
     text = "وقال الباحث فرحات بوزيان في تصريح إن المفاوضات متعثرة"
-    crf = Pipeline(options={"entities": {"ner_model": str(CRF_MODEL)}})
-    found = {e.name: e.type for e in marsad.analyze(text, pipeline=crf).entities}
-    assert found.get("فرحات بوزيان") == "PERSON"
+    for model in ("neural", "crf", str(CRF_MODEL)):
+        pipe = Pipeline(options={"entities": {"ner_model": model}})
+        found = {e.name: e.type for e in marsad.analyze(text, pipeline=pipe).entities}
+        assert found.get("فرحات بوزيان") == "PERSON", model
     with pytest.raises(InputError, match="NER model file not found"):
         marsad.analyze(text, pipeline=Pipeline(options={"entities": {"ner_model": str(tmp_path / "none.npz")}}))
