@@ -108,8 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     args.aux_names = [re.sub(r"\W", "_", n) for n in aux_names]  # module names may not hold dots
     enc = build_encoder(sents, words, stems, names)
     out = args.out or (Path("/tmp/marsad-ner/nn-dev.npz") if args.mode == "dev" else MODEL_OUT)
-    settings = {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()
-                if k not in ("shared", "out", "mode", "threads", "aux_names")}
+    settings = {k: (str(v) if isinstance(v, Path) else [str(x) for x in v] if isinstance(v, list) else v)
+                for k, v in vars(args).items() if k not in ("shared", "out", "mode", "threads", "aux_names")}
     t0 = time.time()
     extra: tuple[list, list] = ([], [])
     if args.silver_main:
