@@ -26,7 +26,6 @@ sys.path.insert(0, str(ROOT))
 from marsad.ner.command import EVAL_WINDOW  # noqa: E402
 from marsad.ner.conll import read_conll, score  # noqa: E402
 from marsad.ner.datasets import EVAL_SETS, dataset_path  # noqa: E402
-from marsad.ner.neural import NeuralTagger  # noqa: E402
 from marsad.ner.shipped import default_model_path, load_model  # noqa: E402
 from marsad.ner.tagger import DEFAULT_MODEL as CRF_MODEL  # noqa: E402
 from marsad.ner.tagger import propagate_names  # noqa: E402
@@ -57,7 +56,7 @@ def bench(model: Path, repeats: int = 3) -> dict[str, object]:
         for _ in range(repeats):
             fresh = load_model(model)  # cold caches each time: the honest speed
             t = time.perf_counter()
-            pred = fresh.tag_many(sents) if isinstance(fresh, NeuralTagger) else [fresh.tag(s) for s in sents]
+            pred = fresh.tag_many(sents)
             best = min(best, time.perf_counter() - t)
         plain = score(gold, pred).as_dict()
         t = time.perf_counter()

@@ -11,7 +11,6 @@ and a JSON sidecar (data checksums, settings, scores). Test splits are never tra
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
 import sys
@@ -24,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 import pycrfsuite  # noqa: E402
 
 from marsad.ner.conll import read_conll, score  # noqa: E402
-from marsad.ner.datasets import EVAL_SETS, FANE_TO_CONLL, dataset_path  # noqa: E402
+from marsad.ner.datasets import EVAL_SETS, FANE_TO_CONLL, dataset_path, file_sha256  # noqa: E402
 from marsad.ner.distrib import build_lexicon, corpus_texts, name_lexicon, tokenised  # noqa: E402
 from marsad.ner.features import Featuriser, Lexicon  # noqa: E402
 from marsad.ner.tagger import DEFAULT_MODEL, Tagger, lexicon_path, sidecar_path  # noqa: E402
@@ -64,15 +63,6 @@ VARIANTS: dict[str, dict[str, object]] = {
 #: ANERcorp's text): (file, tag map).
 EXTERNAL_NAMES = [("ner/wikifane/train.fine.conll", FANE_TO_CONLL), ("ner/aqmar/train.conll", None),
                   ("ner/aqmar/dev.conll", None)]
-
-
-def sha256(path: Path) -> str:
-    """The hex SHA-256 of a file."""
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def get_lexicon(shared: Path, cache: Path, simhash: bool = False) -> Lexicon:
@@ -233,9 +223,9 @@ def main(argv: list[str] | None = None) -> int:
         es, el = read_conll(dataset_path(shared, rel), label_map=mapping)
         scores[key] = evaluate(tagger, es, el, window=args.window)
         print(key, json.dumps(scores[key]["crf+propagation"]["micro"]), file=sys.stderr)  # type: ignore[index]
-    files = {rel: sha256(dataset_path(shared, rel)) for rel in used_files + name_files + [CORPUS if spec["lexicon"] else ""]
+    files = {rel: file_sha256(dataset_path(shared, rel)) for rel in used_files + name_files + [CORPUS if spec["lexicon"] else ""]
              if rel}
-    files.update({rel: sha256(dataset_path(shared, rel)) for rel, _ in EVAL_SETS.values()})
+    files.update({rel: file_sha256(dataset_path(shared, rel)) for rel, _ in EVAL_SETS.values()})
     sidecar = {
         "model": out.name,
         "trained": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -248,8 +238,8 @@ def main(argv: list[str] | None = None) -> int:
         "names_lexicon": ({"how": "the corpus tagged by a base model (--base: variant 'lexicon', same train "
                                   "split, no name lexicon; with names_round2, tagged again by --base2, a model "
                                   "using the first names); words tagged as names at least 5% of the time",
-                           "base_model_sha256": sha256(args.base), "words": len(feats.lexicon.names),
-                           "round2_base_model_sha256": sha256(args.base2) if spec.get("names_round2") else None}
+                           "base_model_sha256": file_sha256(args.base), "words": len(feats.lexicon.names),
+                           "round2_base_model_sha256": file_sha256(args.base2) if spec.get("names_round2") else None}
                           if spec.get("names") else None),
         "sha256": files,
         "settings": {"variant": args.use, "crf": {**DEFAULT_PARAMS, **spec["params"]},  # type: ignore[dict-item]

@@ -14,7 +14,6 @@ are never trained on. Fixed seeds; the data files' SHA-256 go into the sidecar.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import re
@@ -28,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 import torch  # noqa: E402
 
 from marsad.ner.conll import read_conll  # noqa: E402
-from marsad.ner.datasets import EVAL_SETS, FANE_TO_CONLL, dataset_path  # noqa: E402
+from marsad.ner.datasets import EVAL_SETS, FANE_TO_CONLL, dataset_path, file_sha256  # noqa: E402
 from marsad.ner.features import Lexicon  # noqa: E402
 from marsad.ner.neural import NeuralTagger, sidecar_path  # noqa: E402
 from marsad.ner.nn_training import Net, build_encoder, evaluate, export, train  # noqa: E402
@@ -38,14 +37,6 @@ from marsad.ner.vectors import load_vectors  # noqa: E402
 AUX_SETS = {"wikifane": ("ner/wikifane/train.fine.conll", FANE_TO_CONLL), "aqmar": ("ner/aqmar/train.conll", None)}
 MODEL_OUT = ROOT / "marsad" / "ner" / "models" / "ner-nn.npz"
 NAMES_FROM = ROOT / "marsad" / "ner" / "models" / "ner-crf.lexicon.json.gz"
-
-
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -160,10 +151,10 @@ def main(argv: list[str] | None = None) -> int:
         "members": len(seeds),
         "train_files": ["ner/anercorp/train.conll"] + [AUX_SETS[a][0] for a in aux_names if a in AUX_SETS],
         "unlabelled_files": ["corpus-ant-2018.jsonl.gz (word and stem vectors, scripts/embed_corpus.py)"],
-        "sha256": {"ner/anercorp/train.conll": sha256(train_file),
-                   **{AUX_SETS[a][0]: sha256(dataset_path(args.shared, AUX_SETS[a][0])) for a in aux_names if a in AUX_SETS},
-                   **{f"vectors/{p.name}": sha256(p) for p in vec_files},
-                   **({f"{names_from.name} (name lexicon)": sha256(names_from)} if args.names else {})},
+        "sha256": {"ner/anercorp/train.conll": file_sha256(train_file),
+                   **{AUX_SETS[a][0]: file_sha256(dataset_path(args.shared, AUX_SETS[a][0])) for a in aux_names if a in AUX_SETS},
+                   **{f"vectors/{p.name}": file_sha256(p) for p in vec_files},
+                   **({f"{names_from.name} (name lexicon)": file_sha256(names_from)} if args.names else {})},
         "settings": {"training": settings, "inference": {"propagate": True, "propagate_window": None,
                                                          "propagate_min_chars": 3}},
         "load_seconds": round(load_s, 3),

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from marsad.errors import InputError
 from marsad.ner.conll import TYPES, read_conll, score
-from marsad.ner.neural import NeuralTagger
 from marsad.ner.shipped import NerTagger, load_default, load_model
 from marsad.ner.tagger import propagate_names
 
@@ -29,7 +28,7 @@ def evaluate_file(path: str | Path, tagger: NerTagger) -> dict[str, object]:
     if not sents:
         raise InputError(str(path), "no sentences (expected 'token<TAB>tag' lines)")
     t = time.perf_counter()
-    pred = tagger.tag_many(sents) if isinstance(tagger, NeuralTagger) else [tagger.tag(s) for s in sents]
+    pred = tagger.tag_many(sents)
     secs = time.perf_counter() - t
     if tagger.settings.get("propagate", True):
         propagate_names(sents, pred, window=EVAL_WINDOW,

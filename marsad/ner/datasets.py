@@ -9,6 +9,7 @@ as "the Arabs") is dropped too, because ANERcorp leaves such words untagged.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 _FANE_PER = ("Politician", "Athlete", "Businessperson", "Artist", "Scientist", "Police", "Religious_PER",
@@ -32,6 +33,15 @@ EVAL_SETS: dict[str, tuple[str, dict[str, str] | None]] = {
     "aqmar_test": ("ner/aqmar/test.conll", None),
     "wikifane_test": ("ner/wikifane/test.fine.conll", FANE_TO_CONLL),
 }
+
+
+def file_sha256(path: Path) -> str:
+    """The hex SHA-256 of a file (recorded with a trained model for every data file it used)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def dataset_path(shared: Path, rel: str) -> Path:

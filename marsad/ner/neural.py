@@ -15,7 +15,6 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -23,10 +22,8 @@ from marsad.errors import InputError
 from marsad.ner.conll import spans
 from marsad.ner.features import MAX_TOKEN_CHARS, shape, strip_clitics
 from marsad.ner.vectors import unpack_words
+from marsad.ner.tagger import MARSAD_TYPES, NameSpan, document_pass
 from marsad.text.normalise import normalise
-
-if TYPE_CHECKING:
-    from marsad.ner.tagger import NameSpan
 
 #: Characters of a token the character CNN reads (the first ones; longer tokens are cut).
 MAX_CHARS = 20
@@ -363,7 +360,6 @@ class NeuralTagger:
     def tag_spans(self, tokens: Sequence[str]) -> list[NameSpan]:
         """The names of one sentence as `NameSpan`s with marsad types and confidences (the lowest
         marginal probability of the span's labels); no propagation."""
-        from marsad.ner.tagger import MARSAD_TYPES, NameSpan
         pieces, where = self._chunks([tokens])
         out = []
         for (_, off), em in zip(where, self.scores_many(pieces)):
@@ -379,14 +375,4 @@ class NeuralTagger:
                      window: int | None = None) -> list[list[str]]:
         """BIO labels for every sentence of one document, with names found once propagated to their
         untagged repeats later in the document (within `window` sentences; None: whole document)."""
-        from marsad.ner.tagger import propagate_names
-        labels = self.tag_many(sentences)
-        if propagate is None:
-            propagate = bool(self.settings.get("propagate", True))
-        if propagate:
-            if window is None:
-                w = self.settings.get("propagate_window")
-                window = int(w) if isinstance(w, (int, float)) else None
-            propagate_names(sentences, labels, window=window,
-                            min_chars=int(self.settings.get("propagate_min_chars", 3)))
-        return labels
+        return document_pass(sentences, self.tag_many(sentences), self.settings, propagate, window)

@@ -54,4 +54,4 @@ def _neural() -> NeuralTagger:
 
 def load_default() -> NerTagger:
     """The best shipped model: the neural one when present, else the CRF (loaded once, then cached)."""
-    return _neural() if NEURAL_MODEL.is_file() else load_crf()
+    return _neural() if default_model_path() == NEURAL_MODEL else load_crf()

@@ -114,21 +114,31 @@ class Tagger:
                 out.append(NameSpan(off + a, off + b, typ, MARSAD_TYPES.get(typ), round(conf, 4)))
         return out
 
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO labels for many sentences (one by one: the CRF gains nothing from batching)."""
+        return [self.tag(s) for s in sentences]
+
     def tag_document(self, sentences: Sequence[Sequence[str]], propagate: bool | None = None,
                      window: int | None = None) -> list[list[str]]:
         """BIO labels for every sentence of one document, with names found once propagated to their
         untagged repeats later in the document (within `window` sentences; None: whole document)."""
-        labels = [self.tag(s) for s in sentences]
-        if propagate is None:
-            propagate = bool(self.settings.get("propagate", True))
-        if propagate:
-            if window is None:
-                w = self.settings.get("propagate_window")
-                window = int(w) if isinstance(w, (int, float)) else None
-            propagate_names(sentences, labels, window=window,
-                            min_chars=int(self.settings.get("propagate_min_chars", 3)),
-                            surnames=bool(self.settings.get("propagate_surnames", False)))
-        return labels
+        return document_pass(sentences, self.tag_many(sentences), self.settings, propagate, window)
+
+
+def document_pass(sentences: Sequence[Sequence[str]], labels: list[list[str]], settings: dict[str, object],
+                  propagate: bool | None = None, window: int | None = None) -> list[list[str]]:
+    """A tagger's labels with the document-level consistency pass its `settings` ask for (explicit
+    `propagate` and `window` override them); `labels` is changed in place and returned."""
+    if propagate is None:
+        propagate = bool(settings.get("propagate", True))
+    if propagate:
+        if window is None:
+            w = settings.get("propagate_window")
+            window = int(w) if isinstance(w, (int, float)) else None
+        propagate_names(sentences, labels, window=window,
+                        min_chars=int(settings.get("propagate_min_chars", 3)),  # type: ignore[call-overload]
+                        surnames=bool(settings.get("propagate_surnames", False)))
+    return labels
 
 
 def propagate_names(sentences: Sequence[Sequence[str]], labels: list[list[str]], window: int | None = None,

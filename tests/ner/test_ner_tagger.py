@@ -11,28 +11,14 @@ from marsad.errors import InputError
 from marsad.ner.tagger import Tagger, propagate_names, to_marsad_type
 from marsad.ner.training import train_crf
 from marsad.ner.features import Featuriser
+from tiny_corpus import TRAIN
 
-# a dozen sentences written for this test: PER after titles, LOC after في / إلى, ORG after وزارة / شركة
-_TRAIN = [
-    ("قال الرئيس كريم سالم إن الوضع هادئ", "O O B-PER I-PER O O O"),
-    ("وصل الوزير ناصر عادل إلى طرابلس أمس", "O O B-PER I-PER O B-LOC O"),
-    ("أعلنت وزارة الصحة عن حملة جديدة في بنغازي", "O B-ORG I-ORG O O O O B-LOC"),
-    ("التقى الرئيس سمير فؤاد بوفد من شركة النور", "O O B-PER I-PER O O B-ORG I-ORG"),
-    ("عقد اجتماع في سرت بحضور الوزير هادي رامي", "O O O B-LOC O O B-PER I-PER"),
-    ("نفت وزارة الدفاع الخبر الذي نشرته الصحف", "O B-ORG I-ORG O O O O"),
-    ("سافر الرئيس كريم سالم إلى مصراتة", "O O B-PER I-PER O B-LOC"),
-    ("وقال الوزير ناصر عادل إن الاجتماع ناجح", "O O B-PER I-PER O O O"),
-    ("افتتحت شركة النور فرعا في طرابلس", "O B-ORG I-ORG O O B-LOC"),
-    ("هدأت الأوضاع في بنغازي وسرت", "O O O B-LOC O"),
-    ("رحب الرئيس سمير فؤاد بقرار وزارة الصحة", "O O B-PER I-PER O B-ORG I-ORG"),
-    ("زار الوزير هادي رامي مدينة مصراتة", "O O B-PER I-PER O B-LOC"),
-]
 
 
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory: pytest.TempPathFactory) -> Tagger:
-    sents = [s.split() for s, _ in _TRAIN]
-    labels = [t.split() for _, t in _TRAIN]
+    sents = [s.split() for s, _ in TRAIN]
+    labels = [t.split() for _, t in TRAIN]
     path = tmp_path_factory.mktemp("ner") / "tiny.crfsuite"
     train_crf(sents, labels, Featuriser(), path, params={"max_iterations": 60})
     return Tagger(path)
@@ -40,7 +26,7 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> Tagger:
 
 @pytest.mark.parametrize("idx", [0, 2, 4, 8])
 def test_tiny_model_tags_training_sentences(tiny: Tagger, idx: int) -> None:
-    sent, tags = _TRAIN[idx]
+    sent, tags = TRAIN[idx]
     assert tiny.tag(sent.split()) == tags.split()
 
 

@@ -14,24 +14,10 @@ torch = pytest.importorskip("torch", reason="the `train` extra (torch) is not in
 
 from marsad.ner.neural import NeuralTagger, marginals, viterbi  # noqa: E402
 from marsad.ner.nn_training import LABELS, Net, build_encoder, export, tensors, train  # noqa: E402
+from tiny_corpus import TRAIN  # noqa: E402
 
-# sentences written for this test: people after titles, places after في / إلى, bodies after وزارة / شركة
-_TRAIN = [
-    ("قال الرئيس كريم سالم إن الوضع هادئ", "O O B-PER I-PER O O O"),
-    ("وصل الوزير ناصر عادل إلى طرابلس أمس", "O O B-PER I-PER O B-LOC O"),
-    ("أعلنت وزارة الصحة عن حملة جديدة في بنغازي", "O B-ORG I-ORG O O O O B-LOC"),
-    ("التقى الرئيس سمير فؤاد بوفد من شركة النور", "O O B-PER I-PER O O B-ORG I-ORG"),
-    ("عقد اجتماع في سرت بحضور الوزير هادي رامي", "O O O B-LOC O O B-PER I-PER"),
-    ("نفت وزارة الدفاع الخبر الذي نشرته الصحف", "O B-ORG I-ORG O O O O"),
-    ("سافر الرئيس كريم سالم إلى مصراتة", "O O B-PER I-PER O B-LOC"),
-    ("وقال الوزير ناصر عادل إن الاجتماع ناجح", "O O B-PER I-PER O O O"),
-    ("افتتحت شركة النور فرعا في طرابلس", "O B-ORG I-ORG O O B-LOC"),
-    ("هدأت الأوضاع في بنغازي وسرت", "O O O B-LOC O"),
-    ("رحب الرئيس سمير فؤاد بقرار وزارة الصحة", "O O B-PER I-PER O B-ORG I-ORG"),
-    ("زار الوزير هادي رامي مدينة مصراتة", "O O B-PER I-PER O B-LOC"),
-]
-_SENTS = [s.split() for s, _ in _TRAIN]
-_LABELS = [t.split() for _, t in _TRAIN]
+_SENTS = [s.split() for s, _ in TRAIN]
+_LABELS = [t.split() for _, t in TRAIN]
 # a small "pretrained" vocabulary with random vectors (the real ones come from scripts/embed_corpus.py)
 _WORDS = sorted({w for s in _SENTS for w in s})[:30]
 _STEMS = ["رئيس", "وزير", "صحة", "طرابلس"]

@@ -57,7 +57,7 @@ WEEKDAY_PIECE = rf"(?P<wd>{WEEKDAY}){_END}(?:\s+(?P<wdir>{DIR}){_END})?"
 PART = rf"(?P<pod>{POD}){_END}\s+(?:(?P<ghad>غد){_END})?"
 TIME_BODY = (rf"(?:(?P<hh>\d{{1,2}}):(?P<mm>\d\d)(?!\d)|(?P<h>\d{{1,2}})(?![\d:])|(?P<hw>{HOURWORD}){_END})"
              rf"(?:\s+(?P<frac>{FRAC}){_END})?(?:\s*(?:من\s+)?(?P<ap>{AMPM})(?!\w))?")
-TIME = rf"(?:(?P<sa>(?:تمام\s+)?الساعه)\s+)?" + TIME_BODY
+TIME = r"(?:(?P<sa>(?:تمام\s+)?الساعه)\s+)?" + TIME_BODY
 MONTH_EXPR = rf"(?:(?P<mod>{MOD})\s+)?(?P<shahr>شهر\s+|شهري\s+)?" + MONTH_PAIR + YEAR_TAIL
 YEAR_EXPR = (rf"(?:(?P<mod>{MOD})\s+)?(?:(?P<kw>عام|العام|سنه|السنه|لعام|بعام|لسنه|عامي|العامين)\s+)?"
              rf"(?P<y>{YEAR}){ERA}")
