@@ -87,7 +87,7 @@ def with_names(lex: Lexicon, shared: Path, base_model: Path, cache: Path) -> Lex
         t = time.time()
         base = Tagger(base_model, lexicon=lex, settings={})
         docs = tokenised(corpus_texts(shared / "datasets" / CORPUS))
-        names = name_lexicon(base.tag, docs)
+        names = name_lexicon(base.tag_many, docs)
         cache.write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
         print(f"name lexicon: {len(names)} words in {time.time() - t:.0f}s", file=sys.stderr)
     return Lexicon(words=lex.words, stems=lex.stems, meta={**lex.meta, "names_from": base_model.name},

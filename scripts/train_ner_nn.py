@@ -30,7 +30,7 @@ from marsad.ner.conll import read_conll  # noqa: E402
 from marsad.ner.datasets import EVAL_SETS, FANE_TO_CONLL, dataset_path, file_sha256  # noqa: E402
 from marsad.ner.features import Lexicon  # noqa: E402
 from marsad.ner.neural import NeuralTagger, sidecar_path  # noqa: E402
-from marsad.ner.nn_training import Net, build_encoder, evaluate, export, train  # noqa: E402
+from marsad.ner.nn_training import Net, add_net_arguments, build_encoder, evaluate, export, train  # noqa: E402
 from marsad.ner.vectors import load_vectors  # noqa: E402
 
 #: auxiliary training sets (train splits only) and their tag maps
@@ -52,15 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--patience", type=int, default=5)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=2e-3)
-    ap.add_argument("--hidden", type=int, default=128)
-    ap.add_argument("--char-dim", type=int, default=32)
-    ap.add_argument("--filters", type=int, default=64)
-    ap.add_argument("--kernel", type=int, default=3)
-    ap.add_argument("--dropout", type=float, default=0.5)
-    ap.add_argument("--word-dropout", type=float, default=0.05)
-    ap.add_argument("--freeze", action=argparse.BooleanOptionalAction, default=True)
-    ap.add_argument("--names", action=argparse.BooleanOptionalAction, default=True,
-                    help="use the self-training name lexicon of the CRF model as an input")
+    add_net_arguments(ap)
+    ap.add_argument("--init", type=Path, default=None,
+                    help="start from a pretrained encoder (scripts/pretrain_ner_lm.py); same network shape")
     ap.add_argument("--names-file", type=Path, default=None,
                     help="a JSON name lexicon (word -> type) instead of the shipped CRF's; dev runs should pass "
                     "one made by a model that never saw the dev sentences")

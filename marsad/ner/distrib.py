@@ -141,7 +141,7 @@ def build_lexicon(docs: list[list[str]], min_count: int = 3, contexts: int = 300
     return Lexicon(words=words, stems=stems, meta=meta)
 
 
-def _split_sentences(tokens: list[str], max_len: int = 80) -> Iterator[list[str]]:
+def split_sentences(tokens: list[str], max_len: int = 80) -> Iterator[list[str]]:
     """Pieces of a token list ending at sentence punctuation (and at most `max_len` long)."""
     cur: list[str] = []
     for t in tokens:
@@ -153,15 +153,27 @@ def _split_sentences(tokens: list[str], max_len: int = 80) -> Iterator[list[str]
         yield cur
 
 
-def name_lexicon(tag: Callable[[list[str]], list[str]], docs: Iterable[list[str]], min_count: int = 3) -> dict[str, str]:
-    """Self-training name lexicon: tag unlabelled documents with `tag` (a sentence tagger) and keep, for
-    each word tagged as part of a name at least once, its majority type and how often it is tagged so
-    ("PER:hi" = a person name in at least 60% of its occurrences)."""
+def _sentence_batches(docs: Iterable[list[str]], size: int) -> Iterator[list[list[str]]]:
+    batch: list[list[str]] = []
+    for toks in docs:
+        batch.extend(split_sentences(toks))
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def name_lexicon(tag_many: Callable[[list[list[str]]], list[list[str]]], docs: Iterable[list[str]],
+                 min_count: int = 3, batch: int = 512) -> dict[str, str]:
+    """Self-training name lexicon: tag unlabelled documents with `tag_many` (a tagger of a list of
+    sentences, called with about `batch` at a time) and keep, for each word tagged as part of a name at
+    least once, its majority type and how often it is tagged so ("PER:hi" = a person name in at least
+    60% of its occurrences)."""
     total: Counter[str] = Counter()
     typed: dict[str, Counter[str]] = {}
-    for toks in docs:
-        for sent in _split_sentences(toks):
-            labels = tag(sent)
+    for sents in _sentence_batches(docs, batch):
+        for sent, labels in zip(sents, tag_many(sents)):
             for w, lab in zip(sent, labels):
                 total[w] += 1
                 if lab != "O":

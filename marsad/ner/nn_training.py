@@ -64,9 +64,8 @@ class Net(nn.Module):
         emb = nn.Embedding.from_pretrained(torch.from_numpy(table), freeze=freeze, padding_idx=PAD)
         return emb
 
-    def emissions(self, ids: torch.Tensor, chars: torch.Tensor, lengths: torch.Tensor,
-                  head: str | None = None) -> torch.Tensor:
-        """(B, L, T) label scores of the main head (or of the auxiliary head `head`)."""
+    def encode(self, ids: torch.Tensor, chars: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        """(B, L, 2H) BiLSTM states (forward half, then backward half), dropout applied."""
         b, length = ids.shape[:2]
         c = self.char(chars.view(b * length, -1))  # (N, C, E)
         conv = self.conv(c.transpose(1, 2))  # (N, F, C)
@@ -78,7 +77,12 @@ class Net(nn.Module):
         packed = pack_padded_sequence(x, lengths.cpu(), batch_first=True, enforce_sorted=False)
         h, _ = self.lstm(packed)
         h, _ = pad_packed_sequence(h, batch_first=True, total_length=length)
-        h = self.drop(h)
+        return self.drop(h)
+
+    def emissions(self, ids: torch.Tensor, chars: torch.Tensor, lengths: torch.Tensor,
+                  head: str | None = None) -> torch.Tensor:
+        """(B, L, T) label scores of the main head (or of the auxiliary head `head`)."""
+        h = self.encode(ids, chars, lengths)
         return self.out(h) if head is None else self.aux[head].out(h)
 
     def nll(self, em: torch.Tensor, tags: torch.Tensor, lengths: torch.Tensor, head: str | None = None) -> torch.Tensor:
@@ -123,10 +127,7 @@ def tensors(enc: TokenEncoder, sents: list[list[str]], labels: list[list[str]] |
     arr = enc.batch(sents)
     ids = torch.from_numpy(arr["ids"])
     if word_dropout and rng is not None:
-        drop = torch.from_numpy(np.array([[rng.random() < word_dropout for _ in range(ids.shape[1])]
-                                          for _ in range(ids.shape[0])]))
-        ids[:, :, 0] = ids[:, :, 0].masked_fill(drop & (ids[:, :, 0] != PAD), UNK)
-        ids[:, :, 1] = ids[:, :, 1].masked_fill(drop & (ids[:, :, 1] != PAD), UNK)
+        ids = drop_words(ids, word_dropout, rng)
     out = [ids, torch.from_numpy(arr["chars"]), torch.from_numpy(arr["lengths"])]
     if labels is not None:
         tags = torch.zeros(ids.shape[:2], dtype=torch.long)
@@ -134,6 +135,45 @@ def tensors(enc: TokenEncoder, sents: list[list[str]], labels: list[list[str]] |
             tags[i, :len(labs)] = torch.tensor([LABELS.index(x) for x in labs])
         out.append(tags)
     return out
+
+
+def drop_words(ids: torch.Tensor, rate: float, rng: random.Random) -> torch.Tensor:
+    """A copy of the (B, L, 5) input ids with a `rate` share of word and stem ids made unknown."""
+    ids = ids.clone()
+    drop = torch.from_numpy(np.array([[rng.random() < rate for _ in range(ids.shape[1])]
+                                      for _ in range(ids.shape[0])], dtype=bool).reshape(ids.shape[:2]))
+    ids[:, :, 0] = ids[:, :, 0].masked_fill(drop & (ids[:, :, 0] != PAD), UNK)
+    ids[:, :, 1] = ids[:, :, 1].masked_fill(drop & (ids[:, :, 1] != PAD), UNK)
+    return ids
+
+
+#: parameters that belong to the task, not to the encoder: a pretrained encoder never brings them
+TASK_PARAMS = ("out.", "trans", "start", "end", "aux.")
+
+
+def load_encoder(net: Net, path: Path) -> list[str]:
+    """Initialise `net`'s encoder (embeddings, character CNN, BiLSTM) from a pretrained state file
+    (`marsad.ner.lm_pretraining`); returns the names of the tensors loaded. Shapes must match."""
+    state = torch.load(path)
+    state = {k: v for k, v in state.items() if not k.startswith(TASK_PARAMS)}
+    missing = [k for k in state if k not in net.state_dict()]
+    if missing:
+        raise ValueError(f"{path}: not an encoder of this network (unknown {missing[:3]})")
+    net.load_state_dict(state, strict=False)
+    return sorted(state)
+
+
+def add_net_arguments(ap: argparse.ArgumentParser) -> None:
+    """The network's shape options, shared by the training and pretraining scripts."""
+    ap.add_argument("--hidden", type=int, default=128)
+    ap.add_argument("--char-dim", type=int, default=32)
+    ap.add_argument("--filters", type=int, default=64)
+    ap.add_argument("--kernel", type=int, default=3)
+    ap.add_argument("--dropout", type=float, default=0.5)
+    ap.add_argument("--word-dropout", type=float, default=0.05)
+    ap.add_argument("--freeze", action=argparse.BooleanOptionalAction, default=True)
+    ap.add_argument("--names", action=argparse.BooleanOptionalAction, default=True,
+                    help="use the self-training name lexicon of the CRF model as an input")
 
 
 def _net_arrays(net: Net) -> dict[str, np.ndarray]:
@@ -199,7 +239,7 @@ def evaluate(tagger: NeuralTagger, sents: list[list[str]], gold: list[list[str]]
     return res
 
 
-def _length_batches(order: list[int], sents: list[list[str]], size: int) -> list[list[int]]:
+def length_batches(order: list[int], sents: list[list[str]], size: int) -> list[list[int]]:
     """Batches of similar length: the shuffled order cut into chunks of 50 batches, sorted within."""
     out = []
     for k in range(0, len(order), size * 50):
@@ -216,6 +256,8 @@ def train(args: argparse.Namespace, train_set: tuple, dev_set: tuple | None, enc
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     net = Net(enc, word_vecs, stem_vecs, args)
+    if getattr(args, "init", None):
+        print(f"encoder from {args.init}: {len(load_encoder(net, args.init))} tensors", flush=True)
     params = [p for p in net.parameters() if p.requires_grad]
     opt = torch.optim.Adam(params, lr=args.lr)
     sets: dict[str | None, tuple] = {None: train_set, **dict(zip(getattr(args, "aux_names", ()), aux))}
@@ -231,7 +273,7 @@ def train(args: argparse.Namespace, train_set: tuple, dev_set: tuple | None, enc
             rng.shuffle(order)
             if name is not None:  # an auxiliary set: a sample as large as aux_ratio x the main set
                 order = order[:int(len(sents) * getattr(args, "aux_ratio", 1.0))]
-            batches.extend((name, b) for b in _length_batches(order, ss, args.batch))
+            batches.extend((name, b) for b in length_batches(order, ss, args.batch))
         rng.shuffle(batches)
         total = 0.0
         for name, bi in batches:

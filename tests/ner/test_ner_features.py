@@ -59,7 +59,7 @@ def test_lexicon_build_save_load(tmp_path: Path) -> None:
     sig = lex.words["سالم"]
     assert "a=0" in sig.split()  # never seen with the article
     assert "l0=" in sig and "r0=ان" in sig
-    lex.names = name_lexicon(lambda s: ["B-PER" if w == "سالم" else "O" for w in s], docs)
+    lex.names = name_lexicon(lambda ss: [["B-PER" if w == "سالم" else "O" for w in s] for s in ss], docs, batch=2)
     assert lex.names == {"سالم": "PER:hi"}
     path = tmp_path / "lex.json.gz"
     lex.save(path)
