@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -43,8 +44,8 @@ def analyze(text_or_path: str | os.PathLike[str] | Document, *, disable: tuple[s
     `disable` names components to skip, `kb` adds knowledge overlays, `published` anchors relative
     dates when the text carries no date line. Raises `InputError` when a file cannot be read.
     """
-    if isinstance(text_or_path, Document):
-        doc = text_or_path
+    if isinstance(text_or_path, Document):  # a copy: the caller's Document is left as it was
+        doc = dataclasses.replace(text_or_path, warnings=list(text_or_path.warnings))
     elif isinstance(text_or_path, os.PathLike) or (isinstance(text_or_path, str) and _looks_like_path(text_or_path)):
         results = list(read_path(Path(text_or_path)))
         docs = [r.document for r in results if r.document is not None]

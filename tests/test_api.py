@@ -110,3 +110,10 @@ def test_schema_rejects_trailing_junk_in_published() -> None:
     data = marsad.analyze("قال الوزير.").to_dict()
     data["document"]["published"] = "2016-10-11junk"
     assert validate_analysis(data)
+
+
+def test_analyze_leaves_the_callers_document_unchanged() -> None:
+    doc = Document(id="d1", source_id="wire", text="قال المتحدث باسم الجيش إن القوات دخلت مدينة سرت أمس.")
+    res = marsad.analyze(doc, source_id="other-desk", published="2016-09-12")
+    assert res.document.source_id == "other-desk" and res.document.published == "2016-09-12"
+    assert doc.source_id == "wire" and doc.published is None and doc.warnings == []
