@@ -45,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, required=True, help="the encoder's weights (.pt)")
     ap.add_argument("--names-file", type=Path, default=None,
                     help="a JSON name lexicon (word -> type) instead of the shipped CRF's")
+    ap.add_argument("--init", type=Path, default=None, help="go on from an encoder written by an earlier run")
     ap.add_argument("--clusters", type=int, default=1024, help="word classes the language model predicts")
     ap.add_argument("--limit", type=int, default=None, help="read only this many articles")
     ap.add_argument("--held-out", type=int, default=2000, help="sentences kept aside to measure the loss")
@@ -80,21 +81,27 @@ def main(argv: list[str] | None = None) -> int:
     held, sents = sents[:args.held_out], sents[args.held_out:]
     print(f"{len(sents)} sentences, {sum(map(len, sents))} tokens ({time.time() - t0:.0f}s)", flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-
-    def checkpoint(epoch: int, net: torch.nn.Module) -> None:
-        if epoch < args.epochs:
-            torch.save(encoder_state(net), args.out.with_suffix(f".epoch{epoch}.pt"))
-
-    net, history = pretrain(args, sents, held, enc, word_vecs, stem_vecs, clusters,
-                            report=lambda rec: print(json.dumps(rec), flush=True), on_epoch=checkpoint)
-    torch.save(encoder_state(net), args.out)
     np.save(args.out.with_suffix(".clusters.npy"), clusters)
-    extra = {"minutes": round((time.time() - t0) / 60, 1), "sentences": len(sents),
-             "sha256": {"corpus-ant-2018.jsonl.gz": file_sha256(corpus),
-                        "ner/anercorp/train.conll (vocabularies)": file_sha256(train_file),
-                        **{f"vectors/{n}": file_sha256(args.vectors / n) for n in ("words.npz", "stems.npz")}}}
-    args.out.with_suffix(".json").write_text(describe(args, history, extra), encoding="utf-8")
-    print(f"wrote {args.out}", flush=True)
+    sha = {"corpus-ant-2018.jsonl.gz": file_sha256(corpus),
+           "ner/anercorp/train.conll (vocabularies)": file_sha256(train_file),
+           **{f"vectors/{n}": file_sha256(args.vectors / n) for n in ("words.npz", "stems.npz")}}
+    history: list[dict[str, object]] = []
+
+    def save(epoch: int, net: torch.nn.Module) -> None:
+        # every epoch's encoder is kept (with its sidecar): the last as --out, earlier ones beside it
+        path = args.out if epoch == args.epochs else args.out.with_suffix(f".epoch{epoch}.pt")
+        torch.save(encoder_state(net), path)
+        extra = {"epochs_done": epoch, "minutes": round((time.time() - t0) / 60, 1), "sentences": len(sents),
+                 "sha256": sha}
+        path.with_suffix(".json").write_text(describe(args, history, extra), encoding="utf-8")
+        print(f"wrote {path}", flush=True)
+
+    def report(rec: dict[str, object]) -> None:
+        if "held_out_loss" in rec:
+            history.append(rec)
+        print(json.dumps(rec), flush=True)
+
+    pretrain(args, sents, held, enc, word_vecs, stem_vecs, clusters, report=report, on_epoch=save)
     return 0
 
 

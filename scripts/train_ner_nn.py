@@ -39,6 +39,16 @@ MODEL_OUT = ROOT / "marsad" / "ner" / "models" / "ner-nn.npz"
 NAMES_FROM = ROOT / "marsad" / "ner" / "models" / "ner-crf.lexicon.json.gz"
 
 
+def _pretraining_record(init: Path) -> dict[str, object]:
+    """The settings and held-out losses of a pretrained encoder (its sidecar), for the model's sidecar."""
+    side = init.with_suffix(".json")
+    if not side.is_file():
+        return {"file": init.name}
+    rec = json.loads(side.read_text(encoding="utf-8"))
+    return {"file": init.name, "settings": rec.get("settings"), "history": rec.get("history"),
+            "sentences": rec.get("sentences"), "minutes": rec.get("minutes")}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("mode", choices=("dev", "final", "merge"))
@@ -144,16 +154,20 @@ def main(argv: list[str] | None = None) -> int:
         "seed": seeds[0] if len(seeds) == 1 else seeds,
         "members": len(seeds),
         "train_files": ["ner/anercorp/train.conll"] + [AUX_SETS[a][0] for a in aux_names if a in AUX_SETS],
-        "unlabelled_files": ["corpus-ant-2018.jsonl.gz (word and stem vectors, scripts/embed_corpus.py)"],
+        "unlabelled_files": ["corpus-ant-2018.jsonl.gz (word and stem vectors, scripts/embed_corpus.py)"]
+        + (["corpus-ant-2018.jsonl.gz (encoder pretrained as a language model, scripts/pretrain_ner_lm.py)"]
+           if args.init else []),
         "sha256": {"ner/anercorp/train.conll": file_sha256(train_file),
                    **{AUX_SETS[a][0]: file_sha256(dataset_path(args.shared, AUX_SETS[a][0])) for a in aux_names if a in AUX_SETS},
                    **{f"vectors/{p.name}": file_sha256(p) for p in vec_files},
-                   **({f"{names_from.name} (name lexicon)": file_sha256(names_from)} if args.names else {})},
+                   **({f"{names_from.name} (name lexicon)": file_sha256(names_from)} if args.names else {}),
+                   **({f"{args.init.name} (pretrained encoder)": file_sha256(args.init)} if args.init else {})},
         "settings": {"training": settings, "inference": {"propagate": True, "propagate_window": None,
                                                          "propagate_min_chars": 3}},
         "load_seconds": round(load_s, 3),
         "size_bytes": out.stat().st_size,
         "history": res["history"],
+        **({"pretraining": _pretraining_record(args.init)} if args.init else {}),
         "scores": scores,
     }
     sidecar_path(out).write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -26,7 +26,7 @@ from torch import nn
 
 from marsad.ner.distrib import split_sentences
 from marsad.ner.neural import TokenEncoder
-from marsad.ner.nn_training import TASK_PARAMS, Net, length_batches, drop_words
+from marsad.ner.nn_training import TASK_PARAMS, Net, drop_words, length_batches, load_encoder
 
 IGNORE = -100
 
@@ -113,6 +113,8 @@ def pretrain(args: argparse.Namespace, sents: list[list[str]], held_out: list[li
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     net = Net(enc, word_vecs, stem_vecs, args)
+    if getattr(args, "init", None):  # go on from an earlier run's encoder (the output layers start afresh)
+        load_encoder(net, args.init)
     table = target_table(clusters)
     heads = LMHeads(args.hidden, int(clusters.max()) + 2)
     params = [p for p in [*net.parameters(), *heads.parameters()] if p.requires_grad]

@@ -138,3 +138,16 @@ def test_pretrained_encoder_initialises_ner_training(cycle_model: tuple, tmp_pat
     res = train(_args(init=path, epochs=1, names=False), (sents, labels), None, enc, vecs, vecs[:, :4],
                 tmp_path / "tagger.npz")
     assert (tmp_path / "tagger.npz").is_file() and len(res["history"]) == 1
+
+
+def test_pretraining_goes_on_from_an_earlier_encoder(cycle_model: tuple, tmp_path: Path) -> None:
+    net, _, enc, _ = cycle_model
+    path = tmp_path / "enc.pt"
+    torch.save(encoder_state(net), path)
+    vecs = np.random.RandomState(0).randn(len(_CYCLE), 6).astype(np.float32)
+    # one short epoch: from scratch the model is still guessing; from the learned encoder only the new
+    # output layers have to learn
+    runs = [pretrain(_args(epochs=1, lr=0.005, **init), _cycle_sentences(60, 4), _cycle_sentences(30, 2), enc, vecs,
+                     vecs[:, :4], np.arange(len(_CYCLE)), report=lambda rec: None)[1][0]["held_out_loss"]
+            for init in ({}, {"init": path})]
+    assert runs[1] < 0.8 * runs[0]
