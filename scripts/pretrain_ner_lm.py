@@ -85,9 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     sha = {"corpus-ant-2018.jsonl.gz": file_sha256(corpus),
            "ner/anercorp/train.conll (vocabularies)": file_sha256(train_file),
            **{f"vectors/{n}": file_sha256(args.vectors / n) for n in ("words.npz", "stems.npz")}}
-    history: list[dict[str, object]] = []
 
-    def save(epoch: int, net: torch.nn.Module) -> None:
+    def save(epoch: int, net: torch.nn.Module, history: list[dict[str, object]]) -> None:
         # every epoch's encoder is kept (with its sidecar): the last as --out, earlier ones beside it
         path = args.out if epoch == args.epochs else args.out.with_suffix(f".epoch{epoch}.pt")
         torch.save(encoder_state(net), path)
@@ -96,12 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         path.with_suffix(".json").write_text(describe(args, history, extra), encoding="utf-8")
         print(f"wrote {path}", flush=True)
 
-    def report(rec: dict[str, object]) -> None:
-        if "held_out_loss" in rec:
-            history.append(rec)
-        print(json.dumps(rec), flush=True)
-
-    pretrain(args, sents, held, enc, word_vecs, stem_vecs, clusters, report=report, on_epoch=save)
+    pretrain(args, sents, held, enc, word_vecs, stem_vecs, clusters,
+             report=lambda rec: print(json.dumps(rec), flush=True), on_epoch=save)
     return 0
 
 

@@ -26,7 +26,7 @@ from torch import nn
 
 from marsad.ner.distrib import split_sentences
 from marsad.ner.neural import TokenEncoder
-from marsad.ner.nn_training import TASK_PARAMS, Net, drop_words, length_batches, load_encoder
+from marsad.ner.nn_training import TASK_PARAMS, Net, drop_words, length_batches, load_encoder, tensors
 
 IGNORE = -100
 
@@ -80,12 +80,11 @@ class LMHeads(nn.Module):
 
 def _batch(enc: TokenEncoder, sents: list[list[str]], table: torch.Tensor, word_dropout: float,
            rng: random.Random) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
-    arr = enc.batch(sents)
-    ids = torch.from_numpy(arr["ids"])
+    ids, chars, lengths = tensors(enc, sents, None)
     targets = table[ids[:, :, 0]]  # the words themselves, before any are dropped from the input
     if word_dropout:
         ids = drop_words(ids, word_dropout, rng)
-    return ids, torch.from_numpy(arr["chars"]), torch.from_numpy(arr["lengths"]), targets
+    return ids, chars, lengths, targets
 
 
 def evaluate_lm(net: Net, heads: LMHeads, enc: TokenEncoder, sents: list[list[str]], table: torch.Tensor,
@@ -105,11 +104,11 @@ def evaluate_lm(net: Net, heads: LMHeads, enc: TokenEncoder, sents: list[list[st
 def pretrain(args: argparse.Namespace, sents: list[list[str]], held_out: list[list[str]], enc: TokenEncoder,
              word_vecs: np.ndarray, stem_vecs: np.ndarray, clusters: np.ndarray,
              report: Callable[[dict[str, object]], None] = print,
-             on_epoch: Callable[[int, Net], None] | None = None) -> tuple[Net, list[dict[str, object]]]:
+             on_epoch: Callable[[int, Net, list[dict[str, object]]], None] | None = None) -> tuple[Net, list[dict[str, object]]]:
     """Train `Net`'s encoder as a bidirectional word-class language model on `sents` for `args.epochs`
     epochs (batches of `args.batch` sentences, Adam at `args.lr`); `report` receives progress records
     (every `args.report_every` batches and at each epoch's end, with the held-out loss), `on_epoch`
-    the network after each epoch (to keep a checkpoint)."""
+    the network and the epochs' records so far after each epoch (to keep a checkpoint)."""
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     net = Net(enc, word_vecs, stem_vecs, args)
@@ -146,7 +145,7 @@ def pretrain(args: argparse.Namespace, sents: list[list[str]], held_out: list[li
                     history.append(rec)
                 report(rec)
         if on_epoch is not None:
-            on_epoch(epoch, net)
+            on_epoch(epoch, net, history)
     net.eval()
     return net, history
 
