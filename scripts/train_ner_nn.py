@@ -28,6 +28,8 @@ import torch  # noqa: E402
 
 from marsad.ner.conll import read_conll  # noqa: E402
 from marsad.ner.datasets import EVAL_SETS, FANE_TO_CONLL, dataset_path, file_sha256  # noqa: E402
+from marsad.ner.distillation import sample_sentences, teacher_scores  # noqa: E402
+from marsad.ner.distrib import corpus_texts, tokenised  # noqa: E402
 from marsad.ner.features import Lexicon  # noqa: E402
 from marsad.ner.neural import NeuralTagger, sidecar_path  # noqa: E402
 from marsad.ner.nn_training import Net, add_net_arguments, build_encoder, evaluate, export, train  # noqa: E402
@@ -47,6 +49,28 @@ def _pretraining_record(init: Path) -> dict[str, object]:
     rec = json.loads(side.read_text(encoding="utf-8"))
     return {"file": init.name, "settings": rec.get("settings"), "history": rec.get("history"),
             "sentences": rec.get("sentences"), "minutes": rec.get("minutes")}
+
+
+def _teacher_record(teacher: Path) -> dict[str, object]:
+    """The teacher's file, members and scores (its sidecar), for the student's sidecar."""
+    side = sidecar_path(teacher)
+    rec = json.loads(side.read_text(encoding="utf-8")) if side.is_file() else {}
+    return {"file": teacher.name, "members": rec.get("members"), "seed": rec.get("seed"),
+            "anercorp_test_f1": (rec.get("scores", {}).get("anercorp_test", {}).get("micro", {}).get("f1"))}
+
+
+def _distillation_set(args: argparse.Namespace, corpus: Path) -> tuple[list[list[str]], list]:
+    """Corpus sentences and the teacher's label scores for them (marsad.ner.distillation)."""
+    if not corpus.is_file():
+        raise SystemExit(f"train_ner_nn: {corpus}: not found (set MARSAD_SHARED)")
+    teacher = NeuralTagger(args.teacher, settings={})
+    t0 = time.time()
+    pool = sample_sentences(tokenised(corpus_texts(corpus)), args.distill_sentences, args.seed)
+    print(f"distillation: {len(pool)} corpus sentences ({sum(map(len, pool))} tokens)", flush=True)
+    scores = teacher_scores(teacher.scores_many, pool, report=lambda n: print(
+        f"  teacher {args.teacher.name}: {n}/{len(pool)} sentences scored", flush=True) if n % 10240 < 512 else None)
+    print(f"distillation set ready in {time.time() - t0:.0f}s", flush=True)
+    return pool, scores
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,6 +98,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="auxiliary sentences per epoch, as a fraction of the main set (per auxiliary set)")
     ap.add_argument("--silver-main", type=Path, default=None,
                     help="self-training sentences (CoNLL) added to the main training set")
+    ap.add_argument("--teacher", type=Path, default=None,
+                    help="distil this neural model (an .npz, often an ensemble) on corpus sentences into the "
+                    "network trained (marsad.ner.distillation); dev runs need a teacher that never saw the dev sentences")
+    ap.add_argument("--distill-sentences", type=int, default=40_000,
+                    help="corpus sentences the teacher scores once (the pool sampled each epoch)")
+    ap.add_argument("--distill-ratio", type=float, default=1.0,
+                    help="distillation sentences per epoch, as a fraction of the main set")
+    ap.add_argument("--distill-weight", type=float, default=1.0, help="weight of the distillation loss")
+    ap.add_argument("--distill-temperature", type=float, default=1.0, help="softmax temperature of the distillation loss")
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
@@ -101,6 +134,10 @@ def main(argv: list[str] | None = None) -> int:
             aux.append(read_conll(dataset_path(args.shared, rel), mapping))
         print(f"aux {name}: {len(aux[-1][0])} sentences", flush=True)
     args.aux_names = [re.sub(r"\W", "_", n) for n in aux_names]  # module names may not hold dots
+    distill = None
+    corpus = dataset_path(args.shared, "corpus-ant-2018.jsonl.gz")
+    if args.teacher:
+        distill = _distillation_set(args, corpus)
     enc = build_encoder(sents, words, stems, names)
     out = args.out or (Path("/tmp/marsad-ner/nn-dev.npz") if args.mode == "dev" else MODEL_OUT)
     settings = {k: (str(v) if isinstance(v, Path) else [str(x) for x in v] if isinstance(v, list) else v)
@@ -111,7 +148,8 @@ def main(argv: list[str] | None = None) -> int:
         extra = read_conll(args.silver_main)
     if args.mode == "dev":
         cut = int(len(sents) * 0.9)
-        res = train(args, (sents[:cut] + extra[0], labels[:cut] + extra[1]), (sents[cut:], labels[cut:]), enc, word_vecs, stem_vecs, out, aux)
+        res = train(args, (sents[:cut] + extra[0], labels[:cut] + extra[1]), (sents[cut:], labels[cut:]), enc,
+                    word_vecs, stem_vecs, out, aux, distill)
         res.pop("net")
         print(json.dumps({"settings": settings, **res, "minutes": round((time.time() - t0) / 60, 1)}))
         return 0
@@ -130,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         res = {"history": [m["history"] for m in member_meta]}
         seeds = [m["seed"] for m in member_meta]
     else:
-        res = train(args, (sents + extra[0], labels + extra[1]), None, enc, word_vecs, stem_vecs, out, aux)
+        res = train(args, (sents + extra[0], labels + extra[1]), None, enc, word_vecs, stem_vecs, out, aux, distill)
         torch.save(res.pop("net").state_dict(), out.with_suffix(".pt"))
         seeds = [args.seed]
     tagger = NeuralTagger(out, settings={})
@@ -156,18 +194,23 @@ def main(argv: list[str] | None = None) -> int:
         "train_files": ["ner/anercorp/train.conll"] + [AUX_SETS[a][0] for a in aux_names if a in AUX_SETS],
         "unlabelled_files": ["corpus-ant-2018.jsonl.gz (word and stem vectors, scripts/embed_corpus.py)"]
         + (["corpus-ant-2018.jsonl.gz (encoder pretrained as a language model, scripts/pretrain_ner_lm.py)"]
-           if args.init else []),
+           if args.init else [])
+        + ([f"corpus-ant-2018.jsonl.gz ({args.distill_sentences} sentences scored by the teacher {args.teacher.name})"]
+           if args.teacher else []),
         "sha256": {"ner/anercorp/train.conll": file_sha256(train_file),
                    **{AUX_SETS[a][0]: file_sha256(dataset_path(args.shared, AUX_SETS[a][0])) for a in aux_names if a in AUX_SETS},
                    **{f"vectors/{p.name}": file_sha256(p) for p in vec_files},
                    **({f"{names_from.name} (name lexicon)": file_sha256(names_from)} if args.names else {}),
-                   **({f"{args.init.name} (pretrained encoder)": file_sha256(args.init)} if args.init else {})},
+                   **({f"{args.init.name} (pretrained encoder)": file_sha256(args.init)} if args.init else {}),
+                   **({f"{args.teacher.name} (teacher)": file_sha256(args.teacher),
+                       "corpus-ant-2018.jsonl.gz": file_sha256(corpus)} if args.teacher else {})},
         "settings": {"training": settings, "inference": {"propagate": True, "propagate_window": None,
                                                          "propagate_min_chars": 3}},
         "load_seconds": round(load_s, 3),
         "size_bytes": out.stat().st_size,
         "history": res["history"],
         **({"pretraining": _pretraining_record(args.init)} if args.init else {}),
+        **({"teacher": _teacher_record(args.teacher)} if args.teacher else {}),
         "scores": scores,
     }
     sidecar_path(out).write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -21,11 +21,14 @@ from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from marsad.ner.conll import score
+from marsad.ner.distillation import distill_loss, target_tensor
 from marsad.ner.features import strip_clitics
 from marsad.ner.neural import NAME_TYPES, PAD, SHAPES, SHARED_KEYS, UNK, NeuralTagger, TokenEncoder
 from marsad.ner.vectors import pack_words
 from marsad.text.normalise import normalise
 
+#: The key of the distillation sentences among the training sets (not an output layer's name).
+DISTILL = "__distill__"
 #: The label set, in the order of the exported output layer.
 LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
 
@@ -249,10 +252,14 @@ def length_batches(order: list[int], sents: list[list[str]], size: int) -> list[
 
 
 def train(args: argparse.Namespace, train_set: tuple, dev_set: tuple | None, enc: TokenEncoder,
-          word_vecs: np.ndarray, stem_vecs: np.ndarray, out: Path, aux: tuple = ()) -> dict[str, object]:
+          word_vecs: np.ndarray, stem_vecs: np.ndarray, out: Path, aux: tuple = (),
+          distill: tuple | None = None) -> dict[str, object]:
     """Fit the network on `train_set` (sentences, BIO labels), choosing the epoch by F1 on `dev_set`
-    when given, and export it to `out` (the result's "net" is the trained network). `aux` holds extra (sentences, labels) sets, one per name in
-    `args.aux_names`, each trained through its own output layer (multi-task)."""
+    when given, and export it to `out` (the result's "net" is the trained network). `aux` holds extra
+    (sentences, labels) sets, one per name in `args.aux_names`, each trained through its own output
+    layer (multi-task). `distill` holds (sentences, teacher scores) from `marsad.ner.distillation`:
+    each epoch, `args.distill_ratio` x the main set of them teach the main output layer the teacher's
+    label distributions (weight `args.distill_weight`, temperature `args.distill_temperature`)."""
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     net = Net(enc, word_vecs, stem_vecs, args)
@@ -261,6 +268,8 @@ def train(args: argparse.Namespace, train_set: tuple, dev_set: tuple | None, enc
     params = [p for p in net.parameters() if p.requires_grad]
     opt = torch.optim.Adam(params, lr=args.lr)
     sets: dict[str | None, tuple] = {None: train_set, **dict(zip(getattr(args, "aux_names", ()), aux))}
+    if distill is not None:
+        sets[DISTILL] = distill
     sents = train_set[0]
     best = (-1.0, 0)
     history = []
@@ -271,16 +280,25 @@ def train(args: argparse.Namespace, train_set: tuple, dev_set: tuple | None, enc
         for name, (ss, _) in sets.items():
             order = list(range(len(ss)))
             rng.shuffle(order)
-            if name is not None:  # an auxiliary set: a sample as large as aux_ratio x the main set
+            if name == DISTILL:
+                order = order[:int(len(sents) * getattr(args, "distill_ratio", 1.0))]
+            elif name is not None:  # an auxiliary set: a sample as large as aux_ratio x the main set
                 order = order[:int(len(sents) * getattr(args, "aux_ratio", 1.0))]
             batches.extend((name, b) for b in length_batches(order, ss, args.batch))
         rng.shuffle(batches)
         total = 0.0
         for name, bi in batches:
             ss, ll = sets[name]
-            ids, chars, lengths, tags = tensors(enc, [ss[i] for i in bi], [ll[i] for i in bi], args.word_dropout, rng)
             opt.zero_grad()
-            loss = net.nll(net.emissions(ids, chars, lengths, name), tags, lengths, name)
+            if name == DISTILL:
+                ids, chars, lengths = tensors(enc, [ss[i] for i in bi], None, args.word_dropout, rng)
+                target = target_tensor([ll[i] for i in bi], ids.shape[1])
+                loss = args.distill_weight * distill_loss(net.emissions(ids, chars, lengths), target, lengths,
+                                                          args.distill_temperature)
+            else:
+                ids, chars, lengths, tags = tensors(enc, [ss[i] for i in bi], [ll[i] for i in bi],
+                                                    args.word_dropout, rng)
+                loss = net.nll(net.emissions(ids, chars, lengths, name), tags, lengths, name)
             (loss / len(bi)).backward()
             nn.utils.clip_grad_norm_(params, 5.0)
             opt.step()
