@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     args.aux_names = [re.sub(r"\W", "_", n) for n in aux_names]  # module names may not hold dots
     distill = None
     corpus = dataset_path(args.shared, "corpus-ant-2018.jsonl.gz")
-    if args.teacher:
+    if args.teacher and args.mode != "merge":  # merged members were distilled when they were trained
         distill = _distillation_set(args, corpus)
     enc = build_encoder(sents, words, stems, names)
     out = args.out or (Path("/tmp/marsad-ner/nn-dev.npz") if args.mode == "dev" else MODEL_OUT)

@@ -293,8 +293,8 @@ def train(args: argparse.Namespace, train_set: tuple, dev_set: tuple | None, enc
             if name == DISTILL:
                 ids, chars, lengths = tensors(enc, [ss[i] for i in bi], None, args.word_dropout, rng)
                 target = target_tensor([ll[i] for i in bi], ids.shape[1])
-                loss = args.distill_weight * distill_loss(net.emissions(ids, chars, lengths), target, lengths,
-                                                          args.distill_temperature)
+                loss = getattr(args, "distill_weight", 1.0) * distill_loss(
+                    net.emissions(ids, chars, lengths), target, lengths, getattr(args, "distill_temperature", 1.0))
             else:
                 ids, chars, lengths, tags = tensors(enc, [ss[i] for i in bi], [ll[i] for i in bi],
                                                     args.word_dropout, rng)
