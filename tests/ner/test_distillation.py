@@ -14,24 +14,17 @@ torch = pytest.importorskip("torch", reason="the `train` extra (torch) is not in
 from marsad.ner.distillation import distill_loss, sample_sentences, target_tensor, teacher_scores  # noqa: E402
 from marsad.ner.neural import NeuralTagger  # noqa: E402
 from marsad.ner.nn_training import build_encoder, train  # noqa: E402
-from tiny_corpus import TRAIN  # noqa: E402
-
-_SENTS = [s.split() for s, _ in TRAIN]
-_LABELS = [t.split() for _, t in TRAIN]
-_WORDS = sorted({w for s in _SENTS for w in s})[:30]
-_STEMS = ["رئيس", "وزير", "صحة", "طرابلس"]
+from tiny_corpus import LABELS as _LABELS  # noqa: E402
+from tiny_corpus import SENTS as _SENTS  # noqa: E402
+from tiny_corpus import STEMS as _STEMS  # noqa: E402
+from tiny_corpus import WORDS as _WORDS  # noqa: E402
+from tiny_corpus import net_args  # noqa: E402
+from tiny_corpus import random_vectors as _vectors  # noqa: E402
 
 
 def _args(**kw: object) -> argparse.Namespace:
-    base = dict(freeze=False, names=False, char_dim=8, kernel=3, filters=12, dropout=0.0, hidden=16,
-                seed=3, lr=0.02, epochs=40, batch=4, word_dropout=0.0, patience=40,
-                distill_ratio=3.0, distill_weight=1.0, distill_temperature=1.0)
-    base.update(kw)
-    return argparse.Namespace(**base)
-
-
-def _vectors(n: int, dim: int, seed: int) -> np.ndarray:
-    return np.random.RandomState(seed).randn(n, dim).astype(np.float32)
+    """The tiny network without the name lexicon, with distillation settings."""
+    return net_args(**{"names": False, "distill_ratio": 3.0, "distill_weight": 1.0, "distill_temperature": 1.0, **kw})
 
 
 def test_loss_is_zero_for_the_teachers_scores_up_to_a_shift_per_token() -> None:

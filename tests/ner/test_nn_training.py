@@ -3,7 +3,6 @@ trained inside the test on sentences written for it."""
 
 from __future__ import annotations
 
-import argparse
 import itertools
 from pathlib import Path
 
@@ -14,24 +13,14 @@ torch = pytest.importorskip("torch", reason="the `train` extra (torch) is not in
 
 from marsad.ner.neural import NeuralTagger, marginals, viterbi  # noqa: E402
 from marsad.ner.nn_training import LABELS, Net, build_encoder, export, tensors, train  # noqa: E402
-from tiny_corpus import TRAIN  # noqa: E402
+from tiny_corpus import LABELS as _LABELS  # noqa: E402
+from tiny_corpus import SENTS as _SENTS  # noqa: E402
+from tiny_corpus import STEMS as _STEMS  # noqa: E402
+from tiny_corpus import WORDS as _WORDS  # noqa: E402
+from tiny_corpus import net_args  # noqa: E402
+from tiny_corpus import random_vectors as _vectors  # noqa: E402
 
-_SENTS = [s.split() for s, _ in TRAIN]
-_LABELS = [t.split() for _, t in TRAIN]
-# a small "pretrained" vocabulary with random vectors (the real ones come from scripts/embed_corpus.py)
-_WORDS = sorted({w for s in _SENTS for w in s})[:30]
-_STEMS = ["رئيس", "وزير", "صحة", "طرابلس"]
-
-
-def _args(**kw: object) -> argparse.Namespace:
-    base = dict(freeze=False, names=True, char_dim=8, kernel=3, filters=12, dropout=0.0, hidden=16,
-                seed=3, lr=0.02, epochs=40, batch=4, word_dropout=0.0, patience=40)
-    base.update(kw)
-    return argparse.Namespace(**base)
-
-
-def _vectors(n: int, dim: int, seed: int) -> np.ndarray:
-    return np.random.RandomState(seed).randn(n, dim).astype(np.float32)
+_args = net_args
 
 
 @pytest.fixture(scope="module")
