@@ -31,6 +31,7 @@ from marsad.ner.datasets import EVAL_SETS, FANE_TO_CONLL, dataset_path, file_sha
 from marsad.ner.distillation import sample_sentences, teacher_scores  # noqa: E402
 from marsad.ner.distrib import corpus_texts, tokenised  # noqa: E402
 from marsad.ner.features import Lexicon  # noqa: E402
+from marsad.ner.gazetteer import load_gazetteer, merge_names  # noqa: E402
 from marsad.ner.neural import NeuralTagger, sidecar_path  # noqa: E402
 from marsad.ner.nn_training import Net, add_net_arguments, build_encoder, evaluate, export, train  # noqa: E402
 from marsad.ner.vectors import load_vectors  # noqa: E402
@@ -92,10 +93,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--names-file", type=Path, default=None,
                     help="a JSON name lexicon (word -> type) instead of the shipped CRF's; dev runs should pass "
                     "one made by a model that never saw the dev sentences")
+    ap.add_argument("--gazetteer", type=Path, default=None,
+                    help="a person-name gazetteer (scripts/build_name_gazetteer.py): the words the name lexicon "
+                    "lacks get the types GAZ:hi / GAZ:lo (marsad.ner.gazetteer)")
+    ap.add_argument("--gazetteer-skip", type=int, default=0,
+                    help="leave out of the gazetteer the N commonest words of the word vectors (names that "
+                    "are also everyday words)")
     ap.add_argument("--aux", default="", help="comma-separated auxiliary training sets, each with its own "
                     "output layer: wikifane (FANE types mapped to PER/LOC/ORG), aqmar")
     ap.add_argument("--aux-ratio", type=float, default=1.0,
                     help="auxiliary sentences per epoch, as a fraction of the main set (per auxiliary set)")
+    ap.add_argument("--swap-rate", type=float, default=0.0,
+                    help="each epoch, swap this share of the training mentions for random mentions of the same "
+                    "type from the training and auxiliary sets (marsad.ner.augment)")
     ap.add_argument("--silver-main", type=Path, default=None,
                     help="self-training sentences (CoNLL) added to the main training set")
     ap.add_argument("--teacher", type=Path, default=None,
@@ -124,6 +134,15 @@ def main(argv: list[str] | None = None) -> int:
         names = json.loads(args.names_file.read_text(encoding="utf-8"))
     else:
         names = Lexicon.load(NAMES_FROM).names
+    if args.gazetteer:
+        if not args.names:
+            print("train_ner_nn: --gazetteer needs the name lexicon input (drop --no-names)", file=sys.stderr)
+            return 2
+        try:
+            names = merge_names(names, load_gazetteer(args.gazetteer), skip=set(words[:args.gazetteer_skip]))
+        except (OSError, ValueError) as exc:
+            print(f"train_ner_nn: {exc}", file=sys.stderr)
+            return 2
     aux_names = [a for a in args.aux.split(",") if a]
     aux = []
     for name in aux_names:
@@ -201,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
                    **{AUX_SETS[a][0]: file_sha256(dataset_path(args.shared, AUX_SETS[a][0])) for a in aux_names if a in AUX_SETS},
                    **{f"vectors/{p.name}": file_sha256(p) for p in vec_files},
                    **({f"{names_from.name} (name lexicon)": file_sha256(names_from)} if args.names else {}),
+                   **({f"{args.gazetteer.name} (name gazetteer)": file_sha256(args.gazetteer)}
+                      if args.gazetteer else {}),
                    **({f"{args.init.name} (pretrained encoder)": file_sha256(args.init)} if args.init else {}),
                    **({f"{args.teacher.name} (teacher)": file_sha256(args.teacher),
                        "corpus-ant-2018.jsonl.gz": file_sha256(corpus)} if args.teacher else {})},

@@ -65,6 +65,8 @@ def save_gazetteer(path: str | Path, gazetteer: Mapping[str, int]) -> None:
 def load_gazetteer(path: str | Path) -> dict[str, int]:
     """The gazetteer written by `save_gazetteer`; a malformed file raises ValueError naming the line."""
     path = Path(path)
+    if not path.is_file():
+        raise ValueError(f"{path}: not found")
     try:
         text = gzip.decompress(path.read_bytes()).decode("utf-8")
     except (OSError, EOFError, UnicodeDecodeError) as exc:

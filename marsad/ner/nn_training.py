@@ -20,10 +20,11 @@ import torch
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
+from marsad.ner.augment import mention_pool, replace_mentions
 from marsad.ner.conll import score
 from marsad.ner.distillation import distill_loss, target_tensor
 from marsad.ner.features import strip_clitics
-from marsad.ner.neural import NAME_TYPES, PAD, SHAPES, SHARED_KEYS, UNK, NeuralTagger, TokenEncoder
+from marsad.ner.neural import LEXICON_TYPES, NAME_TYPES, PAD, SHAPES, SHARED_KEYS, UNK, NeuralTagger, TokenEncoder
 from marsad.ner.vectors import pack_words
 from marsad.text.normalise import normalise
 
@@ -31,6 +32,12 @@ from marsad.text.normalise import normalise
 DISTILL = "__distill__"
 #: The label set, in the order of the exported output layer.
 LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
+
+
+def name_rows(enc: TokenEncoder) -> int:
+    """Rows of the name-type embedding: all of NAME_TYPES when the encoder's lexicon holds gazetteer
+    types, else only the lexicon's (the shape of the networks trained before the gazetteer existed)."""
+    return len(NAME_TYPES) if set(enc.names.values()) - set(LEXICON_TYPES) else len(LEXICON_TYPES)
 
 
 class Net(nn.Module):
@@ -42,7 +49,7 @@ class Net(nn.Module):
         self.stem = self._pretrained(stem_vecs, args.freeze)
         self.pat = nn.Embedding(len(enc.patterns) + 2, 8)
         self.shape = nn.Embedding(len(SHAPES), 4)
-        self.name = nn.Embedding(len(NAME_TYPES), 8 if args.names else 1)
+        self.name = nn.Embedding(name_rows(enc), 8 if args.names else 1)
         if not args.names:
             nn.init.zeros_(self.name.weight)
             self.name.weight.requires_grad = False
@@ -259,7 +266,9 @@ def train(args: argparse.Namespace, train_set: tuple, dev_set: tuple | None, enc
     (sentences, labels) sets, one per name in `args.aux_names`, each trained through its own output
     layer (multi-task). `distill` holds (sentences, teacher scores) from `marsad.ner.distillation`:
     each epoch, `args.distill_ratio` x the main set of them teach the main output layer the teacher's
-    label distributions (weight `args.distill_weight`, temperature `args.distill_temperature`)."""
+    label distributions (weight `args.distill_weight`, temperature `args.distill_temperature`). With
+    `args.swap_rate`, each epoch that share of the main set's mentions is swapped for random mentions
+    of the same type from the main and auxiliary sets (`marsad.ner.augment`)."""
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     net = Net(enc, word_vecs, stem_vecs, args)
@@ -271,11 +280,16 @@ def train(args: argparse.Namespace, train_set: tuple, dev_set: tuple | None, enc
     if distill is not None:
         sets[DISTILL] = distill
     sents = train_set[0]
+    swap_rate = getattr(args, "swap_rate", 0.0)
+    pool = mention_pool([train_set, *aux]) if swap_rate else {}
     best = (-1.0, 0)
     history = []
     for epoch in range(1, args.epochs + 1):
         t0 = time.time()
         net.train()
+        if swap_rate:
+            swapped = [replace_mentions(t, lab, pool, swap_rate, rng) for t, lab in zip(*train_set)]
+            sets[None] = ([t for t, _ in swapped], [lab for _, lab in swapped])
         batches: list[tuple[str | None, list[int]]] = []
         for name, (ss, _) in sets.items():
             order = list(range(len(ss)))

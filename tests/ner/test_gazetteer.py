@@ -58,6 +58,8 @@ def test_save_and_load_round_trip_and_repeat_byte_for_byte(tmp_path: Path) -> No
 
 
 def test_bad_gazetteer_files_name_the_file_and_the_line(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="gone.tsv.gz: not found"):
+        load_gazetteer(tmp_path / "gone.tsv.gz")
     plain = tmp_path / "plain.tsv.gz"
     plain.write_text("سليمان\t2\n", encoding="utf-8")
     with pytest.raises(ValueError, match="plain.tsv.gz: not a gzipped UTF-8 gazetteer"):

@@ -115,3 +115,27 @@ def test_an_ensemble_scores_with_the_mean_of_its_members(tmp_path: Path) -> None
     nets[1].word.weight.data[2] += 1.0
     with pytest.raises(ValueError, match="word_emb"):
         export(nets, enc, tmp_path / "bad.npz")
+
+
+def test_a_tiny_model_trained_on_swapped_mentions_still_learns_the_labels(tmp_path: Path) -> None:
+    # every epoch, every mention is swapped for another of its type: the network cannot learn the
+    # names by heart, only their contexts and shapes, and the labels must stay aligned with the tokens
+    torch.set_num_threads(1)
+    enc = build_encoder(_SENTS, _WORDS, _STEMS, {})
+    path = tmp_path / "swapped.npz"
+    train(_args(swap_rate=1.0, names=False), (_SENTS, _LABELS), None, enc, _vectors(len(_WORDS), 10, 0),
+          _vectors(len(_STEMS), 6, 1), path)
+    tagger = NeuralTagger(path, settings={})
+    right = sum(tagger.tag(s) == lab for s, lab in zip(_SENTS, _LABELS))
+    assert right >= len(_SENTS) - 2
+
+
+def test_name_rows_grow_only_for_gazetteer_types() -> None:
+    # networks trained before the gazetteer existed keep their shape, so their checkpoints still load
+    from marsad.ner.neural import LEXICON_TYPES, NAME_TYPES
+    plain = Net(build_encoder(_SENTS, _WORDS, _STEMS, {"كريم": "PER:hi"}), _vectors(len(_WORDS), 10, 0),
+                _vectors(len(_STEMS), 6, 1), _args())
+    with_gaz = Net(build_encoder(_SENTS, _WORDS, _STEMS, {"كريم": "PER:hi", "سالم": "GAZ:lo"}),
+                   _vectors(len(_WORDS), 10, 0), _vectors(len(_STEMS), 6, 1), _args())
+    assert plain.name.weight.shape[0] == len(LEXICON_TYPES) < with_gaz.name.weight.shape[0] == len(NAME_TYPES)
+    with_gaz.load_state_dict({k: v for k, v in plain.state_dict().items() if not k.startswith("name.")}, strict=False)
