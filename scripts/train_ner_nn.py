@@ -184,7 +184,9 @@ def main(argv: list[str] | None = None) -> int:
         export(nets, enc, out)
         member_meta = [json.loads(sidecar_path(pt.with_suffix(".npz")).read_text(encoding="utf-8"))
                        for pt in args.members]
-        res = {"history": [m["history"] for m in member_meta]}
+        res = {"history": [m["history"] for m in member_meta],
+               # members may differ in training settings (say, --swap-rate): keep each one's
+               "member_settings": [m.get("settings", {}).get("training") for m in member_meta]}
         seeds = [m["seed"] for m in member_meta]
     else:
         res = train(args, (sents + extra[0], labels + extra[1]), None, enc, word_vecs, stem_vecs, out, aux, distill)
@@ -230,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         "load_seconds": round(load_s, 3),
         "size_bytes": out.stat().st_size,
         "history": res["history"],
+        **({"member_settings": res["member_settings"]} if "member_settings" in res else {}),
         **({"pretraining": _pretraining_record(args.init)} if args.init else {}),
         **({"teacher": _teacher_record(args.teacher)} if args.teacher else {}),
         "scores": scores,
