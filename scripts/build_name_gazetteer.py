@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from marsad.ner.gazetteer import arabic_names, save_gazetteer
+from marsad.ner.gazetteer import arabic_names, save_gazetteer  # noqa: E402
 
 OUT = Path("/tmp/marsad-ner/names-gazetteer.tsv.gz")
 FILES = ("first_names.pkl.gz", "last_names.pkl.gz")
@@ -46,7 +46,8 @@ def read_ranks(path: Path) -> list[tuple[str, dict[str, int]]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--source", type=Path, default=None, help="names-dataset's v3 folder (default: the installed package)")
+    ap.add_argument("--source", type=Path, default=None,
+                    help="names-dataset's v3 folder (default: the installed package)")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--min-chars", type=int, default=2, help="shortest name kept, in letters")
     args = ap.parse_args(argv)

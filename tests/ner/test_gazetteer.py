@@ -73,7 +73,7 @@ def test_bad_gazetteer_files_name_the_file_and_the_line(tmp_path: Path) -> None:
 def test_encoder_reads_gazetteer_types_and_stores_them() -> None:
     names = merge_names({"مصراتة": "LOC:hi"}, {"الهادي": 15, "بوشناف": 5000})
     enc = TokenEncoder(["قال"], ["قال"], list("ابتثجحخدذرزسشصضطظعغفقكلمنهوي"), ["", "و"], names)
-    assert {t for t in GAZ_TYPES} <= set(NAME_TYPES)
+    assert NAME_TYPES[-len(GAZ_TYPES):] == GAZ_TYPES
     assert enc.encode("الهادي")[4] == NAME_TYPES.index("GAZ:hi")
     assert enc.encode("بوشناف")[4] == NAME_TYPES.index("GAZ:lo")
     assert enc.encode("قال")[4] == NAME_TYPES.index("none")
