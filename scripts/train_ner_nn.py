@@ -106,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--swap-rate", type=float, default=0.0,
                     help="each epoch, swap this share of the training mentions for random mentions of the same "
                     "type from the training and auxiliary sets (marsad.ner.augment)")
+    ap.add_argument("--swap-types", default="PER,LOC,ORG,MISC",
+                    help="comma-separated mention types --swap-rate swaps")
     ap.add_argument("--silver-main", type=Path, default=None,
                     help="self-training sentences (CoNLL) added to the main training set")
     ap.add_argument("--teacher", type=Path, default=None,

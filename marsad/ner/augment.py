@@ -9,7 +9,7 @@ sees familiar contexts around names it cannot have memorised there. Training onl
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from marsad.ner.conll import spans
 
@@ -17,16 +17,17 @@ MentionPool = dict[str, list[tuple[str, ...]]]
 
 
 def mention_pool(sets: Iterable[tuple[Sequence[Sequence[str]], Sequence[Sequence[str]]]],
-                 max_tokens: int = 6) -> MentionPool:
+                 max_tokens: int = 6, types: Collection[str] | None = None) -> MentionPool:
     """The distinct mentions of labelled (sentences, BIO labels) sets by type, in first-seen order;
-    mentions longer than `max_tokens` are left out."""
+    mentions longer than `max_tokens`, or of a type not in `types` (when given), are left out (and
+    so never swapped by `replace_mentions`)."""
     pool: MentionPool = {}
     seen: set[tuple[str, tuple[str, ...]]] = set()
     for sents, labels in sets:
         for toks, labs in zip(sents, labels):
             for start, end, typ in spans(labs):
                 mention = tuple(toks[start:end])
-                if end - start <= max_tokens and (typ, mention) not in seen:
+                if end - start <= max_tokens and (types is None or typ in types) and (typ, mention) not in seen:
                     seen.add((typ, mention))
                     pool.setdefault(typ, []).append(mention)
     return pool

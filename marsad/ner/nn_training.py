@@ -267,8 +267,9 @@ def train(args: argparse.Namespace, train_set: tuple, dev_set: tuple | None, enc
     layer (multi-task). `distill` holds (sentences, teacher scores) from `marsad.ner.distillation`:
     each epoch, `args.distill_ratio` x the main set of them teach the main output layer the teacher's
     label distributions (weight `args.distill_weight`, temperature `args.distill_temperature`). With
-    `args.swap_rate`, each epoch that share of the main set's mentions is swapped for random mentions
-    of the same type from the main and auxiliary sets (`marsad.ner.augment`)."""
+    `args.swap_rate`, each epoch that share of the main set's mentions (of the types in
+    `args.swap_types`, default all) is swapped for random mentions of the same type from the main and
+    auxiliary sets (`marsad.ner.augment`)."""
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     net = Net(enc, word_vecs, stem_vecs, args)
@@ -281,7 +282,8 @@ def train(args: argparse.Namespace, train_set: tuple, dev_set: tuple | None, enc
         sets[DISTILL] = distill
     sents = train_set[0]
     swap_rate = getattr(args, "swap_rate", 0.0)
-    pool = mention_pool([train_set, *aux]) if swap_rate else {}
+    swap_types = getattr(args, "swap_types", None)
+    pool = mention_pool([train_set, *aux], types=swap_types.split(",") if swap_types else None) if swap_rate else {}
     best = (-1.0, 0)
     history = []
     for epoch in range(1, args.epochs + 1):

@@ -21,6 +21,7 @@ def test_pool_holds_distinct_mentions_by_type_in_order() -> None:
                     "ORG": [("الجيش",), ("المجلس", "الرئاسي")],
                     "LOC": [("درنة",), ("بنغازي",)]}
     assert mention_pool([MAIN], max_tokens=1) == {"PER": [("المسماري",)], "ORG": [("الجيش",)], "LOC": [("درنة",)]}
+    assert mention_pool([MAIN, AUX], types={"PER"}) == {"PER": pool["PER"]}
 
 
 def test_rate_one_swaps_every_mention_for_one_of_its_type() -> None:
