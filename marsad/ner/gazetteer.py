@@ -18,6 +18,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
+from marsad.ner.neural import GAZ_TYPES
 from marsad.text.normalise import normalise
 
 #: a name kept in the gazetteer: Arabic letters only (hamza to yeh), no space, digit or Latin letter
@@ -26,7 +27,6 @@ ARABIC_NAME = re.compile("^[\u0621-\u064a]+$")
 UNRANKED = 1_000_000
 #: names at or under this rank in some country get GAZ:hi
 HI_RANK = 1000
-GAZ_TYPES = ("GAZ:hi", "GAZ:lo")
 
 
 def arabic_names(entries: Iterable[tuple[str, Mapping[str, int]]], min_chars: int = 2) -> dict[str, int]:

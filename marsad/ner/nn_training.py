@@ -282,8 +282,9 @@ def train(args: argparse.Namespace, train_set: tuple, dev_set: tuple | None, enc
         sets[DISTILL] = distill
     sents = train_set[0]
     swap_rate = getattr(args, "swap_rate", 0.0)
-    swap_types = getattr(args, "swap_types", None)
-    pool = mention_pool([train_set, *aux], types=swap_types.split(",") if swap_types else None) if swap_rate else {}
+    if swap_rate:
+        swap_types = getattr(args, "swap_types", None)
+        pool = mention_pool([train_set, *aux], types=swap_types.split(",") if swap_types else None)
     best = (-1.0, 0)
     history = []
     for epoch in range(1, args.epochs + 1):
