@@ -34,12 +34,15 @@ from marsad.ner.features import Lexicon  # noqa: E402
 from marsad.ner.gazetteer import load_gazetteer, merge_names  # noqa: E402
 from marsad.ner.neural import NeuralTagger, sidecar_path  # noqa: E402
 from marsad.ner.nn_training import Net, add_net_arguments, build_encoder, evaluate, export, train  # noqa: E402
+from marsad.ner.subword import extend_vocabulary, load_subword  # noqa: E402
 from marsad.ner.vectors import load_vectors  # noqa: E402
 
 #: auxiliary training sets (train splits only) and their tag maps
 AUX_SETS = {"wikifane": ("ner/wikifane/train.fine.conll", FANE_TO_CONLL), "aqmar": ("ner/aqmar/train.conll", None)}
 MODEL_OUT = ROOT / "marsad" / "ner" / "models" / "ner-nn.npz"
 NAMES_FROM = ROOT / "marsad" / "ner" / "models" / "ner-crf.lexicon.json.gz"
+#: the n-gram table beside the word vectors, when they come from fastText
+NGRAM_FILE = "ngrams.npz"
 
 
 def _pretraining_record(init: Path) -> dict[str, object]:
@@ -80,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--members", type=Path, nargs="*", default=[],
                     help="merge: the .pt files of `final` runs (same settings, other seeds) to ship as one ensemble")
     ap.add_argument("--shared", type=Path, default=Path(os.environ.get("MARSAD_SHARED", ROOT.parent / "shared")))
-    ap.add_argument("--vectors", type=Path, required=True, help="folder with words.npz and stems.npz")
+    ap.add_argument("--vectors", type=Path, required=True, help="folder with words.npz and stems.npz, and ngrams.npz if "
+                    "the word vectors come from fastText (embed_corpus.py --kind fasttext)")
     ap.add_argument("--out", type=Path, default=None, help=f"model file (final default {MODEL_OUT})")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--epochs", type=int, default=30)
@@ -159,14 +163,27 @@ def main(argv: list[str] | None = None) -> int:
     corpus = dataset_path(args.shared, "corpus-ant-2018.jsonl.gz")
     if args.teacher and args.mode != "merge":  # merged members were distilled when they were trained
         distill = _distillation_set(args, corpus)
-    enc = build_encoder(sents, words, stems, names)
+    extra: tuple[list, list] = ([], [])
+    if args.silver_main:
+        extra = read_conll(args.silver_main)
+    # with an n-gram table (scripts/embed_corpus.py --kind fasttext), the words of the training data that
+    # the vectors lack join the vocabulary with the n-gram vectors tagging computes for unknown words
+    subword = None
+    ngram_file = args.vectors / NGRAM_FILE
+    if ngram_file.is_file():
+        try:
+            subword = load_subword(ngram_file)
+            words, word_vecs = extend_vocabulary(
+                words, word_vecs, [*sents, *extra[0], *(s for a in aux for s in a[0])], subword)
+        except ValueError as exc:
+            print(f"train_ner_nn: {exc}", file=sys.stderr)
+            return 2
+        print(f"vocabulary with the training data's unknown words: {len(words)}", flush=True)
+    enc = build_encoder(sents, words, stems, names, subword)
     out = args.out or (Path("/tmp/marsad-ner/nn-dev.npz") if args.mode == "dev" else MODEL_OUT)
     settings = {k: (str(v) if isinstance(v, Path) else [str(x) for x in v] if isinstance(v, list) else v)
                 for k, v in vars(args).items() if k not in ("shared", "out", "mode", "threads", "aux_names")}
     t0 = time.time()
-    extra: tuple[list, list] = ([], [])
-    if args.silver_main:
-        extra = read_conll(args.silver_main)
     if args.mode == "dev":
         cut = int(len(sents) * 0.9)
         res = train(args, (sents[:cut] + extra[0], labels[:cut] + extra[1]), (sents[cut:], labels[cut:]), enc,
@@ -205,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
             s, g = read_conll(p, mapping)
             scores[name] = evaluate(tagger, s, g)
             print(name, json.dumps(scores[name]["micro"]), flush=True)
-    vec_files = [args.vectors / "words.npz", args.vectors / "stems.npz"]
+    vec_files = [args.vectors / "words.npz", args.vectors / "stems.npz"] + ([ngram_file] if subword else [])
     meta = {
         "model": out.name,
         "kind": "char-CNN + BiLSTM + CRF, exported from PyTorch to NumPy",

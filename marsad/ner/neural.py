@@ -21,8 +21,9 @@ import numpy as np
 from marsad.errors import InputError
 from marsad.ner.conll import spans
 from marsad.ner.features import MAX_TOKEN_CHARS, shape, strip_clitics
-from marsad.ner.vectors import unpack_words
+from marsad.ner.subword import SubwordVectors
 from marsad.ner.tagger import MARSAD_TYPES, NameSpan, document_pass
+from marsad.ner.vectors import unpack_words
 from marsad.text.normalise import normalise
 
 #: Characters of a token the character CNN reads (the first ones; longer tokens are cut).
@@ -53,9 +54,11 @@ class TokenEncoder:
     id and character ids. Vocabularies are lists (id = position + 2)."""
 
     def __init__(self, words: Sequence[str], stems: Sequence[str], chars: Sequence[str],
-                 patterns: Sequence[str], names: dict[str, str]) -> None:
+                 patterns: Sequence[str], names: dict[str, str], subword: SubwordVectors | None = None) -> None:
         self.words, self.stems, self.chars, self.patterns = list(words), list(stems), list(chars), list(patterns)
         self.names = names
+        self.subword = subword
+        self._vectors: dict[str, np.ndarray] = {}
         self._w, self._s, self._c, self._p = _index(words), _index(stems), _index(chars), _index(patterns)
         self._shape = {s: i for i, s in enumerate(SHAPES)}
         self._name = {s: i for i, s in enumerate(NAME_TYPES)}
@@ -91,7 +94,25 @@ class TokenEncoder:
             for j, e in enumerate(s):
                 ids[i, j] = e[:5]
                 chars[i, j, :len(e[5])] = e[5]
-        return {"ids": ids, "chars": chars, "lengths": lengths}
+        out = {"ids": ids, "chars": chars, "lengths": lengths}
+        if self.subword is not None:
+            out["oov"] = self._oov_vectors(sentences, ids)
+        return out
+
+    def _oov_vectors(self, sentences: Sequence[Sequence[str]], ids: np.ndarray) -> np.ndarray:
+        """(B, L, D) n-gram vectors of the tokens the word vocabulary lacks, zeros elsewhere (the unknown
+        word's row of the vector table is zeros, so the two add up)."""
+        assert self.subword is not None
+        out = np.zeros((*ids.shape[:2], self.subword.dim), dtype=np.float32)
+        for i, j in zip(*np.nonzero(ids[:, :, 0] == UNK)):
+            token = sentences[i][j]
+            vec = self._vectors.get(token)
+            if vec is None:
+                if len(self._vectors) >= 50_000:
+                    self._vectors.clear()
+                vec = self._vectors[token] = self.subword.vector(normalise(token[:MAX_TOKEN_CHARS]))
+            out[i, j] = vec
+        return out
 
     def to_arrays(self) -> dict[str, np.ndarray]:
         """The vocabularies as arrays for an .npz file."""
@@ -103,14 +124,15 @@ class TokenEncoder:
         return {"vocab_words": pack_words(self.words), "vocab_stems": pack_words(self.stems),
                 "vocab_chars": pack_words(self.chars), "vocab_patterns": pack_words(self.patterns),
                 "names_words": pack_words([w for w, _ in names]),
-                "names_types": np.array([NAME_TYPES.index(t) for _, t in names], dtype=np.int8)}
+                "names_types": np.array([NAME_TYPES.index(t) for _, t in names], dtype=np.int8),
+                **(self.subword.to_arrays() if self.subword is not None else {})}
 
     @classmethod
     def from_arrays(cls, z: dict[str, np.ndarray]) -> "TokenEncoder":
         """The encoder stored by `to_arrays`."""
         names = dict(zip(unpack_words(z["names_words"]), (NAME_TYPES[int(t)] for t in z["names_types"])))
         return cls(unpack_words(z["vocab_words"]), unpack_words(z["vocab_stems"]), unpack_words(z["vocab_chars"]),
-                   unpack_words(z["vocab_patterns"]), names)
+                   unpack_words(z["vocab_patterns"]), names, SubwordVectors.from_arrays(z))
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -310,8 +332,11 @@ class NeuralTagger:
         inverse = inverse.reshape(-1)
         scores = None
         for w in self.members:
+            words = w.word_emb[ids[:, :, 0]]
+            if "oov" in enc:
+                words = words + enc["oov"]
             x = np.concatenate([
-                w.word_emb[ids[:, :, 0]], w.stem_emb[ids[:, :, 1]], w.pat_emb[ids[:, :, 2]],
+                words, w.stem_emb[ids[:, :, 1]], w.pat_emb[ids[:, :, 2]],
                 w.shape_emb[ids[:, :, 3]], w.name_emb[ids[:, :, 4]],
                 self._char_features(w, uniq)[inverse].reshape(b, length, -1)], axis=2)
             h = np.concatenate([_lstm(x, lengths, *w.fw, reverse=False), _lstm(x, lengths, *w.bw, reverse=True)],

@@ -25,6 +25,7 @@ from marsad.ner.conll import score
 from marsad.ner.distillation import distill_loss, target_tensor
 from marsad.ner.features import strip_clitics
 from marsad.ner.neural import LEXICON_TYPES, NAME_TYPES, PAD, SHAPES, SHARED_KEYS, UNK, NeuralTagger, TokenEncoder
+from marsad.ner.subword import SubwordVectors
 from marsad.ner.vectors import pack_words
 from marsad.text.normalise import normalise
 
@@ -227,13 +228,14 @@ def export(net: Net | Sequence[Net], enc: TokenEncoder, path: Path) -> None:
     np.savez_compressed(path, **arrays)
 
 
-def build_encoder(sents: list[list[str]], words: list[str], stems: list[str], names: dict[str, str]) -> TokenEncoder:
+def build_encoder(sents: list[list[str]], words: list[str], stems: list[str], names: dict[str, str],
+                  subword: SubwordVectors | None = None) -> TokenEncoder:
     """An encoder over the pretrained vocabularies, the characters seen twice or more in training and
-    the clitic patterns seen in training."""
+    the clitic patterns seen in training (and the n-gram table for unknown words, if any)."""
     chars = Counter(ch for s in sents for t in s for ch in normalise(t))
     pats = Counter(strip_clitics(normalise(t))[0] for s in sents for t in s)
     return TokenEncoder(words, stems, sorted(c for c, n in chars.items() if n >= 2 and c != "\n"),
-                        sorted(p for p in pats if p), names)
+                        sorted(p for p in pats if p), names, subword)
 
 
 def evaluate(tagger: NeuralTagger, sents: list[list[str]], gold: list[list[str]]) -> dict[str, object]:

@@ -13,6 +13,7 @@ torch = pytest.importorskip("torch", reason="the `train` extra (torch) is not in
 
 from marsad.ner.neural import LEXICON_TYPES, NAME_TYPES, NeuralTagger, marginals, viterbi  # noqa: E402
 from marsad.ner.nn_training import LABELS, Net, build_encoder, export, tensors, train  # noqa: E402
+from marsad.ner.subword import SubwordVectors, extend_vocabulary  # noqa: E402
 from tiny_corpus import LABELS as _LABELS  # noqa: E402
 from tiny_corpus import SENTS as _SENTS  # noqa: E402
 from tiny_corpus import STEMS as _STEMS  # noqa: E402
@@ -140,3 +141,43 @@ def test_name_rows_grow_only_for_gazetteer_types() -> None:
     no_lexicon = Net(build_encoder(_SENTS, _WORDS, _STEMS, {}), _vectors(len(_WORDS), 10, 0),
                      _vectors(len(_STEMS), 6, 1), _args())
     no_lexicon.load_state_dict(plain.state_dict())  # strict: every shape matches
+
+
+def test_unknown_words_are_tagged_with_the_ngram_vectors_training_gave_them(tmp_path: Path) -> None:
+    """Training puts the training data's unknown words into the vocabulary with their n-gram vectors;
+    tagging computes the same vectors on the fly for words it has never seen: NumPy then agrees with a
+    PyTorch network whose vocabulary holds those words."""
+    sub = SubwordVectors(np.random.RandomState(5).randn(64, 6).astype(np.float32), 2, 4)
+    words, vecs = extend_vocabulary(_WORDS, _vectors(len(_WORDS), 6, 0), _SENTS, sub)
+    assert len(words) > len(_WORDS)
+    stems = _vectors(len(_STEMS), 4, 1)
+    enc = build_encoder(_SENTS, words, _STEMS, {}, sub)
+    torch.manual_seed(2)
+    net = Net(enc, vecs, stems, _args(freeze=True))
+    with torch.no_grad():
+        for p in net.parameters():
+            if p.requires_grad:
+                p.normal_(0, 0.5)
+        net.char.weight[0].zero_()
+    net.eval()
+    export(net, enc, tmp_path / "m.npz")
+    tagger = NeuralTagger(tmp_path / "m.npz", settings={})
+    assert tagger.encoder.subword is not None
+    new = [["قال", "العقيد", "زيدون", "البرقاوي"], _SENTS[0]]
+    words2, vecs2 = extend_vocabulary(words, vecs, new, sub)
+    assert words2[len(words):] == ["العقيد", "زيدون", "البرقاوي"]
+    net2 = Net(build_encoder(_SENTS, words2, _STEMS, {}, sub), vecs2, stems, _args(freeze=True))
+    state = net.state_dict()
+    state["word.weight"] = net2.word.weight.detach().clone()
+    net2.load_state_dict(state)
+    net2.eval()
+    ids, chars, lengths = tensors(build_encoder(_SENTS, words2, _STEMS, {}, sub), new, None)
+    with torch.no_grad():
+        ref = net2.emissions(ids, chars, lengths).numpy()
+    got = tagger.emissions(new)
+    for i, em in enumerate(got):
+        assert np.abs(em - ref[i, :len(new[i])]).max() < 2e-3
+    # without the table, the unknown words read as the zero vector and the scores change
+    tagger.encoder.subword = None
+    tagger.encoder._vectors.clear()
+    assert np.abs(tagger.emissions(new)[0] - got[0]).max() > 1e-2
