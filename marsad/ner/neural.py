@@ -286,6 +286,12 @@ class NeuralTagger:
             self.members = [_member(arrays, pre) for pre in prefixes]
         except KeyError as exc:
             raise InputError(str(path), f"not a marsad neural NER model (no {exc.args[0]!r})") from None
+        except ValueError as exc:  # a malformed n-gram table
+            raise InputError(str(path), f"not a marsad neural NER model ({exc})") from None
+        sub = self.encoder.subword
+        if sub is not None and sub.dim != self.members[0].word_emb.shape[1]:
+            raise InputError(str(path), f"not a marsad neural NER model (n-gram vectors of {sub.dim} "
+                             f"dimensions, word vectors of {self.members[0].word_emb.shape[1]})")
         # an ensemble scores with the mean of its members' scores (a product of experts)
         neg = -1e4
         trans = np.mean([m.trans for m in self.members], axis=0)

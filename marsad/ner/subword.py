@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from marsad.ner.features import MAX_TOKEN_CHARS
 from marsad.text.normalise import normalise
 
 _FNV_OFFSET = 2166136261
@@ -83,7 +84,7 @@ def extend_vocabulary(words: Sequence[str], vectors: np.ndarray, sentences: Iter
     extra: list[str] = []
     for sentence in sentences:
         for token in sentence:
-            n = normalise(token)
+            n = normalise(token[:MAX_TOKEN_CHARS])  # the form the tagger looks up
             if n and n not in known:
                 known.add(n)
                 extra.append(n)

@@ -114,6 +114,16 @@ def test_broken_model_files_give_clear_errors(tmp_path: Path) -> None:
         NeuralTagger(partial)
     with pytest.raises(InputError, match="unknown NER model kind"):
         load_model(tmp_path / "model.bin")
+    # an n-gram table for unknown words that is not a matrix, or does not fit the word vectors
+    with np.load(NEURAL_MODEL, allow_pickle=False) as z:
+        arrays = {k: z[k] for k in z.files}
+    for table, reason in [(np.zeros(8, dtype=np.float16), "matrix"),
+                          (np.zeros((8, 3), dtype=np.float16), "dimensions")]:
+        bad = tmp_path / f"bad-{reason}.npz"
+        np.savez(bad, **arrays, ngram_emb=table, ngram_n=np.array([3, 5]))
+        with pytest.raises(InputError, match=reason) as err:
+            NeuralTagger(bad)
+        assert err.value.item == str(bad)
 
 
 def test_eval_ner_cli_with_the_neural_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

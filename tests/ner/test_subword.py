@@ -106,3 +106,11 @@ def test_numpy_vectors_match_gensims_for_unknown_words() -> None:
     for word in ["زيدون", "البرقاوي", "طرابلسي", "x"]:
         assert word not in model.wv.key_to_index
         assert np.allclose(table.vector(word), model.wv[word], atol=1e-6)
+
+
+def test_training_words_are_cut_like_the_tokens_tagging_looks_up() -> None:
+    from marsad.ner.features import MAX_TOKEN_CHARS
+    sub = SubwordVectors(np.ones((4, 2), dtype=np.float32), 3, 3)
+    long = "ب" * (MAX_TOKEN_CHARS + 30)
+    words, _ = extend_vocabulary([], np.zeros((0, 2), dtype=np.float32), [[long]], sub)
+    assert words == ["ب" * MAX_TOKEN_CHARS]
