@@ -96,15 +96,18 @@ class TokenEncoder:
                 chars[i, j, :len(e[5])] = e[5]
         out = {"ids": ids, "chars": chars, "lengths": lengths}
         if self.subword is not None:
-            out["oov"] = self._oov_vectors(sentences, ids)
+            unknown = np.nonzero(ids[:, :, 0] == UNK)
+            if len(unknown[0]):  # only batches with unknown words pay for the array
+                out["oov"] = self._oov_vectors(sentences, ids.shape[:2], unknown)
         return out
 
-    def _oov_vectors(self, sentences: Sequence[Sequence[str]], ids: np.ndarray) -> np.ndarray:
-        """(B, L, D) n-gram vectors of the tokens the word vocabulary lacks, zeros elsewhere (the unknown
-        word's row of the vector table is zeros, so the two add up)."""
+    def _oov_vectors(self, sentences: Sequence[Sequence[str]], shape: tuple[int, ...],
+                     unknown: tuple[np.ndarray, ...]) -> np.ndarray:
+        """(B, L, D) n-gram vectors of the tokens at the `unknown` positions (which the word vocabulary
+        lacks), zeros elsewhere (the unknown word's row of the vector table is zeros, so the two add up)."""
         assert self.subword is not None
-        out = np.zeros((*ids.shape[:2], self.subword.dim), dtype=np.float32)
-        for i, j in zip(*np.nonzero(ids[:, :, 0] == UNK)):
+        out = np.zeros((*shape, self.subword.dim), dtype=np.float32)
+        for i, j in zip(*unknown):
             token = sentences[i][j]
             vec = self._vectors.get(token)
             if vec is None:

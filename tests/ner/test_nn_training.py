@@ -69,17 +69,23 @@ def test_crf_loss_is_a_normalised_distribution() -> None:
         assert np.allclose(marginals(e, trans, start, end).sum(axis=1), 1.0)
 
 
+def _randomised(net: Net) -> Net:
+    """`net` with every trainable weight drawn from N(0, 0.5) and the padding character's row zero, in
+    eval mode (scores far from an untrained network's, for comparing NumPy with PyTorch)."""
+    with torch.no_grad():
+        for p in net.parameters():
+            if p.requires_grad:
+                p.normal_(0, 0.5)
+        net.char.weight[0].zero_()
+    return net.eval()
+
+
 def test_numpy_runs_the_torch_network(tmp_path: Path) -> None:
     """The exported weights give NumPy the same label scores as PyTorch (word vectors are stored as
     float16, hence the tolerance)."""
     enc = build_encoder(_SENTS, _WORDS, _STEMS, {"سالم": "PER"})
     torch.manual_seed(1)
-    net = Net(enc, _vectors(len(_WORDS), 6, 0), _vectors(len(_STEMS), 4, 1), _args())
-    with torch.no_grad():
-        for p in net.parameters():
-            p.normal_(0, 0.5)
-        net.char.weight[0].zero_()
-    net.eval()
+    net = _randomised(Net(enc, _vectors(len(_WORDS), 6, 0), _vectors(len(_STEMS), 4, 1), _args()))
     export(net, enc, tmp_path / "m.npz")
     tagger = NeuralTagger(tmp_path / "m.npz", settings={})
     sents = [_SENTS[0], _SENTS[5][:3], ["Reuters", "٢٠١٩", "و"], ["سالم"]]
@@ -97,13 +103,7 @@ def test_an_ensemble_scores_with_the_mean_of_its_members(tmp_path: Path) -> None
     nets = []
     for seed in (1, 2):
         torch.manual_seed(seed)
-        net = Net(enc, words, stems, _args(freeze=True))
-        with torch.no_grad():
-            for p in net.parameters():
-                if p.requires_grad:
-                    p.normal_(0, 0.5)
-            net.char.weight[0].zero_()
-        nets.append(net.eval())
+        nets.append(_randomised(Net(enc, words, stems, _args(freeze=True))))
     export(nets, enc, tmp_path / "ens.npz")
     ens = NeuralTagger(tmp_path / "ens.npz", settings={})
     assert len(ens.members) == 2
@@ -153,25 +153,20 @@ def test_unknown_words_are_tagged_with_the_ngram_vectors_training_gave_them(tmp_
     stems = _vectors(len(_STEMS), 4, 1)
     enc = build_encoder(_SENTS, words, _STEMS, {}, sub)
     torch.manual_seed(2)
-    net = Net(enc, vecs, stems, _args(freeze=True))
-    with torch.no_grad():
-        for p in net.parameters():
-            if p.requires_grad:
-                p.normal_(0, 0.5)
-        net.char.weight[0].zero_()
-    net.eval()
+    net = _randomised(Net(enc, vecs, stems, _args(freeze=True)))
     export(net, enc, tmp_path / "m.npz")
     tagger = NeuralTagger(tmp_path / "m.npz", settings={})
     assert tagger.encoder.subword is not None
     new = [["قال", "العقيد", "زيدون", "البرقاوي"], _SENTS[0]]
     words2, vecs2 = extend_vocabulary(words, vecs, new, sub)
     assert words2[len(words):] == ["العقيد", "زيدون", "البرقاوي"]
-    net2 = Net(build_encoder(_SENTS, words2, _STEMS, {}, sub), vecs2, stems, _args(freeze=True))
+    enc2 = build_encoder(_SENTS, words2, _STEMS, {}, sub)
+    net2 = Net(enc2, vecs2, stems, _args(freeze=True))
     state = net.state_dict()
     state["word.weight"] = net2.word.weight.detach().clone()
     net2.load_state_dict(state)
     net2.eval()
-    ids, chars, lengths = tensors(build_encoder(_SENTS, words2, _STEMS, {}, sub), new, None)
+    ids, chars, lengths = tensors(enc2, new, None)
     with torch.no_grad():
         ref = net2.emissions(ids, chars, lengths).numpy()
     got = tagger.emissions(new)
