@@ -107,6 +107,9 @@ def main(argv: list[str] | None = None) -> int:
                     "output layer: wikifane (FANE types mapped to PER/LOC/ORG), aqmar")
     ap.add_argument("--aux-ratio", type=float, default=1.0,
                     help="auxiliary sentences per epoch, as a fraction of the main set (per auxiliary set)")
+    ap.add_argument("--average-from", type=int, default=0,
+                    help="from this epoch on, use the mean of the network's weights at the end of each epoch "
+                    "(weight averaging; 0: off)")
     ap.add_argument("--swap-rate", type=float, default=0.0,
                     help="each epoch, swap this share of the training mentions for random mentions of the same "
                     "type from the training and auxiliary sets (marsad.ner.augment)")

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
+from torch.optim.swa_utils import AveragedModel
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from marsad.ner.augment import mention_pool, replace_mentions
@@ -271,7 +272,9 @@ def train(args: argparse.Namespace, train_set: tuple, dev_set: tuple | None, enc
     label distributions (weight `args.distill_weight`, temperature `args.distill_temperature`). With
     `args.swap_rate`, each epoch that share of the main set's mentions (of the types in
     `args.swap_types`, default all) is swapped for random mentions of the same type from the main and
-    auxiliary sets (`marsad.ner.augment`)."""
+    auxiliary sets (`marsad.ner.augment`). With `args.average_from` N > 0, from epoch N on the network
+    scored and exported is the mean of its weights at the end of epochs N, N+1, ... (weight averaging,
+    torch's `AveragedModel`)."""
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     net = Net(enc, word_vecs, stem_vecs, args)
@@ -287,6 +290,8 @@ def train(args: argparse.Namespace, train_set: tuple, dev_set: tuple | None, enc
     if swap_rate:
         swap_types = getattr(args, "swap_types", None)
         pool = mention_pool([train_set, *aux], types=swap_types.split(",") if swap_types else None)
+    average_from = getattr(args, "average_from", 0)
+    averaged = AveragedModel(net) if average_from > 0 else None
     best = (-1.0, 0)
     history = []
     for epoch in range(1, args.epochs + 1):
@@ -325,17 +330,23 @@ def train(args: argparse.Namespace, train_set: tuple, dev_set: tuple | None, enc
                 total += float(loss.detach())
         net.eval()
         rec = {"epoch": epoch, "loss": round(total / len(sents), 3), "seconds": round(time.time() - t0)}
+        current = net
+        if averaged is not None and epoch >= average_from:
+            averaged.update_parameters(net)
+            current = averaged.module.eval()
         if dev_set is not None:
-            export(net, enc, out)
+            export(current, enc, out)
             f1 = score(dev_set[1], NeuralTagger(out, settings={}).tag_many(dev_set[0])).prf()[2]
             rec["dev_f1"] = round(f1, 2)
             if f1 > best[0]:
                 best = (f1, epoch)
-                torch.save(net.state_dict(), out.with_suffix(".best.pt"))
+                torch.save(current.state_dict(), out.with_suffix(".best.pt"))
         history.append(rec)
         print(json.dumps(rec), flush=True)
         if dev_set is not None and epoch - best[1] >= args.patience:
             break
+    if averaged is not None and args.epochs >= average_from:
+        net = averaged.module.eval()
     if dev_set is not None:
         net.load_state_dict(torch.load(out.with_suffix(".best.pt")))
     export(net, enc, out)

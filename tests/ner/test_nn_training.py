@@ -11,6 +11,7 @@ import pytest
 
 torch = pytest.importorskip("torch", reason="the `train` extra (torch) is not installed")
 
+from marsad.ner.conll import score  # noqa: E402
 from marsad.ner.neural import LEXICON_TYPES, NAME_TYPES, NeuralTagger, marginals, viterbi  # noqa: E402
 from marsad.ner.nn_training import LABELS, Net, build_encoder, export, tensors, train  # noqa: E402
 from marsad.ner.subword import SubwordVectors, extend_vocabulary  # noqa: E402
@@ -176,3 +177,44 @@ def test_unknown_words_are_tagged_with_the_ngram_vectors_training_gave_them(tmp_
     tagger.encoder.subword = None
     tagger.encoder._vectors.clear()
     assert np.abs(tagger.emissions(new)[0] - got[0]).max() > 1e-2
+
+
+def test_weight_averaging_exports_the_mean_of_the_epochs_weights(tmp_path: Path) -> None:
+    # training is repeatable for a seed, so runs stopped after epochs 2, 3 and 4 give the weights an
+    # averaging run from epoch 2 to 4 sees at the end of each of those epochs
+    torch.set_num_threads(1)
+    enc = build_encoder(_SENTS, _WORDS, _STEMS, {"كريم": "PER"})
+    words, stems = _vectors(len(_WORDS), 10, 0), _vectors(len(_STEMS), 6, 1)
+    states = [train(_args(epochs=n), (_SENTS, _LABELS), None, enc, words, stems, tmp_path / f"e{n}.npz")["net"]
+              .state_dict() for n in (2, 3, 4)]
+    res = train(_args(epochs=4, average_from=2), (_SENTS, _LABELS), None, enc, words, stems, tmp_path / "avg.npz")
+    got = res["net"].state_dict()
+    assert set(got) == set(states[0])
+    for key, value in got.items():
+        assert torch.allclose(value, sum(s[key] for s in states) / 3, atol=1e-6), key
+    # the file holds the averaged network, and it differs from the last epoch's
+    assert not torch.allclose(got["out.weight"], states[-1]["out.weight"])
+    ids, chars, lengths = tensors(enc, _SENTS[:2], None)
+    with torch.no_grad():
+        ref = res["net"].emissions(ids, chars, lengths).numpy()
+    for i, em in enumerate(NeuralTagger(tmp_path / "avg.npz", settings={}).emissions(_SENTS[:2])):
+        assert np.abs(em - ref[i, :len(_SENTS[i])]).max() < 2e-3
+
+
+def test_weight_averaging_scores_the_averages_on_dev_from_its_first_epoch(tmp_path: Path) -> None:
+    # the same seed trains the same networks: dev scores agree until averaging starts, then the running
+    # mean (which lags behind a network still learning) scores differently; the best epoch's network is
+    # the file written at the end
+    torch.set_num_threads(1)
+    enc = build_encoder(_SENTS, _WORDS, _STEMS, {"كريم": "PER"})
+    words, stems = _vectors(len(_WORDS), 10, 0), _vectors(len(_STEMS), 6, 1)
+    dev = (_SENTS[:6], _LABELS[:6])
+    runs = [train(_args(epochs=9, average_from=n), (_SENTS, _LABELS), dev, enc, words, stems, tmp_path / f"d{n}.npz")
+            for n in (0, 5)]
+    plain, averaged = ([r["dev_f1"] for r in res["history"]] for res in runs)
+    assert plain[:4] == averaged[:4]
+    assert plain[4:] != averaged[4:]
+    res = runs[1]
+    assert res["best_dev_f1"] == max(averaged)
+    tagged = NeuralTagger(tmp_path / "d5.npz", settings={}).tag_many(dev[0])
+    assert round(score(dev[1], tagged).prf()[2], 2) == res["best_dev_f1"]
