@@ -29,7 +29,7 @@ import torch  # noqa: E402
 from marsad.ner.conll import read_conll  # noqa: E402
 from marsad.ner.datasets import EVAL_SETS, FANE_TO_CONLL, dataset_path, file_sha256  # noqa: E402
 from marsad.ner.distillation import sample_sentences, teacher_scores  # noqa: E402
-from marsad.ner.distrib import corpus_texts, tokenised  # noqa: E402
+from marsad.ner.distrib import annotated_lexicon, corpus_texts, tokenised  # noqa: E402
 from marsad.ner.features import Lexicon  # noqa: E402
 from marsad.ner.gazetteer import load_gazetteer, merge_names  # noqa: E402
 from marsad.ner.neural import NeuralTagger, sidecar_path  # noqa: E402
@@ -105,6 +105,9 @@ def main(argv: list[str] | None = None) -> int:
                     "are also everyday words)")
     ap.add_argument("--aux", default="", help="comma-separated auxiliary training sets, each with its own "
                     "output layer: wikifane (FANE types mapped to PER/LOC/ORG), aqmar")
+    ap.add_argument("--annotated-names", default="",
+                    help="comma-separated training sets (wikifane, aqmar) whose annotations add to the name "
+                    "lexicon the words it lacks, typed by their labels there (marsad.ner.distrib.annotated_lexicon)")
     ap.add_argument("--aux-ratio", type=float, default=1.0,
                     help="auxiliary sentences per epoch, as a fraction of the main set (per auxiliary set)")
     ap.add_argument("--average-from", type=int, default=0,
@@ -162,6 +165,18 @@ def main(argv: list[str] | None = None) -> int:
             aux.append(read_conll(dataset_path(args.shared, rel), mapping))
         print(f"aux {name}: {len(aux[-1][0])} sentences", flush=True)
     args.aux_names = [re.sub(r"\W", "_", n) for n in aux_names]  # module names may not hold dots
+    annotated = [a for a in args.annotated_names.split(",") if a]
+    for name in annotated:
+        if name in aux_names:
+            labelled = aux[aux_names.index(name)]
+        elif name in AUX_SETS:
+            labelled = read_conll(dataset_path(args.shared, AUX_SETS[name][0]), AUX_SETS[name][1])
+        else:
+            print(f"train_ner_nn: --annotated-names {name}: not one of {', '.join(AUX_SETS)}", file=sys.stderr)
+            return 2
+        added = {w: t for w, t in annotated_lexicon(*labelled).items() if w not in names}
+        names = {**names, **added}
+        print(f"name lexicon + {len(added)} words from the annotations of {name}", flush=True)
     distill = None
     corpus = dataset_path(args.shared, "corpus-ant-2018.jsonl.gz")
     if args.teacher and args.mode != "merge":  # merged members were distilled when they were trained
@@ -225,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
             s, g = read_conll(p, mapping)
             scores[name] = evaluate(tagger, s, g)
             print(name, json.dumps(scores[name]["micro"]), flush=True)
+    labelled_sets = [a for a in dict.fromkeys([*aux_names, *annotated]) if a in AUX_SETS]
     vec_files = [args.vectors / "words.npz", args.vectors / "stems.npz"] + ([ngram_file] if subword else [])
     meta = {
         "model": out.name,
@@ -234,14 +250,14 @@ def main(argv: list[str] | None = None) -> int:
         "torch": torch.__version__,
         "seed": seeds[0] if len(seeds) == 1 else seeds,
         "members": len(seeds),
-        "train_files": ["ner/anercorp/train.conll"] + [AUX_SETS[a][0] for a in aux_names if a in AUX_SETS],
+        "train_files": ["ner/anercorp/train.conll"] + [AUX_SETS[a][0] for a in labelled_sets],
         "unlabelled_files": ["corpus-ant-2018.jsonl.gz (word and stem vectors, scripts/embed_corpus.py)"]
         + (["corpus-ant-2018.jsonl.gz (encoder pretrained as a language model, scripts/pretrain_ner_lm.py)"]
            if args.init else [])
         + ([f"corpus-ant-2018.jsonl.gz ({args.distill_sentences} sentences scored by the teacher {args.teacher.name})"]
            if args.teacher else []),
         "sha256": {"ner/anercorp/train.conll": file_sha256(train_file),
-                   **{AUX_SETS[a][0]: file_sha256(dataset_path(args.shared, AUX_SETS[a][0])) for a in aux_names if a in AUX_SETS},
+                   **{AUX_SETS[a][0]: file_sha256(dataset_path(args.shared, AUX_SETS[a][0])) for a in labelled_sets},
                    **{f"vectors/{p.name}": file_sha256(p) for p in vec_files},
                    **({f"{names_from.name} (name lexicon)": file_sha256(names_from)} if args.names else {}),
                    **({f"{args.gazetteer.name} (name gazetteer)": file_sha256(args.gazetteer)}

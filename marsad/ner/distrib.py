@@ -174,10 +174,29 @@ def name_lexicon(tag_many: Callable[[list[list[str]]], list[list[str]]], docs: I
     typed: dict[str, Counter[str]] = {}
     for sents in _sentence_batches(docs, batch):
         for sent, labels in zip(sents, tag_many(sents)):
-            for w, lab in zip(sent, labels):
-                total[w] += 1
-                if lab != "O":
-                    typed.setdefault(w, Counter())[lab[2:]] += 1
+            _count(sent, labels, total, typed)
+    return _banded(total, typed, min_count)
+
+
+def annotated_lexicon(sents: Iterable[list[str]], labels: Iterable[list[str]], min_count: int = 2) -> dict[str, str]:
+    """The name lexicon of labelled sentences (a training set of another corpus, never the one the
+    network learns from): each normalised word labelled as part of a name, with its majority type and
+    how often it is labelled so, in the bands of `name_lexicon`."""
+    total: Counter[str] = Counter()
+    typed: dict[str, Counter[str]] = {}
+    for sent, labs in zip(sents, labels):
+        _count([normalise(w) for w in sent], labs, total, typed)
+    return _banded(total, typed, min_count)
+
+
+def _count(sent: list[str], labels: list[str], total: Counter[str], typed: dict[str, Counter[str]]) -> None:
+    for w, lab in zip(sent, labels):
+        total[w] += 1
+        if lab != "O":
+            typed.setdefault(w, Counter())[lab[2:]] += 1
+
+
+def _banded(total: Counter[str], typed: dict[str, Counter[str]], min_count: int) -> dict[str, str]:
     out: dict[str, str] = {}
     for w, c in typed.items():
         n = total[w]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.ner.distrib import build_lexicon, name_lexicon
+from marsad.ner.distrib import annotated_lexicon, build_lexicon, name_lexicon
 from marsad.ner.features import MAX_TOKEN_CHARS, Featuriser, Lexicon, shape, strip_clitics
 
 
@@ -67,6 +67,19 @@ def test_lexicon_build_save_load(tmp_path: Path) -> None:
     assert back == lex
     feats = Featuriser(back).sentence_features(["سالم"])[0]
     assert "t=PER:hi" in feats and "a=0" in feats
+
+
+def test_annotated_lexicon_types_words_by_their_labels() -> None:
+    # words are normalised; the band is the share of a word's occurrences labelled with its majority
+    # type; words seen fewer than min_count times, or never in a name, are left out
+    sents = [["زار", "نزار", "مدينة", "حلب", "أمس"], ["التقى", "نزار", "وفدا", "من", "حلب"],
+             ["حلب", "مدينة", "قديمة"], ["ذهب", "مراد", "إلى", "السوق"], ["قال", "الأمين", "العام"],
+             ["الأمين", "العام", "للجامعة"], ["وصل", "الأمين", "العام"], ["عين", "الأمين", "مديرا"], ["غادر", "الأمين"]]
+    labels = [["O", "B-PER", "O", "B-LOC", "O"], ["O", "B-PER", "O", "O", "B-LOC"], ["B-LOC", "O", "O"],
+              ["O", "B-PER", "O", "O"], ["O", "B-PER", "O"], ["O", "O", "O"], ["O", "O", "O"], ["O", "O", "O"], ["O", "O"]]
+    lex = annotated_lexicon(sents, labels)
+    assert lex == {"نزار": "PER:hi", "حلب": "LOC:hi", "الامين": "PER:lo"}
+    assert annotated_lexicon(sents, labels, min_count=4) == {"الامين": "PER:lo"}
 
 
 def test_gazetteer_marks_longest_match_and_clitics() -> None:
