@@ -18,8 +18,8 @@ from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
-from torch.optim.swa_utils import AveragedModel
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+from torch.optim.swa_utils import AveragedModel
 
 from marsad.ner.augment import mention_pool, replace_mentions
 from marsad.ner.conll import score

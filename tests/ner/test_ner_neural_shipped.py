@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -72,7 +73,7 @@ def test_labels_are_valid_bio() -> None:
     for sent, _ in _SENTENCES:
         labs = tagger.tag(sent.split())
         assert not labs[0].startswith("I-")
-        assert all(ok[idx[a], idx[b]] for a, b in zip(labs, labs[1:]))
+        assert all(ok[idx[a], idx[b]] for a, b in pairwise(labs))
 
 
 def test_tag_spans_types_and_confidence() -> None:
