@@ -345,7 +345,7 @@ def train(args: argparse.Namespace, train_set: tuple, dev_set: tuple | None, enc
         print(json.dumps(rec), flush=True)
         if dev_set is not None and epoch - best[1] >= args.patience:
             break
-    if averaged is not None and args.epochs >= average_from:
+    if averaged is not None and int(averaged.n_averaged) > 0:
         net = averaged.module.eval()
     if dev_set is not None:
         net.load_state_dict(torch.load(out.with_suffix(".best.pt")))

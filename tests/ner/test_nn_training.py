@@ -218,3 +218,12 @@ def test_weight_averaging_scores_the_averages_on_dev_from_its_first_epoch(tmp_pa
     assert res["best_dev_f1"] == max(averaged)
     tagged = NeuralTagger(tmp_path / "d5.npz", settings={}).tag_many(dev[0])
     assert round(score(dev[1], tagged).prf()[2], 2) == res["best_dev_f1"]
+
+
+def test_weight_averaging_after_the_last_epoch_leaves_the_network_as_trained(tmp_path: Path) -> None:
+    torch.set_num_threads(1)
+    enc = build_encoder(_SENTS, _WORDS, _STEMS, {})
+    words, stems = _vectors(len(_WORDS), 10, 0), _vectors(len(_STEMS), 6, 1)
+    plain = train(_args(epochs=3), (_SENTS, _LABELS), None, enc, words, stems, tmp_path / "p.npz")["net"]
+    late = train(_args(epochs=3, average_from=5), (_SENTS, _LABELS), None, enc, words, stems, tmp_path / "l.npz")["net"]
+    assert all(torch.equal(v, late.state_dict()[k]) for k, v in plain.state_dict().items())
