@@ -74,9 +74,11 @@ def test_annotated_lexicon_types_words_by_their_labels() -> None:
     # type; words seen fewer than min_count times, or never in a name, are left out
     sents = [["زار", "نزار", "مدينة", "حلب", "أمس"], ["التقى", "نزار", "وفدا", "من", "حلب"],
              ["حلب", "مدينة", "قديمة"], ["ذهب", "مراد", "إلى", "السوق"], ["قال", "الأمين", "العام"],
-             ["الأمين", "العام", "للجامعة"], ["وصل", "الأمين", "العام"], ["عين", "الأمين", "مديرا"], ["غادر", "الأمين"]]
+             ["الأمين", "العام", "للجامعة"], ["وصل", "الأمين", "العام"], ["عين", "الأمين", "مديرا"],
+             ["غادر", "الأمين"]]
     labels = [["O", "B-PER", "O", "B-LOC", "O"], ["O", "B-PER", "O", "O", "B-LOC"], ["B-LOC", "O", "O"],
-              ["O", "B-PER", "O", "O"], ["O", "B-PER", "O"], ["O", "O", "O"], ["O", "O", "O"], ["O", "O", "O"], ["O", "O"]]
+              ["O", "B-PER", "O", "O"], ["O", "B-PER", "O"], ["O", "O", "O"], ["O", "O", "O"], ["O", "O", "O"],
+              ["O", "O"]]
     lex = annotated_lexicon(sents, labels)
     assert lex == {"نزار": "PER:hi", "حلب": "LOC:hi", "الامين": "PER:lo"}
     assert annotated_lexicon(sents, labels, min_count=4) == {"الامين": "PER:lo"}
