@@ -28,7 +28,7 @@ from marsad.ner.conll import read_conll, score  # noqa: E402
 from marsad.ner.datasets import EVAL_SETS, dataset_path  # noqa: E402
 from marsad.ner.shipped import default_model_path, load_model  # noqa: E402
 from marsad.ner.tagger import DEFAULT_MODEL as CRF_MODEL  # noqa: E402
-from marsad.ner.tagger import propagate_names  # noqa: E402
+from marsad.ner.tagger import document_pass  # noqa: E402
 from marsad.settings import shared_dir  # noqa: E402
 
 
@@ -60,7 +60,7 @@ def bench(model: Path, repeats: int = 3) -> dict[str, object]:
             best = min(best, time.perf_counter() - t)
         plain = score(gold, pred).as_dict()
         t = time.perf_counter()
-        propagate_names(sents, pred, window=EVAL_WINDOW)
+        document_pass(sents, pred, fresh.settings, propagate=True, window=EVAL_WINDOW)
         prop_s = time.perf_counter() - t
         full = score(gold, pred).as_dict()
         sets[key] = {"tokens": ntok, "tokens_per_s": round(ntok / best),

@@ -266,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
                    **({f"{args.teacher.name} (teacher)": file_sha256(args.teacher),
                        "corpus-ant-2018.jsonl.gz": file_sha256(corpus)} if args.teacher else {})},
         "settings": {"training": settings, "inference": {"propagate": True, "propagate_window": None,
-                                                         "propagate_min_chars": 3}},
+                                                         "propagate_min_chars": 3, "propagate_clitics": True}},
         "load_seconds": round(load_s, 3),
         "size_bytes": out.stat().st_size,
         "history": res["history"],

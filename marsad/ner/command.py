@@ -16,7 +16,7 @@ from pathlib import Path
 from marsad.errors import InputError
 from marsad.ner.conll import TYPES, read_conll, score
 from marsad.ner.shipped import NerTagger, load_default, load_model
-from marsad.ner.tagger import propagate_names
+from marsad.ner.tagger import document_pass
 
 #: How many preceding sentences a name found by the tagger is propagated over when scoring a CoNLL file.
 EVAL_WINDOW = 30
@@ -30,9 +30,7 @@ def evaluate_file(path: str | Path, tagger: NerTagger) -> dict[str, object]:
     t = time.perf_counter()
     pred = tagger.tag_many(sents)
     secs = time.perf_counter() - t
-    if tagger.settings.get("propagate", True):
-        propagate_names(sents, pred, window=EVAL_WINDOW,
-                        min_chars=int(tagger.settings.get("propagate_min_chars", 3)))
+    document_pass(sents, pred, tagger.settings, window=EVAL_WINDOW)
     ntok = sum(len(s) for s in sents)
     res = score(gold, pred).as_dict()
     return {"file": str(path), "model": str(tagger.path), "sentences": len(sents), "tokens": ntok,

@@ -137,15 +137,32 @@ def document_pass(sentences: Sequence[Sequence[str]], labels: list[list[str]], s
             window = int(w) if isinstance(w, (int, float)) else None
         propagate_names(sentences, labels, window=window,
                         min_chars=int(settings.get("propagate_min_chars", 3)),  # type: ignore[call-overload]
-                        surnames=bool(settings.get("propagate_surnames", False)))
+                        surnames=bool(settings.get("propagate_surnames", False)),
+                        clitics=bool(settings.get("propagate_clitics", False)))
     return labels
 
 
+#: one-letter proclitics (and, so, with/in, to/for, like) that may precede a repeated name: «ولبنان»,
+#: «بالعراق» repeat «لبنان», «العراق»; «لل» is «ل» + «ال» with the alef dropped
+_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+
+
+def _bare(token: str, min_chars: int) -> str | None:
+    """A normalised token without one leading proclitic (None when there is none or too little is
+    left)."""
+    if len(token) < 2 or token[0] not in _PROCLITICS:
+        return None
+    rest = "ال" + token[2:] if token.startswith("لل") else token[1:]
+    return rest if len(rest) >= max(min_chars, 2) else None
+
+
 def propagate_names(sentences: Sequence[Sequence[str]], labels: list[list[str]], window: int | None = None,
-                    min_chars: int = 3, surnames: bool = False) -> None:
+                    min_chars: int = 3, surnames: bool = False, clitics: bool = False) -> None:
     """Label, in place, untagged repeats of names tagged earlier (exact normalised token sequence,
     longest first). Names of fewer than `min_chars` letters are not propagated. With `surnames`, the
-    last word of a person name of two or more words also counts as that person's name."""
+    last word of a person name of two or more words also counts as that person's name. With
+    `clitics`, a repeat may carry one proclitic on its first word (و ف ب ل ك: «ولبنان» after «لبنان»),
+    and the whole word is labelled, as in ANERcorp."""
     seen: dict[tuple[str, ...], tuple[str, int]] = {}
     norm = [[normalise(t) for t in s] for s in sentences]
     for si, (toks, labs) in enumerate(zip(norm, labels)):
@@ -159,10 +176,17 @@ def propagate_names(sentences: Sequence[Sequence[str]], labels: list[list[str]],
             while i < n:
                 hit = None
                 if labs[i] == "O":
+                    firsts = [toks[i]]
+                    bare = _bare(toks[i], min_chars) if clitics else None
+                    if bare is not None:
+                        firsts.append(bare)
                     for ln in range(min(maxlen, n - i), 0, -1):
-                        key = tuple(toks[i:i + ln])
-                        if key in seen and all(x == "O" for x in labs[i:i + ln]):
-                            hit = (ln, seen[key][0])
+                        if not all(x == "O" for x in labs[i:i + ln]):
+                            continue
+                        rest = tuple(toks[i + 1:i + ln])
+                        found = next((seen[(f, *rest)] for f in firsts if (f, *rest) in seen), None)
+                        if found is not None:
+                            hit = (ln, found[0])
                             break
                 if hit:
                     ln, typ = hit
