@@ -45,6 +45,12 @@ NAMES_FROM = ROOT / "marsad" / "ner" / "models" / "ner-crf.lexicon.json.gz"
 NGRAM_FILE = "ngrams.npz"
 
 
+def _labelled_set(shared: Path, name: str) -> tuple[list[list[str]], list[list[str]]]:
+    """The sentences and mapped labels of the training set `name` of AUX_SETS."""
+    rel, mapping = AUX_SETS[name]
+    return read_conll(dataset_path(shared, rel), mapping)
+
+
 def _pretraining_record(init: Path) -> dict[str, object]:
     """The settings and held-out losses of a pretrained encoder (its sidecar), for the model's sidecar."""
     side = init.with_suffix(".json")
@@ -161,8 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         if name.startswith("silver:"):  # self-training data from scripts/make_silver.py
             aux.append(read_conll(name.split(":", 1)[1]))
         else:
-            rel, mapping = AUX_SETS[name]
-            aux.append(read_conll(dataset_path(args.shared, rel), mapping))
+            aux.append(_labelled_set(args.shared, name))
         print(f"aux {name}: {len(aux[-1][0])} sentences", flush=True)
     args.aux_names = [re.sub(r"\W", "_", n) for n in aux_names]  # module names may not hold dots
     annotated = [a for a in args.annotated_names.split(",") if a]
@@ -170,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         if name in aux_names:
             labelled = aux[aux_names.index(name)]
         elif name in AUX_SETS:
-            labelled = read_conll(dataset_path(args.shared, AUX_SETS[name][0]), AUX_SETS[name][1])
+            labelled = _labelled_set(args.shared, name)
         else:
             print(f"train_ner_nn: --annotated-names {name}: not one of {', '.join(AUX_SETS)}", file=sys.stderr)
             return 2
