@@ -144,30 +144,49 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
 
 def _lstm(x: np.ndarray, lengths: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, bias: np.ndarray,
           reverse: bool) -> np.ndarray:
-    """One LSTM direction over padded inputs x (B, L, D) → (B, L, H); PyTorch gate order i, f, g, o.
-    The reverse direction reads each sentence from its own last token, so padding never leaks in."""
+    """One LSTM direction over padded inputs x (B, L, D) → (B, L, H), gates in the order i, f, o, g
+    (see `_ifog`). The reverse direction reads each sentence from its own last token, so padding
+    never leaks in. Each step works in preallocated buffers: the loop is bound by its arithmetic."""
     b, length, _ = x.shape
     hidden = w_hh.shape[1]
     if reverse:
         idx = np.maximum(lengths[:, None] - 1 - np.arange(length)[None, :], 0)
         x = np.take_along_axis(x, idx[:, :, None], axis=1)
-    gates_x = x @ w_ih.T + bias
-    h = np.zeros((b, hidden), dtype=x.dtype)
+    gates_x = np.ascontiguousarray(x.transpose(1, 0, 2)) @ w_ih.T  # (L, B, 4H), one step's slice contiguous
+    gates_x += bias
+    out = np.empty((length, b, hidden), dtype=x.dtype)
     c = np.zeros((b, hidden), dtype=x.dtype)
-    out = np.empty((b, length, hidden), dtype=x.dtype)
+    h = np.zeros((b, hidden), dtype=x.dtype)
+    g = np.empty((b, 4 * hidden), dtype=x.dtype)
+    tmp = np.empty((b, hidden), dtype=x.dtype)
     w_hh_t = w_hh.T
+    sig, cell = g[:, :3 * hidden], g[:, 3 * hidden:]
+    i, f, o = g[:, :hidden], g[:, hidden:2 * hidden], g[:, 2 * hidden:3 * hidden]
     for t in range(length):
-        g = gates_x[:, t] + h @ w_hh_t
-        i = _sigmoid(g[:, :hidden])
-        f = _sigmoid(g[:, hidden:2 * hidden])
-        cell = np.tanh(g[:, 2 * hidden:3 * hidden])
-        o = _sigmoid(g[:, 3 * hidden:])
-        c = f * c + i * cell
-        h = o * np.tanh(c)
-        out[:, t] = h
+        np.matmul(h, w_hh_t, out=g)
+        g += gates_x[t]
+        sig *= 0.5  # sigmoid(x) = (tanh(x / 2) + 1) / 2, for i, f and o at once
+        np.tanh(sig, out=sig)
+        sig += 1.0
+        sig *= 0.5
+        np.tanh(cell, out=cell)
+        c *= f
+        np.multiply(i, cell, out=tmp)
+        c += tmp
+        np.tanh(c, out=tmp)
+        h = out[t]
+        np.multiply(o, tmp, out=h)
+    out = out.transpose(1, 0, 2)
     if reverse:
         out = np.take_along_axis(out, idx[:, :, None], axis=1)
     return out
+
+
+def _ifog(w: np.ndarray) -> np.ndarray:
+    """LSTM weights or biases with their gate blocks moved from PyTorch's order i, f, g, o to i, f, o, g,
+    so that the three sigmoid gates are contiguous."""
+    i, f, g, o = np.split(w, 4, axis=0)
+    return np.ascontiguousarray(np.concatenate([i, f, o, g], axis=0))
 
 
 def allowed_transitions(labels: Sequence[str]) -> np.ndarray:
@@ -255,8 +274,8 @@ def _member(arrays: dict[str, np.ndarray], prefix: str) -> _Weights:
         return np.asarray(arrays[key], dtype=np.float32)
     return _Weights(
         get("word_emb"), get("stem_emb"), get("pat_emb"), get("shape_emb"), get("name_emb"), get("char_emb"),
-        get("conv_w"), get("conv_b"), (get("fw_w_ih"), get("fw_w_hh"), get("fw_b")),
-        (get("bw_w_ih"), get("bw_w_hh"), get("bw_b")), get("out_w"), get("out_b"),
+        get("conv_w"), get("conv_b"), (_ifog(get("fw_w_ih")), _ifog(get("fw_w_hh")), _ifog(get("fw_b"))),
+        (_ifog(get("bw_w_ih")), _ifog(get("bw_w_hh")), _ifog(get("bw_b"))), get("out_w"), get("out_b"),
         get("trans").astype(np.float64), get("start").astype(np.float64), get("end").astype(np.float64))
 
 
