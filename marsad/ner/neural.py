@@ -138,10 +138,6 @@ class TokenEncoder:
                    unpack_words(z["vocab_patterns"]), names, SubwordVectors.from_arrays(z))
 
 
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (np.tanh(0.5 * x) + 1.0)
-
-
 def _lstm(x: np.ndarray, lengths: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, bias: np.ndarray,
           reverse: bool) -> np.ndarray:
     """One LSTM direction over padded inputs x (B, L, D) → (B, L, H), gates in the order i, f, o, g
