@@ -181,11 +181,9 @@ def propagate_names(sentences: Sequence[Sequence[str]], labels: list[list[str]],
                     if bare is not None:
                         firsts.append(bare)
                     for ln in range(min(maxlen, n - i), 0, -1):
-                        if not all(x == "O" for x in labs[i:i + ln]):
-                            continue
                         rest = tuple(toks[i + 1:i + ln])
-                        found = next((seen[(f, *rest)] for f in firsts if (f, *rest) in seen), None)
-                        if found is not None:
+                        found = next((m for f in firsts if (m := seen.get((f, *rest))) is not None), None)
+                        if found is not None and all(x == "O" for x in labs[i:i + ln]):
                             hit = (ln, found[0])
                             break
                 if hit:
