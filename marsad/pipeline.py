@@ -14,6 +14,7 @@ import importlib
 import inspect
 import logging
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -179,7 +180,10 @@ class Pipeline:
         opts = self._options(specs)
         if self.resources is None:
             self.resources = Resources(self.kb)
-        log.debug("pipeline: %s", " -> ".join(s.name for s in specs))
+        log.info("pipeline: %s", " -> ".join(s.name for s in specs))
+        for s in specs:
+            log.debug("component %s: requires %s; assigns %s; options %s", s.name, ", ".join(s.requires) or "-",
+                      ", ".join(s.assigns) or "-", opts[s.name] or "-")
         self._steps: list[tuple[ComponentSpec, Component, list[Any]]] = [
             (s, s.factory(self.resources, **opts[s.name]), [get_layer(n) for n in s.assigns]) for s in specs
         ]
@@ -238,8 +242,13 @@ class Pipeline:
     def __call__(self, doc: Document | Analysis) -> Analysis:
         """Run every component over one document."""
         analysis = doc if isinstance(doc, Analysis) else Analysis(document=doc)
+        timed = log.isEnabledFor(logging.DEBUG)
         for spec, comp, assigns in self._steps:
+            started = time.perf_counter() if timed else 0.0
             analysis = comp(analysis)
+            if timed:
+                log.debug("%s: %s took %.1f ms", analysis.document.source_id, spec.name,
+                          (time.perf_counter() - started) * 1000)
             for layer in assigns:
                 if not layer.is_set(analysis):
                     raise PipelineError(f"component {spec.name!r} declares that it assigns layer {layer.name!r} "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -38,8 +39,9 @@ class Resources:
             from marsad.knowledge import KnowledgeBase, load_kb
 
             src = self._kb_source
+            started = time.perf_counter()
             self._kb = src if isinstance(src, KnowledgeBase) else load_kb(tuple(src))
-            log.debug("knowledge base loaded: %r", self._kb)
+            log.info("knowledge base: %r (%.0f ms)", self._kb, (time.perf_counter() - started) * 1000)
         return self._kb
 
     def ner_tagger(self, model: str | None = None) -> Any:
@@ -51,7 +53,11 @@ class Resources:
         """
         key = model or ""
         if key not in self._taggers:
-            self._taggers[key] = _load_tagger(model)
+            started = time.perf_counter()
+            tagger = self._taggers[key] = _load_tagger(model)
+            if tagger is not None:
+                log.info("NER model %s: %s (%.0f ms)", model or "(default)", type(tagger).__name__,
+                         (time.perf_counter() - started) * 1000)
         return self._taggers[key]
 
 
