@@ -179,3 +179,14 @@ def test_default_pipeline_fills_every_layer() -> None:
     out = Pipeline()(_doc())
     assert out.layers == {n for name in DEFAULT_COMPONENTS for n in get_spec(name).assigns}
     assert {"norm", "mentions", "hints"} <= set(out.work)
+
+
+def test_the_recipe_in_docs_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "components.md").read_text(encoding="utf-8")
+    code = doc.split("```python\n", 1)[1].split("```", 1)[0]
+    scope: dict = {"marsad_document": _doc()}
+    exec(compile(code, "docs/components.md", "exec"), scope)  # noqa: S102 - the documented example itself
+    by_sentence = scope["ACTORS_BY_SENTENCE"].get(scope["analysis"])
+    ids = {e.id for e in scope["analysis"].entities}
+    assert by_sentence and all(set(v) <= ids for v in by_sentence.values())
+    assert str(by_sentence) in capsys.readouterr().out
