@@ -27,7 +27,16 @@ def test_the_thresholds_of_the_components_are_options() -> None:
     assert {"min_confidence", "max_per_sentence", "place_window", "noun_agent_window"} <= names["events"]
     assert "opposes_min_confidence" in names["relations"]
     assert "min_content_words" in names["claims"]
+    assert "future_weight" in names["times"]
     assert {"ner", "ner_model", "surname_max_count"} <= names["entities"]
+
+
+def test_future_weight_reaches_the_times_component() -> None:
+    # published 10 Dec 2016: «5 يناير» is 26 days ahead (2017) or 340 days back (2016)
+    doc = Document(id="t", source_id="t", text="وصل الوفد في 5 يناير.", published="2016-12-10")
+    values = {w: Pipeline(["sentences", "tokens", "times"], options={"times": {"future_weight": w}})(doc).times[0].value
+              for w in (2.0, 20.0)}
+    assert values == {2.0: "2017-01-05", 20.0: "2016-01-05"}
 
 
 def test_every_default_validates() -> None:
