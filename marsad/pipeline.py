@@ -180,6 +180,8 @@ class Pipeline:
         opts = self._options(specs)
         if self.resources is None:
             self.resources = Resources(self.kb)
+        elif self.kb:
+            raise PipelineError("give the pipeline either knowledge overlays (kb) or ready resources, not both")
         log.info("pipeline: %s", " -> ".join(s.name for s in specs))
         for s in specs:
             log.debug("component %s: requires %s; assigns %s; options %s", s.name, ", ".join(s.requires) or "-",

@@ -164,6 +164,8 @@ def test_components_share_one_knowledge_base() -> None:
     assert pipe.resources.ner_tagger() is pipe.resources.ner_tagger()  # loaded once
     other = Pipeline(resources=pipe.resources)
     assert other.resources is pipe.resources
+    with pytest.raises(PipelineError, match="not both"):
+        Pipeline(resources=pipe.resources, kb=["overlay"])
 
 
 def test_cli_reports_a_broken_chain_with_exit_2(sample_article: Path, tmp_path: Path,
