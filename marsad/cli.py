@@ -90,7 +90,7 @@ def _parser() -> argparse.ArgumentParser:
 
     from marsad.store.cli import add_commands
 
-    add_commands(sub, common)
+    add_commands(sub, common, logopts)
     return top
 
 

@@ -51,16 +51,18 @@ def _json(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON instead of a readable list")
 
 
-def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    """Add the store's subcommands to the `marsad` parser (`common` carries --config, --kb, --disable)."""
-    db = argparse.ArgumentParser(add_help=False)
-    db.add_argument("--db", metavar="URL", default=None,
+def add_commands(sub: Any, common: argparse.ArgumentParser, logopts: argparse.ArgumentParser) -> None:
+    """Add the store's subcommands to the `marsad` parser (`common` carries --config, --kb, --disable
+    and the logging flags, `logopts` the logging flags alone)."""
+    dbopt = argparse.ArgumentParser(add_help=False)
+    dbopt.add_argument("--db", metavar="URL", default=None,
                     help="the store: a SQLite file (default ./marsad.db, or $MARSAD_DB) or a postgresql:// URL")
+    db = argparse.ArgumentParser(add_help=False, parents=[dbopt, logopts])
 
     p = _sub(sub, "ingest", "analyse articles and store them (or store analyses already made)",
              "Analyse articles (every input 'marsad analyze' reads) and store them, merged with what the store "
              "holds; JSON or JSON Lines files of marsad.analysis/1 analyses are stored as they are. An article "
-             "already stored is skipped, so an interrupted run can simply be run again.", db, common)
+             "already stored is skipped, so an interrupted run can simply be run again.", dbopt, common)
     p.add_argument("paths", nargs="+", metavar="PATH")
     g = p.add_mutually_exclusive_group()
     g.add_argument("--quiet", "-q", action="store_true", help="no progress, only the summary")
