@@ -91,6 +91,9 @@ def _parser() -> argparse.ArgumentParser:
     from marsad.store.cli import add_commands
 
     add_commands(sub, common, logopts)
+    from marsad.server.cli import add_commands as add_server_commands
+
+    add_server_commands(sub, logopts)
     return top
 
 
@@ -117,6 +120,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if args.command in COMMANDS:
             return run_store(args)
+        if args.command == "serve":
+            from marsad.server.cli import run as run_server
+
+            return run_server(args)
     except MarsadError as exc:
         print(f"marsad: error: {exc}", file=sys.stderr)
         return 2
