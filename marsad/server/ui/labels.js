@@ -1,0 +1,42 @@
+// Arabic names of the closed vocabularies (DESIGN.md), and the colours each type is drawn in.
+
+export const ENTITY = {
+  PERSON: "شخص", ARMED_GROUP: "جماعة مسلحة", TRIBE: "قبيلة", ORGANIZATION: "هيئة أو منظمة",
+  MEDIA: "وسيلة إعلام", GPE: "دولة أو مدينة", LOCATION: "موقع",
+};
+export const EVENT = {
+  ARMED_CLASH: "اشتباك مسلح", ATTACK: "هجوم", VIOLENCE_AGAINST_CIVILIANS: "عنف ضد المدنيين",
+  TERRITORY_CONTROL: "سيطرة على أرض", DEFECTION: "انشقاق", ALLEGIANCE: "إعلان ولاء", MOBILIZATION: "تحشيد",
+  SUPPORT: "دعم", MEETING: "لقاء", AGREEMENT: "اتفاق", ACCUSATION: "اتهام", THREAT: "تهديد", ARREST: "اعتقال",
+  EXPULSION: "طرد", APPOINTMENT: "تعيين", SANCTION: "عقوبة", PROTEST: "احتجاج", LEGAL_ACTION: "إجراء قضائي",
+};
+export const RELATION = {
+  COMMANDS: "يقود", LEADS: "يرأس", SPOKESPERSON_OF: "متحدث باسم", MEMBER_OF: "عضو في", LOYAL_TO: "موالٍ لـ",
+  ALLIED_WITH: "متحالف مع", SUPPORTS: "يدعم", OPPOSES: "يعادي", DEFECTED_FROM: "انشق عن", CONTROLS: "يسيطر على",
+  BASED_IN: "يتمركز في",
+};
+export const SOURCE = {
+  named_person: "شخص مسمّى", organization: "جهة رسمية أو منظمة", media: "وسيلة إعلام", anonymous: "مصدر مجهول",
+  document: "وثيقة", narrator: "صوت الوسيلة نفسها",
+};
+export const MODALITY = {
+  asserted: "مؤكَّد", attempted: "محاولة", failed: "فشل", denied: "منفيّ", planned: "مخطَّط", possible: "محتمل",
+};
+export const STATUS = {
+  machine: "آلي", confirmed: "أكّده محلل", rejected: "رفضه محلل",
+  active: "قائمة", ended: "انتهت بانشقاق", lost: "فُقدت السيطرة", contested: "متنازع عليها",
+};
+export const ACTION = { confirm: "تأكيد", reject: "رفض", edit: "تعديل", merge: "دمج" };
+
+export const ENTITY_COLOR = {
+  PERSON: "#2e86c1", ARMED_GROUP: "#c0392b", TRIBE: "#8e44ad", ORGANIZATION: "#16a085", MEDIA: "#d68910",
+  GPE: "#27ae60", LOCATION: "#7f8c8d",
+};
+const EVENT_PALETTE = ["#c0392b", "#e67e22", "#8e44ad", "#2c3e50", "#d35400", "#27ae60", "#16a085", "#2980b9",
+  "#7f8c8d", "#f1c40f", "#e74c3c", "#9b59b6", "#34495e", "#1abc9c", "#95a5a6", "#b03a2e", "#5d6d7e", "#a04000"];
+export const EVENT_COLOR = Object.fromEntries(Object.keys(EVENT).map((k, i) => [k, EVENT_PALETTE[i]]));
+
+/** The Arabic label of a value in a vocabulary, or the value itself. */
+export function label(vocab, value) {
+  return (value && vocab[value]) || value || "—";
+}
