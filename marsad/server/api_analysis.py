@@ -21,6 +21,8 @@ def to_document(article: Article, fallback_id: str) -> Any:
 
     source_id = article.source_id or fallback_id
     text = article.text
+    if not text.strip():
+        raise ApiError(400, f"{source_id}: the text is empty")
     if article.format == "html":
         from marsad.ingest.html import read_html
 

@@ -14,6 +14,7 @@ from marsad.store import Reader, add_correction
 from marsad.store import schema as t
 from marsad.server.api_store import parse_near
 from marsad.server.deps import reader, store_of
+from marsad.server.errors import ApiError
 from marsad.server.guards import require_token
 from marsad.server.models import CorrectionRequest
 
@@ -31,7 +32,9 @@ def correct(body: CorrectionRequest, request: Request) -> dict[str, Any]:
     correction is kept as its own record, wins over the machine's output and survives re-ingest."""
     payload: dict[str, Any] = dict(body.set) if body.action == "edit" else {}
     if body.action == "merge":
-        payload["into"] = body.into or ""
+        if not body.into:
+            raise ApiError(400, "merge needs `into`: the actor to merge into")
+        payload["into"] = body.into
     store = store_of(request)
     with store.connect() as conn:
         correction = add_correction(conn, body.target, body.id, body.action, payload=payload or None,

@@ -84,6 +84,7 @@ function init() {
   const input = document.getElementById("token");
   input.value = token();
   input.addEventListener("change", () => setToken(input.value.trim()));
+  document.getElementById("token-form").addEventListener("submit", (e) => { e.preventDefault(); setToken(input.value.trim()); });
   initPanel();
   window.addEventListener("hashchange", route);
   refreshStats();

@@ -81,9 +81,9 @@ export async function mount(root, state) {
     cy.add(elements(graph));
     const fresh = cy.nodes().filter((n) => !positions[n.id()]);
     cy.nodes().forEach((n) => { if (positions[n.id()]) n.position(positions[n.id()]); });
-    const layout = fresh.length === cy.nodes().length
-      ? { name: "cose", animate: false, randomize: true, nodeRepulsion: 9000, idealEdgeLength: 90 }
-      : { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 90 };
+    const layout = { name: "cose", animate: false, randomize: fresh.length === cy.nodes().length,
+      nodeRepulsion: () => 400000, idealEdgeLength: () => 110, nodeOverlap: 40, componentSpacing: 120,
+      padding: 30, gravity: 60, numIter: 1500 };
     if (cy.nodes().length) cy.layout(layout).run();
     cy.fit(undefined, 30);
     status.textContent = `${graph.nodes.length} فاعلا، ${graph.edges.length} علاقة`;
