@@ -40,3 +40,9 @@ export const EVENT_COLOR = Object.fromEntries(Object.keys(EVENT).map((k, i) => [
 export function label(vocab, value) {
   return (value && vocab[value]) || value || "—";
 }
+
+/** A date (or any left-to-right run) isolated so that an RTL line shows it as written (2019-05-20,
+ * not 20-05-2019); "؟" when missing. */
+export function iso(value) {
+  return value ? `\u2066${value}\u2069` : "؟";
+}

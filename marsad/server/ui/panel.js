@@ -2,7 +2,7 @@
 // analyst's corrections (confirm, reject, edit, merge), stored at once and shown at once.
 import { api } from "./api.js";
 import { fill, h } from "./dom.js";
-import { ENTITY, EVENT, MODALITY, RELATION, SOURCE, STATUS, label } from "./labels.js";
+import { ENTITY, EVENT, MODALITY, RELATION, SOURCE, STATUS, iso, label } from "./labels.js";
 import { notify, refresh } from "./app.js";
 
 const body = () => document.getElementById("panel-body");
@@ -31,7 +31,7 @@ function link(text, onclick) {
 
 function evidenceList(items) {
   return h("ul", { class: "evidence" }, items.map((e) => h("li", {},
-    h("div", { class: "meta" }, [e.date || "؟", e.outlet || e.source_id || "", label(SOURCE, e.source_kind),
+    h("div", { class: "meta" }, [iso(e.date), e.outlet || e.source_id || "", label(SOURCE, e.source_kind),
       e.speaker ? `— ${e.speaker}` : "", label(MODALITY, e.modality)].filter(Boolean).join(" · ")),
     h("blockquote", {}, e.sentence))));
 }
@@ -43,15 +43,15 @@ export async function showActor(ref) {
   openPanel(
     h("h2", {}, a.name, " ", badge(a.status)),
     h("p", { class: "meta" }, label(ENTITY, a.type), a.name_en ? ` · ${a.name_en}` : "",
-      ` · ${a.first_seen || "؟"} … ${a.last_seen || "؟"}`),
+      ` · ${iso(a.first_seen)} … ${iso(a.last_seen)}`),
     h("p", {}, h("b", {}, "الأسماء: "), (a.aliases || []).join("، ")),
     h("h3", {}, `العلاقات (${a.relations.length})`),
     h("ul", {}, a.relations.map((r) => h("li", {},
       link(`${r.head_name} ${label(RELATION, r.type)} ${r.tail_name}`, () => showRelation(r.id)),
-      ` (${r.first_seen || "؟"} … ${r.last_seen || "؟"}، ${r.evidence} تقرير)`, badge(r.status)))),
+      ` (${iso(r.first_seen)} … ${iso(r.last_seen)}، ${r.evidence} تقرير)`, badge(r.status)))),
     h("h3", {}, `الأحداث (${a.events.length})`),
     h("ul", {}, a.events.slice(0, 50).map((e) => h("li", {},
-      link(`${e.date || "؟"} ${label(EVENT, e.type)}${e.place_name ? ` في ${e.place_name}` : ""}`, () => showEvent(e.id)),
+      link(`${iso(e.date)} ${label(EVENT, e.type)}${e.place_name ? ` في ${e.place_name}` : ""}`, () => showEvent(e.id)),
       badge(e.status)))),
     h("h3", {}, "ما يُقال عنه حسب نوع المصدر"),
     claimsAbout.length ? h("ul", {}, claimsAbout.map(([kind, list]) => h("li", {},
@@ -59,7 +59,7 @@ export async function showActor(ref) {
       list.slice(0, 3).map((c) => h("div", { class: "quote" }, `${c.speaker_name || c.source_text || ""}: «${c.content}»`)))))
       : h("p", { class: "muted" }, "لا شيء"),
     h("h3", {}, `ما قاله (${a.claims_made.length})`),
-    h("ul", {}, a.claims_made.slice(0, 10).map((c) => h("li", { class: "quote" }, `${c.date || ""} «${c.content}»`))),
+    h("ul", {}, a.claims_made.slice(0, 10).map((c) => h("li", { class: "quote" }, `${iso(c.date)} «${c.content}»`))),
     correctionBar("actor", a.id, {
       edit: [["name", "الاسم", null], ["name_en", "الاسم بالإنجليزية", null], ["type", "النوع", Object.keys(ENTITY)]],
       merge: true,
@@ -76,7 +76,7 @@ export async function showEvent(id) {
   }
   openPanel(
     h("h2", {}, label(EVENT, e.type), " ", badge(e.status)),
-    h("p", { class: "meta" }, `${e.date || "تاريخ غير معروف"} · ${e.sources} مصدر مستقل`),
+    h("p", { class: "meta" }, `${e.date ? iso(e.date) : "تاريخ غير معروف"} · ${e.sources} مصدر مستقل`),
     h("p", {}, h("b", {}, "الفاعل: "), e.agents.map((id_, i) => link(e.agent_names[i] || "?", () => showActor(id_))), ""),
     e.targets.length ? h("p", {}, h("b", {}, "المستهدف: "), e.targets.map((id_, i) => link(e.target_names[i] || "?", () => showActor(id_)))) : null,
     e.place ? h("p", {}, h("b", {}, "المكان: "), link(e.place_name, () => showActor(e.place))) : null,
@@ -92,7 +92,7 @@ export async function showRelation(id) {
   const r = await api(`/api/relations/${encodeURIComponent(id)}`);
   openPanel(
     h("h2", {}, `${r.head_name || "?"} ${label(RELATION, r.type)} ${r.tail_name || "?"}`, " ", badge(r.status)),
-    h("p", { class: "meta" }, `${r.first_seen || "؟"} … ${r.last_seen || "؟"} · ${(r.outlets || []).join("، ")}`),
+    h("p", { class: "meta" }, `${iso(r.first_seen)} … ${iso(r.last_seen)} · ${(r.outlets || []).join("، ")}`),
     h("p", {}, link(r.head_name || "", () => showActor(r.head)), " ← ", link(r.tail_name || "", () => showActor(r.tail))),
     h("h3", {}, `الأدلة (${(r.evidence || []).length})`),
     evidenceList(r.evidence || []),

@@ -2,7 +2,7 @@
 // in the text, with details on hover (title) and on click (the panel).
 import { api } from "../api.js";
 import { fill, h } from "../dom.js";
-import { ENTITY, EVENT, MODALITY, RELATION, SOURCE, label } from "../labels.js";
+import { ENTITY, EVENT, MODALITY, RELATION, SOURCE, iso, label } from "../labels.js";
 import { notify, refresh } from "../app.js";
 import { openPanel, showActor } from "../panel.js";
 
@@ -160,7 +160,7 @@ export async function mount(root) {
   const draw = () => {
     if (!last) return;
     fill(out, h("h2", { id: "article-heading" }, last.document.title || "بلا عنوان"),
-      h("p", { class: "meta" }, last.document.published || "تاريخ غير معروف"),
+      h("p", { class: "meta" }, last.document.published ? iso(last.document.published) : "تاريخ غير معروف"),
       (last.warnings || []).map((w) => h("p", { class: "warning" }, w)),
       legend(), renderText(last), lists(last));
   };

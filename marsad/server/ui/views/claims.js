@@ -1,7 +1,7 @@
 // Claims view: claims by kind of source — what rests only on anonymous sources, who says what about whom.
 import { api } from "../api.js";
 import { fill, h } from "../dom.js";
-import { SOURCE, label } from "../labels.js";
+import { SOURCE, iso, label } from "../labels.js";
 import { showActor } from "../panel.js";
 
 function actorLink(id, name) {
@@ -33,7 +33,7 @@ export async function mount(root) {
     fill(table, h("table", { class: "grid" },
       h("thead", {}, h("tr", {}, ["التاريخ", "نوع المصدر", "من يقول", "ماذا", "عن من", "الوسيلة"].map((t) => h("th", {}, t)))),
       h("tbody", {}, list.map((c) => h("tr", { class: `src-${c.source_kind}` },
-        h("td", { class: "nowrap" }, c.date || "؟"), h("td", {}, label(SOURCE, c.source_kind)),
+        h("td", { class: "nowrap" }, iso(c.date)), h("td", {}, label(SOURCE, c.source_kind)),
         h("td", {}, actorLink(c.speaker, c.speaker_name || c.source_text),
           c.via && c.via.length ? h("div", { class: "meta" }, `نقلا عن ${c.via.join("، ")}`) : null),
         h("td", {}, `«${c.content}»`),

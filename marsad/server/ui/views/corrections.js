@@ -2,7 +2,7 @@
 // the other views: an actor, a relation or an event).
 import { api } from "../api.js";
 import { fill, h } from "../dom.js";
-import { ACTION, label } from "../labels.js";
+import { ACTION, iso, label } from "../labels.js";
 
 const TARGET = { actor: "فاعل", relation: "علاقة", event: "حدث" };
 
@@ -14,7 +14,7 @@ export async function mount(root) {
     list.length ? h("table", { class: "grid", id: "corrections-table" },
       h("thead", {}, h("tr", {}, ["الوقت", "الهدف", "المفتاح", "الإجراء", "الحقول", "المحلل", "ملاحظة"].map((t) => h("th", {}, t)))),
       h("tbody", {}, list.map((c) => h("tr", {},
-        h("td", { class: "nowrap" }, c.created_at), h("td", {}, label(TARGET, c.target)),
+        h("td", { class: "nowrap" }, iso(c.created_at)), h("td", {}, label(TARGET, c.target)),
         h("td", { dir: "ltr", class: "key" }, c.key), h("td", {}, label(ACTION, c.action)),
         h("td", {}, c.payload ? Object.entries(c.payload).map(([k, v]) => `${k} = ${v}`).join("، ") : "—"),
         h("td", {}, c.author || "—"), h("td", {}, c.note || "—")))))

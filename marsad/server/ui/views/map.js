@@ -3,11 +3,12 @@
 // filtered by date and type.
 import { api } from "../api.js";
 import { fill, h } from "../dom.js";
-import { EVENT, EVENT_COLOR, SOURCE, label } from "../labels.js";
+import { EVENT, EVENT_COLOR, SOURCE, iso, label } from "../labels.js";
 import { showEvent } from "../panel.js";
 
 let map = null;
 let countries = null;   // the boundaries, fetched once
+const kept = { type: "", from: "", kind: "" };   // the filters, kept when the view is drawn again
 
 async function boundaries() {
   if (!countries) {
@@ -21,7 +22,7 @@ async function boundaries() {
 
 function popup(e) {
   return h("div", { class: "popup", dir: "rtl" },
-    h("b", {}, label(EVENT, e.type)), h("div", {}, `${e.date || "؟"} · ${e.place_name || ""}`),
+    h("b", {}, label(EVENT, e.type)), h("div", {}, `${iso(e.date)} · ${e.place_name || ""}`),
     h("div", {}, [...e.agent_names, ...(e.target_names.length ? ["←", ...e.target_names] : [])].join(" ")),
     h("div", { class: "meta" }, `${e.sources} مصدر مستقل`),
     h("a", { href: "#", onclick: (ev) => { ev.preventDefault(); showEvent(e.id); } }, "التفاصيل والتصحيح"));
@@ -60,14 +61,23 @@ export async function mount(root, state) {
       const jitter = () => (Math.random() - 0.5) * 0.04;
       window.L.circleMarker([e.geo.lat + jitter(), e.geo.lon + jitter()], { radius: 5 + Math.min(e.sources, 5),
         color: "#333", weight: 1, fillColor: EVENT_COLOR[e.type] || "#777", fillOpacity: 0.85 })
-        .bindPopup(() => popup(e)).bindTooltip(`${label(EVENT, e.type)} · ${e.date || ""}`).addTo(layer);
+        .bindPopup(() => popup(e)).bindTooltip(`${label(EVENT, e.type)} · ${iso(e.date)}`).addTo(layer);
     }
     fill(legendBox, Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([t, n]) =>
       h("span", {}, h("span", { class: "dot", style: { background: EVENT_COLOR[t] } }), `${label(EVENT, t)} (${n})`)));
     status.textContent = `${placed} حدثا على الخريطة من ${events.length}`;
     box.dataset.markers = placed;
   };
-  for (const el of [type, from, to, kind]) el.addEventListener("change", () => { if (el === to) state.at = to.value || null; draw(); });
+  type.value = kept.type;
+  from.value = kept.from;
+  kind.value = kept.kind;
+  for (const el of [type, from, to, kind]) {
+    el.addEventListener("change", () => {
+      Object.assign(kept, { type: type.value, from: from.value, kind: kind.value });
+      if (el === to) state.at = to.value || null;
+      draw();
+    });
+  }
   await draw();
 }
 

@@ -51,7 +51,7 @@ export async function mount(root, state) {
     const i = dates.findIndex((d) => d > state.at);
     slider.value = i === -1 ? dates.length - 1 : Math.max(i - 1, 0);
   }
-  const shown = h("output", { id: "net-at" });
+  const shown = h("output", { id: "net-at", dir: "ltr" });
   const status = h("span", { id: "net-status", class: "muted" });
   const play = h("button", { type: "button", id: "net-play" }, "▶ إعادة التشغيل");
   const box = h("div", { id: "cy", dir: "ltr" });

@@ -2,7 +2,7 @@
 // forms, ة/ه, ى/ي, «ال») so that every spelling finds the same actor.
 import { api } from "../api.js";
 import { fill, h } from "../dom.js";
-import { ENTITY, STATUS, label } from "../labels.js";
+import { ENTITY, STATUS, iso, label } from "../labels.js";
 import { showActor } from "../panel.js";
 
 export async function mount(root, state) {
@@ -19,7 +19,7 @@ export async function mount(root, state) {
       h("a", { href: "#", class: "result", onclick: (e) => { e.preventDefault(); showActor(a.id); } }, a.name),
       ` — ${label(ENTITY, a.type)}${a.name_en ? ` · ${a.name_en}` : ""}`,
       a.status !== "machine" ? h("span", { class: `badge ${a.status}` }, label(STATUS, a.status)) : null,
-      h("div", { class: "meta" }, `الأسماء: ${a.aliases.join("، ")} · ${a.first_seen || "؟"} … ${a.last_seen || "؟"}`))))
+      h("div", { class: "meta" }, `الأسماء: ${a.aliases.join("، ")} · ${iso(a.first_seen)} … ${iso(a.last_seen)}`))))
       : h("p", { class: "muted" }, "لا نتيجة"));
   };
   const form = h("form", { class: "row", onsubmit: (e) => { e.preventDefault(); run(); } }, input,

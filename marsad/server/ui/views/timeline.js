@@ -2,7 +2,7 @@
 // its details and moves the network and the map to its date.
 import { api } from "../api.js";
 import { fill, h } from "../dom.js";
-import { EVENT, EVENT_COLOR, RELATION, label } from "../labels.js";
+import { EVENT, EVENT_COLOR, RELATION, iso, label } from "../labels.js";
 import { go } from "../app.js";
 import { showEvent, showRelation } from "../panel.js";
 
@@ -42,7 +42,7 @@ export async function mount(root, state) {
       : data.changes.find((r) => `r${r.id}` === id).first_seen).slice(0, 10);
     state.at = at;
     if (id[0] === "e") showEvent(id.slice(1)); else showRelation(id.slice(1));
-    fill(picked, `التاريخ المختار: ${at} `,
+    fill(picked, `التاريخ المختار: ${iso(at)} `,
       h("button", { type: "button", id: "tl-to-network", onclick: () => go("network", { at }) }, "الشبكة في هذا التاريخ"),
       h("button", { type: "button", id: "tl-to-map", onclick: () => go("map", { at }) }, "الخريطة حتى هذا التاريخ"));
   });
