@@ -15,7 +15,8 @@ function item(id, group, start, text, color, title) {
 
 export async function mount(root, state) {
   const data = await api("/api/timeline", { params: { limit: 5000 } });
-  const box = h("div", { id: "timeline", dir: "rtl" });
+  // time runs left to right, as on most Arabic charts (vis-timeline's rtl mode loops in its redraw)
+  const box = h("div", { id: "timeline", dir: "ltr" });
   const picked = h("div", { id: "tl-picked", class: "row" });
   fill(root, h("h2", {}, "الخط الزمني"),
     h("p", { class: "muted", id: "tl-status" }, `${data.events.length} حدثا و${data.changes.length} تغيّرا في الولاءات والسيطرة`),
@@ -32,7 +33,7 @@ export async function mount(root, state) {
       r.type === "DEFECTED_FROM" ? "#c0392b" : "#2980b9", r.first_seen));
   }
   const groups = [{ id: "changes", content: "الولاءات والسيطرة" }, { id: "events", content: "الأحداث" }];
-  tl = new window.vis.Timeline(box, items, groups, { rtl: true, stack: true, maxHeight: 520, zoomMin: 86400000,
+  tl = new window.vis.Timeline(box, items, groups, { stack: true, maxHeight: 560, zoomMin: 86400000,
     orientation: "top", showCurrentTime: false});
   box.dataset.items = items.length;
   tl.on("select", ({ items: sel }) => {
