@@ -8,11 +8,11 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from marsad.errors import MarsadError
 from marsad.server.deps import store_of
-from marsad.server.errors import ApiError
+from marsad.server.errors import JSON, ApiError
 from marsad.server.guards import require_token
 from marsad.server.models import Article, IngestRequest
 
-router = APIRouter(prefix="/api", tags=["analysis"])
+router = APIRouter(prefix="/api", default_response_class=JSON, tags=["analysis"])
 
 
 def to_document(article: Article, fallback_id: str) -> Any:
@@ -44,16 +44,16 @@ def to_document(article: Article, fallback_id: str) -> Any:
 @router.post("/analyse", summary="Analyse one article (nothing is stored)",
              response_description="the marsad.analysis/1 JSON of the article")
 def analyse(article: Article, request: Request,
-            tokens: bool = Query(False, description="include the bulky token list")) -> dict[str, Any]:
+            tokens: bool = Query(False, description="include the bulky token list")) -> JSON:
     """Run the pipeline on one article and return its analysis: entities, times, claims, events,
     relations and framing, every span with offsets into `document.text`."""
     doc = to_document(article, "<api>")
     analysis = request.app.state.pipeline.run(doc)
-    return analysis.to_dict(tokens=tokens)
+    return JSON(analysis.to_dict(tokens=tokens))
 
 
 @router.post("/ingest", summary="Analyse articles and store them", dependencies=[Depends(require_token)])
-def ingest(body: IngestRequest, request: Request) -> dict[str, Any]:
+def ingest(body: IngestRequest, request: Request) -> JSON:
     """Analyse each article (or take each analysis as it is) and store it, merged with the store.
     An article already stored is reported as a duplicate; a bad item is reported and the rest go on."""
     from marsad.model import Analysis
@@ -79,4 +79,4 @@ def ingest(body: IngestRequest, request: Request) -> dict[str, Any]:
         stored = store.add(analysis)
         out["duplicates" if stored.duplicate else "stored"] += 1
         out["documents"].append({"item": name, "id": analysis.document.id, "duplicate": stored.duplicate})
-    return out
+    return JSON(out)

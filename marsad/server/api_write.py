@@ -14,11 +14,11 @@ from marsad.store import Reader, add_correction
 from marsad.store import schema as t
 from marsad.server.api_store import parse_near
 from marsad.server.deps import reader, store_of
-from marsad.server.errors import ApiError
+from marsad.server.errors import JSON, ApiError
 from marsad.server.guards import require_token
 from marsad.server.models import CorrectionRequest
 
-router = APIRouter(prefix="/api", tags=["corrections and exports"])
+router = APIRouter(prefix="/api", default_response_class=JSON, tags=["corrections and exports"])
 
 EXPORT_TYPES = {"acled": "text/csv; charset=utf-8", "plover": "application/json",
                 "graphml": "application/xml", "gexf": "application/xml",
@@ -27,7 +27,7 @@ EXPORT_TYPES = {"acled": "text/csv; charset=utf-8", "plover": "application/json"
 
 @router.post("/corrections", status_code=201, summary="Record an analyst's correction",
              dependencies=[Depends(require_token)])
-def correct(body: CorrectionRequest, request: Request) -> dict[str, Any]:
+def correct(body: CorrectionRequest, request: Request) -> JSON:
     """Confirm, reject or edit an actor, a relation or an event, or merge an actor into another. The
     correction is kept as its own record, wins over the machine's output and survives re-ingest."""
     payload: dict[str, Any] = dict(body.set) if body.action == "edit" else {}
@@ -40,16 +40,17 @@ def correct(body: CorrectionRequest, request: Request) -> dict[str, Any]:
         correction = add_correction(conn, body.target, body.id, body.action, payload=payload or None,
                                     author=body.author, note=body.note)
         conn.commit()
-    return {"id": correction, "target": body.target, "ref": body.id, "action": body.action, "payload": payload}
+    return JSON({"id": correction, "target": body.target, "ref": body.id, "action": body.action, "payload": payload},
+                status_code=201)
 
 
 @router.get("/corrections", summary="The corrections recorded, newest first")
-def corrections(limit: int = Query(200, ge=1, le=10_000), r: Reader = Depends(reader)) -> list[dict[str, Any]]:
+def corrections(limit: int = Query(200, ge=1, le=10_000), r: Reader = Depends(reader)) -> JSON:
     """Every analyst's correction with its target key, action, fields, author, note and time."""
     rows = r.conn.execute(select(t.corrections).order_by(t.corrections.c.id.desc()).limit(limit)).all()
-    return [{"id": row.id, "target": row.target, "key": row.target_key, "action": row.action,
-             "payload": json.loads(row.payload) if row.payload else None, "author": row.author,
-             "note": row.note, "created_at": row.created_at} for row in rows]
+    return JSON([{"id": row.id, "target": row.target, "key": row.target_key, "action": row.action,
+                  "payload": json.loads(row.payload) if row.payload else None, "author": row.author,
+                  "note": row.note, "created_at": row.created_at} for row in rows])
 
 
 @router.get("/export/{fmt}", summary="Export the store (ACLED CSV, PLOVER, GraphML, GEXF, GeoJSON, JSONL)",

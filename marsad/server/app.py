@@ -57,6 +57,19 @@ def create_app(db: str | None = None, *, config: ServerConfig | None = None) -> 
     return app
 
 
+#: The environment variable through which `marsad serve --workers N` hands its settings to each worker.
+CONFIG_ENV = "MARSAD_SERVE_CONFIG"
+
+
+def app_from_env() -> FastAPI:
+    """The application with the settings in $MARSAD_SERVE_CONFIG (JSON): the factory each worker
+    process of `marsad serve --workers N` calls."""
+    import json
+    import os
+
+    return create_app(config=ServerConfig(**json.loads(os.environ.get(CONFIG_ENV) or "{}")))
+
+
 def _static(path: Any) -> Response:
     return FileResponse(path, media_type=media_type(path), headers={"Cache-Control": "no-cache"})
 

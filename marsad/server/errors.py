@@ -82,3 +82,13 @@ def install(app: FastAPI) -> None:
     async def _unexpected(_req: Request, exc: Exception) -> JSONResponse:
         log.error("unexpected error: %s: %s", type(exc).__name__, exc, exc_info=exc)
         return error_response(500, f"internal error ({type(exc).__name__})")
+
+
+class JSON(JSONResponse):
+    """A JSON response with Arabic kept as is, written straight from plain data (no re-encoding pass
+    over large results)."""
+
+    def render(self, content: Any) -> bytes:
+        import json
+
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

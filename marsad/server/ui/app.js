@@ -73,7 +73,10 @@ async function route() {
   } catch (err) {
     if (ticket === token_) fill(root, h("p", { class: "error" }, `تعذّر عرض هذه الصفحة: ${err.message}`));
   }
-  if (ticket === token_) root.dataset.ready = "true";
+  if (ticket === token_) {
+    root.dataset.readyMs = String(Math.round(performance.now()));   // read by benchmarks/bench_ui.py
+    root.dataset.ready = "true";
+  }
 }
 
 function init() {
