@@ -161,6 +161,7 @@ def test_map_draws_boundaries_and_events_and_filters_them(watched: Watched) -> N
     markers = int(box.get_attribute("data-markers"))
     assert markers >= 3
     assert page.locator("#map .leaflet-overlay-pane canvas, #map .leaflet-overlay-pane svg").count() >= 1
+    watched.shot("map")
     page.select_option("#map-type", "ARREST")
     page.wait_for_function(f"document.querySelector('#map').dataset.markers !== '{markers}'")
     assert 0 < int(box.get_attribute("data-markers")) < markers
@@ -173,7 +174,6 @@ def test_map_draws_boundaries_and_events_and_filters_them(watched: Watched) -> N
     page.fill("#map-to", "")
     page.dispatch_event("#map-to", "change")
     page.wait_for_function(f"document.querySelector('#map').dataset.markers === '{markers}'")
-    watched.shot("map")
 
 
 def test_timeline_links_to_the_network_and_the_map(watched: Watched) -> None:
@@ -196,10 +196,10 @@ def test_claims_by_kind_of_source(watched: Watched) -> None:
     summary = page.inner_text("#claims-summary")
     assert "مصدر مجهول" in summary and "شخص مسمّى" in summary
     assert "أحمد المسماري" in page.inner_text("#claims-table")
+    watched.shot("claims")
     page.select_option("#claims-kind", "anonymous")
     page.wait_for_function("document.querySelector('#claims-table tbody') && "
                            "[...document.querySelectorAll('#claims-table tbody tr')].every(r => r.className === 'src-anonymous')")
-    watched.shot("claims")
 
 
 def test_search_finds_actors_by_any_spelling(watched: Watched) -> None:

@@ -32,9 +32,12 @@ export const ENTITY_COLOR = {
   PERSON: "#2e86c1", ARMED_GROUP: "#c0392b", TRIBE: "#8e44ad", ORGANIZATION: "#16a085", MEDIA: "#d68910",
   GPE: "#27ae60", LOCATION: "#7f8c8d",
 };
-const EVENT_PALETTE = ["#c0392b", "#e67e22", "#8e44ad", "#2c3e50", "#d35400", "#27ae60", "#16a085", "#2980b9",
-  "#7f8c8d", "#f1c40f", "#e74c3c", "#9b59b6", "#34495e", "#1abc9c", "#95a5a6", "#b03a2e", "#5d6d7e", "#a04000"];
-export const EVENT_COLOR = Object.fromEntries(Object.keys(EVENT).map((k, i) => [k, EVENT_PALETTE[i]]));
+export const EVENT_COLOR = {
+  ARMED_CLASH: "#c0392b", ATTACK: "#e67e22", VIOLENCE_AGAINST_CIVILIANS: "#7d3c98", TERRITORY_CONTROL: "#1f4e79",
+  DEFECTION: "#f1c40f", ALLEGIANCE: "#2e86c1", MOBILIZATION: "#a04000", SUPPORT: "#27ae60", MEETING: "#17a589",
+  AGREEMENT: "#52be80", ACCUSATION: "#ec7063", THREAT: "#943126", ARREST: "#5d6d7e", EXPULSION: "#b9770e",
+  APPOINTMENT: "#85c1e9", SANCTION: "#6c3483", PROTEST: "#f5b041", LEGAL_ACTION: "#839192",
+};
 
 /** The Arabic label of a value in a vocabulary, or the value itself. */
 export function label(vocab, value) {
@@ -42,7 +45,7 @@ export function label(vocab, value) {
 }
 
 /** A date (or any left-to-right run) isolated so that an RTL line shows it as written (2019-05-20,
- * not 20-05-2019); "؟" when missing. */
+ * not 20-05-2019) and never broken across lines at its hyphens; "؟" when missing. */
 export function iso(value) {
-  return value ? `\u2066${value}\u2069` : "؟";
+  return value ? `\u2066${String(value).replace(/-/g, "\u2060-\u2060")}\u2069` : "؟";
 }

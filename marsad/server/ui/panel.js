@@ -2,7 +2,7 @@
 // analyst's corrections (confirm, reject, edit, merge), stored at once and shown at once.
 import { api } from "./api.js";
 import { fill, h } from "./dom.js";
-import { ENTITY, EVENT, MODALITY, RELATION, SOURCE, STATUS, iso, label } from "./labels.js";
+import { ACTION, ENTITY, EVENT, MODALITY, RELATION, SOURCE, STATUS, iso, label } from "./labels.js";
 import { notify, refresh } from "./app.js";
 
 const body = () => document.getElementById("panel-body");
@@ -107,7 +107,7 @@ function correctionBar(target, id, { edit = [], merge = false }, reopen) {
     try {
       await api("/api/corrections", { method: "POST",
         body: { target, id: String(id), action, note: note.value || null, ...extra } });
-      notify(`سُجّل التصحيح (${action})`, "ok");
+      notify(`سُجّل التصحيح: ${label(ACTION, action)}`, "ok");
       refresh();
       await reopen();
     } catch (err) {
