@@ -59,6 +59,16 @@ def actors(q: str = Query(..., min_length=1, max_length=200, description="a name
     return JSON(r.find_actors(q, limit=limit))
 
 
+@router.get("/search", summary="Search actors, claims and events by any term")
+def search(q: str = Query(..., min_length=1, max_length=200, description="a name or any term, any spelling"),
+           limit: int = Query(50, ge=1, le=500), r: Reader = Depends(reader)) -> JSON:
+    """Actors and places by any alias, and the claims and event reports whose text holds the term,
+    all compared after Arabic normalisation (hamza and alef forms, ة/ه, ى/ي, diacritics)."""
+    from marsad.server.search import search as run_search
+
+    return JSON(run_search(r, q, limit))
+
+
 @router.get("/actors/{ref}", summary="An actor's profile")
 def profile(ref: str, r: Reader = Depends(reader)) -> JSON:
     """Names, relations over time, events, claims about it by kind of source, and claims it made.

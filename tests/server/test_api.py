@@ -135,6 +135,17 @@ def test_search_normalises_arabic(client) -> None:
     assert client.get("/api/actors", params={"q": "زحل المريخي"}).json() == []
 
 
+def test_search_by_any_term_finds_claims_and_events_in_any_spelling(client) -> None:
+    for query in ("طائرة مسيرة", "طايره مسيره", "طائره"):
+        found = client.get("/api/search", params={"q": query}).json()
+        assert [c["content"] for c in found["claims"]] == ["طائرة مسيرة قصفت مواقع في مصراتة"], query
+    found = client.get("/api/search", params={"q": "اشتباكات"}).json()
+    assert {e["type"] for e in found["events"]} == {"ARMED_CLASH"}
+    assert client.get("/api/search", params={"q": "احمد المسماري"}).json()["actors"][0]["name"] == "أحمد المسماري"
+    for query in ("%", "_", "\\", "زحل"):
+        assert client.get("/api/search", params={"q": query}).json() == {"actors": [], "claims": [], "events": []}
+
+
 def test_profile_events_claims_and_provenance(client) -> None:
     prof = client.get("/api/actors/حفتر").json()
     assert prof["name"] and prof["relations"] and "claims_about" in prof
