@@ -2,7 +2,7 @@
 
 Triggers come from the knowledge base's `event_triggers` lexicon (verbs and verbal nouns, matched
 on the clitic-free stem, also with a pronoun suffix removed: «ولائهم» → «ولاء»; multi-word triggers
-such as «خلق قوات» too). For each trigger, within its sentence:
+such as «تشكيل قوة» too). For each trigger, within its sentence:
 
 - agents: an actor right after a verb («سيطرت قوات X»), else the nearest actor before it in the same
   clause (a subject, or «اتصالات حفتر … حشد»); a pronoun-only subject takes the last person named;
@@ -42,11 +42,6 @@ def _s(n: str) -> str:
     return n[2:] if n.startswith("ال") and len(n) > 3 else n
 
 
-#: multi-word triggers beyond the lexicon («خلق قوات موازية»: forming forces)
-_SUPPLEMENT = {
-    "خلق قوات": "MOBILIZATION", "تشكيل قوات": "MOBILIZATION", "إنشاء قوات": "MOBILIZATION",
-    "تشكيل قوة": "MOBILIZATION", "خلق قوة": "MOBILIZATION", "تأسيس قوات": "MOBILIZATION",
-}
 #: verbal nouns whose following genitive is the agent («هجوم تنظيم الدولة»); for the others it is the
 #: one undergoing the event («طرد الجضران», «اعتقال X»)
 _GENITIVE_AGENT = frozenset({"ATTACK", "ARMED_CLASH", "MOBILIZATION", "SUPPORT", "MEETING", "THREAT",
@@ -89,8 +84,6 @@ _FIGURATIVE = frozenset(_s(normalise(w)) for w in ("إعلامية", "الإعل
 _CIVIL_BODIES = frozenset(_s(normalise(w)) for w in ("حكومة", "الحكومة", "لجنة", "اللجنة", "مجلس", "المجلس",
                                                      "حزب", "الحزب", "هيئة", "الهيئة", "وزارة"))
 _REFUSALS = frozenset(normalise(w) for w in ("رفض", "رفضوا", "رفضت", "يرفض", "يرفضون", "ترفض", "رفضه"))
-_TRAINING = frozenset(normalise(w) for w in ("تدريب", "تدريبات", "دورات", "دوره", "تدريبيه"))
-_PLURAL_TRY = frozenset(normalise(w) for w in ("حاولا", "حاولوا", "حاولتا", "سعيا", "سعوا"))
 _CIVILIANS = frozenset((lambda n: n[2:] if n.startswith("ال") and len(n) > 3 else n)(normalise(w)) for w in (
     "مدنيين", "مدنيون", "المدنيين", "مدني", "أطفال", "طفل", "نساء", "امرأة", "سكان", "الأهالي", "أهالي",
     "مواطنين", "مواطنون", "لاجئين", "مهاجرين", "صحفي", "صحفيين", "عائلة", "عائلات", "مصلين", "أسرة"))
@@ -132,9 +125,6 @@ class _Lexicon:
         self.multi: dict[tuple[str, ...], str] = {}
         self.modality: dict[str, str] = {normalise(k): v for k, v in _BUILTIN_MODALITY.items()}
         self.multi_first: frozenset[str] = frozenset()
-        for words, etype in _SUPPLEMENT.items():
-            self.multi.setdefault(tuple(_strip_al(normalise(w)) for w in words.split()), etype)
-        self.multi_first = frozenset(k[0] for k in self.multi)
         if kb is None:
             return
         names = kb.lexicon_names()  # type: ignore[attr-defined]
@@ -408,18 +398,10 @@ class _Finder:
             agent = self._agent_before(trig, lo, near=None if trig.verb else NOUN_AGENT_WINDOW)
             if agent:
                 agents.append(agent)
-        if not agents and any(self.tokens[k].norm in _PLURAL_TRY for k in range(max(lo, trig.first - 3), trig.first)):
-            agents = self._persons_before(trig, lo)  # «X، وY، حاولا خلق قوات»: every subject
         targets = [t for t in targets if t not in agents]
         if place is None:
             place = self._place_in(lo, hi, trig)
         etype = trig.type
-        if etype == "MOBILIZATION" and place and self.kinds.get(place) == "country" and \
-                self.stems[trig.first] in _TRAINING | {_strip_al(normalise("التدريب"))}:
-            # fighters trained abroad: the host country supports the group trained
-            etype = "SUPPORT"
-            group = self._group_before(trig, lo)
-            agents, targets = [place], [group] if group else []
         if etype == "VIOLENCE_AGAINST_CIVILIANS" and not any(
                 self.stems[k] in _CIVILIANS for k in range(max(lo, trig.first - 8), min(hi, trig.last + 10) + 1)):
             etype = "ATTACK"  # a killing with no civilians named is an attack
@@ -534,29 +516,6 @@ class _Finder:
                         return m.entity
                 return None
         return None
-
-    def _persons_before(self, trig: _Trigger, lo: int) -> list[str]:
-        """Every person named in the clause before the trigger (the subjects of a dual verb), within
-        the quotation or indirect speech that holds it, if any."""
-        pos = self.tokens[trig.first].start
-        for c in self.a.claims:
-            if c.content.start <= pos < c.content.end:
-                while lo < trig.first and self.tokens[lo].start < c.content.start:
-                    lo += 1
-        out: list[str] = []
-        for m in self.mentions:
-            if lo <= m.first and m.last < trig.first and self.types.get(m.entity or "") == "PERSON" \
-                    and m.entity not in out:
-                out.append(m.entity or "")
-        return out
-
-    def _group_before(self, trig: _Trigger, lo: int) -> str | None:
-        """The nearest armed group named before the trigger in its sentence."""
-        best = None
-        for m in self.mentions:
-            if lo <= m.first and m.last < trig.first and self.types.get(m.entity or "") == "ARMED_GROUP":
-                best = m.entity
-        return best
 
     def _last_person(self, before: int) -> str | None:
         best = None

@@ -7,14 +7,11 @@ Two sources of relations:
   «القوات المتواجدة بمنطقة P» → BASED_IN; other titles from the `titles` lexicon's relation column;
 - events: ALLEGIANCE → LOYAL_TO(agent, target); EXPULSION, ATTACK, ARMED_CLASH, ACCUSATION, THREAT,
   SANCTION → OPPOSES; SUPPORT → SUPPORTS; AGREEMENT → ALLIED_WITH; DEFECTION → DEFECTED_FROM;
-  TERRITORY_CONTROL → CONTROLS(agent, place); a failed or attempted creation of parallel forces
-  (MOBILIZATION with «موازية») → DEFECTED_FROM(agent, the group they belonged to) with that modality.
+  TERRITORY_CONTROL → CONTROLS(agent, place).
 Each relation carries the claim whose content holds its evidence (None when the narrator states it).
 """
 
 from __future__ import annotations
-
-from collections import Counter
 
 from marsad.extract.names.cands import Hint
 from marsad.extract.relpatterns import pattern_relations
@@ -34,8 +31,6 @@ OPPOSES_MIN_CONFIDENCE = 0.9
 _DIRECTED_ONCE = frozenset({"SUPPORTS", "COMMANDS", "LEADS", "LOYAL_TO", "MEMBER_OF", "SPOKESPERSON_OF"})
 _PREMIER_TITLES = frozenset(normalise(w) for w in ("رئيس الوزراء", "رئيس الحكومة", "رئيس وزراء", "رئيس حكومة"))
 _ACTORS = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE", "MEDIA"})
-_PARALLEL = normalise("موازية")
-_PARALLEL_FORMS = frozenset({_PARALLEL, normalise("موازيه"), normalise("موازي"), normalise("بديلة")})
 _VALID_HEADS = {
     "SPOKESPERSON_OF": {"PERSON"}, "COMMANDS": {"PERSON", "ARMED_GROUP"}, "LEADS": {"PERSON"},
     "MEMBER_OF": {"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION"},
@@ -105,11 +100,6 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add) -> No
                 holder = _forces_of(analysis, a) if types.get(a) == "PERSON" else a
                 add("CONTROLS", holder or a, ev.place, s, e, mod, 0.6, ev.time)
         return
-    if ev.type == "MOBILIZATION" and mod in ("failed", "attempted") and _mentions_parallel(analysis, ev):
-        group = _home_group(analysis, ev, types)
-        for a in ev.agents:
-            add("DEFECTED_FROM", a, group, s, e, mod, 0.55, ev.time)
-        return
     rtype = _EVENT_RELATIONS.get(ev.type)
     if rtype is None:
         return
@@ -149,26 +139,6 @@ def _main_government(analysis: Analysis) -> str | None:
         if e.type == "ORGANIZATION" and "حكوم" in normalise(e.name) and (best is None or len(e.mentions) > len(best.mentions)):
             best = e
     return best.id if best else None
-
-
-def _mentions_parallel(analysis: Analysis, ev: Event) -> bool:
-    window = analysis.text[ev.trigger.start:ev.trigger.end + 40]
-    return any(form in normalise(window) for form in _PARALLEL_FORMS)
-
-
-def _home_group(analysis: Analysis, ev: Event, types: dict[str, str]) -> str | None:
-    """The armed group the agents broke from: the claim speaker's group, else the article's main group."""
-    if ev.claim:
-        claim = next((c for c in analysis.claims if c.id == ev.claim), None)
-        if claim is not None and claim.speaker:
-            for h in analysis.scratch.get("hints", []):
-                if h.head.entity == claim.speaker and h.type in ("SPOKESPERSON_OF", "MEMBER_OF", "COMMANDS") \
-                        and types.get(h.tail.entity or "") == "ARMED_GROUP":
-                    return h.tail.entity
-    counts = Counter({e.id: len(e.mentions) for e in analysis.entities if e.type == "ARMED_GROUP"})
-    for a in ev.agents:
-        counts.pop(a, None)
-    return counts.most_common(1)[0][0] if counts else None
 
 
 def _claim_at(analysis: Analysis, pos: int) -> str | None:
