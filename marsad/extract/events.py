@@ -328,8 +328,17 @@ class _Finder:
         return i in self.index.inside
 
     def _clause(self, trig: _Trigger) -> tuple[int, int]:
-        """Token range of the trigger's sentence, cut at quotes that do not contain the trigger."""
-        return self.index.sentence_start(trig.first), self.index.sentence_end(trig.last)
+        """Token range of the trigger's sentence; inside a reported statement, of the statement's
+        content only (the speaker of a quote is not the agent of the events he reports)."""
+        lo, hi = self.index.sentence_start(trig.first), self.index.sentence_end(trig.last)
+        pos = self.tokens[trig.first].start
+        for c in self.a.claims:
+            if c.content.start <= pos < c.content.end:
+                while lo < trig.first and self.tokens[lo].start < c.content.start:
+                    lo += 1
+                while hi > trig.last and self.tokens[hi].end > c.content.end:
+                    hi -= 1
+        return lo, hi
 
     def _mention_at(self, i: int, types: frozenset[str]) -> Cand | None:
         for m in sorted(self.by_first.get(i, []), key=lambda m: -(m.last - m.first)):

@@ -14,7 +14,8 @@ Each relation carries the claim whose content holds its evidence (None when the 
 from __future__ import annotations
 
 from marsad.extract.names.cands import Hint
-from marsad.extract.relpatterns import pattern_relations
+from marsad.extract.relpatterns import View, pattern_relations
+from marsad.extract.relrules import rule_relations, rule_words
 from marsad.model import Analysis, Event, Offsets, Relation
 from marsad.pipeline import register
 from marsad.text.normalise import normalise
@@ -25,7 +26,7 @@ _EVENT_RELATIONS = {
     "AGREEMENT": "ALLIED_WITH", "DEFECTION": "DEFECTED_FROM",
 }
 #: an event must be at least this sure to imply that its agent opposes its target
-OPPOSES_MIN_CONFIDENCE = 0.9
+OPPOSES_MIN_CONFIDENCE = 0.75
 #: relation types a pair holds in one direction only; the first reading (name structure, fixed
 #: constructions) wins over a later one from a loosely parsed event
 _DIRECTED_ONCE = frozenset({"SUPPORTS", "COMMANDS", "LEADS", "LOYAL_TO", "MEMBER_OF", "SPOKESPERSON_OF"})
@@ -65,12 +66,31 @@ class RelationFinder:
                     add("LEADS", h.head.entity, government, h.start, h.end, "asserted", 0.6)
         mentions = analysis.scratch.get("mentions", [])
         kinds = {e.id: e.kind for e in analysis.entities}
-        for rtype, head, tail, start, end in pattern_relations(analysis.tokens, mentions, types, kinds):
+        kb = analysis.scratch.get("kb")
+        view = View(analysis.tokens, mentions, types, kinds, _place_entities(analysis, kb))
+        for rtype, head, tail, start, end in pattern_relations(analysis.tokens, mentions, types, kinds, view):
             add(rtype, head, tail, start, end, "asserted", 0.75)
+        for rtype, head, tail, start, end in rule_relations(view, rule_words(kb)):
+            add(rtype, head, tail, start, end, "asserted", 0.7)
         for ev in analysis.events:
             _from_event(analysis, ev, types, add)
         analysis.relations = out
         return analysis
+
+
+def _place_entities(analysis: Analysis, kb: object | None) -> dict[str, str]:
+    """Knowledge-base place id -> the article's entity standing for it (the place, or a state's actor)."""
+    out: dict[str, str] = {}
+    actors = getattr(kb, "actors", {}) if kb is not None else {}
+    for e in analysis.entities:
+        if not e.kb_id:
+            continue
+        if e.kb_id.startswith("place:"):
+            out.setdefault(e.kb_id, e.id)
+        actor = actors.get(e.kb_id)
+        if actor is not None and actor.place:
+            out.setdefault(actor.place, e.id)
+    return out
 
 
 def _from_hint(h: Hint, types: dict[str, str], add) -> None:  # type: ignore[no-untyped-def]
@@ -92,8 +112,7 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add) -> No
     s, e = ev.evidence.start, ev.evidence.end
     mod = ev.modality
     kinds = {e.id: e.kind for e in analysis.entities}
-    if ev.type == "TERRITORY_CONTROL" and ev.place and (kinds.get(ev.place) != "country" or any(
-            types.get(a) == "ARMED_GROUP" for a in ev.agents)):
+    if ev.type == "TERRITORY_CONTROL" and ev.place and kinds.get(ev.place) != "country":
         for a in ev.agents:
             if types.get(a) in _ACTORS and types.get(a) != "GPE":
                 # a commander controls ground through his forces: «سيطر حفتر على …» → the forces he leads

@@ -65,23 +65,40 @@ _PLACES = frozenset({"GPE", "LOCATION"})
 Hit = tuple[str, str, str, int, int]
 
 
-class _View:
-    def __init__(self, tokens: Sequence[Token], mentions: Sequence[Cand], types: dict[str, str]) -> None:
+class View:
+    """An article's tokens with its resolved mentions indexed by first and last token."""
+
+    def __init__(self, tokens: Sequence[Token], mentions: Sequence[Cand], types: dict[str, str],
+                 kinds: dict[str, str | None] | None = None, places: dict[str, str] | None = None) -> None:
         self.tokens = tokens
         self.types = types
+        self.kinds = kinds or {}
+        self.places = places or {}  # knowledge-base place id -> the entity standing for it
         self.words = [t.norm for t in tokens]
         self.by_first: dict[int, Cand] = {}
         self.by_last: dict[int, Cand] = {}
+        self.all_by_last: dict[int, list[Cand]] = {}
         for m in mentions:
             if not m.entity:
                 continue
+            self.all_by_last.setdefault(m.last, []).append(m)
             if m.first not in self.by_first or (m.last - m.first) > (self.by_first[m.first].last - self.by_first[m.first].first):
                 self.by_first[m.first] = m
             if m.last not in self.by_last or (m.last - m.first) > (self.by_last[m.last].last - self.by_last[m.last].first):
                 self.by_last[m.last] = m
 
     def type(self, m: Cand | None) -> str | None:
+        """The entity type of a mention (None for no mention)."""
         return self.types.get(m.entity or "") if m else None
+
+    def can_act(self, m: Cand) -> bool:
+        """Actors act; of places, only countries do («مصر تدعم …»)."""
+        t = self.type(m)
+        return t != "GPE" or self.kinds.get(m.entity or "") == "country"
+
+    def place_entity(self, place_id: str) -> str | None:
+        """The entity of the article standing for a knowledge-base place, if any."""
+        return self.places.get(place_id)
 
     def before(self, i: int, types: frozenset[str], skip: int = 2) -> Cand | None:
         """A mention ending just before token i (skipping up to `skip` commas or «و»)."""
@@ -124,7 +141,7 @@ class _View:
         return None
 
 
-def _seated(v: _View, tokens: Sequence[Token], kinds: dict[str, str | None]) -> list[Hit]:
+def _seated(v: View, tokens: Sequence[Token], kinds: dict[str, str | None]) -> list[Hit]:
     """«مجلس النواب في طبرق», «الحكومة المؤقتة بالبيضاء»: a body named with the town it sits in."""
     out: list[Hit] = []
     for last, x in v.by_last.items():
@@ -151,7 +168,7 @@ def _seated(v: _View, tokens: Sequence[Token], kinds: dict[str, str | None]) -> 
     return out
 
 
-def _units_of(v: _View, tokens: Sequence[Token]) -> list[Hit]:
+def _units_of(v: View, tokens: Sequence[Token]) -> list[Hit]:
     """«القوات الخاصة بالجيش»: a unit named with the force it belongs to."""
     out: list[Hit] = []
     for last, x in v.by_last.items():
@@ -163,7 +180,7 @@ def _units_of(v: _View, tokens: Sequence[Token]) -> list[Hit]:
     return out
 
 
-def _against(v: _View, tokens: Sequence[Token]) -> list[Hit]:
+def _against(v: View, tokens: Sequence[Token]) -> list[Hit]:
     """«X التي تتصدى لـY», «X تتحدى Y», «X … ضد Y»: one actor set against another."""
     out: list[Hit] = []
     for i, tok in enumerate(tokens):
@@ -185,7 +202,7 @@ def _against(v: _View, tokens: Sequence[Token]) -> list[Hit]:
     return out
 
 
-def _rivals(v: _View, tokens: Sequence[Token]) -> list[Hit]:
+def _rivals(v: View, tokens: Sequence[Token]) -> list[Hit]:
     """«التنافس بين قبيلتي التبو والطوارق», «الصراع بين X وY»: two rivals."""
     out: list[Hit] = []
     for i, tok in enumerate(tokens):
@@ -207,7 +224,7 @@ def _rivals(v: _View, tokens: Sequence[Token]) -> list[Hit]:
     return out
 
 
-def _resides(v: _View, tokens: Sequence[Token]) -> list[Hit]:
+def _resides(v: View, tokens: Sequence[Token]) -> list[Hit]:
     """«ويقيم رئيس الوزراء … في الشرق», «تتمركز قوات X في P»: an actor staying in a place."""
     out: list[Hit] = []
     for i, tok in enumerate(tokens):
@@ -233,9 +250,9 @@ def _resides(v: _View, tokens: Sequence[Token]) -> list[Hit]:
 
 
 def pattern_relations(tokens: Sequence[Token], mentions: Sequence[Cand], types: dict[str, str],
-                      kinds: dict[str, str | None] | None = None) -> list[Hit]:
+                      kinds: dict[str, str | None] | None = None, view: View | None = None) -> list[Hit]:
     """Every relation the fixed constructions state in the article."""
-    v = _View(tokens, mentions, types)
+    v = view or View(tokens, mentions, types, kinds)
     out: list[Hit] = _seated(v, tokens, kinds or {}) + _units_of(v, tokens) + _against(v, tokens) + _resides(v, tokens) \
         + _rivals(v, tokens)
     for i, tok in enumerate(tokens):

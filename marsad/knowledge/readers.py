@@ -43,6 +43,7 @@ LEXICON_COLUMNS: dict[str, tuple[str, ...]] = {
     "anonymous_sources": ("term",),
     "event_triggers": ("term", "event_type"),
     "modality": ("term", "modality"),
+    "relation_cues": ("term", "cue"),
 }
 
 # closed vocabularies of lexicon columns; "" allowed where listed
@@ -54,6 +55,7 @@ _LEXICON_VOCAB: dict[tuple[str, str], tuple[str, ...]] = {
     ("stance", "stance"): STANCES,
     ("event_triggers", "event_type"): EVENT_TYPES,
     ("modality", "modality"): MODALITY_CUES,
+    ("relation_cues", "cue"): ("ally_with", "backed_by"),
 }
 
 _ALIAS_KEYS = {"text", "stance", "context"}
