@@ -26,10 +26,12 @@ _EVENT_RELATIONS = {
     "AGREEMENT": "ALLIED_WITH", "DEFECTION": "DEFECTED_FROM",
 }
 #: an event must be at least this sure to imply that its agent opposes its target
-OPPOSES_MIN_CONFIDENCE = 0.75
+OPPOSES_MIN_CONFIDENCE = 0.9
 #: relation types a pair holds in one direction only; the first reading (name structure, fixed
 #: constructions) wins over a later one from a loosely parsed event
 _DIRECTED_ONCE = frozenset({"SUPPORTS", "COMMANDS", "LEADS", "LOYAL_TO", "MEMBER_OF", "SPOKESPERSON_OF"})
+#: relation types that hold both ways: one per pair per article
+_SYMMETRIC = frozenset({"OPPOSES", "ALLIED_WITH"})
 _PREMIER_TITLES = frozenset(normalise(w) for w in ("رئيس الوزراء", "رئيس الحكومة", "رئيس وزراء", "رئيس حكومة"))
 _ACTORS = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE", "MEDIA"})
 _VALID_HEADS = {
@@ -52,7 +54,7 @@ class RelationFinder:
             if not head or not tail or head == tail:
                 return
             key = (rtype, head, tail)
-            if key in seen or (rtype in _DIRECTED_ONCE and (rtype, tail, head) in seen):
+            if key in seen or ((rtype in _DIRECTED_ONCE or rtype in _SYMMETRIC) and (rtype, tail, head) in seen):
                 return  # the construction read first already gave this pair its direction
             seen.add(key)
             out.append(Relation(f"r{len(out) + 1}", rtype, head, tail, Offsets(start, end), modality,
@@ -67,7 +69,7 @@ class RelationFinder:
         mentions = analysis.scratch.get("mentions", [])
         kinds = {e.id: e.kind for e in analysis.entities}
         kb = analysis.scratch.get("kb")
-        view = View(analysis.tokens, mentions, types, kinds, _place_entities(analysis, kb))
+        view = View(analysis.tokens, mentions, types, kinds)
         for rtype, head, tail, start, end in pattern_relations(analysis.tokens, mentions, types, kinds, view):
             add(rtype, head, tail, start, end, "asserted", 0.75)
         for rtype, head, tail, start, end in rule_relations(view, rule_words(kb)):
@@ -76,21 +78,6 @@ class RelationFinder:
             _from_event(analysis, ev, types, add)
         analysis.relations = out
         return analysis
-
-
-def _place_entities(analysis: Analysis, kb: object | None) -> dict[str, str]:
-    """Knowledge-base place id -> the article's entity standing for it (the place, or a state's actor)."""
-    out: dict[str, str] = {}
-    actors = getattr(kb, "actors", {}) if kb is not None else {}
-    for e in analysis.entities:
-        if not e.kb_id:
-            continue
-        if e.kb_id.startswith("place:"):
-            out.setdefault(e.kb_id, e.id)
-        actor = actors.get(e.kb_id)
-        if actor is not None and actor.place:
-            out.setdefault(actor.place, e.id)
-    return out
 
 
 def _from_hint(h: Hint, types: dict[str, str], add) -> None:  # type: ignore[no-untyped-def]
@@ -112,12 +99,8 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add) -> No
     s, e = ev.evidence.start, ev.evidence.end
     mod = ev.modality
     kinds = {e.id: e.kind for e in analysis.entities}
-    if ev.type == "TERRITORY_CONTROL" and ev.place and kinds.get(ev.place) != "country":
-        for a in ev.agents:
-            if types.get(a) in _ACTORS and types.get(a) != "GPE":
-                # a commander controls ground through his forces: «سيطر حفتر على …» → the forces he leads
-                holder = _forces_of(analysis, a) if types.get(a) == "PERSON" else a
-                add("CONTROLS", holder or a, ev.place, s, e, mod, 0.6, ev.time)
+    if ev.type == "TERRITORY_CONTROL":
+        _from_control(analysis, ev, types, kinds, add)
         return
     rtype = _EVENT_RELATIONS.get(ev.type)
     if rtype is None:
@@ -133,6 +116,49 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add) -> No
     for h in heads:
         for t in tails:
             add(rtype, h, t, s, e, mod, 0.6, ev.time)
+
+
+def _from_control(analysis: Analysis, ev: Event, types: dict[str, str], kinds: dict[str, str | None],
+                  add) -> None:  # type: ignore[no-untyped-def]
+    """A capture: CONTROLS for the captor over the place and the places coordinated with it
+    («سيطر على ميناءي السدرة ورأس لانوف»); OPPOSES between the captor and those it took them from."""
+    s, e, mod = ev.evidence.start, ev.evidence.end, ev.modality
+    places = [p for p in _coordinated_places(analysis, ev.place, types) if kinds.get(p) != "country"] if ev.place else []
+    for a in ev.agents:
+        if types.get(a) not in _ACTORS or types.get(a) == "GPE":
+            continue
+        # a commander controls ground through his forces: «سيطر حفتر على …» → the forces he leads
+        holder = (_forces_of(analysis, a) if types.get(a) == "PERSON" else a) or a
+        for p in places:
+            add("CONTROLS", holder, p, s, e, mod, 0.6, ev.time)
+        for t in ev.targets:
+            if types.get(t) in ("ARMED_GROUP", "ORGANIZATION", "TRIBE"):
+                add("OPPOSES", holder, t, s, e, mod, 0.55, ev.time)
+
+
+def _coordinated_places(analysis: Analysis, place: str, types: dict[str, str]) -> list[str]:
+    """The place and the places joined to one of its mentions by «و» (or a comma) right after it."""
+    out = [place]
+    mentions = analysis.scratch.get("mentions", [])
+    by_first = {}
+    for m in mentions:
+        if m.entity and types.get(m.entity) in ("GPE", "LOCATION"):
+            by_first.setdefault(m.first, m)
+    tokens = analysis.tokens
+    for m in mentions:
+        if m.entity != place:
+            continue
+        k = m.last + 1
+        while k < len(tokens) and len(out) < 6:
+            if tokens[k].text in "،,":
+                k += 1
+            nxt = by_first.get(k)
+            if nxt is None or not (tokens[k].prefix.startswith("و") or tokens[k - 1].text in "،,"):
+                break
+            if nxt.entity not in out:
+                out.append(nxt.entity or "")
+            k = nxt.last + 1
+    return out
 
 
 def _forces_of(analysis: Analysis, person: str) -> str | None:

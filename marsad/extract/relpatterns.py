@@ -69,19 +69,16 @@ class View:
     """An article's tokens with its resolved mentions indexed by first and last token."""
 
     def __init__(self, tokens: Sequence[Token], mentions: Sequence[Cand], types: dict[str, str],
-                 kinds: dict[str, str | None] | None = None, places: dict[str, str] | None = None) -> None:
+                 kinds: dict[str, str | None] | None = None) -> None:
         self.tokens = tokens
         self.types = types
         self.kinds = kinds or {}
-        self.places = places or {}  # knowledge-base place id -> the entity standing for it
         self.words = [t.norm for t in tokens]
         self.by_first: dict[int, Cand] = {}
         self.by_last: dict[int, Cand] = {}
-        self.all_by_last: dict[int, list[Cand]] = {}
         for m in mentions:
             if not m.entity:
                 continue
-            self.all_by_last.setdefault(m.last, []).append(m)
             if m.first not in self.by_first or (m.last - m.first) > (self.by_first[m.first].last - self.by_first[m.first].first):
                 self.by_first[m.first] = m
             if m.last not in self.by_last or (m.last - m.first) > (self.by_last[m.last].last - self.by_last[m.last].first):
@@ -95,10 +92,6 @@ class View:
         """Actors act; of places, only countries do («مصر تدعم …»)."""
         t = self.type(m)
         return t != "GPE" or self.kinds.get(m.entity or "") == "country"
-
-    def place_entity(self, place_id: str) -> str | None:
-        """The entity of the article standing for a knowledge-base place, if any."""
-        return self.places.get(place_id)
 
     def before(self, i: int, types: frozenset[str], skip: int = 2) -> Cand | None:
         """A mention ending just before token i (skipping up to `skip` commas or «و»)."""
@@ -265,7 +258,9 @@ def pattern_relations(tokens: Sequence[Token], mentions: Sequence[Cand], types: 
                 if w in _LOYAL:
                     rtype = "LOYAL_TO"
                 else:
-                    rtype = "MEMBER_OF" if v.type(y) == "ARMED_GROUP" and v.type(x) == "ARMED_GROUP" else "LOYAL_TO"
+                    # a unit of a force, a body of a body («المؤسسة الوطنية للنفط التابعة للبرلمان»)
+                    rtype = "MEMBER_OF" if v.type(y) == v.type(x) and v.type(x) in ("ARMED_GROUP", "ORGANIZATION") \
+                        else "LOYAL_TO"
                 out.append((rtype, x.entity or "", y.entity or "", x.start, y.end))
         elif w in _SEAT or stem in _SEAT:
             x = v.nearest_before(i, _ACTORS - {"GPE"}, 6)

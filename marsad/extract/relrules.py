@@ -1,12 +1,10 @@
 """Relations read off cue phrases and name forms: a table of small named rules (used by `relations`).
 
 Each rule is a function `(view, i, words) -> list[Hit]` looking at token i; its words come from the
-knowledge base's lexicons (`relation_cues`, `gentilics`), so a `--kb` overlay reaches them:
+knowledge base's lexicons (`relation_cues`), so a `--kb` overlay reaches them:
 
 - `ally_with`: «X … بالتنسيق مع Y», «X المتحالفة مع Y», «X القريبة من Y» → ALLIED_WITH(X, Y);
-- `backed_by`: «X … بدعم من Y», «برعاية Y», «بغطاء جوي من Y» → SUPPORTS(Y, X);
-- `gentilic_seat`: «الجيش السوداني», «الحكومة اليمنية» → BASED_IN(body, the country), when the article
-  names that country.
+- `backed_by`: «X … بدعم من Y», «برعاية Y», «بغطاء جوي من Y» → SUPPORTS(Y, X).
 """
 
 from __future__ import annotations
@@ -19,17 +17,15 @@ from marsad.knowledge.cache import per_kb
 from marsad.text.normalise import normalise
 
 _ACTORS = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE"})
-_BODIES = frozenset({"ARMED_GROUP", "ORGANIZATION"})
 #: how far before a cue phrase the actor it qualifies may stand (tokens, same sentence, no full stop)
 CUE_WINDOW = 10
 
 
 @dataclass(slots=True)
 class RuleWords:
-    """The word tables the rules read: cue phrases by their first word, gentilic → place id."""
+    """The word tables the rules read: cue phrases by their first word."""
 
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
-    gentilics: dict[str, str] = field(default_factory=dict)
 
     def phrase_at(self, words: Sequence[str], i: int) -> tuple[int, str] | None:
         """(last token, cue) of the longest cue phrase starting at token i, or None."""
@@ -56,11 +52,6 @@ def rule_words(kb: object | None) -> RuleWords:
                 out.phrases.setdefault(words[0], []).append((words, row.get("cue", "")))
         for options in out.phrases.values():
             options.sort(key=lambda p: -len(p[0]))
-    if "gentilics" in names:
-        for row in kb.lexicon("gentilics"):  # type: ignore[attr-defined]
-            term = normalise(row.get("term", "")).strip()
-            if term and " " not in term:
-                out.gentilics.setdefault(term, row.get("place", ""))
     return out
 
 
@@ -88,21 +79,10 @@ def backed_by(v: View, i: int, words: RuleWords) -> list[Hit]:
     return [("SUPPORTS", y.entity or "", x.entity or "", x.start, y.end)]
 
 
-def gentilic_seat(v: View, i: int, words: RuleWords) -> list[Hit]:
-    """«الجيش السوداني», «الحكومة اليمنية»: a body named by its country's adjective is based there."""
-    place = words.gentilics.get(v.words[i])
-    country = v.place_entity(place) if place else None
-    if country is None:
-        return []
-    return [("BASED_IN", x.entity or "", country, x.start, x.end) for x in v.all_by_last.get(i, ())
-            if x.last > x.first and v.type(x) in _BODIES and x.entity != country]
-
-
 #: every rule, by name (the order does not matter: the relations component keeps the first reading of a pair)
 RULES: dict[str, Callable[[View, int, RuleWords], list[Hit]]] = {
     "ally_with": ally_with,
     "backed_by": backed_by,
-    "gentilic_seat": gentilic_seat,
 }
 
 
