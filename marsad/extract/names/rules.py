@@ -10,6 +10,7 @@ Each rule reads the tokens and the dictionary matches of one article and propose
 - a group led by a person: «القوات التي يقودها الجنرال المتقاعد»; «قوات X» for a known X
 - tribes and named units: «قبيلة X», «كتيبة X», «لواء X»
 - a tribal leader without a name: «زعيم قبيلة المغاربة»
+- a place announced by its cue word: «حي الفرسان», «معسكر الصاعقة», «فندق اللؤلؤة», «بلدة تمسكت»
 """
 
 from __future__ import annotations
@@ -215,6 +216,7 @@ def find_rule_mentions(ctx: RuleContext) -> None:
     _tribes_and_units(ctx)
     _generic_bodies(ctx)
     _titles(ctx)
+    _cued_places(ctx)
 
 
 def _generic_bodies(ctx: RuleContext) -> None:
@@ -392,6 +394,80 @@ def _tribes_and_units(ctx: RuleContext) -> None:
             last = _unit_name_end(ctx, i + 1)
             if last is not None:
                 ctx.add(i, last, "ARMED_GROUP", confidence=0.6)
+
+
+#: cue words (place_cues lexicon kinds) that make a LOCATION of the name after them
+_LOCATION_CUE_KINDS = frozenset({"neighbourhood", "port", "oilfield", "airport", "base", "border_crossing", "facility",
+                                 "region", "district"})
+#: cue words that make a town (GPE) of an unknown name after them
+_TOWN_CUE_KINDS = frozenset({"city", "town", "village"})
+#: cue words too often followed by an everyday noun to announce a place on their own
+_WEAK_PLACE_CUES = frozenset(normalise(w) for w in ("مقر", "طريق", "مرفق", "منشأة", "منشآت", "مخازن", "خزانات",
+                                                    "ساحة", "مجمع", "محور", "أطراف", "ضواحي", "ولاية", "قضاء",
+                                                    "مناطق", "مدن", "قرى", "بلدات", "أحياء", "حقول", "مطارات",
+                                                    "قواعد", "معسكرات", "موانئ", "معابر", "منافذ", "منفذ",
+                                                    "مرافئ"))
+_PLACE_STOP = frozenset(normalise(w) for w in ("عسكرية", "آمنة", "واسعة", "جديدة", "قريبة", "محاذية", "مجاورة",
+                                               "إبان", "أثناء", "عقب", "جراء"))
+
+
+def _cued_places(ctx: RuleContext) -> None:
+    """«حي الفرسان», «معسكر الصاعقة», «بلدة تمسكت»: a cue word and the name after it make a place."""
+    n = len(ctx.tokens)
+    for i, b in enumerate(ctx.bare):
+        tok = ctx.tokens[i]
+        if ctx.covered(i) or i + 1 >= n or tok.prefix.endswith(("ال", "لل")) or b in _WEAK_PLACE_CUES:
+            continue
+        kind = ctx.lex.place_cues.get(b) or ctx.lex.place_cues.get(ctx.words[i])
+        if kind not in _LOCATION_CUE_KINDS and kind not in _TOWN_CUE_KINDS:
+            continue
+        last = _place_name_end(ctx, i + 1, town=kind in _TOWN_CUE_KINDS)
+        if last is not None:
+            ctx.add(i, last, "GPE" if kind in _TOWN_CUE_KINDS else "LOCATION", confidence=0.6)
+
+
+def _place_name_end(ctx: RuleContext, j: int, *, town: bool) -> int | None:
+    """Last token of the name a place cue announces at `j`, or None when what follows is no name:
+    a rare word («تمسكت»), a definite noun for facilities and districts («الفرسان», «الساحل الشرقي»),
+    or an everyday word before a known place («باب درنة»)."""
+    toks, n = ctx.tokens, len(ctx.tokens)
+    if j >= n or not ctx.same_sentence(j - 1, j) or not _wordish(toks[j]) or ctx.words[j] in STOP \
+            or toks[j].prefix[:1] in ("ب", "ل", "و", "ف", "ك"):
+        return None
+    known = ctx.cand_at(j)
+    if known is not None:
+        # «معسكر الصاعقة»: a facility named after a force; a known place is matched on its own
+        return known.last if not town and ctx.type_of(known) == "ARMED_GROUP" else None
+    w = ctx.words[j]
+    rare = word_count(w) < _COMMON and word_count(_bare(toks[j])) < _COMMON
+    definite = w.startswith("ال") and len(w) > 3
+    if w in _PLACE_STOP or ctx.bare[j] in _PLACE_STOP or ctx.bare[j] in _TIME_WORDS:
+        return None
+    if not definite and not _noun_like(w):
+        return None  # «قاعدة فقهية», «منطقة محظورة», «مدينة ستحتضن»: an adjective or a verb, no name
+    if town:
+        return j if rare else None
+    nxt = ctx.cand_at(j + 1) if j + 1 < n and ctx.same_sentence(j, j + 1) else None
+    if not definite and not rare:
+        if nxt is not None and ctx.type_of(nxt) in ("GPE", "LOCATION") and nxt.first == j + 1:
+            return nxt.last  # «حي باب درنة»
+        return None
+    last = j
+    if definite and j + 1 < n and ctx.same_sentence(j, j + 1) and not ctx.covered(j + 1) \
+            and ctx.words[j + 1].startswith("ال") and ctx.bare[j + 1].endswith(("ي", "يه")) \
+            and ctx.words[j + 1] not in STOP:
+        last = j + 1  # «الساحل الشرقي»
+    return last
+
+
+def _noun_like(w: str) -> bool:
+    """An indefinite word that may be a name: not a relative adjective (…ي، …ية), a participle (م…)
+    or a verb with a future prefix or an object pronoun."""
+    if w.endswith(("ي", "يه")) or (w.startswith("م") and len(w) >= 5):
+        return False
+    if w[:2] in ("سي", "ست", "سن") and len(w) >= 5:
+        return False
+    return not (w[:1] in "يت" and w.endswith(("ها", "هم", "ون")))
 
 
 def _unit_name_end(ctx: RuleContext, j: int) -> int | None:
