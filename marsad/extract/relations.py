@@ -14,8 +14,7 @@ Each relation carries the claim whose content holds its evidence (None when the 
 from __future__ import annotations
 
 from marsad.extract.names.cands import Hint
-from marsad.extract.relpatterns import View, pattern_relations
-from marsad.extract.relrules import rule_relations, rule_words
+from marsad.extract.relpatterns import View, pattern_relations, relation_words
 from marsad.model import Analysis, Event, Offsets, Relation
 from marsad.pipeline import register
 from marsad.text.normalise import normalise
@@ -69,11 +68,9 @@ class RelationFinder:
         mentions = analysis.scratch.get("mentions", [])
         kinds = {e.id: e.kind for e in analysis.entities}
         kb = analysis.scratch.get("kb")
-        view = View(analysis.tokens, mentions, types, kinds)
-        for rtype, head, tail, start, end in pattern_relations(analysis.tokens, mentions, types, kinds, view):
+        view = View(analysis.tokens, mentions, types, kinds, relation_words(kb))
+        for rtype, head, tail, start, end in pattern_relations(view):
             add(rtype, head, tail, start, end, "asserted", 0.75)
-        for rtype, head, tail, start, end in rule_relations(view, rule_words(kb)):
-            add(rtype, head, tail, start, end, "asserted", 0.7)
         for ev in analysis.events:
             _from_event(analysis, ev, types, add)
         analysis.relations = out

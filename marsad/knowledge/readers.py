@@ -19,7 +19,7 @@ from typing import Any, Iterator
 
 from marsad.errors import KnowledgeError
 from marsad.knowledge.model import (
-    AFFILIATION_TYPES, ENTITY_TYPES, EVENT_TYPES, MODALITY_CUES, PLACE_KINDS, PLACE_TYPES,
+    AFFILIATION_TYPES, ENTITY_TYPES, EVENT_TYPES, MODALITY_CUES, PLACE_KINDS, RELATION_CUES, PLACE_TYPES,
     RELATION_TYPES, STANCES, TITLE_KINDS, Actor, Affiliation, Alias, Place,
 )
 
@@ -55,7 +55,7 @@ _LEXICON_VOCAB: dict[tuple[str, str], tuple[str, ...]] = {
     ("stance", "stance"): STANCES,
     ("event_triggers", "event_type"): EVENT_TYPES,
     ("modality", "modality"): MODALITY_CUES,
-    ("relation_cues", "cue"): ("ally_with", "backed_by"),
+    ("relation_cues", "cue"): RELATION_CUES,
 }
 
 _ALIAS_KEYS = {"text", "stance", "context"}
