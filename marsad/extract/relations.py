@@ -45,6 +45,7 @@ class RelationFinder:
 
     def __call__(self, analysis: Analysis) -> Analysis:
         types = {e.id: e.type for e in analysis.entities}
+        kinds = {e.id: e.kind for e in analysis.entities}
         out: list[Relation] = []
         seen: set[tuple[str, str, str]] = set()
 
@@ -60,13 +61,12 @@ class RelationFinder:
                                 _claim_at(analysis, start), time, conf))
 
         for h in analysis.scratch.get("hints", []):
-            _from_hint(h, types, add)
+            _from_hint(h, types, kinds, add)
             if h.type == "ROLE" and h.head.entity and normalise(h.title or "") in _PREMIER_TITLES:
                 government = _main_government(analysis)
                 if government is not None:  # «رئيس الوزراء عبدالله الثني»: the government the article is about
                     add("LEADS", h.head.entity, government, h.start, h.end, "asserted", 0.6)
         mentions = analysis.scratch.get("mentions", [])
-        kinds = {e.id: e.kind for e in analysis.entities}
         kb = analysis.scratch.get("kb")
         view = View(analysis.tokens, mentions, types, kinds, relation_words(kb))
         for rtype, head, tail, start, end in pattern_relations(view):
@@ -77,7 +77,7 @@ class RelationFinder:
         return analysis
 
 
-def _from_hint(h: Hint, types: dict[str, str], add) -> None:  # type: ignore[no-untyped-def]
+def _from_hint(h: Hint, types: dict[str, str], kinds: dict[str, str | None], add) -> None:  # type: ignore[no-untyped-def]
     head, tail = h.head.entity, h.tail.entity
     if h.type == "ROLE" or not head or not tail:
         return
@@ -87,7 +87,9 @@ def _from_hint(h: Hint, types: dict[str, str], add) -> None:  # type: ignore[no-
         return
     if h.type == "BASED_IN" and ttype not in ("GPE", "LOCATION"):
         return
-    if h.type != "BASED_IN" and ttype in ("GPE", "LOCATION") and h.type != "LEADS":
+    state = ttype == "GPE" and kinds.get(tail) in ("country", "capital")  # «الموالية لأنقرة»: Turkey
+    if h.type != "BASED_IN" and ttype in ("GPE", "LOCATION") and h.type != "LEADS" \
+            and not (state and h.type in ("LOYAL_TO", "SUPPORTS")):
         return
     add(h.type, head, tail, h.start, h.end, "asserted", 0.85)
 

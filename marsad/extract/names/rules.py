@@ -8,7 +8,7 @@ Each rule reads the tokens and the dictionary matches of one article and propose
 - a person with a parenthesised role: «الجضران (آمر حرس المنشآت النفطية)»
 - a stationed group: «القوات المتواجدة بمنطقة ورشفانة», «القوات المتواجدة بالجنوب الليبي»
 - a group led by a person: «القوات التي يقودها الجنرال المتقاعد»; «قوات X» for a known X
-- tribes and named units: «قبيلة X», «كتيبة X», «لواء X»
+- tribes and named units: «قبيلة X», «كتيبة X», «لواء X», units by number «اللواء 73»
 - a tribal leader without a name: «زعيم قبيلة المغاربة»
 - a place announced by its cue word: «حي الفرسان», «معسكر الصاعقة», «فندق اللؤلؤة», «بلدة تمسكت»
 """
@@ -54,7 +54,7 @@ _STANDALONE = frozenset(normalise(w) for w in ("شرطة", "سلطات", "متش
 _NO_GENERIC = frozenset(normalise(w) for w in ("عملية", "حشد", "درع", "عصابة", "خلية", "صفحة", "حساب", "دار",
                                                "مركز", "برنامج", "صندوق", "مكتب", "شركة", "مصرف"))
 _LOYAL_MODS = frozenset(normalise(w) for w in ("موالية", "موالون", "موالين", "موالي", "تابعة", "تابع", "تابعين",
-                                                "موالیه", "مواليه", "تابعه"))
+                                                "موالیه", "مواليه", "تابعه", "مؤيدة", "مؤيدون", "مؤيدين"))
 #: participles that relate a body to another and so end its name («المرتبط بالقاعدة»، «المدعومة من …»)
 _RELATING = frozenset(normalise(w) for w in ("المرتبط", "المرتبطة", "المتحالف", "المتحالفة", "المدعوم", "المدعومة",
                                               "المناهضة", "المناهض", "المقرب", "المقربة", "المتحالفين"))
@@ -394,6 +394,8 @@ def _tribes_and_units(ctx: RuleContext) -> None:
             last = _unit_name_end(ctx, i + 1)
             if last is not None:
                 ctx.add(i, last, "ARMED_GROUP", confidence=0.6)
+        elif b in _NAMED_UNITS and ctx.tokens[i + 1].text.isdigit():
+            ctx.add(i, i + 1, "ARMED_GROUP", confidence=0.7)  # «اللواء 73», «الكتيبة 166»: a unit by number
 
 
 #: cue words (place_cues lexicon kinds) that make a LOCATION of the name after them
@@ -536,6 +538,12 @@ def _one_title(ctx: RuleContext, first: int, last: int, row: dict[str, str]) -> 
         ctype = ctx.type_of(cand) if cand is not None else None
         if cand is not None and ctype is not None and (ctype != "PERSON" or relation == "SPOKESPERSON_OF"):
             org = cand
+        elif cand is None and relation in ("MEMBER_OF", "LEADS") and ctx.words[j] in ("في", "فى") \
+                and j + 1 < n and ctx.same_sentence(first, j + 1):
+            # «وزير الداخلية في الحكومة المؤقتة فلان»: the body the office is in
+            body = ctx.cand_at(j + 1)
+            if body is not None and ctx.type_of(body) in ("ORGANIZATION", "ARMED_GROUP"):
+                org = body
     after = (org.last if org else last) + 1
     if org is not None and after < n and ctx.tokens[after].text in "\"»”'":
         after += 1
