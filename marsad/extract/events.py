@@ -17,12 +17,16 @@ Repeated mentions of one happening (same type and participants) become one event
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
 
 from marsad.extract.names.cands import Cand
 from marsad.extract.tokindex import TokenIndex
 from marsad.knowledge.cache import per_kb
+from marsad.knowledge.readers import read_lexicon
 from marsad.model import Analysis, Event, Offsets, Span, Token
 from marsad.pipeline import register
 from marsad.text.clitics import word_count
@@ -37,10 +41,10 @@ _VIOLENT = frozenset({"ATTACK", "ARMED_CLASH", "VIOLENCE_AGAINST_CIVILIANS", "PR
 MAX_PER_SENTENCE = 3
 #: how far (in tokens) from its trigger an event's place may stand
 PLACE_WINDOW = 12
-def _s(n: str) -> str:
-    """A normalised word without its article."""
-    return n[2:] if n.startswith("ال") and len(n) > 3 else n
-
+#: event_cues sets compared with a token's bare stem (no proclitics, no article); the others with the
+#: normalised token
+_BARE_CUES = frozenset({"civil_body", "civilians", "court", "fall", "figurative", "inquiry", "instrument", "killing",
+                        "legal_context", "light_verb", "members", "not_after_ba", "not_trigger", "ruling", "try"})
 
 #: verbal nouns whose following genitive is the agent («هجوم تنظيم الدولة»); for the others it is the
 #: one undergoing the event («طرد الجضران», «اعتقال X»)
@@ -48,64 +52,13 @@ _GENITIVE_AGENT = frozenset({"ATTACK", "ARMED_CLASH", "MOBILIZATION", "SUPPORT",
                              "ACCUSATION", "TERRITORY_CONTROL", "DEFECTION", "ALLEGIANCE", "AGREEMENT", "PROTEST"})
 #: how far before a verbal noun its agent may stand
 NOUN_AGENT_WINDOW = 4
-_KILLING = frozenset(_s(normalise(w)) for w in ("قتل", "مقتل", "قتلوا", "قتلى", "قتيل", "قتيلا", "يقتل", "تقتل", "قتلت"))
-_FALL = frozenset(_s(normalise(w)) for w in ("سقوط", "سقط", "سقطت", "انهيار", "انهار"))
-_REGIME = frozenset(normalise(w) for w in ("نظام", "النظام", "حكم", "الحكم", "القذافي", "الرئيس"))
-_RULING = frozenset(_s(normalise(w)) for w in ("حكم", "الحكم", "أحكام", "الأحكام", "حكما", "بحكم"))
-_COURT = frozenset(_s(normalise(w)) for w in ("محكمة", "المحكمة", "قضائي", "قضائية", "بالإعدام", "بالسجن",
-                                               "غيابيا", "القضاء", "النيابة", "إعدام", "الإعدام", "محاكمة"))
-#: lexicon words that are not events in running news text («من أيدي», «الموالية» as an adjective)
-_NOT_TRIGGERS = frozenset(_s(normalise(w)) for w in ("ايدي", "أيدي", "الموالية", "موالية", "الموالين", "الموالون",
-                                                      "موالون", "الموالي", "موالين", "موال", "مؤتمر", "المؤتمر",
-                                                      "حوار", "الحوار", "جولة", "الجولة", "اسلحه", "الاسلحه",
-                                                      "ذخاير", "الذخاير", "ذخيره", "الذخيره", "امني", "الامني",
-                                                      "امنيه", "الامنيه", "حرب", "الحرب", "حربه", "حروب", "ايد",
-                                                      "مدعوم", "مدعومه", "المدعوم", "المدعومه", "مدعومين"))
-_NOT_AFTER_BA = frozenset(_s(normalise(w)) for w in ("شكل",))
-#: words that open a new clause, after which a verbal noun no longer shares the subject before
-_NEW_CLAUSE = frozenset(normalise(w) for w in ("ما", "الذي", "التي", "الذين", "وهو", "وهي", "هو", "هي", "بينما",
-                                                "حيث", "عندما", "لكن", "ولكن", "إذ", "أدى", "مما"))
-#: light verbs whose object is the event («شنت قوات X هجوما», «قام سلاح الجو بقصف»)
-_SUPPORT_VERBS = frozenset(_s(normalise(w)) for w in (
-    "شن", "شنت", "شنوا", "يشن", "تشن", "خاض", "خاضت", "خاضوا", "يخوض", "تخوض", "نفذ", "نفذت", "نفذوا",
-    "ينفذ", "تنفذ", "قام", "قامت", "قاموا", "يقوم", "تقوم", "أطلق", "أطلقت", "أطلقوا", "بدأ", "بدأت", "بدأوا",
-    "تبنى", "تبنت", "أجرى", "أجرت", "عقد", "عقدت", "عقدوا", "فرض", "فرضت", "أحكم", "أحكمت", "بسط", "بسطت",
-    "واصل", "واصلت", "استأنف", "استأنفت", "وقع", "وقعت", "أبرم", "أبرمت"))
 _DENY = normalise("نفى")
-#: plural nouns for the members of a group («متشددون من تنظيم الدولة»)
-_MEMBERS = frozenset(_s(normalise(w)) for w in ("متشددون", "متشددين", "مسلحون", "مسلحين", "عناصر", "مقاتلون",
-                                                 "مقاتلين", "أفراد", "جنود", "مسلحو", "مقاتلو"))
-_TRY_VERBS = frozenset(_s(normalise(w)) for w in ("سعى", "سعت", "سعوا", "يسعى", "تسعى", "حاول", "حاولت",
-                                                   "حاولوا", "يحاول", "تحاول", "محاولة", "محاولات", "خطط", "خططت"))
-_STILL = frozenset(normalise(w) for w in ("زال", "زالت", "يزال", "تزال", "زالوا", "يزالون", "برح", "انفك"))
 _UNSEEN = object()
-_FIGURATIVE = frozenset(_s(normalise(w)) for w in ("إعلامية", "الإعلامية", "سياسية", "السياسية", "انتخابية",
-                                                   "الانتخابية", "اقتصادية", "الاقتصادية", "دبلوماسية", "قضائية"))
-_CIVIL_BODIES = frozenset(_s(normalise(w)) for w in ("حكومة", "الحكومة", "لجنة", "اللجنة", "مجلس", "المجلس",
-                                                     "حزب", "الحزب", "هيئة", "الهيئة", "وزارة"))
-_REFUSALS = frozenset(normalise(w) for w in ("رفض", "رفضوا", "رفضت", "يرفض", "يرفضون", "ترفض", "رفضه"))
-_CIVILIANS = frozenset((lambda n: n[2:] if n.startswith("ال") and len(n) > 3 else n)(normalise(w)) for w in (
-    "مدنيين", "مدنيون", "المدنيين", "مدني", "أطفال", "طفل", "نساء", "امرأة", "سكان", "الأهالي", "أهالي",
-    "مواطنين", "مواطنون", "لاجئين", "مهاجرين", "صحفي", "صحفيين", "عائلة", "عائلات", "مصلين", "أسرة"))
-_DEMONSTRATIVES = frozenset(normalise(w) for w in ("هذه", "هذا", "تلك", "ذلك", "هذة", "هاته"))
 _SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا", "ي")
-_TARGET_PREPS = frozenset({"على", "ضد", "من", "عن", "مع", "بحق", "تجاه", "الى", "إلى", "ل"})
-_PLACE_PREPS = frozenset({"في", "فى", "ب", "قرب", "داخل", "جنوب", "شمال", "شرق", "غرب", "بمدينه", "بمنطقه", "نحو", "الى", "إلى", "من"})
 _ACTOR_TYPES = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE", "MEDIA"})
 _PLACE_TYPES = frozenset({"GPE", "LOCATION"})
 _CLAUSE_BREAK = frozenset({"،", ",", ";", "؛", ":", "(", ")"})
-_PRONOUN_SUBJ = frozenset(normalise(w) for w in ("وأنه", "أنه", "إنه", "انه", "وهو", "هو", "فإنه"))
 
-# built-in modality cues (the knowledge base's `modality` lexicon adds to them)
-_BUILTIN_MODALITY = {
-    "حاول": "attempted", "حاولت": "attempted", "حاولوا": "attempted", "حاولا": "attempted", "يحاول": "attempted",
-    "تحاول": "attempted", "محاوله": "attempted", "محاولات": "attempted", "سعى": "attempted", "سعت": "attempted",
-    "فشل": "failed", "فشلت": "failed", "فشلوا": "failed", "بالفشل": "failed", "احبط": "failed", "احبطت": "failed",
-    "تعتزم": "planned", "يعتزم": "planned", "سوف": "planned", "يخطط": "planned", "تخطط": "planned",
-    "ستقوم": "planned", "سيقوم": "planned", "تنوي": "planned", "ينوي": "planned", "مرتقب": "planned",
-    "ربما": "possible", "يحتمل": "possible", "محتمل": "possible", "يرجح": "possible", "قد": "possible",
-    "لم": "negation", "لن": "negation", "نفى": "denied", "نفت": "denied", "ينفي": "denied", "تنفي": "denied",
-}
 
 
 @dataclass(slots=True)
@@ -123,7 +76,8 @@ class _Lexicon:
     def __init__(self, kb: object | None) -> None:
         self.single: dict[str, str] = {}
         self.multi: dict[tuple[str, ...], str] = {}
-        self.modality: dict[str, str] = {normalise(k): v for k, v in _BUILTIN_MODALITY.items()}
+        self.modality: dict[str, str] = {}
+        self.cues: dict[str, frozenset[str]] = _event_cues(kb)
         self.multi_first: frozenset[str] = frozenset()
         if kb is None:
             return
@@ -149,7 +103,23 @@ class _Lexicon:
 
 
 def _strip_al(w: str) -> str:
+    """A normalised word without its article."""
     return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
+def _event_cues(kb: object | None) -> dict[str, frozenset[str]]:
+    """The word sets of the `event_cues` lexicon (the shipped file when there is no knowledge base)."""
+    if kb is not None and "event_cues" in kb.lexicon_names():  # type: ignore[attr-defined]
+        rows = kb.lexicon("event_cues")  # type: ignore[attr-defined]
+    else:
+        rows = read_lexicon(Path(str(resources.files("marsad").joinpath("data/lexicons/event_cues.tsv"))))
+    sets: dict[str, set[str]] = {}
+    for row in rows:
+        cue = row.get("cue", "").strip()
+        word = normalise(row.get("term", "").strip())
+        if word:
+            sets.setdefault(cue, set()).add(_strip_al(word) if cue in _BARE_CUES else word)
+    return defaultdict(frozenset, {cue: frozenset(words) for cue, words in sets.items()})
 
 
 @per_kb
@@ -173,6 +143,7 @@ class _Finder:
     def __init__(self, analysis: Analysis, lex: _Lexicon) -> None:
         self.a = analysis
         self.lex = lex
+        self.cue = lex.cues
         self.tokens: Sequence[Token] = analysis.tokens
         self.text = analysis.text
         self.types = {e.id: e.type for e in analysis.entities}
@@ -232,8 +203,8 @@ class _Finder:
                             break
                     if etype:
                         break
-        if etype is None or w in _NOT_TRIGGERS or self.stem(i) in _NOT_TRIGGERS or \
-                (tok.prefix == "ب" and w in _NOT_AFTER_BA):
+        if etype is None or w in self.cue["not_trigger"] or self.stem(i) in self.cue["not_trigger"] or \
+                (tok.prefix == "ب" and w in self.cue["not_after_ba"]):
             return None
         return i, etype, w
 
@@ -269,12 +240,12 @@ class _Finder:
                 i += 1
                 continue
             self._last_trigger = trig
-            if trig.first > 0 and self.tokens[trig.first - 1].norm in _DEMONSTRATIVES:
+            if trig.first > 0 and self.tokens[trig.first - 1].norm in self.cue["demonstrative"]:
                 i = trig.last + 1  # «هذه الانشقاقات»: refers back to an event already told
                 continue
             same_sentence = trig.first > 0 and self.tokens[trig.first - 1].sentence == self.tokens[trig.first].sentence
             prev_word = self.stems[trig.first - 1] if same_sentence else ""
-            if prev_word in _REFUSALS or (same_sentence and prev_trigger is not None
+            if prev_word in self.cue["refusal"] or (same_sentence and prev_trigger is not None
                                           and prev_trigger.last == trig.first - 1):
                 i = trig.last + 1  # «رفضوا تولي …» did not happen; «حشد الدعم»: the object of a trigger
                 prev_trigger = trig
@@ -284,7 +255,7 @@ class _Finder:
                 last_first, last_ev = built[-1]
                 gap = {self.tokens[k].norm for k in range(last_first + 1, trig.first)}
                 if self.tokens[last_first].sentence == self.tokens[trig.first].sentence and last_ev.agents \
-                        and trig.first - last_first <= 10 and not gap & _NEW_CLAUSE:
+                        and trig.first - last_first <= 10 and not gap & self.cue["new_clause"]:
                     # «السيطرة على موانئ النفط، إعلان ولائهم لحفتر، وطرد الجضران»: one subject for all
                     ev.agents = [a for a in last_ev.agents if a not in ev.targets]
                     ev.confidence = min(0.95, ev.confidence + 0.25)
@@ -362,7 +333,7 @@ class _Finder:
             if steps > 0 and self._starts_trigger(k):
                 break  # the next event's words are its own
             m = self._mention_at(k, _ACTOR_TYPES | _PLACE_TYPES)
-            if m is None and steps == 0 and trig.verb and self.stems[k] in _MEMBERS and k + 2 <= hi \
+            if m is None and steps == 0 and trig.verb and self.stems[k] in self.cue["members"] and k + 2 <= hi \
                     and toks[k + 1].norm == "من":
                 # «اقتحم متشددون من تنظيم الدولة …»: the members' group is the agent
                 m = self._mention_at(k + 2, _ACTOR_TYPES)
@@ -371,14 +342,14 @@ class _Finder:
                     k = m.last + 1
                     steps += 1
                     continue
-            if m is None and tok.norm in _TARGET_PREPS | _PLACE_PREPS and k + 1 <= hi:
+            if m is None and tok.norm in self.cue["target_prep"] | self.cue["place_prep"] and k + 1 <= hi:
                 k += 1
                 steps += 1
                 continue
             if m is not None:
                 etype = self.types[m.entity or ""]
                 prev = toks[k - 1].norm if k - 1 > trig.last else ""
-                via_prep = prev in _PLACE_PREPS or (m.source != "coref" and toks[k].prefix[:1] in ("ب",) and m.start > toks[k].start)
+                via_prep = prev in self.cue["place_prep"] or (m.source != "coref" and toks[k].prefix[:1] in ("ب",) and m.start > toks[k].start)
                 if etype == "LOCATION" or (etype == "GPE" and (via_prep or prev == "في" or not self.can_act(m.entity))):
                     place = place or m.entity
                 elif not agents and steps == 0 and self.can_act(m.entity) and (
@@ -398,7 +369,7 @@ class _Finder:
                 continue
             k += 1
             steps += 1
-        killing = self.stems[trig.first] in _KILLING or trig.form in _KILLING
+        killing = self.stems[trig.first] in self.cue["killing"] or trig.form in self.cue["killing"]
         if not agents and not trig.verb:
             agent = self._support_verb_subject(trig, lo)
             if agent:
@@ -412,7 +383,7 @@ class _Finder:
             place = self._place_in(lo, hi, trig)
         etype = trig.type
         if etype == "VIOLENCE_AGAINST_CIVILIANS" and not any(
-                self.stems[k] in _CIVILIANS for k in range(max(lo, trig.first - 8), min(hi, trig.last + 10) + 1)):
+                self.stems[k] in self.cue["civilians"] for k in range(max(lo, trig.first - 8), min(hi, trig.last + 10) + 1)):
             etype = "ATTACK"  # a killing with no civilians named is an attack
         if etype == "ARMED_CLASH":
             # a clash has two sides, and they bear arms (a speaker's «المعركة» names none)
@@ -424,7 +395,7 @@ class _Finder:
         modality = self._modality(trig, lo, hi)
         purpose = toks[trig.first].prefix == "ل" or toks[trig.first].norm in ("لمحاوله",)
         if purpose:
-            tried = any(self.stems[k] in _TRY_VERBS or self.tokens[k].norm[1:] in _TRY_VERBS
+            tried = any(self.stems[k] in self.cue["try"] or self.tokens[k].norm[1:] in self.cue["try"]
                         for k in range(max(lo, trig.first - 3), trig.first))
             if not tried:
                 return None  # «… لمحاصرة الانشقاقات»: an aim, not a happening
@@ -475,7 +446,7 @@ class _Finder:
                 return False
             nxt = self.tokens[trig.last + 1].norm if trig.last + 1 < len(self.tokens) else ""
             after = self._mention_at(trig.last + 1, frozenset({"PERSON"}))
-            if trig.form in _FALL and (nxt in _REGIME or after is not None):
+            if trig.form in self.cue["fall"] and (nxt in self.cue["regime"] or after is not None):
                 return False  # «سقوط النظام», «سقوط القذافي»
         if etype == "APPOINTMENT" and not any(self.types.get(x) == "PERSON" for x in agents + targets):
             return False
@@ -484,14 +455,14 @@ class _Finder:
         if etype == "ARMED_CLASH" and any(self.types.get(a) == "GPE" for a in agents):
             return False
         nxt = self.stems[trig.last + 1] if trig.last + 1 <= hi else ""
-        if etype in ("ARMED_CLASH", "ATTACK") and nxt in _FIGURATIVE:
+        if etype in ("ARMED_CLASH", "ATTACK") and nxt in self.cue["figurative"]:
             return False  # «معركة إعلامية شرسة», «حرب سياسية»
-        if etype == "MOBILIZATION" and nxt in _CIVIL_BODIES:
+        if etype == "MOBILIZATION" and nxt in self.cue["civil_body"]:
             return False  # «وشكلت حكومة»: forming a government is not mobilising
         if etype == "TERRITORY_CONTROL" and not agents and not trig.verb:
             return False  # «السيطرة» with no one taking control
-        if etype == "LEGAL_ACTION" and self.stems[trig.first] in _RULING and not any(
-                self.stems[k] in _COURT for k in range(lo, hi + 1)):
+        if etype == "LEGAL_ACTION" and self.stems[trig.first] in self.cue["ruling"] and not any(
+                self.stems[k] in self.cue["court"] for k in range(lo, hi + 1)):
             return False
         return True
 
@@ -507,7 +478,7 @@ class _Finder:
                 break
             if self.tokens[k].text in _CLAUSE_BREAK and trig.first - k > 1 and not pluperfect:
                 break
-            if self.tokens[k].norm in _PRONOUN_SUBJ:
+            if self.tokens[k].norm in self.cue["pronoun_subject"]:
                 return self._last_person(self.tokens[k].start)
             for m in self.index.by_last.get(k, ()):
                 if self.can_act(m.entity):
@@ -519,7 +490,7 @@ class _Finder:
         """The subject of a light verb whose object is the verbal-noun trigger (شن، خاض، نفذ، قام بـ …)."""
         for s in range(trig.first - 1, max(lo - 1, trig.first - 9), -1):
             norm = self.tokens[s].norm
-            if norm in _SUPPORT_VERBS or self.stems[s] in _SUPPORT_VERBS or (norm[:1] in "وف" and norm[1:] in _SUPPORT_VERBS):
+            if norm in self.cue["light_verb"] or self.stems[s] in self.cue["light_verb"] or (norm[:1] in "وف" and norm[1:] in self.cue["light_verb"]):
                 for m in self.mentions:
                     if s < m.first and m.last < trig.first and self.can_act(m.entity):
                         return m.entity
@@ -542,7 +513,7 @@ class _Finder:
             m = self._mention_at(k, _PLACE_TYPES)
             if m is not None:
                 prev = self.tokens[k - 1].norm if k > lo else ""
-                if self.types[m.entity or ""] == "LOCATION" or prev in _PLACE_PREPS or self.tokens[k].prefix[:1] == "ب":
+                if self.types[m.entity or ""] == "LOCATION" or prev in self.cue["place_prep"] or self.tokens[k].prefix[:1] == "ب":
                     return m.entity
         return None
 
@@ -551,7 +522,7 @@ class _Finder:
         found = set()
         for k in window:
             tok = self.tokens[k]
-            if k + 1 < len(self.tokens) and self.stems[k + 1] in _STILL:
+            if k + 1 < len(self.tokens) and self.stems[k + 1] in self.cue["still"]:
                 continue  # «ما زالت تسيطر», «لا يزال»: still, not a negation
             for form in (tok.norm, tok.stem):
                 mod = self.lex.modality.get(form)
