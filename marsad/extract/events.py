@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -68,6 +68,15 @@ class _Trigger:
     type: str
     verb: bool
     form: str = ""  # the lexicon form matched («قتل» for «وقتله»)
+
+
+@dataclass(slots=True)
+class _Args:
+    """The arguments of an event being built."""
+
+    agents: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    place: str | None = None
 
 
 class _Lexicon:
@@ -203,6 +212,9 @@ class _Finder:
                             break
                     if etype:
                         break
+        if etype is None and w.endswith("ا") and len(w) >= 5 and self.lex.single.get(w[:-1]):
+            w = w[:-1]  # the accusative «هجوما», «تحقيقا», «اتفاقا»
+            etype = self.lex.single[w]
         if etype is None or w in self.cue["not_trigger"] or self.stem(i) in self.cue["not_trigger"] or \
                 (tok.prefix == "ب" and w in self.cue["not_after_ba"]):
             return None
@@ -318,12 +330,32 @@ class _Finder:
         return None
 
     def _build(self, trig: _Trigger, n: int) -> Event | None:
+        """The event of one trigger, or None when it did not happen or is implausible."""
         lo, hi = self._clause(trig)
+        args = self._args_after(trig, hi)
+        self._agent_before_trigger(trig, lo, args)
+        args.targets = [t for t in args.targets if t not in args.agents]
+        if args.place is None:
+            args.place = self._place_in(lo, hi, trig)
+        etype = self._retype(trig, lo, hi, args)
+        if not self._plausible(etype, trig, args.agents, args.targets, args.place, lo, hi):
+            return None
+        if self._prevented(trig, lo):
+            return None  # «لمنع المسلحين من دخول المدينة»: kept from happening
+        modality = self._modality(trig, lo, hi)
+        purpose = self.tokens[trig.first].prefix == "ل" or self.tokens[trig.first].norm in ("لمحاوله",)
+        if purpose:
+            if not any(self.stems[k] in self.cue["try"] or self.tokens[k].norm[1:] in self.cue["try"]
+                       for k in range(max(lo, trig.first - 3), trig.first)):
+                return None  # «… لمحاصرة الانشقاقات»: an aim, not a happening
+            modality = "attempted"  # «سعت للسيطرة على الهلال النفطي»
+        claim = self._claim(trig)
+        return self._event(n, etype, trig, args, lo, hi, modality, claim, purpose)
+
+    def _args_after(self, trig: _Trigger, hi: int) -> _Args:
+        """Agent (a verb's subject, a verbal noun's genitive), targets and place read after the trigger."""
         toks = self.tokens
-        agents: list[str] = []
-        targets: list[str] = []
-        place: str | None = None
-        # after the trigger: agent (verb subject), targets after prepositions, place after «في»
+        args = _Args()
         k = trig.last + 1
         steps = 0
         while k <= hi and steps < 10:
@@ -332,76 +364,117 @@ class _Finder:
                 break
             if steps > 0 and self._starts_trigger(k):
                 break  # the next event's words are its own
+            by = self._passive_agent(k, hi)
+            if by is not None:
+                # «بعد اقتحامها من قبل قوات X»: the agent of a passive or a verbal noun
+                args.agents = [by.entity or ""] + [a for a in args.agents if a != by.entity]
+                args.targets = [t for t in args.targets if t != by.entity]
+                k = by.last + 1
+                steps += 1
+                continue
             m = self._mention_at(k, _ACTOR_TYPES | _PLACE_TYPES)
-            if m is None and steps == 0 and trig.verb and self.stems[k] in self.cue["members"] and k + 2 <= hi \
-                    and toks[k + 1].norm == "من":
-                # «اقتحم متشددون من تنظيم الدولة …»: the members' group is the agent
-                m = self._mention_at(k + 2, _ACTOR_TYPES)
-                if m is not None and self.can_act(m.entity) and self.types.get(m.entity or "") != "GPE":
-                    agents.append(m.entity or "")
-                    k = m.last + 1
+            if m is None and steps == 0 and trig.verb:
+                group = self._group_of_members(k, hi)
+                if group is not None:
+                    # «اقتحم متشددون من تنظيم الدولة», «قصفت طائرات قوات X»: the group behind them acts
+                    args.agents.append(group.entity or "")
+                    k = group.last + 1
                     steps += 1
                     continue
             if m is None and tok.norm in self.cue["target_prep"] | self.cue["place_prep"] and k + 1 <= hi:
                 k += 1
                 steps += 1
                 continue
-            if m is not None:
-                etype = self.types[m.entity or ""]
-                prev = toks[k - 1].norm if k - 1 > trig.last else ""
-                via_prep = prev in self.cue["place_prep"] or (m.source != "coref" and toks[k].prefix[:1] in ("ب",) and m.start > toks[k].start)
-                if etype == "LOCATION" or (etype == "GPE" and (via_prep or prev == "في" or not self.can_act(m.entity))):
-                    place = place or m.entity
-                elif not agents and steps == 0 and self.can_act(m.entity) and (
-                        trig.verb or (trig.type in _GENITIVE_AGENT and not tok.prefix[:1] in ("ل", "ب"))):
-                    agents.append(m.entity or "")  # «سيطرت قوات X», «هجوم تنظيم الدولة»
-                    nxt = m.last + 1
-                    other = self._mention_at(nxt, _ACTOR_TYPES) if nxt <= hi and toks[nxt].prefix == "و" else None
-                    if other is not None and self.can_act(other.entity) and other.entity not in agents:
-                        agents.append(other.entity or "")  # «وتدعم الأمم المتحدة والاتحاد الأوروبي …»
-                        k = other.last + 1
-                        steps += 1
-                        continue
-                elif m.entity not in targets and etype != "MEDIA":
-                    targets.append(m.entity or "")
-                k = m.last + 1
+            if m is None:
+                k += 1
                 steps += 1
                 continue
-            k += 1
+            k = self._take_argument(trig, m, k, steps, hi, args)
             steps += 1
-        killing = self.stems[trig.first] in self.cue["killing"] or trig.form in self.cue["killing"]
-        if not agents and not trig.verb:
+        return args
+
+    def _take_argument(self, trig: _Trigger, m: Cand, k: int, steps: int, hi: int, args: _Args) -> int:
+        """File the mention at token k as place, agent or target; the token to go on from."""
+        toks = self.tokens
+        tok = toks[k]
+        etype = self.types[m.entity or ""]
+        prev = toks[k - 1].norm if k - 1 > trig.last else ""
+        via_prep = prev in self.cue["place_prep"] or (m.source != "coref" and tok.prefix[:1] in ("ب",) and m.start > tok.start)
+        # «في هجوم لتنظيم الدولة»: an attack's or a clash's author after «لـ»
+        of_author = not trig.verb and trig.type in ("ATTACK", "ARMED_CLASH") and tok.prefix == "ل"
+        if etype == "LOCATION" or (etype == "GPE" and (via_prep or prev == "في" or not self.can_act(m.entity))):
+            args.place = args.place or m.entity
+        elif not args.agents and steps == 0 and self.can_act(m.entity) and (
+                trig.verb or of_author or (trig.type in _GENITIVE_AGENT and not tok.prefix[:1] in ("ل", "ب"))):
+            args.agents.append(m.entity or "")  # «سيطرت قوات X», «هجوم تنظيم الدولة»
+            nxt = m.last + 1
+            other = self._mention_at(nxt, _ACTOR_TYPES) if nxt <= hi and toks[nxt].prefix == "و" else None
+            if other is not None and self.can_act(other.entity) and other.entity not in args.agents:
+                args.agents.append(other.entity or "")  # «وتدعم الأمم المتحدة والاتحاد الأوروبي …»
+                return other.last + 1
+        elif m.entity not in args.targets and etype != "MEDIA":
+            args.targets.append(m.entity or "")
+        return m.last + 1
+
+    def _passive_agent(self, k: int, hi: int) -> Cand | None:
+        """The actor after «من قبل» / «على يد» at token k, if any."""
+        toks = self.tokens
+        if k + 2 > hi or (toks[k].norm, toks[k + 1].norm) not in (("من", "قبل"), ("علي", "يد"), ("على", "يد")):
+            return None
+        m = self._mention_at(k + 2, _ACTOR_TYPES)
+        return m if m is not None and self.can_act(m.entity) else None
+
+    def _group_of_members(self, k: int, hi: int) -> Cand | None:
+        """«متشددون من تنظيم الدولة», «طائرات قوات X»: the group whose members or arms stand at token k."""
+        toks = self.tokens
+        if self.stems[k] in self.cue["members"] and k + 2 <= hi and toks[k + 1].norm == "من":
+            m = self._mention_at(k + 2, _ACTOR_TYPES)
+        elif self.stems[k] in self.cue["instrument"] and k + 1 <= hi:
+            m = self._mention_at(k + 1, _ACTOR_TYPES)
+        else:
+            return None
+        if m is not None and self.can_act(m.entity) and self.types.get(m.entity or "") != "GPE":
+            return m
+        return None
+
+    def _agent_before_trigger(self, trig: _Trigger, lo: int, args: _Args) -> None:
+        """With no agent after the trigger: a light verb's subject, else the actor before it."""
+        if not args.agents and not trig.verb:
             agent = self._support_verb_subject(trig, lo)
             if agent:
-                agents.append(agent)  # «خاض الجيش، الخميس، مواجهات مع …», «قام سلاح الجو بقصف …»
-        if not agents and not killing:
+                args.agents.append(agent)  # «خاض الجيش، الخميس، مواجهات مع …», «قام سلاح الجو بقصف …»
+        killing = self.stems[trig.first] in self.cue["killing"] or trig.form in self.cue["killing"]
+        if not args.agents and not killing:
             agent = self._agent_before(trig, lo, near=None if trig.verb else NOUN_AGENT_WINDOW)
             if agent:
-                agents.append(agent)
-        targets = [t for t in targets if t not in agents]
-        if place is None:
-            place = self._place_in(lo, hi, trig)
+                args.agents.append(agent)
+
+    def _retype(self, trig: _Trigger, lo: int, hi: int, args: _Args) -> str:
+        """The event type from the trigger's and the arguments' evidence."""
         etype = trig.type
         if etype == "VIOLENCE_AGAINST_CIVILIANS" and not any(
                 self.stems[k] in self.cue["civilians"] for k in range(max(lo, trig.first - 8), min(hi, trig.last + 10) + 1)):
             etype = "ATTACK"  # a killing with no civilians named is an attack
         if etype == "ARMED_CLASH":
             # a clash has two sides, and they bear arms (a speaker's «المعركة» names none)
-            agents = [a for a in agents + [t for t in targets if t not in agents]
-                      if self.types.get(a) in ("ARMED_GROUP", "TRIBE", "ORGANIZATION")]
-            targets = []
-        if not self._plausible(etype, trig, agents, targets, place, lo, hi):
-            return None
-        modality = self._modality(trig, lo, hi)
-        purpose = toks[trig.first].prefix == "ل" or toks[trig.first].norm in ("لمحاوله",)
-        if purpose:
-            tried = any(self.stems[k] in self.cue["try"] or self.tokens[k].norm[1:] in self.cue["try"]
-                        for k in range(max(lo, trig.first - 3), trig.first))
-            if not tried:
-                return None  # «… لمحاصرة الانشقاقات»: an aim, not a happening
-            modality = "attempted"  # «سعت للسيطرة على الهلال النفطي»
-        claim = self._claim(trig)
-        time = self._time(lo, hi, claim)
+            args.agents = [a for a in args.agents + [t for t in args.targets if t not in args.agents]
+                           if self.types.get(a) in ("ARMED_GROUP", "TRIBE", "ORGANIZATION")]
+            args.targets = []
+        return etype
+
+    def _prevented(self, trig: _Trigger, lo: int) -> bool:
+        """«لمنع المسلحين من دخول …», «للحيلولة دون سقوط …»: a prevention word just before the trigger."""
+        for k in range(max(lo, trig.first - 4), trig.first):
+            tok = self.tokens[k]
+            if tok.norm in self.cue["prevent"] or tok.stem in self.cue["prevent"]:
+                return True
+        return False
+
+    def _event(self, n: int, etype: str, trig: _Trigger, args: _Args, lo: int, hi: int, modality: str,
+               claim: str | None, purpose: bool) -> Event:
+        """The Event record: confidence, evidence span (trigger and nearest argument mentions), time."""
+        toks = self.tokens
+        agents, targets, place = args.agents, args.targets, args.place
         actors = [x for x in agents + targets if self.types.get(x) != "LOCATION"]
         conf = (0.45 if trig.verb else 0.35) + 0.25 * bool(agents) + 0.15 * bool(targets) + 0.1 * bool(place)
         if not actors:
@@ -419,8 +492,8 @@ class _Finder:
                 ev_start, ev_end = min(ev_start, m.start), max(ev_end, m.end)
         trigger = Span(toks[trig.first].start, toks[trig.last].end,
                        self.text[toks[trig.first].start:toks[trig.last].end])
-        return Event(f"v{n}", etype, trigger, Offsets(ev_start, ev_end), agents, targets, place, time,
-                     modality, claim, min(conf, 0.95))
+        return Event(f"v{n}", etype, trigger, Offsets(ev_start, ev_end), agents, targets, place,
+                     self._time(lo, hi, claim), modality, claim, min(conf, 0.95))
 
     def can_act(self, entity: str | None) -> bool:
         """Actors act; of places, only countries do («مصر تدعم …»), never cities or regions."""
@@ -461,10 +534,18 @@ class _Finder:
             return False  # «وشكلت حكومة»: forming a government is not mobilising
         if etype == "TERRITORY_CONTROL" and not agents and not trig.verb:
             return False  # «السيطرة» with no one taking control
+        if etype == "LEGAL_ACTION" and self.stems[trig.first] in self.cue["inquiry"] and not self._legal_inquiry(trig, lo, hi):
+            return False  # «تحقيق تقدم», «تحقيق الاستقرار»: achieving, not investigating
         if etype == "LEGAL_ACTION" and self.stems[trig.first] in self.cue["ruling"] and not any(
                 self.stems[k] in self.cue["court"] for k in range(lo, hi + 1)):
             return False
         return True
+
+    def _legal_inquiry(self, trig: _Trigger, lo: int, hi: int) -> bool:
+        """«تحقيق» as an investigation: «تحقيق في/بشأن/دولي …», or a court or legal word in the clause."""
+        nxt = self.tokens[trig.last + 1].norm if trig.last + 1 <= hi else ""
+        return nxt in self.cue["inquiry_next"] or any(
+            self.stems[k] in self.cue["legal_context"] or self.stems[k] in self.cue["court"] for k in range(lo, hi + 1))
 
     def _agent_before(self, trig: _Trigger, lo: int, near: int | None = None) -> str | None:
         """The nearest actor before the trigger in its clause (or the pronoun's referent); within
@@ -517,7 +598,18 @@ class _Finder:
                     return m.entity
         return None
 
+    def _unable(self, trig: _Trigger, lo: int) -> bool:
+        """«لم تتمكن القوات من السيطرة», «لم تنجح في دخول»: a negated ability before the trigger."""
+        for k in range(max(lo, trig.first - 6), trig.first):
+            if self.tokens[k].norm in self.cue["ability"] or self.tokens[k].stem in self.cue["ability"]:
+                prev = self.tokens[k - 1] if k > lo else None
+                return prev is not None and "negation" in (self.lex.modality.get(prev.norm), self.lex.modality.get(prev.stem))
+        return False
+
     def _modality(self, trig: _Trigger, lo: int, hi: int) -> str:
+        """The trigger's modality from the cues around it (a failed attempt, a denial, a plan …)."""
+        if self._unable(trig, lo):
+            return "failed"
         window = range(max(lo, trig.first - 4), min(hi, trig.last + 12) + 1)
         found = set()
         for k in window:
