@@ -35,6 +35,12 @@ _SKIP_SUBJECT = frozenset(normalise(w) for w in ("قد", "كان", "كانت", "
 _SAID_TO = frozenset(normalise(w) for w in ("تصريح", "تصريحات", "حديث", "مقابلة", "بيان", "لقاء", "اتصال"))
 _MEDIA_HEADS = frozenset(normalise(w) for w in ("صحيفة", "جريدة", "وكالة", "قناة", "موقع", "إذاعة", "تلفزيون", "مجلة"))
 _NAQAL = normalise("نقل")
+#: cues whose following noun is the one called upon, not the speaker
+_CALLING = frozenset(normalise(w) for w in ("دعا", "طالب", "حث", "حذر", "ناشد"))
+#: words after a cue that are not its subject («وأضاف في تصريح», «وتابع خلال المؤتمر»)
+_NOT_SUBJECT = frozenset(normalise(w) for w in ("في", "فى", "عن", "خلال", "أثناء", "على", "إلى", "الى", "عبر",
+                                                 "بعد", "قبل", "أيضا", "كذلك", "مؤكدا", "قائلا", "بالقول", "عقب",
+                                                 "بأن", "حول", "بشأن"))
 _SPOKESMAN_ANAPHORS = frozenset(normalise(w) for w in ("المتحدث", "الناطق", "المتحدثة", "الناطقة"))
 #: contents shorter than this many words are names or fragments, not statements
 MIN_CONTENT_WORDS = 2
@@ -325,8 +331,29 @@ class _Finder:
         return None
 
     def _carry(self, i: int) -> _Source | None:
-        """No subject: the previous claim's source carries over («وأضاف:», «وذكرت أن»)."""
-        return self.last_source
+        """No subject: the previous claim's source carries over («وأضاف:», «وذكرت أن»); not when a
+        subject the entity layer did not name stands after the cue («وقالت الحكومة إن …»)."""
+        return self.last_source if self._no_subject(i) else None
+
+    def _no_subject(self, i: int) -> bool:
+        """True when nothing but an opener, a quote, a preposition or a time stands after cue i."""
+        toks = self.tokens
+        k = i + 1
+        while k < len(toks) and (self.word(k) in _SKIP_SUBJECT or toks[k].text in "،,"):
+            k += 1
+        if k >= len(toks) or toks[k].sentence != toks[i].sentence:
+            return True
+        tok = toks[k]
+        if not tok.text[:1].isalpha() or self.word(k) in OPENERS or tok.norm in OPENERS:
+            return True  # «وأضاف: "…"», «وذكرت أن …»
+        if tok.prefix[:1] == "ل" or tok.norm in ("ل", "لـ") or self.word(k) in _NOT_SUBJECT:
+            return True  # «وقال لـ"سكاي نيوز"», «وأضاف في تصريح …»
+        if self.word(i) in _CALLING or (self.table.cue_for(self.word(i)) or Cue("")).lemma in _CALLING:
+            return True  # «ودعت جميع الأطراف إلى …»: the noun after a call is its object
+        last = self.last_source
+        if last is not None and last.text and tok.norm.startswith("ال") and self.word(k) in normalise(last.text):
+            return True  # «كما أبدت المؤسسة أسفها»: the body named before, referred to by its head
+        return any(t.start <= tok.start < t.end for t in self.a.times)
 
     # -- content ---------------------------------------------------------------------------------
     def _object_content(self, i: int, source: _Source, end_sent: int) -> tuple[int, int] | None:

@@ -11,6 +11,7 @@ Each rule reads the tokens and the dictionary matches of one article and propose
 - tribes and named units: «قبيلة X», «كتيبة X», «لواء X», units by number «اللواء 73»
 - a tribal leader without a name: «زعيم قبيلة المغاربة»
 - a place announced by its cue word: «حي الفرسان», «معسكر الصاعقة», «فندق اللؤلؤة», «بلدة تمسكت»
+- the press as a source: «وسائل إعلام ليبية», «الصحف التونسية», «وكالات الأنباء»
 """
 
 from __future__ import annotations
@@ -217,6 +218,7 @@ def find_rule_mentions(ctx: RuleContext) -> None:
     _generic_bodies(ctx)
     _titles(ctx)
     _cued_places(ctx)
+    _media_bodies(ctx)
 
 
 def _generic_bodies(ctx: RuleContext) -> None:
@@ -462,6 +464,35 @@ def _place_name_end(ctx: RuleContext, j: int, *, town: bool) -> int | None:
             and ctx.words[j + 1] not in STOP:
         last = j + 1  # «الساحل الشرقي»
     return last
+
+
+#: plural heads naming the press as a whole («وسائل إعلام ليبية», «الصحف التونسية», «وكالات الأنباء»)
+_MEDIA_PLURALS = {normalise(k): tuple(normalise(w) for w in v) for k, v in {
+    "وسائل": ("إعلام", "الإعلام"), "صحف": (), "الصحف": (), "وكالات": ("الأنباء", "أنباء"), "قنوات": (),
+    "القنوات": (), "مواقع": ("إخبارية", "التواصل"), "المواقع": ("الإخبارية",),
+}.items()}
+
+
+def _media_bodies(ctx: RuleContext) -> None:
+    """«وسائل إعلام ليبية», «الصحف التونسية», «وكالات الأنباء»: the press named as a source."""
+    n = len(ctx.tokens)
+    for i, tok in enumerate(ctx.tokens):
+        head = tok.stem if tok.prefix and not tok.prefix.endswith("ال") else tok.norm
+        if head not in _MEDIA_PLURALS or ctx.covered(i) or i + 1 >= n or not ctx.same_sentence(i, i + 1):
+            continue
+        last = i
+        need = _MEDIA_PLURALS[head]
+        if need:
+            if ctx.words[i + 1] not in need:
+                continue
+            last = i + 1
+        k = last + 1  # an adjective of origin or kind («ليبية», «المحلية», «الرسمية»)
+        if k < n and ctx.same_sentence(i, k) and not ctx.covered(k) and ctx.words[k] not in STOP \
+                and ctx.bare[k].endswith("يه") and _wordish(ctx.tokens[k]):
+            last = k
+        if last == i and not need and not tok.norm.startswith("ال"):
+            continue  # «صحف» alone is too vague to be a source
+        ctx.add(i, last, "MEDIA", confidence=0.6)
 
 
 def _noun_like(w: str) -> bool:
