@@ -46,7 +46,8 @@ _SPOKESMAN_ANAPHORS = frozenset(normalise(w) for w in ("المتحدث", "الن
 MIN_CONTENT_WORDS = 2
 #: cues whose object can be the content without «أن» («كشف … تفاصيل», «أعلن … بدء هجوم»)
 _TRANSITIVE = frozenset(normalise(w) for w in ("كشف", "أعلن", "نفى", "أكد", "ذكر", "اتهم", "أدان", "طالب",
-                                               "نقل", "أوضح", "حذر", "أبدى", "أعرب"))
+                                               "نقل", "أوضح", "حذر", "أبدى", "أعرب", "دعا", "حث", "ناشد", "عزا",
+                                               "أرجع", "توقع", "نص", "قضى", "رجح"))
 _ACCORDING_FIRST = frozenset(words[0] for words in ACCORDING)
 
 

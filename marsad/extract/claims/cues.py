@@ -85,7 +85,9 @@ ANONYMOUS_HEADS: frozenset[str] = frozenset(normalise(w) for w in (
 
 #: Heads of documentary sources («بيان صادر عن …», «تقرير»).
 DOCUMENT_HEADS = frozenset(normalise(w) for w in ("بيان", "البيان", "تقرير", "التقرير", "وثيقة", "الوثيقة",
-                                                   "رسالة", "مذكرة", "تعميم", "بلاغ"))
+                                                   "رسالة", "مذكرة", "تعميم", "بلاغ", "اتفاقية", "الاتفاقية",
+                                                   "الاتفاق", "اتفاق", "القرار", "قرار", "بيانات", "الحكم",
+                                                   "المرسوم", "مرسوم"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,7 @@ def inner_places(cands: Sequence[Cand], tokens: Sequence[Token], text: str, trie
     new: list[Cand] = []
     hints: list[Hint] = []
     taken = {(c.first, c.last) for c in cands}
+    places_at = {(c.first, c.last): c for c in cands if c.kb_ids and isinstance(kb.get(c.kb_ids[0]), Place)}
     for c in cands:
         if c.last <= c.first or _cand_type(c, kb) not in _SEATED_TYPES:
             continue
@@ -46,6 +47,9 @@ def inner_places(cands: Sequence[Cand], tokens: Sequence[Token], text: str, trie
                 continue
             first, last, start, end, places = found
             k = last + 1
+            if (first, last) in places_at:  # the seat is already a mention of its own
+                hints.append(Hint("BASED_IN", c, places_at[(first, last)], c.start, c.end))
+                continue
             if (first, last) in taken:
                 continue
             place = Cand(first, last, start, end, places, confidence=0.8)

@@ -234,6 +234,7 @@ def _generic_bodies(ctx: RuleContext) -> None:
             continue
         last = i
         k = i + 1
+        chained = False
         while k < n and k - i <= 3 and ctx.same_sentence(i, k) and _wordish(ctx.tokens[k]):
             if ctx.covered(k):
                 inner = ctx.cand_at(k)
@@ -249,11 +250,16 @@ def _generic_bodies(ctx: RuleContext) -> None:
             if w in STOP or w in RELATIVE or ctx.lex.title_at(ctx.words, k) or ctx.bare[k] in _TIME_WORDS:
                 break
             definite = w.startswith("ال") and not ctx.tokens[k].prefix.startswith(("و", "ف", "ب", "ل", "ك"))
-            genitive = definite and k == i + 1 and not tok.norm.startswith("ال")
+            genitive = definite and (k == i + 1 or (chained and k == i + 2)) and not tok.norm.startswith("ال")
             if w in _RECOGNISED or w in _RELATING:
                 break
             if genitive or (definite and _adjectival(w)) or w in _INDEF_MODIFIERS or ctx.bare[k] in _INDEF_MODIFIERS:
                 last = k
+                k += 1
+                continue
+            if k == i + 1 and etype == "ORGANIZATION" and _construct_chain(ctx, i, k):
+                last = k  # «محكمة استئناف طرابلس», «لجنة تقصي الحقائق»: a chain of genitives
+                chained = True
                 k += 1
                 continue
             break
@@ -493,6 +499,19 @@ def _media_bodies(ctx: RuleContext) -> None:
         if last == i and not need and not tok.norm.startswith("ال"):
             continue  # «صحف» alone is too vague to be a source
         ctx.add(i, last, "MEDIA", confidence=0.6)
+
+
+def _construct_chain(ctx: RuleContext, i: int, k: int) -> bool:
+    """«محكمة استئناف …», «هيئة مكافحة …»: an indefinite head, then an indefinite noun whose own
+    genitive (a definite noun or a known name) follows."""
+    n = len(ctx.tokens)
+    tok = ctx.tokens[k]
+    if ctx.tokens[i].norm.startswith("ال") or ctx.tokens[i].prefix.endswith("ال") or tok.prefix \
+            or ctx.words[k] in STOP or ctx.words[k].endswith("يه") or ctx.bare[k] in _TIME_WORDS \
+            or k + 1 >= n or not ctx.same_sentence(k, k + 1):
+        return False
+    nxt = ctx.words[k + 1]
+    return ctx.covered(k + 1) or (nxt.startswith("ال") and nxt not in STOP and not ctx.tokens[k + 1].prefix.startswith(("و", "ب", "ل")))
 
 
 def _noun_like(w: str) -> bool:
