@@ -13,6 +13,8 @@ Each relation carries the claim whose content holds its evidence (None when the 
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from marsad.extract.names.cands import Hint
 from marsad.extract.relpatterns import View, pattern_relations, relation_words
 from marsad.model import Analysis, Event, Offsets, Relation
@@ -31,6 +33,8 @@ OPPOSES_MIN_CONFIDENCE = 0.9
 _DIRECTED_ONCE = frozenset({"SUPPORTS", "COMMANDS", "LEADS", "LOYAL_TO", "MEMBER_OF", "SPOKESPERSON_OF"})
 #: relation types that hold both ways: one per pair per article
 _SYMMETRIC = frozenset({"OPPOSES", "ALLIED_WITH"})
+#: acts whose author a condemnation opposes
+_CONDEMNED = frozenset({"ATTACK", "ARMED_CLASH", "VIOLENCE_AGAINST_CIVILIANS", "ARREST", "EXPULSION", "TERRITORY_CONTROL"})
 _PREMIER_TITLES = frozenset(normalise(w) for w in ("رئيس الوزراء", "رئيس الحكومة", "رئيس وزراء", "رئيس حكومة"))
 _ACTORS = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE", "MEDIA"})
 _VALID_HEADS = {
@@ -101,6 +105,9 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add) -> No
     if ev.type == "TERRITORY_CONTROL":
         _from_control(analysis, ev, types, kinds, add)
         return
+    if ev.type == "ACCUSATION" and not any(types.get(t) in _ACTORS for t in ev.targets):
+        _condemned_authors(analysis, ev, types, add)
+        return
     rtype = _EVENT_RELATIONS.get(ev.type)
     if rtype is None:
         return
@@ -115,6 +122,28 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add) -> No
     for h in heads:
         for t in tails:
             add(rtype, h, t, s, e, mod, 0.6, ev.time)
+
+
+def _condemned_authors(analysis: Analysis, ev: Event, types: dict[str, str], add) -> None:  # type: ignore[no-untyped-def]
+    """«أدانت البعثة الهجوم الذي شنته قوات X»: who condemns an act opposes its author (the agents of
+    the violent events told after the condemnation in the same sentence)."""
+    sent = _sentence_at(analysis, ev.trigger.start)
+    accusers = [a for a in ev.agents if types.get(a) in _ACTORS]
+    for other in analysis.events:
+        if other.type not in _CONDEMNED or other.trigger.start <= ev.trigger.start \
+                or _sentence_at(analysis, other.trigger.start) != sent:
+            continue
+        for a in accusers:
+            for t in other.agents:
+                if types.get(t) in _ACTORS and types.get(t) != "GPE":
+                    add("OPPOSES", a, t, ev.evidence.start, other.evidence.end, ev.modality, 0.55, ev.time)
+
+
+def _sentence_at(analysis: Analysis, offset: int) -> int:
+    """The sentence number of the token at or before a character offset."""
+    tokens = analysis.tokens
+    k = bisect_right([t.start for t in tokens], offset) - 1 if tokens else -1
+    return tokens[k].sentence if k >= 0 else -1
 
 
 def _from_control(analysis: Analysis, ev: Event, types: dict[str, str], kinds: dict[str, str | None],

@@ -24,7 +24,8 @@ is (type, head entity, tail entity, evidence start, evidence end). The rules, by
 - `one_of_roles`: «X، وهو أحد قيادات Y» → LEADS or MEMBER_OF;
 - `supported_by`: «X التي تدعمها Y» → SUPPORTS(Y, X);
 - `ally_with`: «X … بالتنسيق مع Y», «X القريبة من Y» → ALLIED_WITH;
-- `backed_by`: «X … بدعم من Y», «برعاية Y», «بغطاء جوي من Y» → SUPPORTS(Y, X).
+- `backed_by`: «X … بدعم من Y», «برعاية Y», «بغطاء جوي من Y» → SUPPORTS(Y, X);
+- `joint`: «بتنسيق مشترك بين X وY», «عملية مشتركة بين X وY» → ALLIED_WITH.
 """
 
 from __future__ import annotations
@@ -172,9 +173,7 @@ def seated(v: View, i: int) -> list[Hit]:
     x, tokens = v.by_last.get(i), v.tokens
     if x is None or v.type(x) not in ("ORGANIZATION", "ARMED_GROUP"):
         return []
-    j = i + 1
-    if j < len(tokens) and tokens[j].norm in v.cues.sets.get("seat_adj", ()):
-        j += 1
+    j = _after_qualifiers(v, i + 1)
     if j >= len(tokens) or tokens[j].sentence != tokens[i].sentence:
         return []
     if x.first > 0:
@@ -191,6 +190,42 @@ def seated(v: View, i: int) -> list[Hit]:
     if k == j and not tokens[j].prefix.startswith("ب"):
         return []
     return _hit("BASED_IN", x, p, x.start, p.end)
+
+
+def _after_qualifiers(v: View, j: int) -> int:
+    """The token after the adjectives that may follow a body's name before its seat
+    («الشرعي», «الليبية», «المعترف بها دوليا»)."""
+    tokens = v.tokens
+    adjectives = v.cues.sets.get("seat_adj", frozenset())
+    for _ in range(3):
+        if j >= len(tokens) or not tokens[j].norm.startswith("ال") or tokens[j].prefix not in ("", "ال"):
+            break
+        if tokens[j].norm in adjectives and j + 2 < len(tokens) and tokens[j + 1].norm in ("بها", "به") \
+                and tokens[j + 2].norm.startswith("دولي"):
+            j += 3  # «المعترف بها دوليا»
+        elif tokens[j].norm in adjectives or tokens[j].norm.endswith(("يه", "ي")):
+            j += 1  # «الشرعي», «الليبية»
+        else:
+            break
+    return j
+
+
+def joint(v: View, i: int) -> list[Hit]:
+    """«بتنسيق مشترك بين X وY», «عملية مشتركة بين X وY»: the two act together."""
+    found = v.cues.phrase_at(v.words, i)
+    if found is None or found[1] != "joint_between":
+        return []
+    tokens = v.tokens
+    sides: list[Cand] = []
+    for j in range(found[0] + 1, min(len(tokens), found[0] + 9)):
+        if tokens[j].sentence != tokens[i].sentence or tokens[j].text in ".،,":
+            break
+        m = v.by_first.get(j)
+        if m is not None and v.type(m) in _ACTORS and v.can_act(m) and m.entity not in {x.entity for x in sides}:
+            sides.append(m)
+            if len(sides) == 2:
+                return _hit("ALLIED_WITH", sides[0], sides[1], tokens[i].start, sides[1].end)
+    return []
 
 
 def unit_of(v: View, i: int) -> list[Hit]:
@@ -502,7 +537,7 @@ TOKEN_RULES: dict[str, Rule] = {
     "affiliated": affiliated, "seat": seat, "controlled_by": controlled_by, "under_control": under_control,
     "led_by": led_by, "relative_clause": relative_clause, "backed": backed, "against": against,
     "one_of_parts": one_of_parts, "led_by_verb": led_by_verb, "linked": linked, "one_of_roles": one_of_roles,
-    "supported_by": supported_by, "ally_with": ally_with, "backed_by": backed_by,
+    "supported_by": supported_by, "ally_with": ally_with, "backed_by": backed_by, "joint": joint,
 }
 #: every rule by name
 RULES: dict[str, Rule] = {**ARTICLE_RULES, **TOKEN_RULES}

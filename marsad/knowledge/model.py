@@ -36,7 +36,7 @@ MODALITY_CUES = MODALITIES + ("negation",)
 #: (marsad/extract/relpatterns.py says which rule reads which).
 RELATION_CUES = (
     "affiliated", "against", "ally_with", "backed", "backed_by", "called", "control_noun", "control_verb",
-    "includes", "leads_verb", "led", "led_by_any", "led_by_verb", "linked", "loyal", "one_of", "one_of_leaders",
+    "includes", "joint_between", "leads_verb", "led", "led_by_any", "led_by_verb", "linked", "loyal", "one_of", "one_of_leaders",
     "one_of_members", "oppose_verb", "part", "relative", "reside_verb", "rivalry", "seat", "seat_adj", "seat_block",
     "supported_by", "under",
 )

@@ -29,6 +29,7 @@ CASES = [
     ("supported_by", "وقالت حكومة الوفاق الوطني التي تدعمها الأمم المتحدة إنها ترفض القرار.", ("SUPPORTS", "un", "gna")),
     ("ally_with", "ونفذت القوات الأمريكية الضربة بالتنسيق مع حكومة الوفاق الوطني.", ("ALLIED_WITH", None, "gna")),
     ("backed_by", "وتقدمت قوات حفتر بدعم من الإمارات نحو المدينة.", ("SUPPORTS", "uae", "lna")),
+    ("joint", "وجاءت الغارة بتنسيق مشترك بين حكومة الوفاق الوطني والولايات المتحدة.", ("ALLIED_WITH", "gna", None)),
 ]
 
 
@@ -56,6 +57,7 @@ def test_rule(rule: str, text: str, expected: tuple[str, str | None, str | None]
     ("backed_by", "وقال الوزير إن الدعم المالي وصل."),  # a support word with no giver named
     ("ally_with", "وتحدث الرئيس بالتنسيق مع المسؤولين عن الأمن."),  # nobody named after the cue
     ("seated", "واندلعت اشتباكات بين قوات حفتر ومجلس شورى ثوار بنغازي في درنة."),  # a clash's place, not a seat
+    ("joint", "وجرى تنسيق مشترك بين الوزارتين حول الملف."),  # no actors named after the cue
 ])
 def test_rule_stays_silent(rule: str, text: str) -> None:
     assert not _hits(text, rule)
