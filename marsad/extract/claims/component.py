@@ -120,6 +120,9 @@ class _Finder:
             if according is not None:
                 i = self._according(i, *according)
                 continue
+            if toks[i].text == ":":
+                i = self._colon_quote(i)
+                continue
             cue = self.table.cue_for(self.word(i)) if toks[i].text[:1].isalpha() else None
             if cue is None:
                 i += 1
@@ -173,11 +176,59 @@ class _Finder:
         content_end = self.tokens[i - 1].end if i > s0 else self.tokens[i].start
         content_start = self.tokens[s0].start
         if content_end <= content_start:
-            return src.last + 1
+            return self._according_first(i, n, lemma, src, kind)
         self._emit(_Source(kind, src.entity, self.text[src.start:src.end]), Span(
             self.tokens[i].start, self.tokens[i + n - 1].end, self.text[self.tokens[i].start:self.tokens[i + n - 1].end]),
             normalise(lemma), content_start, content_end, quote=False)
         return src.last + 1
+
+    def _colon_quote(self, i: int) -> int:
+        """«المسماري: الجيش سيدخل درنة»: a speaker opening the sentence, then a colon and the content."""
+        toks = self.tokens
+        s0 = self.sentence_start(i)
+        speaker = next((m for m in self.index.by_last.get(i - 1, ()) if self._can_speak(m)), None) if i > s0 else None
+        if speaker is None or speaker.first != s0 or self.types.get(speaker.entity or "") not in ("PERSON", "ORGANIZATION", "ARMED_GROUP"):
+            return i + 1
+        end_sent = self.sentence_end(i)
+        if end_sent - i < MIN_CONTENT_WORDS + 1:
+            return i + 1
+        start, end, quote = self._content(i, end_sent)
+        source = _Source(self._kind(speaker), speaker.entity, self.text[speaker.start:speaker.end], speaker.last)
+        self._emit(source, Span(toks[i].start, toks[i].end, toks[i].text), ":", start, end, quote)
+        return i + 1
+
+    def _according_first(self, i: int, n: int, lemma: str, src: Cand, kind: str) -> int:
+        """«وبحسب ما نقلته وكالة X عن مصدر عسكري، فإن …»: the attribution opens the sentence and the
+        content follows it; a source after «عن» speaks, the outlet before it relays."""
+        toks = self.tokens
+        end_sent = self.sentence_end(i)
+        k = src.last + 1
+        source = _Source(kind, src.entity, self.text[src.start:src.end], src.last)
+        relay = None
+        if k <= end_sent and self.word(k) == "عن":
+            inner = self.mentions_in(k + 1, min(end_sent, k + 4))
+            if inner and inner[0].first <= k + 2:
+                relay, pick = source, inner[0]
+                source = _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last)
+            elif k + 1 <= end_sent and self.word(k + 1) in self.anonymous:
+                relay = source
+                desc_end = self._description_end(k + 1, min(end_sent, k + 6))
+                source = _Source("anonymous", None, " ".join(self.text[toks[k + 1].start:toks[desc_end].end].split()),
+                                 desc_end)
+            k = max(k, source.last) + 1
+        while k <= end_sent and (toks[k].text in "،,:" or toks[k].norm in OPENERS or self.word(k) in OPENERS
+                                 or toks[k].norm in ("فان", "فإن")):
+            k += 1
+        if end_sent - k < MIN_CONTENT_WORDS:
+            return k
+        cue = Span(toks[i].start, toks[i + n - 1].end, self.text[toks[i].start:toks[i + n - 1].end])
+        start, end, quote = self._content(k, end_sent)
+        claim = self._emit(source, cue, normalise(lemma), start, end, quote)
+        if relay is not None and relay.speaker and relay.kind == "media" and claim.id:
+            claim.via.append(relay.speaker)
+        while k < len(toks) and toks[k].start < end:
+            k += 1  # the content's own words are not cues of their own
+        return k
 
     def _cue(self, i: int, cue: Cue) -> int:
         toks = self.tokens
