@@ -6,6 +6,7 @@ is (type, head entity, tail entity, evidence start, evidence end). The rules, by
 
 - `seated`: «مجلس النواب في طبرق», «الحكومة المؤقتة بالبيضاء» → BASED_IN;
 - `unit_of`: «القوات الخاصة بالجيش» → MEMBER_OF;
+- `body_of`: «المجلس الرئاسي لحكومة الوفاق», «القيادة العامة للجيش» → MEMBER_OF;
 - `set_against`: «X التي تتصدى لـY», «X … ضد Y» → OPPOSES;
 - `resides`: «تتمركز قوات X في P», «ويقيم X في P» → BASED_IN;
 - `rivals`: «الصراع بين X وY», «اشتباكات بين X وY» → OPPOSES;
@@ -235,6 +236,20 @@ def unit_of(v: View, i: int) -> list[Hit]:
         return []
     y = v.by_first.get(i + 1)
     if y is not None and v.type(y) == "ARMED_GROUP" and y.entity != x.entity:
+        return _hit("MEMBER_OF", x, y, x.start, y.end)
+    return []
+
+
+def body_of(v: View, i: int) -> list[Hit]:
+    """«المجلس الرئاسي لحكومة الوفاق», «القيادة العامة للجيش»: a body named with the body it is part of."""
+    x, tokens = v.by_last.get(i), v.tokens
+    if x is None or v.type(x) not in ("ORGANIZATION", "ARMED_GROUP") or i + 1 >= len(tokens) \
+            or tokens[i + 1].prefix[:1] != "ل" or tokens[i + 1].sentence != tokens[i].sentence:
+        return []
+    if tokens[i].norm in v.cues.sets.get("rival", ()) or tokens[i].stem in v.cues.sets.get("rival", ()):
+        return []  # «حكومة موازية للحكومة المعترف بها»: a rival, not a part
+    y = v.by_first.get(i + 1)
+    if y is not None and v.type(y) == v.type(x) and y.entity != x.entity:
         return _hit("MEMBER_OF", x, y, x.start, y.end)
     return []
 
@@ -530,7 +545,8 @@ Rule = Callable[[View, int], list[Hit]]
 
 #: rules run one after the other over the whole article (their readings come first)
 ARTICLE_RULES: dict[str, Rule] = {
-    "seated": seated, "unit_of": unit_of, "set_against": set_against, "resides": resides, "rivals": rivals,
+    "seated": seated, "unit_of": unit_of, "body_of": body_of, "set_against": set_against, "resides": resides,
+    "rivals": rivals,
 }
 #: rules run together at each token
 TOKEN_RULES: dict[str, Rule] = {

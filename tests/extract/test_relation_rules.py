@@ -10,6 +10,7 @@ from marsad.extract.relpatterns import RULES, View, pattern_relations, relation_
 # rule name, sentence, (type, head, tail) by knowledge-base id or name
 CASES = [
     ("seated", "وعقدت الحكومة المؤقتة في البيضاء اجتماعا طارئا.", ("BASED_IN", None, "place:ly/bayda")),
+    ("body_of", "وأعلنت القيادة العامة لقوات حفتر النفير العام.", ("MEMBER_OF", None, "lna")),
     ("unit_of", "وانتشرت القوات الخاصة بالجيش الليبي في المنطقة.", ("MEMBER_OF", None, None)),
     ("set_against", "وتقاتل قوات حفتر جماعات إسلامية متشددة منذ شهور.", ("OPPOSES", "lna", None)),
     ("resides", "وتتمركز قوات حفتر في مدينة أجدابيا منذ الشتاء.", ("BASED_IN", "lna", "place:ly/ajdabiya")),
@@ -58,6 +59,7 @@ def test_rule(rule: str, text: str, expected: tuple[str, str | None, str | None]
     ("ally_with", "وتحدث الرئيس بالتنسيق مع المسؤولين عن الأمن."),  # nobody named after the cue
     ("seated", "واندلعت اشتباكات بين قوات حفتر ومجلس شورى ثوار بنغازي في درنة."),  # a clash's place, not a seat
     ("joint", "وجرى تنسيق مشترك بين الوزارتين حول الملف."),  # no actors named after the cue
+    ("body_of", "وشكل البرلمان حكومة موازية لحكومة الوفاق الوطني."),  # a rival, not a part
 ])
 def test_rule_stays_silent(rule: str, text: str) -> None:
     assert not _hits(text, rule)
