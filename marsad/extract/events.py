@@ -17,6 +17,7 @@ Repeated mentions of one happening (same type and participants) become one event
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -58,6 +59,9 @@ _SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا", "ي")
 _ACTOR_TYPES = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE", "MEDIA"})
 _PLACE_TYPES = frozenset({"GPE", "LOCATION"})
 _CLAUSE_BREAK = frozenset({"،", ",", ";", "؛", ":", "(", ")"})
+#: words that open reported speech («قال إن …», «أكد أن …»)
+_OPENERS = frozenset(normalise(w) for w in ("إن", "أن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها", "أنهم",
+                                             "إنهم", "بأنهم", "فإن", "وأن", "وإن"))
 
 
 
@@ -160,6 +164,7 @@ class _Finder:
         mentions: list[Cand] = analysis.scratch.get("mentions", [])
         self.mentions = [m for m in mentions if m.entity]
         self.stems = [_strip_al(t.stem if t.prefix else t.norm) for t in self.tokens]
+        self.starts = [t.start for t in self.tokens]
         self._last_trigger: _Trigger | None = None
         self._found: dict[int, object] = {}
         self.index = TokenIndex(self.tokens, self.mentions)
@@ -316,12 +321,21 @@ class _Finder:
         lo, hi = self.index.sentence_start(trig.first), self.index.sentence_end(trig.last)
         pos = self.tokens[trig.first].start
         for c in self.a.claims:
-            if c.content.start <= pos < c.content.end:
+            if c.content.start <= pos < c.content.end and self._reported(c):
                 while lo < trig.first and self.tokens[lo].start < c.content.start:
                     lo += 1
                 while hi > trig.last and self.tokens[hi].end > c.content.end:
                     hi -= 1
         return lo, hi
+
+    def _reported(self, claim: object) -> bool:
+        """True when a claim's content is reported speech («قال إن …», a quote), not the object of an
+        announcement («أعلن الجيش بدء عملية …», whose announcer acts)."""
+        start = claim.content.start  # type: ignore[attr-defined]
+        k = bisect_right(self.starts, start) - 1
+        prev = self.tokens[k - 1] if k >= 1 else None
+        return bool(getattr(claim, "quote", False)) or (prev is not None and (
+            prev.text in (":", '"', "«", "“") or normalise(prev.text) in _OPENERS))
 
     def _mention_at(self, i: int, types: frozenset[str]) -> Cand | None:
         for m in sorted(self.by_first.get(i, []), key=lambda m: -(m.last - m.first)):
