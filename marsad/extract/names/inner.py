@@ -11,10 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from marsad.extract.names.cands import Cand, Hint
+from marsad.extract.names.lexicon import given_names
 from marsad.extract.names.matcher import NameTrie
 from marsad.knowledge import KnowledgeBase, Place
 from marsad.model import Token
+from marsad.text.normalise import normalise
 
+#: heads of names that carry a place as an emblem or a battlefront, not a seat («فيلق القدس», «جبهة الحديدة»)
+_EMBLEM_HEADS = frozenset(normalise(w) for w in ("فيلق", "أنصار", "سرايا", "جبهة", "الجبهة", "لواء", "ألوية"))
 #: the kinds of bodies whose name may carry their seat
 _SEATED_TYPES = frozenset({"ARMED_GROUP", "ORGANIZATION"})
 #: the kinds of places a name carries as a seat (a country only after «في»: «فجر ليبيا» is a name, not a seat;
@@ -37,7 +41,7 @@ def inner_places(cands: Sequence[Cand], tokens: Sequence[Token], text: str, trie
     taken = {(c.first, c.last) for c in cands}
     places_at = {(c.first, c.last): c for c in cands if c.kb_ids and isinstance(kb.get(c.kb_ids[0]), Place)}
     for c in cands:
-        if c.last <= c.first or _cand_type(c, kb) not in _SEATED_TYPES:
+        if c.last <= c.first or _cand_type(c, kb) not in _SEATED_TYPES or _emblem(tokens[c.first]):
             continue
         k = c.first + 1  # a name never starts with its seat
         while k <= c.last:
@@ -65,9 +69,31 @@ def _place_at(tokens: Sequence[Token], k: int, last: int, text: str, trie: NameT
     for m in trie.match(tokens[k:last + 1], text)[:1]:
         after_fi = tokens[k - 1].norm in ("في", "فى")
         places = [e.kb_id for e in m.entries if _seat(kb.get(e.kb_id), after_fi)]
-        if m.first == 0 and places:
+        if m.first == 0 and places and not _adjective_like(tokens, k, m.last == 0):
             return k, k + m.last, m.start, m.end, places
     return None
+
+
+def _adjective_like(tokens: Sequence[Token], k: int, single: bool) -> bool:
+    """«البيت الأبيض», «الخوذ البيضاء», «الخمس» in «دول الساحل الخمس»: a one-word place name that
+    agrees with the definite noun before it, or is an everyday word, is no seat."""
+    if not single or tokens[k].prefix not in ("", "ال"):
+        return False
+    word, prev = tokens[k].norm, tokens[k - 1]
+    prev_definite = prev.norm.startswith("ال") or prev.prefix.endswith(("ال", "لل")) or prev.norm.startswith("لل")
+    return (word.startswith("ال") and prev_definite) or word in _everyday_places() or word in given_names()
+
+
+def _emblem(tok: Token) -> bool:
+    """True when a name opens with a head that names a cause or a front («فيلق», «أنصار», «جبهة»)."""
+    return (tok.stem if tok.prefix and not tok.prefix.endswith("ال") else tok.norm) in _EMBLEM_HEADS
+
+
+def _everyday_places() -> frozenset[str]:
+    """Place names that are everyday words too (shared with the entity matcher)."""
+    from marsad.extract.entities import _everyday_places as shared
+
+    return shared()
 
 
 def _seat(rec: object, after_fi: bool) -> bool:
