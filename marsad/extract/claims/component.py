@@ -40,7 +40,8 @@ _CALLING = frozenset(normalise(w) for w in ("دعا", "طالب", "حث", "حذ�
 #: words after a cue that are not its subject («وأضاف في تصريح», «وتابع خلال المؤتمر»)
 _NOT_SUBJECT = frozenset(normalise(w) for w in ("في", "فى", "عن", "خلال", "أثناء", "على", "إلى", "الى", "عبر",
                                                  "بعد", "قبل", "أيضا", "كذلك", "مؤكدا", "قائلا", "بالقول", "عقب",
-                                                 "بأن", "حول", "بشأن"))
+                                                 "بأن", "حول", "بشأن", "أمام", "لدى", "عند", "اليوم", "أمس",
+                                                 "مساء", "صباح", "الليلة"))
 _SPOKESMAN_ANAPHORS = frozenset(normalise(w) for w in ("المتحدث", "الناطق", "المتحدثة", "الناطقة"))
 #: contents shorter than this many words are names or fragments, not statements
 MIN_CONTENT_WORDS = 2
@@ -391,7 +392,8 @@ class _Finder:
         """True when nothing but an opener, a quote, a preposition or a time stands after cue i."""
         toks = self.tokens
         k = i + 1
-        while k < len(toks) and (self.word(k) in _SKIP_SUBJECT or toks[k].text in "،,"):
+        while k < len(toks) and (self.word(k) in _SKIP_SUBJECT or toks[k].text in "،,") \
+                and self.word(k) not in _NOT_SUBJECT:
             k += 1
         if k >= len(toks) or toks[k].sentence != toks[i].sentence:
             return True
