@@ -189,3 +189,18 @@ def test_no_framing_inside_a_proper_name() -> None:
 def test_neutral_wire_word_is_no_framing() -> None:
     a = marsad.analyze("وهاجم مسلحون متشددون نقطة تفتيش قرب سرت.")
     assert not a.framing
+
+
+def test_unnamed_member_speaks_anonymously() -> None:
+    a = marsad.analyze("وقال عضو في المجلس الرئاسي الليبي، إن الموكب تعرض لإطلاق نار قرب الميناء.")
+    assert a.claims and a.claims[0].source_kind == "anonymous"
+
+
+def test_named_member_is_named() -> None:
+    a = marsad.analyze("وقال عضو مجلس النواب الليبي علي التكبالي إن الجلسة تأجلت إلى الأسبوع المقبل.")
+    assert a.claims and a.claims[0].source_kind == "named_person"
+
+
+def test_speaker_carries_over_a_prepositional_phrase() -> None:
+    a = marsad.analyze("وقال أحمد المسماري إن القوات تتقدم. وأضاف في تصريح صحافي أن العملية ستنتهي قريبا.")
+    assert len(a.claims) == 2 and a.claims[0].speaker == a.claims[1].speaker

@@ -35,6 +35,9 @@ _SKIP_SUBJECT = frozenset(normalise(w) for w in ("قد", "كان", "كانت", "
 _SAID_TO = frozenset(normalise(w) for w in ("تصريح", "تصريحات", "حديث", "مقابلة", "بيان", "لقاء", "اتصال"))
 _MEDIA_HEADS = frozenset(normalise(w) for w in ("صحيفة", "جريدة", "وكالة", "قناة", "موقع", "إذاعة", "تلفزيون", "مجلة"))
 _NAQAL = normalise("نقل")
+#: heads of a speaker who is anonymous unless a name follows («عضو في المجلس», «قيادي في الحركة»)
+_MEMBER_HEADS = frozenset(normalise(w) for w in ("عضو", "أعضاء", "قيادي", "قياديون", "قياديين", "ناشط", "ناشطون",
+                                                  "ناشطين"))
 #: cues whose following noun is the one called upon, not the speaker
 _CALLING = frozenset(normalise(w) for w in ("دعا", "طالب", "حث", "حذر", "ناشد"))
 #: words after a cue that are not its subject («وأضاف في تصريح», «وتابع خلال المؤتمر»)
@@ -318,6 +321,13 @@ class _Finder:
             desc_end = self._description_end(first, last)
             src = _Source("anonymous", None, " ".join(self.text[toks[first].start:toks[desc_end].end].split()),
                           desc_end)
+            self.last_anonymous = src
+            return src
+        if (head in _MEMBER_HEADS or head_full in _MEMBER_HEADS) and not any(
+                self.types.get(m.entity or "") == "PERSON" for m in self.mentions_in(first, min(last, first + 6))):
+            # «وقال عضو في المجلس الرئاسي إن …»: an unnamed member speaks anonymously
+            desc_end = self._description_end(first, last)
+            src = _Source("anonymous", None, " ".join(self.text[toks[first].start:toks[desc_end].end].split()), desc_end)
             self.last_anonymous = src
             return src
         if head_full in _SPOKESMAN_ANAPHORS and not self.mentions_in(first, min(last, first + 3)):
