@@ -41,7 +41,8 @@ _TRIBE_CONNECT = frozenset({"اولاد", "بني", "بنو", "ال"})
 _EXTRA_HEADS = {
     "سلاح": "ARMED_GROUP", "شرطه": "ORGANIZATION", "سلطات": "ORGANIZATION", "مسلحون": "ARMED_GROUP",
     "مسلحين": "ARMED_GROUP", "متشددون": "ARMED_GROUP", "متشددين": "ARMED_GROUP", "اجهزه": "ORGANIZATION",
-    "مقاتلون": "ARMED_GROUP", "مقاتلين": "ARMED_GROUP",
+    "مقاتلون": "ARMED_GROUP", "مقاتلين": "ARMED_GROUP", "متطرفون": "ARMED_GROUP", "متطرفين": "ARMED_GROUP",
+    "ارهابيون": "ARMED_GROUP", "ارهابيين": "ARMED_GROUP",
 }
 #: indefinite modifiers that continue a descriptive name («جماعات مسلحة», «مجموعة متشددة»)
 _INDEF_MODIFIERS = frozenset(normalise(w) for w in (
@@ -50,7 +51,8 @@ _INDEF_MODIFIERS = frozenset(normalise(w) for w in (
     "موازية", "موازي", "مؤقتة", "انتقالية", "متطرفة", "مجهولين", "متمردة", "انفصالية",
 ))
 #: heads that name a body on their own when definite («الشرطة», «السلطات»)
-_STANDALONE = frozenset(normalise(w) for w in ("شرطة", "سلطات", "متشددون", "متشددين", "مسلحون", "مسلحين"))
+_STANDALONE = frozenset(normalise(w) for w in ("شرطة", "سلطات", "متشددون", "متشددين", "مسلحون", "مسلحين", "متطرفون",
+                                               "متطرفين", "إرهابيون", "إرهابيين"))
 #: heads that only name a body through the knowledge base («عملية الكرامة», «الحشد الشعبي»)
 _NO_GENERIC = frozenset(normalise(w) for w in ("عملية", "حشد", "درع", "عصابة", "خلية", "صفحة", "حساب", "دار",
                                                "مركز", "برنامج", "صندوق", "مكتب", "شركة", "مصرف"))
