@@ -17,8 +17,12 @@ from bisect import bisect_right
 
 from marsad.extract.names.cands import Hint
 from marsad.extract.relpatterns import View, pattern_relations, relation_words
+from marsad.knowledge import KnowledgeBase
+from marsad.layers import HINTS, MENTIONS
 from marsad.model import Analysis, Event, Offsets, Relation
+from marsad.options import Option
 from marsad.pipeline import register
+from marsad.resources import Resources
 from marsad.text.normalise import normalise
 
 _EVENT_RELATIONS = {
@@ -43,11 +47,19 @@ _VALID_HEADS = {
 }
 
 
-@register("relations", requires=("entities", "events", "claims"), assigns=("relations",))
+@register("relations", requires=("tokens", "entities", "mentions", "hints", "events", "claims"),
+          assigns=("relations",),
+          options=(Option("opposes_min_confidence", float, OPPOSES_MIN_CONFIDENCE, "an event must be at least "
+                          "this sure to imply that its agent opposes its target", low=0.0, high=1.0),))
 class RelationFinder:
     """Builds relations from name structure and from events."""
 
+    def __init__(self, resources: Resources, *, opposes_min_confidence: float = OPPOSES_MIN_CONFIDENCE) -> None:
+        self.kb = resources.kb
+        self.opposes_min_confidence = opposes_min_confidence
+
     def __call__(self, analysis: Analysis) -> Analysis:
+        hints = HINTS.get(analysis)
         types = {e.id: e.type for e in analysis.entities}
         kinds = {e.id: e.kind for e in analysis.entities}
         out: list[Relation] = []
@@ -64,19 +76,18 @@ class RelationFinder:
             out.append(Relation(f"r{len(out) + 1}", rtype, head, tail, Offsets(start, end), modality,
                                 _claim_at(analysis, start), time, conf))
 
-        for h in analysis.scratch.get("hints", []):
+        for h in hints:
             _from_hint(h, types, kinds, add)
             if h.type == "ROLE" and h.head.entity and normalise(h.title or "") in _PREMIER_TITLES:
                 government = _main_government(analysis)
                 if government is not None:  # «رئيس الوزراء عبدالله الثني»: the government the article is about
                     add("LEADS", h.head.entity, government, h.start, h.end, "asserted", 0.6)
-        mentions = analysis.scratch.get("mentions", [])
-        kb = analysis.scratch.get("kb")
-        view = View(analysis.tokens, mentions, types, kinds, relation_words(kb))
+        mentions = MENTIONS.get(analysis)
+        view = View(analysis.tokens, mentions, types, kinds, relation_words(self.kb))
         for rtype, head, tail, start, end in pattern_relations(view):
             add(rtype, head, tail, start, end, "asserted", 0.75)
         for ev in analysis.events:
-            _from_event(analysis, ev, types, add)
+            _from_event(analysis, ev, types, add, self.kb, self.opposes_min_confidence)
         analysis.relations = out
         return analysis
 
@@ -98,12 +109,13 @@ def _from_hint(h: Hint, types: dict[str, str], kinds: dict[str, str | None], add
     add(h.type, head, tail, h.start, h.end, "asserted", 0.85)
 
 
-def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add) -> None:  # type: ignore[no-untyped-def]
+def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add,  # type: ignore[no-untyped-def]
+                kb: KnowledgeBase | None = None, opposes_min: float = OPPOSES_MIN_CONFIDENCE) -> None:
     s, e = ev.evidence.start, ev.evidence.end
     mod = ev.modality
     kinds = {e.id: e.kind for e in analysis.entities}
     if ev.type == "TERRITORY_CONTROL":
-        _from_control(analysis, ev, types, kinds, add)
+        _from_control(analysis, ev, types, kinds, add, kb)
         return
     if ev.type == "ACCUSATION" and not any(types.get(t) in _ACTORS for t in ev.targets):
         _condemned_authors(analysis, ev, types, add)
@@ -117,7 +129,7 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add) -> No
     tails = [t for t in ev.targets if types.get(t) in _ACTORS and (types.get(t) != "GPE" or rtype == "SUPPORTS")]
     if ev.type == "ARMED_CLASH" and len(heads) >= 2:
         heads, tails = heads[:1], heads[1:]  # the two sides of a clash oppose each other
-    if rtype == "OPPOSES" and ev.type != "EXPULSION" and ev.confidence < OPPOSES_MIN_CONFIDENCE:
+    if rtype == "OPPOSES" and ev.type != "EXPULSION" and ev.confidence < opposes_min:
         return  # hostility read off a loosely parsed event is too often wrong
     for h in heads:
         for t in tails:
@@ -147,7 +159,7 @@ def _sentence_at(analysis: Analysis, offset: int) -> int:
 
 
 def _from_control(analysis: Analysis, ev: Event, types: dict[str, str], kinds: dict[str, str | None],
-                  add) -> None:  # type: ignore[no-untyped-def]
+                  add, kb: KnowledgeBase | None = None) -> None:  # type: ignore[no-untyped-def]
     """A capture: CONTROLS for the captor over the place and the places coordinated with it
     («سيطر على ميناءي السدرة ورأس لانوف»); OPPOSES between the captor and those it took them from."""
     s, e, mod = ev.evidence.start, ev.evidence.end, ev.modality
@@ -156,7 +168,7 @@ def _from_control(analysis: Analysis, ev: Event, types: dict[str, str], kinds: d
         if types.get(a) not in _ACTORS or types.get(a) == "GPE":
             continue
         # a commander controls ground through his forces: «سيطر حفتر على …» → the forces he leads
-        holder = (_forces_of(analysis, a) if types.get(a) == "PERSON" else a) or a
+        holder = (_forces_of(analysis, a, kb) if types.get(a) == "PERSON" else a) or a
         for p in places:
             add("CONTROLS", holder, p, s, e, mod, 0.6, ev.time)
         for t in ev.targets:
@@ -167,7 +179,7 @@ def _from_control(analysis: Analysis, ev: Event, types: dict[str, str], kinds: d
 def _coordinated_places(analysis: Analysis, place: str, types: dict[str, str]) -> list[str]:
     """The place and the places joined to one of its mentions by «و» (or a comma) right after it."""
     out = [place]
-    mentions = analysis.scratch.get("mentions", [])
+    mentions = MENTIONS.get(analysis)
     by_first = {}
     for m in mentions:
         if m.entity and types.get(m.entity) in ("GPE", "LOCATION"):
@@ -189,12 +201,11 @@ def _coordinated_places(analysis: Analysis, place: str, types: dict[str, str]) -
     return out
 
 
-def _forces_of(analysis: Analysis, person: str) -> str | None:
+def _forces_of(analysis: Analysis, person: str, kb: KnowledgeBase | None) -> str | None:
     """The armed group a person commands in this article (name structure, then the knowledge base)."""
-    for h in analysis.scratch.get("hints", []):
+    for h in HINTS.get(analysis):
         if h.type == "COMMANDS" and h.head.entity == person and h.tail.entity:
             return h.tail.entity
-    kb = analysis.scratch.get("kb")
     ent = analysis.entity(person)
     if kb is None or ent is None or not ent.kb_id or ent.kb_id not in kb.actors:
         return None

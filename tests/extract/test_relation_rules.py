@@ -6,6 +6,8 @@ import pytest
 
 import marsad
 from marsad.extract.relpatterns import RULES, View, pattern_relations, relation_words
+from marsad.knowledge import load_kb
+from marsad.layers import MENTIONS
 
 # rule name, sentence, (type, head, tail) by knowledge-base id or name
 CASES = [
@@ -38,7 +40,7 @@ def _hits(text: str, rule: str) -> set[tuple[str, str, str]]:
     a = marsad.analyze(text)
     types = {e.id: e.type for e in a.entities}
     kinds = {e.id: e.kind for e in a.entities}
-    view = View(a.tokens, a.scratch["mentions"], types, kinds, relation_words(a.scratch["kb"]))
+    view = View(a.tokens, MENTIONS.get(a), types, kinds, relation_words(load_kb(())))
     name = {e.id: (e.kb_id or e.name) for e in a.entities}
     return {(t, name[h], name[tl]) for t, h, tl, _, _ in pattern_relations(view, only=[rule])}
 
