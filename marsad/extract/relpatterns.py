@@ -57,6 +57,7 @@ class RelationWords:
 
     sets: dict[str, frozenset[str]] = field(default_factory=dict)
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    gates: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> the rules it may start
 
     def phrase_at(self, words: Sequence[str], i: int) -> tuple[int, str] | None:
         """(last token, cue) of the longest cue phrase starting at token i, or None."""
@@ -85,6 +86,7 @@ def relation_words(kb: object | None) -> RelationWords:
     out.sets = {cue: frozenset(ws) for cue, ws in sets.items()}
     for options in out.phrases.values():
         options.sort(key=lambda p: -len(p[0]))
+    out.gates = _build_gate_index(out)
     return out
 
 
@@ -559,16 +561,76 @@ TOKEN_RULES: dict[str, Rule] = {
 RULES: dict[str, Rule] = {**ARTICLE_RULES, **TOKEN_RULES}
 
 
+#: the cue sets whose words let a rule fire at a token (a rule runs only where one of them stands);
+#: "@mention_end" stands for the last token of a mention
+GATES: dict[str, tuple[str, ...]] = {
+    "seated": ("@mention_end",), "unit_of": ("@mention_end",), "body_of": ("@mention_end",),
+    "set_against": ("oppose_verb", "@against_word"), "resides": ("reside_verb",), "rivals": ("rivalry",),
+    "affiliated": ("affiliated", "loyal"), "seat": ("seat",), "controlled_by": ("control_verb",),
+    "under_control": ("under", "@under_word"), "led_by": ("led", "@under_word"), "relative_clause": ("relative",),
+    "backed": ("backed",), "against": ("against",), "one_of_parts": ("one_of",), "led_by_verb": ("led_by_any",),
+    "linked": ("linked",), "one_of_roles": ("one_of",), "supported_by": ("supported_by",),
+    "ally_with": ("@phrase",), "backed_by": ("@phrase",), "joint": ("@phrase",),
+}
+_GATE_WORDS = {"@against_word": frozenset({"ضد"}), "@under_word": frozenset({_UNDER_WORD})}
+
+
+def _token_keys(tok: Token) -> set[str]:
+    """The forms of a token a gate word may match: whole, without proclitics, without «و/ف», without article."""
+    keys = {tok.norm, tok.stem, tok.norm[1:]}
+    for w in (tok.norm, tok.stem):
+        if w.startswith("ال") and len(w) > 3:
+            keys.add(w[2:])
+    return keys
+
+
+def _candidates(view: View, rules: dict[str, Rule]) -> dict[str, list[int]]:
+    """For each rule, the tokens where it may fire."""
+    index = view.cues.gates
+    out: dict[str, list[int]] = {name: [] for name in rules}
+    for i, tok in enumerate(view.tokens):
+        names: set[str] = set()
+        for key in _token_keys(tok):
+            names |= index.get(key, frozenset())
+        if i in view.by_last:
+            names |= {name for name, gates in GATES.items() if "@mention_end" in gates}
+        for name in names:
+            if name in out:
+                out[name].append(i)
+    return out
+
+
+def _build_gate_index(words: RelationWords) -> dict[str, frozenset[str]]:
+    """Word -> the rules it may start, for one set of cue words."""
+    index: dict[str, set[str]] = {}
+    for rule, gates in GATES.items():
+        for gate in gates:
+            if gate == "@phrase":
+                found = list(words.phrases)
+            elif gate.startswith("@"):
+                found = list(_GATE_WORDS.get(gate, ()))
+            else:
+                found = list(words.sets.get(gate, ()))
+            for w in found:
+                index.setdefault(w, set()).add(rule)
+    return {w: frozenset(rules) for w, rules in index.items()}
+
+
 def pattern_relations(view: View, only: Sequence[str] | None = None) -> list[Hit]:
-    """Every relation the fixed constructions state in the article (or those of the rules named in `only`)."""
-    n = len(view.tokens)
+    """Every relation the fixed constructions state in the article (or those of the rules named in `only`).
+    A rule runs only at the tokens its gate words or a mention's end mark (`GATES`)."""
+    candidates = _candidates(view, RULES)
     out: list[Hit] = []
     for name, rule in ARTICLE_RULES.items():
         if only is None or name in only:
-            for i in range(n):
+            for i in candidates[name]:
                 out += rule(view, i)
-    token_rules = [r for name, r in TOKEN_RULES.items() if only is None or name in only]
-    for i in range(n):
-        for rule in token_rules:
-            out += rule(view, i)
+    at: dict[int, list[str]] = {}
+    for name in TOKEN_RULES:
+        if only is None or name in only:
+            for i in candidates[name]:
+                at.setdefault(i, []).append(name)
+    for i in sorted(at):
+        for name in at[i]:
+            out += TOKEN_RULES[name](view, i)
     return out
