@@ -576,112 +576,150 @@ def _titles(ctx: RuleContext) -> None:
 
 
 def _one_title(ctx: RuleContext, first: int, last: int, row: dict[str, str]) -> None:
+    """One title at tokens [first, last]: find the body it is of and the person holding it, leave hints."""
     relation = (row.get("relation") or "").strip() or None
-    kind = (row.get("kind") or "").strip()
-    term = row.get("term", "")
+    org = _title_body(ctx, first, last, relation)
     n = len(ctx.tokens)
-    # the organisation the title is of: the mention right after the title
-    org = None
+    after = (org.last if org else last) + 1
+    if org is not None and after < n and ctx.tokens[after].text in "\"»”'":
+        after += 1
+    person = _holder_after(ctx, first, after, org)
+    if person is None and org is not None:
+        person = _holder_after_body(ctx, first, after)
+    if person is None:
+        person = _apposed_holder(ctx, first, after)
+    if person is None:
+        person = _holder_before(ctx, first)
+    if person is None and org is not None:
+        person = _unnamed_holder(ctx, first, after, org, relation)
+    if person is not None:
+        _title_hints(ctx, first, last, row, relation, org, person)
+
+
+def _title_body(ctx: RuleContext, first: int, last: int, relation: str | None) -> Cand | None:
+    """The organisation a title is of: the mention right after it (or after «في»)."""
+    n = len(ctx.tokens)
     j = last + 1
     if j < n and ctx.tokens[j].text in "\"«“'":
         j += 1  # «المتحدث باسم "الجيش الوطني الليبي"»
     if j + 2 < n and ctx.bare[j] in _OFFICES and ctx.bare[j + 1] == "اعلامي" and ctx.tokens[j + 2].prefix[:1] == "ل":
         j += 2  # «المتحدث باسم المركز الإعلامي لعملية البنيان المرصوص»: the operation's spokesman
-    if j < n and ctx.same_sentence(first, j):
-        cand = ctx.cand_at(j)
-        ctype = ctx.type_of(cand) if cand is not None else None
-        if cand is not None and ctype is not None and (ctype != "PERSON" or relation == "SPOKESPERSON_OF"):
-            org = cand
-        elif cand is None and relation in ("MEMBER_OF", "LEADS") and ctx.words[j] in ("في", "فى") \
-                and j + 1 < n and ctx.same_sentence(first, j + 1):
-            # «وزير الداخلية في الحكومة المؤقتة فلان»: the body the office is in
-            body = ctx.cand_at(j + 1)
-            if body is not None and ctx.type_of(body) in ("ORGANIZATION", "ARMED_GROUP"):
-                org = body
-    after = (org.last if org else last) + 1
-    if org is not None and after < n and ctx.tokens[after].text in "\"»”'":
-        after += 1
-    # directly a name after a rank or title («العقيد عمر تنتوش», «المشير خليفة حفتر»)
-    person = None
-    if after < n and ctx.same_sentence(first, after):
-        person = ctx.cand_at(after, outer_first=False)
-        if person is not None and ctx.type_of(person) != "PERSON":
-            person = None
-        if person is None and org is None:
-            end = ctx.name_end(after)
-            if end is not None:
-                person = ctx.add(after, end, "PERSON", confidence=0.75)
-    # a name right after «title org», or after «title org بالجيش العقيد»
-    if person is None and org is not None:
-        k = after
-        while k < n and k - after < 4 and ctx.same_sentence(first, k):
+    if j >= n or not ctx.same_sentence(first, j):
+        return None
+    cand = ctx.cand_at(j)
+    ctype = ctx.type_of(cand) if cand is not None else None
+    if cand is not None and ctype is not None and (ctype != "PERSON" or relation == "SPOKESPERSON_OF"):
+        return cand
+    if cand is None and relation in ("MEMBER_OF", "LEADS") and ctx.words[j] in ("في", "فى") \
+            and j + 1 < n and ctx.same_sentence(first, j + 1):
+        # «وزير الداخلية في الحكومة المؤقتة فلان»: the body the office is in
+        body = ctx.cand_at(j + 1)
+        if body is not None and ctx.type_of(body) in ("ORGANIZATION", "ARMED_GROUP"):
+            return body
+    return None
+
+
+def _holder_after(ctx: RuleContext, first: int, after: int, org: Cand | None) -> Cand | None:
+    """A name directly after a rank or title («العقيد عمر تنتوش», «المشير خليفة حفتر»)."""
+    if after >= len(ctx.tokens) or not ctx.same_sentence(first, after):
+        return None
+    person = ctx.cand_at(after, outer_first=False)
+    if person is not None and ctx.type_of(person) != "PERSON":
+        person = None
+    if person is None and org is None:
+        end = ctx.name_end(after)
+        if end is not None:
+            person = ctx.add(after, end, "PERSON", confidence=0.75)
+    return person
+
+
+def _holder_after_body(ctx: RuleContext, first: int, after: int) -> Cand | None:
+    """A name right after «title org», or after «title org بالجيش العقيد»."""
+    n = len(ctx.tokens)
+    k = after
+    while k < n and k - after < 4 and ctx.same_sentence(first, k):
+        cand = ctx.cand_at(k, outer_first=False)
+        if cand is not None and ctx.type_of(cand) == "PERSON":
+            return cand
+        rank = ctx.lex.title_at(ctx.words, k)
+        if rank is not None and rank[1].get("kind") in ("rank", "honorific"):
+            k += rank[0]
             cand = ctx.cand_at(k, outer_first=False)
             if cand is not None and ctx.type_of(cand) == "PERSON":
-                person = cand
-                break
-            rank = ctx.lex.title_at(ctx.words, k)
-            if rank is not None and rank[1].get("kind") in ("rank", "honorific"):
-                k += rank[0]
-                cand = ctx.cand_at(k, outer_first=False)
-                if cand is not None and ctx.type_of(cand) == "PERSON":
-                    person = cand
-                elif (end := ctx.name_end(k)) is not None:
-                    person = ctx.add(k, end, "PERSON", confidence=0.75)
-                break
-            if cand is not None and ctx.tokens[k].prefix[:1] in ("ب", "ل") and ctx.type_of(cand) != "PERSON":
-                k = cand.last + 1  # «الناطق باسم القوات الخاصة بالجيش العقيد …»
-                continue
-            if cand is None and ctx.tokens[k].prefix[:1] in ("ب", "ل") and ctx.bare[k] in ctx.lex.unit_heads:
-                k += 1  # «… بالجيش العقيد …» with no army named in the article
-                continue
-            if cand is None and (end := ctx.name_end(k)) is not None:
-                person = ctx.add(k, end, "PERSON", confidence=0.7)
-            break  # any other word («الموالي لخليفة حفتر») ends the search
-    # apposition: «title org (…)، NAME»
-    if person is None:
-        k = after
-        depth = 0
-        steps = 0
-        while k < n and steps < 12 and ctx.same_sentence(first, k):
-            t = ctx.tokens[k].text
-            if t == "(":
-                depth += 1
-            elif t == ")":
-                depth = max(0, depth - 1)
-            elif depth == 0 and t in "،,":
-                break
-            elif depth == 0 and (t in ".؟?!:\"«»" or ctx.lex.title_at(ctx.words, k)):
-                k = n
-                break
-            k += 1
-            steps += 1
-        if k < n and ctx.is_punct(k):
-            cand = ctx.cand_at(k + 1, outer_first=False)
-            if cand is not None and ctx.type_of(cand) == "PERSON":
-                person = cand
-            elif cand is None:
-                end = ctx.name_end(k + 1)
-                if end is not None:
-                    person = ctx.add(k + 1, end, "PERSON", confidence=0.7)
-    # a person before the title: «الجضران (آمر حرس المنشآت النفطية)» or «X، قائد …»
-    if person is None and first >= 1:
-        back = first - 1
-        if ctx.is_punct(back, "(،,"):
+                return cand
+            end = ctx.name_end(k)
+            return ctx.add(k, end, "PERSON", confidence=0.75) if end is not None else None
+        if cand is not None and ctx.tokens[k].prefix[:1] in ("ب", "ل") and ctx.type_of(cand) != "PERSON":
+            k = cand.last + 1  # «الناطق باسم القوات الخاصة بالجيش العقيد …»
+            continue
+        if cand is None and ctx.tokens[k].prefix[:1] in ("ب", "ل") and ctx.bare[k] in ctx.lex.unit_heads:
+            k += 1  # «… بالجيش العقيد …» with no army named in the article
+            continue
+        if cand is None and (end := ctx.name_end(k)) is not None:
+            return ctx.add(k, end, "PERSON", confidence=0.7)
+        return None  # any other word («الموالي لخليفة حفتر») ends the search
+    return None
+
+
+def _apposed_holder(ctx: RuleContext, first: int, after: int) -> Cand | None:
+    """Apposition: «title org (…)، NAME»."""
+    n = len(ctx.tokens)
+    k = after
+    depth = 0
+    steps = 0
+    while k < n and steps < 12 and ctx.same_sentence(first, k):
+        t = ctx.tokens[k].text
+        if t == "(":
+            depth += 1
+        elif t == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and t in "،,":
+            break
+        elif depth == 0 and (t in ".؟?!:\"«»" or ctx.lex.title_at(ctx.words, k)):
+            return None
+        k += 1
+        steps += 1
+    if k >= n or not ctx.is_punct(k):
+        return None
+    cand = ctx.cand_at(k + 1, outer_first=False)
+    if cand is not None:
+        return cand if ctx.type_of(cand) == "PERSON" else None
+    end = ctx.name_end(k + 1)
+    return ctx.add(k + 1, end, "PERSON", confidence=0.7) if end is not None else None
+
+
+def _holder_before(ctx: RuleContext, first: int) -> Cand | None:
+    """A person before the title: «الجضران (آمر حرس المنشآت النفطية)» or «X، قائد …»."""
+    if first < 1:
+        return None
+    back = first - 1
+    if ctx.is_punct(back, "(،,"):
+        back -= 1
+    if back >= 0 and ctx.words[back] in ("وهو", "وهي", "هو"):
+        back -= 1
+        if ctx.is_punct(back, "،,"):
             back -= 1
-        if back >= 0 and ctx.words[back] in ("وهو", "وهي", "هو"):
-            back -= 1
-            if ctx.is_punct(back, "،,"):
-                back -= 1
-        cand = ctx.cand_ending(back)
-        if cand is not None and ctx.type_of(cand) == "PERSON" and ctx.same_sentence(back, first):
-            person = cand
-    # a leader with no name: «زعيم قبيلة المغاربة»; a spokesman with no name: «المتحدث باسم الجيش»
-    if person is None and org is not None and ctx.bare[first] in _LEADER_TITLES and ctx.type_of(org) == "TRIBE":
-        person = ctx.add(first, after - 1, "PERSON", outer=True, confidence=0.7)
-    if person is None and org is not None and relation == "SPOKESPERSON_OF" and ctx.type_of(org) != "PERSON":
-        person = ctx.add(first, after - 1, "PERSON", outer=True, confidence=0.6)  # up to a closing quote
-    if person is None:
-        return
+    cand = ctx.cand_ending(back)
+    if cand is not None and ctx.type_of(cand) == "PERSON" and ctx.same_sentence(back, first):
+        return cand
+    return None
+
+
+def _unnamed_holder(ctx: RuleContext, first: int, after: int, org: Cand, relation: str | None) -> Cand | None:
+    """A leader with no name («زعيم قبيلة المغاربة»), a spokesman with no name («المتحدث باسم الجيش»)."""
+    if ctx.bare[first] in _LEADER_TITLES and ctx.type_of(org) == "TRIBE":
+        return ctx.add(first, after - 1, "PERSON", outer=True, confidence=0.7)
+    if relation == "SPOKESPERSON_OF" and ctx.type_of(org) != "PERSON":
+        return ctx.add(first, after - 1, "PERSON", outer=True, confidence=0.6)  # up to a closing quote
+    return None
+
+
+def _title_hints(ctx: RuleContext, first: int, last: int, row: dict[str, str], relation: str | None,
+                 org: Cand | None, person: Cand) -> None:
+    """The hints a title leaves: the relation to its body, a role, a place it is held in."""
+    n = len(ctx.tokens)
+    kind = (row.get("kind") or "").strip()
+    term = row.get("term", "")
     # «القائد العسكري في شرق ليبيا، خليفة حفتر»: a title placed somewhere places its holder there
     at = last + 1
     if at < n and ctx.words[at].startswith("ال") and _adjectival(ctx.words[at]):
