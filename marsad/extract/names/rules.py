@@ -234,37 +234,7 @@ def _generic_bodies(ctx: RuleContext) -> None:
         if etype not in ("ARMED_GROUP", "ORGANIZATION") or ctx.covered(i) or not _wordish(tok):
             i += 1
             continue
-        last = i
-        k = i + 1
-        chained = False
-        while k < n and k - i <= 3 and ctx.same_sentence(i, k) and _wordish(ctx.tokens[k]):
-            if ctx.covered(k):
-                inner = ctx.cand_at(k)
-                if inner is not None and ctx.type_of(inner) == "GPE" and not ctx.tokens[k].prefix:
-                    last = inner.last  # «السلطات المصرية»-like with a named country: «سلطات ليبيا»
-                elif inner is not None and k == i + 1 and etype == "ARMED_GROUP" and not ctx.tokens[k].prefix[:1] in ("ب", "ل") \
-                        and ctx.type_of(inner) == "ORGANIZATION" and not tok.norm.startswith("ال"):
-                    forces = ctx.add(i, inner.last, etype, confidence=0.55)  # «قوات حكومة الوفاق»
-                    ctx.hints.append(Hint("LOYAL_TO", forces, inner, forces.start, forces.end))
-                    last = -1
-                break
-            w = ctx.words[k]
-            if w in STOP or w in RELATIVE or ctx.lex.title_at(ctx.words, k) or ctx.bare[k] in _TIME_WORDS:
-                break
-            definite = w.startswith("ال") and not ctx.tokens[k].prefix.startswith(("و", "ف", "ب", "ل", "ك"))
-            genitive = definite and (k == i + 1 or (chained and k == i + 2)) and not tok.norm.startswith("ال")
-            if w in _RECOGNISED or w in _RELATING:
-                break
-            if genitive or (definite and _adjectival(w)) or w in _INDEF_MODIFIERS or ctx.bare[k] in _INDEF_MODIFIERS:
-                last = k
-                k += 1
-                continue
-            if k == i + 1 and etype == "ORGANIZATION" and _construct_chain(ctx, i, k):
-                last = k  # «محكمة استئناف طرابلس», «لجنة تقصي الحقائق»: a chain of genitives
-                chained = True
-                k += 1
-                continue
-            break
+        last, k = _description_end(ctx, i, etype)
         if last < 0:
             i = k + 1
             continue
@@ -312,6 +282,46 @@ def _generic_bodies(ctx: RuleContext) -> None:
         if obj is not None and ctx.type_of(obj) in ("ORGANIZATION", "ARMED_GROUP", "PERSON", "GPE"):
             ctx.hints.append(Hint("LOYAL_TO", body, obj, body.start, body.end))
         i = last + 1
+
+
+def _description_end(ctx: RuleContext, i: int, etype: str) -> tuple[int, int]:
+    """(last token, token the scan stopped at) of a description headed at token i: its genitive,
+    adjectives and modifiers («جماعات مسلحة», «محكمة استئناف طرابلس»). The last token is -1 when
+    the head and the organisation after it became «forces of X» («قوات حكومة الوفاق») here."""
+    n = len(ctx.tokens)
+    tok = ctx.tokens[i]
+    last = i
+    k = i + 1
+    chained = False
+    while k < n and k - i <= 3 and ctx.same_sentence(i, k) and _wordish(ctx.tokens[k]):
+        if ctx.covered(k):
+            inner = ctx.cand_at(k)
+            if inner is not None and ctx.type_of(inner) == "GPE" and not ctx.tokens[k].prefix:
+                last = inner.last  # «السلطات المصرية»-like with a named country: «سلطات ليبيا»
+            elif inner is not None and k == i + 1 and etype == "ARMED_GROUP" and not ctx.tokens[k].prefix[:1] in ("ب", "ل") \
+                    and ctx.type_of(inner) == "ORGANIZATION" and not tok.norm.startswith("ال"):
+                forces = ctx.add(i, inner.last, etype, confidence=0.55)  # «قوات حكومة الوفاق»
+                ctx.hints.append(Hint("LOYAL_TO", forces, inner, forces.start, forces.end))
+                last = -1
+            break
+        w = ctx.words[k]
+        if w in STOP or w in RELATIVE or ctx.lex.title_at(ctx.words, k) or ctx.bare[k] in _TIME_WORDS:
+            break
+        definite = w.startswith("ال") and not ctx.tokens[k].prefix.startswith(("و", "ف", "ب", "ل", "ك"))
+        genitive = definite and (k == i + 1 or (chained and k == i + 2)) and not tok.norm.startswith("ال")
+        if w in _RECOGNISED or w in _RELATING:
+            break
+        if genitive or (definite and _adjectival(w)) or w in _INDEF_MODIFIERS or ctx.bare[k] in _INDEF_MODIFIERS:
+            last = k
+            k += 1
+            continue
+        if k == i + 1 and etype == "ORGANIZATION" and _construct_chain(ctx, i, k):
+            last = k  # «محكمة استئناف طرابلس», «لجنة تقصي الحقائق»: a chain of genitives
+            chained = True
+            k += 1
+            continue
+        break
+    return last, k
 
 
 def _stationed_groups(ctx: RuleContext) -> None:
