@@ -48,9 +48,12 @@ export async function mount(root, state) {
     fillOpacity: 1 }) }).addTo(map);
   box.dataset.countries = geo.features.length;
   const layer = window.L.layerGroup().addTo(map);
+  let pending = 0;
   const draw = async () => {
+    const ticket = ++pending;
     const events = await api("/api/events", { params: { type: type.value, from: from.value, to: to.value,
       source_kind: kind.value, limit: 20000 } });
+    if (ticket !== pending || !map) return;   // a later filter change has already asked again
     layer.clearLayers();
     const counts = {};
     let placed = 0;
