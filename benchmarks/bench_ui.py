@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "tests" / "server"))
-from browser import CHROMIUM, CHROMIUM_ARGS, Server, guard_network  # noqa: E402
+from server_browser import CHROMIUM, CHROMIUM_ARGS, Server, guard_network  # noqa: E402
 from synth_store import build  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "results" / "ui_paint.json"

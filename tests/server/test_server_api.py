@@ -259,7 +259,7 @@ def test_vendor_files_come_from_node_modules(client) -> None:
     from marsad.server.assets import missing_vendor
 
     if missing_vendor():
-        from conftest_helpers import frontend_missing
+        from server_helpers import frontend_missing
 
         frontend_missing()
     for name in ("cytoscape.min.js", "leaflet.js", "vis-timeline.min.js", "countries-50m.json", "swagger-ui-bundle.js"):

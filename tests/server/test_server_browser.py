@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS, Server, guard_network, screenshot_dir
-from conftest_helpers import browser_missing, frontend_missing
+from server_browser import CHROMIUM, CHROMIUM_ARGS, Server, guard_network, screenshot_dir
+from server_helpers import browser_missing, frontend_missing
 from server_articles import HOSTILE, PASTED
 
 pytestmark = pytest.mark.slow
