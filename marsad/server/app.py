@@ -13,7 +13,7 @@ from marsad.server import errors
 from marsad.server.api_analysis import router as analysis_router
 from marsad.server.api_store import router as store_router
 from marsad.server.api_write import router as write_router
-from marsad.server.assets import UI_DIR, media_type, missing_vendor, vendor_file
+from marsad.server.assets import UI_DIR, VENDOR, media_type, missing_vendor, vendor_file
 from marsad.server.config import ServerConfig
 from marsad.server.deps import PipelineHolder
 from marsad.server.errors import ApiError
@@ -92,7 +92,7 @@ def _pages(app: FastAPI) -> None:
     def vendor(name: str) -> Response:
         path = vendor_file(name)
         if path is None:
-            raise ApiError(503 if name in _vendor_names() else 404,
+            raise ApiError(503 if name in VENDOR else 404,
                            f"front-end file {name!r} is not installed: run `npm ci` at the repository root")
         return FileResponse(path, media_type=media_type(path), headers={"Cache-Control": "max-age=3600"})
 
@@ -110,8 +110,3 @@ def _pages(app: FastAPI) -> None:
         return {"status": "ok", "version": __version__, "token_required": bool(request.app.state.config.token),
                 "ui_missing": missing_vendor()}
 
-
-def _vendor_names() -> set[str]:
-    from marsad.server.assets import VENDOR
-
-    return set(VENDOR)

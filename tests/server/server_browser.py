@@ -39,18 +39,18 @@ def screenshot_dir() -> Path:
 class Server:
     """`marsad serve` on a free loopback port, stopped by `stop()`."""
 
-    def __init__(self, db: Path, env: dict[str, str] | None = None) -> None:
+    def __init__(self, db: Path, env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = db.parent / f"server-{self.port}.log"
         full_env = {k: v for k, v in os.environ.items() if k != "MARSAD_TOKEN"}
         full_env.update({"PYTHONPATH": str(ROOT), **(env or {})})
         self.proc = subprocess.Popen([sys.executable, "-m", "marsad.cli", "serve", "--db", str(db), "--port",
-                                      str(self.port)], stdout=self.log.open("w"), stderr=subprocess.STDOUT,
+                                      str(self.port), *args], stdout=self.log.open("w"), stderr=subprocess.STDOUT,
                                      env=full_env, cwd=str(ROOT))
         self._wait()
 
-    def _wait(self, timeout: float = 60.0) -> None:
+    def _wait(self, timeout: float = 120.0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

@@ -276,3 +276,20 @@ def test_serve_command_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--port" in capsys.readouterr().out
     assert main(["serve", "--port", "70000"]) == 2
     assert "--port" in capsys.readouterr().err
+
+
+def test_serve_runs_several_workers_over_one_store(store_copy: Path) -> None:
+    import json as json_
+    import urllib.request
+
+    from server_browser import Server
+
+    server = Server(store_copy, env={"MARSAD_TOKEN": "tok"}, args=("--workers", "2"))
+    try:
+        for _ in range(4):
+            with urllib.request.urlopen(f"{server.url}/api/stats", timeout=30) as resp:
+                assert json_.load(resp)["articles"] == 4
+        with urllib.request.urlopen(f"{server.url}/api/health", timeout=30) as resp:
+            assert json_.load(resp)["token_required"] is True
+    finally:
+        server.stop()
