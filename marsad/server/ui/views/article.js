@@ -75,7 +75,7 @@ function details(a, anns) {
       blocks.push(h("section", { class: "detail" }, h("h3", {}, r.name),
         h("p", {}, `${label(ENTITY, r.type)}${r.name_en ? ` · ${r.name_en}` : ""}${r.kind ? ` · ${r.kind}` : ""}`),
         r.kb_id ? h("p", { class: "meta" }, `في قاعدة المعرفة: ${r.kb_id}`) : h("p", { class: "meta" }, "ليس في قاعدة المعرفة"),
-        r.geo ? h("p", { class: "meta" }, `الإحداثيات: ${r.geo.lat}، ${r.geo.lon}`) : null,
+        r.geo ? h("p", { class: "meta" }, `الإحداثيات: ${iso(`${r.geo.lat}, ${r.geo.lon}`)}`) : null,
         r.roles && r.roles.length ? h("p", {}, `الصفة: ${r.roles.join("، ")}`) : null,
         h("p", { class: "meta" }, `ذُكر ${r.mentions.length} مرة`),
         h("button", { type: "button", onclick: () => showActor(r.kb_id ? `kb:${r.kb_id}` : r.name)
