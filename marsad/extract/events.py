@@ -48,7 +48,8 @@ PLACE_WINDOW = 12
 #: event_cues sets compared with a token's bare stem (no proclitics, no article); the others with the
 #: normalised token
 _BARE_CUES = frozenset({"civil_body", "civilians", "court", "fall", "figurative", "inquiry", "instrument", "killing",
-                        "legal_context", "light_verb", "members", "not_after_ba", "not_trigger", "ruling", "try"})
+                        "legal_context", "light_verb", "members", "not_after_ba", "not_trigger", "penalty",
+                        "place_noun", "ruling", "try"})
 
 #: verbal nouns whose following genitive is the agent («هجوم تنظيم الدولة»); for the others it is the
 #: one undergoing the event («طرد الجضران», «اعتقال X»)
@@ -248,8 +249,12 @@ class _Finder:
                             break
                     if etype:
                         break
-        if etype is None and w.endswith("ا") and len(w) >= 5 and self.lex.single.get(w[:-1]):
-            w = w[:-1]  # the accusative «هجوما», «تحقيقا», «اتفاقا»
+        if etype is None and w.endswith("ا") and len(w) >= 4 and self.lex.single.get(w[:-1]):
+            w = w[:-1]  # the accusative «هجوما», «حكما», or a dual verb «هددا»
+            etype = self.lex.single[w]
+        if etype is None and w[:1] in "يت" and w.endswith(("ون", "ان")) and len(w) >= 6 \
+                and self.lex.single.get(w[:-2]):
+            w = w[:-2]  # a present verb of the plural or the dual («يتقاتلون», «تتصارعان»)
             etype = self.lex.single[w]
         if etype is None or w in self.cue["not_trigger"] or self.stem(i) in self.cue["not_trigger"] or \
                 (tok.prefix == "ب" and w in self.cue["not_after_ba"]):
@@ -497,9 +502,14 @@ class _Finder:
     def _retype(self, trig: _Trigger, lo: int, hi: int, args: _Args) -> str:
         """The event type from the trigger's and the arguments' evidence."""
         etype = trig.type
-        if etype == "VIOLENCE_AGAINST_CIVILIANS" and not any(
+        stem = self.stems[trig.first]
+        if self.tokens[trig.first].prefix.startswith("ب") and stem in self.cue["penalty"] and any(
+                self.stems[k] in self.cue["court"] for k in range(lo, hi + 1) if k != trig.first):
+            return "LEGAL_ACTION"  # «قضت المحكمة بإعدام X», «حكما بالسجن»: a sentence, not a killing
+        killing = stem in self.cue["killing"] or trig.form in self.cue["killing"]
+        if etype == "VIOLENCE_AGAINST_CIVILIANS" and killing and not any(
                 self.stems[k] in self.cue["civilians"] for k in range(max(lo, trig.first - 8), min(hi, trig.last + 10) + 1)):
-            etype = "ATTACK"  # a killing with no civilians named is an attack
+            etype = "ATTACK"  # a killing with no civilians named is an attack (an execution, a massacre stay)
         if etype == "ARMED_CLASH":
             # a clash has two sides, and they bear arms (a speaker's «المعركة» names none)
             args.agents = [a for a in args.agents + [t for t in args.targets if t not in args.agents]
@@ -560,7 +570,7 @@ class _Finder:
         """Type-specific sanity: control needs a place and no state as agent, an appointment a person,
         a verdict a court; «سقوط النظام» is not a battle."""
         if etype == "TERRITORY_CONTROL":
-            if place is None or any(self.types.get(a) == "GPE" for a in agents):
+            if (place is None and not self._place_noun_after(trig, hi)) or any(self.types.get(a) == "GPE" for a in agents):
                 return False
             nxt = self.tokens[trig.last + 1].norm if trig.last + 1 < len(self.tokens) else ""
             after = self._mention_at(trig.last + 1, frozenset({"PERSON"}))
@@ -585,6 +595,11 @@ class _Finder:
                 self.stems[k] in self.cue["court"] for k in range(lo, hi + 1)):
             return False
         return True
+
+    def _place_noun_after(self, trig: _Trigger, hi: int) -> bool:
+        """«سيطر على عدد من البلدات», «استولى عليها»: a place named by a common noun or a pronoun
+        just after the trigger (its object)."""
+        return any(self.stems[k] in self.cue["place_noun"] for k in range(trig.last + 1, min(hi, trig.last + 5) + 1))
 
     def _legal_inquiry(self, trig: _Trigger, lo: int, hi: int) -> bool:
         """«تحقيق» as an investigation: «تحقيق في/بشأن/دولي …», or a court or legal word in the clause."""
