@@ -236,7 +236,17 @@ class _Finder:
                 if etype:
                     return i + size - 1, etype, ""
 
-        w = self.stem(i)
+        w, etype = self._single(self.stem(i))
+        if etype is None and self.stem(i)[:1] in "وف" and len(self.stem(i)) >= 5 and not tok.prefix:
+            w, etype = self._single(self.stem(i)[1:])  # «واشتبكت»: a conjunction the clitic split left on
+        if etype is None or w in self.cue["not_trigger"] or self.stem(i) in self.cue["not_trigger"] or \
+                (tok.prefix == "ب" and w in self.cue["not_after_ba"]):
+            return None
+        return i, etype, w
+
+    def _single(self, w: str) -> tuple[str, str | None]:
+        """(lexicon form, event type) of one word: as it stands, without a pronoun suffix, the
+        accusative or dual «ا», or a present plural or dual ending; (w, None) when none is a trigger."""
         etype = self.lex.single.get(w)
         if etype is None:
             for suf in _SUFFIXES:
@@ -245,21 +255,13 @@ class _Finder:
                     for form in (base, base.replace("ئ", "ء"), base[:-1] + "ء" if base.endswith("ي") else base):
                         etype = self.lex.single.get(form)
                         if etype:
-                            w = form
-                            break
-                    if etype:
-                        break
+                            return form, etype
         if etype is None and w.endswith("ا") and len(w) >= 4 and self.lex.single.get(w[:-1]):
-            w = w[:-1]  # the accusative «هجوما», «حكما», or a dual verb «هددا»
-            etype = self.lex.single[w]
+            return w[:-1], self.lex.single[w[:-1]]  # the accusative «هجوما», «حكما», or a dual verb «هددا»
         if etype is None and w[:1] in "يت" and w.endswith(("ون", "ان")) and len(w) >= 6 \
                 and self.lex.single.get(w[:-2]):
-            w = w[:-2]  # a present verb of the plural or the dual («يتقاتلون», «تتصارعان»)
-            etype = self.lex.single[w]
-        if etype is None or w in self.cue["not_trigger"] or self.stem(i) in self.cue["not_trigger"] or \
-                (tok.prefix == "ب" and w in self.cue["not_after_ba"]):
-            return None
-        return i, etype, w
+            return w[:-2], self.lex.single[w[:-2]]  # a present plural or dual verb («يتقاتلون», «تتصارعان»)
+        return w, etype
 
     def _is_verb(self, i: int, w: str) -> bool:
         """A trigger word read as a verb: never with the article; a word news also writes with the
@@ -337,13 +339,16 @@ class _Finder:
             ev.id = f"v{n}"
         return kept
 
-    @staticmethod
-    def _same_happening(ev: Event, kept: list[Event]) -> bool:
-        """An event of the same type sharing a participant was already kept (the headline retold)."""
+    def _same_happening(self, ev: Event, kept: list[Event]) -> bool:
+        """An event of the same type sharing a participant, and not at another town or site, was
+        already kept (the headline retold)."""
+        def local(place: str) -> bool:
+            return self.kinds.get(place) != "country"
         people = set(ev.agents) | set(ev.targets)
         for other in kept:
-            if other.type != ev.type:
-                continue
+            if other.type != ev.type or (ev.place and other.place and ev.place != other.place and local(ev.place)
+                                         and local(other.place)):
+                continue  # one side taking two towns is two events
             if people & (set(other.agents) | set(other.targets)):
                 return True
         return False
@@ -503,6 +508,8 @@ class _Finder:
         """The event type from the trigger's and the arguments' evidence."""
         etype = trig.type
         stem = self.stems[trig.first]
+        if stem in self.cue["penalty"] and trig.first > lo and self.stems[trig.first - 1] in self.cue["ruling"]:
+            return "LEGAL_ACTION"  # «أحكام الإعدام»
         if self.tokens[trig.first].prefix.startswith("ب") and stem in self.cue["penalty"] and any(
                 self.stems[k] in self.cue["court"] for k in range(lo, hi + 1) if k != trig.first):
             return "LEGAL_ACTION"  # «قضت المحكمة بإعدام X», «حكما بالسجن»: a sentence, not a killing
