@@ -349,6 +349,8 @@ class _Finder:
             if other.type != ev.type or (ev.place and other.place and ev.place != other.place and local(ev.place)
                                          and local(other.place)):
                 continue  # one side taking two towns is two events
+            if ev.type == "TERRITORY_CONTROL" and ev.place != other.place:
+                continue  # control is of a place: another (or an unnamed) place is another event
             if people & (set(other.agents) | set(other.targets)):
                 return True
         return False
