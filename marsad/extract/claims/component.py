@@ -51,10 +51,6 @@ _NOT_SUBJECT = frozenset(normalise(w) for w in ("في", "فى", "عن", "خلا�
 _SPOKESMAN_ANAPHORS = frozenset(normalise(w) for w in ("المتحدث", "الناطق", "المتحدثة", "الناطقة"))
 #: contents shorter than this many words are names or fragments, not statements
 MIN_CONTENT_WORDS = 2
-#: cues whose object can be the content without «أن» («كشف … تفاصيل», «أعلن … بدء هجوم»)
-_TRANSITIVE = frozenset(normalise(w) for w in ("كشف", "أعلن", "نفى", "أكد", "ذكر", "اتهم", "أدان", "طالب",
-                                               "نقل", "أوضح", "حذر", "أبدى", "أعرب", "دعا", "حث", "ناشد", "عزا",
-                                               "أرجع", "توقع", "نص", "قضى", "رجح"))
 _ACCORDING_FIRST = frozenset(words[0] for words in ACCORDING)
 
 
@@ -295,7 +291,7 @@ class _Finder:
                     self.text[toks[opener + 1].start:toks[desc_end].end].split()), desc_end)
                 opener = self._opener(desc_end + 1, end_sent)
         if opener is None:
-            span = self._object_content(i, source, end_sent) if cue.lemma in _TRANSITIVE else None
+            span = self._object_content(i, source, end_sent) if cue.object else None
             if span is None:
                 return i + 1
             claim = self._emit(source, cue_span, cue.lemma, span[0], span[1], False)
