@@ -48,6 +48,9 @@ _NOT_SUBJECT = frozenset(normalise(w) for w in ("في", "فى", "عن", "خلا�
                                                  "بعد", "قبل", "أيضا", "كذلك", "مؤكدا", "قائلا", "بالقول", "عقب",
                                                  "بأن", "حول", "بشأن", "أمام", "لدى", "عند", "اليوم", "أمس",
                                                  "مساء", "صباح", "الليلة"))
+#: words after an anonymous source's head that tell whom it is close to, not its name
+_NOT_NAMING = frozenset(normalise(w) for w in ("من", "عن", "في", "لدى", "داخل", "مقرب", "المقرب", "قريب", "القريب",
+                                                "مقربة", "المقربة", "تابع", "التابع", "رفض", "طلب"))
 _SPOKESMAN_ANAPHORS = frozenset(normalise(w) for w in ("المتحدث", "الناطق", "المتحدثة", "الناطقة"))
 #: contents shorter than this many words are names or fragments, not statements
 MIN_CONTENT_WORDS = 2
@@ -322,7 +325,7 @@ class _Finder:
         head = self.word(first)
         head_full = toks[first].norm
         span_text = " ".join(self.text[toks[first].start:toks[last].end].split())
-        if head in self.anonymous or head_full in self.anonymous:
+        if (head in self.anonymous or head_full in self.anonymous) and not self._named_after(first, last):
             if head_full.startswith("ال") and self.last_anonymous is not None:
                 return self.last_anonymous
             desc_end = self._description_end(first, last)
@@ -346,14 +349,31 @@ class _Finder:
             speaker = found[0].entity if found else None
             return _Source("document", speaker, span_text, found[0].last if found else first)
         if not found or found[0].first > first + 3:
-            return None
+            return self._titled_person(first, last)
         found = [m for m in found if self._can_speak(m)]
         if not found or found[0].first > first + 3:
-            return None
+            return self._titled_person(first, last)
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON" and not m.outer] or \
             [m for m in found if self.types.get(m.entity or "") == "PERSON"]
         pick = persons[0] if persons else found[0]
         return _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last)
+
+    def _named_after(self, first: int, last: int) -> bool:
+        """«خبير المتفجرات طارق السعيطي»: a person named right after a source's head (not after «من»,
+        «عن», «مقرب» …, which name whom an anonymous source is close to)."""
+        for k in range(first + 1, min(last, first + 4) + 1):
+            if self.tokens[k].text in "،,:" or self.word(k) in _NOT_NAMING or self.tokens[k].prefix[:1] == "ل":
+                return False
+            if any(self.types.get(m.entity or "") == "PERSON" for m in self.index.by_first.get(k, ())):
+                return True
+        return False
+
+    def _titled_person(self, first: int, last: int) -> _Source | None:
+        """«وأكد وزير الخارجية الإيطالي، باولو جينتيلوني، …»: a person named after a longer title."""
+        for m in self.mentions_in(first, min(last, first + 6)):
+            if self.types.get(m.entity or "") == "PERSON" and m.first > first:
+                return _Source("named_person", m.entity, self.text[m.start:m.end], m.last)
+        return None
 
     def _last_spokesman(self, before: int) -> str | None:
         """The last person named as a spokesman before offset `before`."""
@@ -389,11 +409,13 @@ class _Finder:
         prior_cues = [k for k in range(s0, i) if (c := self.table.cue_for(self.word(k))) is not None and not c.weak]
         if prior_cues:
             return None
-        for back in (i - 1, i - 2):
-            if back >= s0 and (self.word(back) in self.anonymous or self.tokens[back].norm in self.anonymous):
+        for back in range(i - 1, max(s0 - 1, i - 5), -1):
+            if self.tokens[back].text in "،,:\"«»":
+                break
+            if self.word(back) in self.anonymous or self.tokens[back].norm in self.anonymous:
                 src = _Source("anonymous", None, " ".join(self.text[self.tokens[back].start:self.tokens[i - 1].end].split()))
                 self.last_anonymous = src
-                return src  # «لكن منتقدين يقولون إن …»
+                return src  # «لكن منتقدين يقولون إن …», «وكانت مصادر ليبية قد ذكرت أن …»
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON"]
         if persons:
             p = persons[-1]
