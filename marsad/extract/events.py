@@ -237,8 +237,10 @@ class _Finder:
                     return i + size - 1, etype, ""
 
         w, etype = self._single(self.stem(i))
-        if etype is None and self.stem(i)[:1] in "وف" and len(self.stem(i)) >= 5 and not tok.prefix:
-            w, etype = self._single(self.stem(i)[1:])  # «واشتبكت»: a conjunction the clitic split left on
+        if etype is None and self.stem(i)[:1] in "وف" and len(self.stem(i)) >= 5 and not tok.prefix \
+                and self.lex.single.get(self.stem(i)[1:]):
+            w = self.stem(i)[1:]  # «واشتبكت»: a conjunction the clitic split left on (the listed form only)
+            etype = self.lex.single[w]
         if etype is None or w in self.cue["not_trigger"] or self.stem(i) in self.cue["not_trigger"] or \
                 (tok.prefix == "ب" and w in self.cue["not_after_ba"]):
             return None
@@ -246,7 +248,7 @@ class _Finder:
 
     def _single(self, w: str) -> tuple[str, str | None]:
         """(lexicon form, event type) of one word: as it stands, without a pronoun suffix, the
-        accusative or dual «ا», or a present plural or dual ending; (w, None) when none is a trigger."""
+        accusative «ا», or a present plural or dual ending; (w, None) when none is a trigger."""
         etype = self.lex.single.get(w)
         if etype is None:
             for suf in _SUFFIXES:
@@ -256,8 +258,8 @@ class _Finder:
                         etype = self.lex.single.get(form)
                         if etype:
                             return form, etype
-        if etype is None and w.endswith("ا") and len(w) >= 4 and self.lex.single.get(w[:-1]):
-            return w[:-1], self.lex.single[w[:-1]]  # the accusative «هجوما», «حكما», or a dual verb «هددا»
+        if etype is None and w.endswith("ا") and len(w) >= 5 and self.lex.single.get(w[:-1]):
+            return w[:-1], self.lex.single[w[:-1]]  # the accusative «هجوما», «تحقيقا», «اتفاقا»
         if etype is None and w[:1] in "يت" and w.endswith(("ون", "ان")) and len(w) >= 6 \
                 and self.lex.single.get(w[:-2]):
             return w[:-2], self.lex.single[w[:-2]]  # a present plural or dual verb («يتقاتلون», «تتصارعان»)
