@@ -463,7 +463,7 @@ class _Finder:
         of_author = not trig.verb and trig.type in ("ATTACK", "ARMED_CLASH") and tok.prefix == "ل"
         if etype == "LOCATION" or (etype == "GPE" and (via_prep or prev == "في" or not self.can_act(m.entity))):
             args.place = args.place or m.entity
-        elif not args.agents and steps == 0 and self.can_act(m.entity) and (
+        elif not args.agents and steps == 0 and self.can_act(m.entity) and not self._plural_verb(trig) and (
                 trig.verb or of_author or (trig.type in _GENITIVE_AGENT and not tok.prefix[:1] in ("ل", "ب"))):
             args.agents.append(m.entity or "")  # «سيطرت قوات X», «هجوم تنظيم الدولة»
             nxt = m.last + 1
@@ -474,6 +474,12 @@ class _Finder:
         elif m.entity not in args.targets and etype != "MEDIA":
             args.targets.append(m.entity or "")
         return m.last + 1
+
+    def _plural_verb(self, trig: _Trigger) -> bool:
+        """«بايعوا تنظيم X», «هاجموا مواقع X»: a verb in the plural carries its subject, so the actor
+        after it is its object (a verb before a named subject stays singular)."""
+        word = normalise(self.tokens[trig.first].text)
+        return trig.verb and trig.first == trig.last and word.endswith("وا") and len(word) >= 5
 
     def _passive_agent(self, k: int, hi: int) -> Cand | None:
         """The actor after «من قبل» / «على يد» at token k, if any."""

@@ -113,3 +113,14 @@ def test_person_after_a_long_title_with_an_object_content() -> None:
 def test_anonymous_source_before_qad_and_the_cue() -> None:
     a = marsad.analyze("وكانت مصادر محلية قد ذكرت أن الطريق الساحلي أغلق بالكامل.")
     assert [c.source_kind for c in a.claims] == ["anonymous"]
+
+
+def test_plural_verb_carries_its_subject() -> None:
+    a = marsad.analyze("وفي نهاية العام بايعوا تنظيم داعش في مدينة سرت.")
+    event = next(v for v in a.events if v.type == "ALLEGIANCE")
+    assert not event.agents and event.targets, (event.agents, event.targets)
+
+
+def test_announced_operation_is_mobilization() -> None:
+    a = marsad.analyze("وأعلن قائد الجيش، المشير خليفة حفتر، شن عملية عسكرية لاستعادة مدينة درنة.")
+    assert "MOBILIZATION" in _types(a), [(v.type, v.trigger.text) for v in a.events]
