@@ -124,3 +124,14 @@ def test_plural_verb_carries_its_subject() -> None:
 def test_announced_operation_is_mobilization() -> None:
     a = marsad.analyze("وأعلن قائد الجيش، المشير خليفة حفتر، شن عملية عسكرية لاستعادة مدينة درنة.")
     assert "MOBILIZATION" in _types(a), [(v.type, v.trigger.text) for v in a.events]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("وفق بيان صادر عن وزارة الدفاع الليبية، فإن القوات انسحبت من المدينة.", "القوات انسحبت من المدينة"),
+    ("وانسحبت القوات من المدينة، وفق بيان لوزارة الدفاع الليبية.", "وانسحبت القوات من المدينة"),
+])
+def test_statement_of_a_body_after_according_is_a_document(text: str, content: str) -> None:
+    a = marsad.analyze(text)
+    claim = a.claims[0]
+    assert claim.source_kind == "document" and _names(a)[claim.speaker or ""] == "وزارة الدفاع الليبية"
+    assert a.text[claim.content.start:claim.content.end] == content

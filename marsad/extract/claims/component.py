@@ -176,6 +176,11 @@ class _Finder:
                     end_c -= 1
                 self._emit(src, cue, normalise(lemma), self.tokens[s0].start, end_c, quote=False)
             return desc_end + 1
+        if j <= end and self.word(j) in DOCUMENT_HEADS:
+            # «وفق بيان صادر عن وزارة الدفاع»: a document speaks, its issuer named after it
+            issuer = next((m for m in found if m.first <= j + 4 and self._can_speak(m)), None)
+            if issuer is not None and self._kind(issuer) == "organization" and not self.tokens[j].prefix.endswith("ال"):
+                return self._according_document(i, n, lemma, j, issuer)
         if not found or found[0].first > j + 2:
             return i + n
         src = found[0]
@@ -195,6 +200,31 @@ class _Finder:
             self.tokens[i].start, self.tokens[i + n - 1].end, self.text[self.tokens[i].start:self.tokens[i + n - 1].end]),
             normalise(lemma), content_start, content_end, quote=False)
         return src.last + 1
+
+    def _according_document(self, i: int, n: int, lemma: str, j: int, issuer: Cand) -> int:
+        """A document after «وفق/بحسب» at token j: the content is the clause before the attribution, or
+        after it when the attribution opens the sentence."""
+        toks = self.tokens
+        last = issuer.last
+        source = _Source("document", issuer.entity,
+                         " ".join(self.text[toks[j].start:toks[last].end].split()), last)
+        cue = Span(toks[i].start, toks[i + n - 1].end, self.text[toks[i].start:toks[i + n - 1].end])
+        s0, end_sent = self.sentence_start(i), self.sentence_end(i)
+        if i > s0:
+            end_c = toks[i - 1].end
+            while end_c > toks[s0].start and self.text[end_c - 1] in " ،,":
+                end_c -= 1
+            if end_c > toks[s0].start:
+                self._emit(source, cue, normalise(lemma), toks[s0].start, end_c, quote=False)
+            return last + 1
+        k = last + 1
+        while k <= end_sent and (toks[k].text in "،,:" or toks[k].norm in OPENERS or toks[k].norm in ("فان", "فإن")):
+            k += 1
+        if end_sent - k < MIN_CONTENT_WORDS:
+            return k
+        start, end, quote = self._content(k, end_sent)
+        self._emit(source, cue, normalise(lemma), start, end, quote)
+        return k
 
     def _colon_quote(self, i: int) -> int:
         """«المسماري: الجيش سيدخل درنة»: a speaker opening the sentence, then a colon and the content."""
