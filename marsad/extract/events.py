@@ -616,7 +616,12 @@ class _Finder:
     def _place_noun_after(self, trig: _Trigger, hi: int) -> bool:
         """«سيطر على عدد من البلدات», «استولى عليها»: a place named by a common noun or a pronoun
         just after the trigger (its object)."""
-        return any(self.stems[k] in self.cue["place_noun"] for k in range(trig.last + 1, min(hi, trig.last + 8) + 1))
+        for k in range(trig.last + 1, min(hi, trig.last + 12) + 1):
+            if self.tokens[k].text in _CLAUSE_BREAK:
+                return False
+            if self.stems[k] in self.cue["place_noun"]:
+                return True
+        return False
 
     def _legal_inquiry(self, trig: _Trigger, lo: int, hi: int) -> bool:
         """«تحقيق» as an investigation: «تحقيق في/بشأن/دولي …», or a court or legal word in the clause."""
