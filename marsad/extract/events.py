@@ -396,6 +396,7 @@ class _Finder:
         args.targets = [t for t in args.targets if t not in args.agents]
         if args.place is None:
             args.place = self._place_in(lo, hi, trig)
+        args.place = self._most_specific(args.place, lo, hi, trig)
         etype = self._retype(trig, lo, hi, args)
         if not self._plausible(etype, trig, args.agents, args.targets, args.place, lo, hi):
             return None
@@ -665,6 +666,30 @@ class _Finder:
         for m in self.mentions:
             if m.end <= before and self.types.get(m.entity or "") == "PERSON":
                 best = m.entity
+        return best
+
+    def _specificity(self, place: str) -> int:
+        """0 for a facility or district, 1 for a town, 2 for a region, 3 for a country."""
+        if self.types.get(place) == "LOCATION":
+            return 0
+        return {"country": 3, "region": 2}.get(self.kinds.get(place) or "", 1)
+
+    def _most_specific(self, place: str | None, lo: int, hi: int, trig: _Trigger) -> str | None:
+        """«في بنغازي داخل حي الليثي», «في ليبيا قرب ميناء الزويتينة»: of the places the clause gives the
+        event, the most specific (a district before its town, a town before its country)."""
+        if place is None or self._specificity(place) == 0:
+            return place
+        window = self.opts.place_window
+        best, rank = place, self._specificity(place)
+        for k in range(max(lo, trig.first - window), min(hi, trig.last + window) + 1):
+            m = self._mention_at(k, _PLACE_TYPES)
+            if m is None or m.entity == best:
+                continue
+            prev = self.tokens[k - 1].norm if k > lo else ""
+            if not (prev in self.cue["place_prep"] or self.tokens[k].prefix[:1] == "ب"):
+                continue
+            if self._specificity(m.entity or "") < rank:
+                best, rank = m.entity or "", self._specificity(m.entity or "")
         return best
 
     def _place_in(self, lo: int, hi: int, trig: _Trigger | None = None) -> str | None:

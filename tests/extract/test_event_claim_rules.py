@@ -135,3 +135,15 @@ def test_statement_of_a_body_after_according_is_a_document(text: str, content: s
     claim = a.claims[0]
     assert claim.source_kind == "document" and _names(a)[claim.speaker or ""] == "وزارة الدفاع الليبية"
     assert a.text[claim.content.start:claim.content.end] == content
+
+
+def test_place_is_the_most_specific_the_clause_gives() -> None:
+    a = marsad.analyze("وقصفت طائرات حربية مواقع في ليبيا قرب ميناء الزويتينة.")
+    event = next(v for v in a.events if v.type == "ATTACK")
+    assert _names(a)[event.place or ""] == "ميناء الزويتينة"
+
+
+def test_subject_of_a_light_verb_takes_control() -> None:
+    a = marsad.analyze("وتمكنت كتيبة النصر من السيطرة على عدد من المواقع جنوب المدينة.")
+    event = next(v for v in a.events if v.type == "TERRITORY_CONTROL")
+    assert [_names(a)[x] for x in event.agents] == ["كتيبة النصر"]
