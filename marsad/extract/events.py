@@ -656,10 +656,16 @@ class _Finder:
             norm = self.tokens[s].norm
             if norm in self.cue["light_verb"] or self.stems[s] in self.cue["light_verb"] or (norm[:1] in "وف" and norm[1:] in self.cue["light_verb"]):
                 for m in self.mentions:
-                    if s < m.first and m.last < trig.first and self.can_act(m.entity):
+                    if s < m.first and m.last < trig.first and self.can_act(m.entity) and not self._governed(m):
                         return m.entity
                 return None
         return None
+
+    def _governed(self, m: Cand) -> bool:
+        """«ولائهم لحفتر»: a mention after «لـ/بـ» or a preposition is an object, never a subject."""
+        tok = self.tokens[m.first]
+        prev = self.tokens[m.first - 1].norm if m.first > 0 else ""
+        return tok.prefix[:1] in ("ل", "ب") or prev in self.cue["target_prep"]
 
     def _last_person(self, before: int) -> str | None:
         best = None

@@ -147,3 +147,10 @@ def test_subject_of_a_light_verb_takes_control() -> None:
     a = marsad.analyze("وتمكنت كتيبة النصر من السيطرة على عدد من المواقع جنوب المدينة.")
     event = next(v for v in a.events if v.type == "TERRITORY_CONTROL")
     assert [_names(a)[x] for x in event.agents] == ["كتيبة النصر"]
+
+
+def test_object_of_a_light_noun_is_no_subject() -> None:
+    a = marsad.analyze("وشملت مطالبهم إعلان ولائهم لكتيبة النصر، وطرد كتيبة الفاروق من الميناء.")
+    names = _names(a)
+    for event in a.events:
+        assert "كتيبة النصر" not in [names[x] for x in event.agents], (event.type, event.trigger.text)
