@@ -47,7 +47,7 @@ def _focus(graph: nx.MultiDiGraph, centre: set[int]) -> nx.MultiDiGraph:
     if not centre:
         keep = set(graph.nodes)
     if len(keep) > MAX_NODES:
-        ranked = sorted(keep, key=lambda n: (n not in centre, -graph.degree(n), n))
+        ranked = sorted(keep, key=lambda n: (n not in centre, -graph.degree(n), str(n)))
         keep = set(ranked[:MAX_NODES])
     return graph.subgraph(keep).copy()
 
@@ -139,6 +139,8 @@ def collect(reader: Reader, *, actor: str | None = None, place: str | None = Non
             centre |= {a for e in events for a in (*e["agents"], *e["targets"])}
     start = graph_at(reader, _day_before(lo)) if lo else nx.MultiDiGraph()
     end = graph_at(reader, hi)
+    if centre:   # the subject's neighbours at the end too, so that the start shows what they were then
+        centre |= {n for c in list(centre) if c in end for n in (*end.predecessors(c), *end.successors(c))}
     data = BriefData(title or _title(subject, lo, hi), subject, lo, hi, events, found, claims,
                      _focus(start, centre), _focus(end, centre))
     data.figures = _figures(data)

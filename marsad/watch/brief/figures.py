@@ -113,7 +113,7 @@ def timeline_png(events: list[dict[str, Any]], changes: list[dict[str, Any]]) ->
         if w is not None:
             axis.plot([w], [-0.6], marker="v", color="#ef6c00", markersize=7)
     axis.set_ylabel(ar("أحداث في الأسبوع"))
-    axis.legend(fontsize=7, ncol=4, loc="upper left", frameon=False)
+    axis.legend(fontsize=7, ncol=4, loc="lower left", bbox_to_anchor=(0.0, 1.0), frameon=False)
     axis.spines[["top", "right"]].set_visible(False)
     fig.autofmt_xdate()
     return _png(fig)

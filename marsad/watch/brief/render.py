@@ -4,6 +4,7 @@ data URIs, nothing fetched from anywhere (it reads the same offline and prints t
 from __future__ import annotations
 
 import base64
+import re
 from collections import Counter, defaultdict
 from datetime import datetime, timezone
 from html import escape
@@ -54,8 +55,16 @@ def _img(png: bytes, alt: str) -> str:
     return f'<img alt="{escape(alt)}" src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}">'
 
 
+_DATES = re.compile(r"\d{4}(?:-\d{2}){0,2}")
+
+
 def _e(value: Any) -> str:
     return escape(str(value)) if value is not None else ""
+
+
+def _bidi(text: str) -> str:
+    """Escaped text with each ISO date isolated left to right (else «2017-03-01» reads 01-03-2017)."""
+    return _DATES.sub(lambda m: f'<bdi dir="ltr">{m.group(0)}</bdi>', escape(text))
 
 
 def _cards(f: dict[str, int]) -> str:
@@ -80,7 +89,7 @@ def _change(c: dict[str, Any]) -> str:
     modality = "" if c.get("modality") == "asserted" else f" ({_e(label('modality', c.get('modality')))})"
     link = f' — <a href="{_e(ev["url"])}">{_e(ev.get("title") or ev["url"])}</a>' if ev.get("url") else ""
     return (f'<div class="change"><div class="what"><span class="ltr">{_e(c["date"] or "؟")}</span> · {what}{modality}</div>'
-            f'<blockquote>«{_e(ev.get("sentence"))}»</blockquote>'
+            f'<blockquote>«{_bidi(ev.get("sentence") or "")}»</blockquote>'
             f'<div class="src">{_e(ev.get("outlet") or "؟")} · {kind}{speaker}{link}</div></div>')
 
 
@@ -130,7 +139,7 @@ def render_html(data: BriefData, pictures: dict[str, bytes]) -> str:
 <title>{_e(data.title)}</title>
 <style>{CSS}</style></head>
 <body>
-<header><h1>{_e(data.title)}</h1>
+<header><h1>{_bidi(data.title)}</h1>
 <div class="meta">الفترة: <span class="ltr">{_e(data.date_from or '…')}</span> – <span class="ltr">{_e(data.date_to or '…')}</span>
 · أكثر الأحداث: {_e(commonest)}</div></header>
 <section id="summary"><h2>أرقام موجزة</h2>{_cards(data.figures)}</section>
