@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from urllib.robotparser import RobotFileParser
 
 import httpx
 
@@ -49,6 +50,7 @@ class FetchSettings:
     max_bytes: int = 5_000_000     # a bigger response is refused
     max_redirects: int = 5
     user_agent: str = USER_AGENT
+    robots: bool = True            # leave alone the article pages a site's robots.txt disallows
 
 
 @dataclass(slots=True)
@@ -109,6 +111,8 @@ class Fetcher:
             timeout=httpx.Timeout(s.timeout), follow_redirects=True, max_redirects=s.max_redirects,
             headers={"User-Agent": s.user_agent, "Accept-Language": "ar,en;q=0.5"})
         self.gate = _HostGate(s.per_host_delay)
+        self._robots: dict[str, RobotFileParser | None] = {}
+        self._robots_lock = threading.Lock()
 
     def close(self) -> None:
         """Close the HTTP connections."""
@@ -119,6 +123,29 @@ class Fetcher:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def allowed(self, url: str) -> bool:
+        """Whether the site's robots.txt lets marsad fetch this URL (yes when there is none, when it
+        cannot be read, for files, or when `robots` is off)."""
+        if not self.settings.robots or is_local(url):
+            return True
+        parts = urlsplit(url)
+        site = f"{parts.scheme}://{parts.netloc}"
+        with self._robots_lock:
+            if site not in self._robots:
+                self._robots[site] = self._read_robots(site)
+            rules = self._robots[site]
+        return rules is None or rules.can_fetch(self.settings.user_agent, url)
+
+    def _read_robots(self, site: str) -> RobotFileParser | None:
+        try:
+            fetched = self._once(site + "/robots.txt", {})
+        except FetchError as exc:
+            log.debug("%s/robots.txt: %s (taken as no rules)", site, exc.reason)
+            return None
+        rules = RobotFileParser()
+        rules.parse(fetched.content.decode("utf-8", "replace").splitlines())
+        return rules
 
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Fetched:
         """GET a URL (or read a file), conditionally when validators are given; FetchError on failure

@@ -28,6 +28,7 @@ class Got:
     item: Item
     document: Document | None = None
     error: str | None = None
+    skipped: bool = False          # left alone on purpose (robots.txt), not to be tried again
 
 
 @dataclass(slots=True)
@@ -95,6 +96,9 @@ def _poll(source: Source, fetcher: Fetcher, seen: set[str], retry: list[str], ma
 
 def _fetch_items(source: Source, fetcher: Fetcher, items: list[Item], result: PollResult) -> None:
     for item in items:
+        if not fetcher.allowed(item.url):
+            result.got.append(Got(item, error="disallowed by the site's robots.txt", skipped=True))
+            continue
         try:
             page = fetcher.get(item.url)
         except FetchError as exc:

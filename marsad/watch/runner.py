@@ -48,6 +48,7 @@ class RoundSummary:
     new_items: int = 0
     stored: int = 0
     duplicates: int = 0
+    skipped: int = 0
     failed_items: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -55,7 +56,8 @@ class RoundSummary:
         """One line for a person."""
         return (f"polled {self.sources} source(s) ({self.not_modified} unchanged, {len(self.failed_sources)} "
                 f"failed): {self.new_items} new item(s), {self.stored} stored, {self.duplicates} already stored, "
-                f"{len(self.failed_items)} unreadable, in {self.seconds:.1f} s")
+                f"{len(self.failed_items)} unreadable" + (f", {self.skipped} disallowed by robots.txt" if self.skipped else "")
+                + f", in {self.seconds:.1f} s")
 
 
 #: Called when an article's source is known, just before it is stored (alerts use it).
@@ -163,6 +165,11 @@ class Watcher:
 
     def _item(self, source: Source, got: Any, summary: RoundSummary) -> None:
         url = got.item.url
+        if got.document is None and got.skipped:
+            summary.skipped += 1
+            log.info("%s: skipped (%s)", url, got.error)
+            record_item(self.store, source.id, url, "skipped", error=got.error)
+            return
         if got.document is None:
             summary.failed_items.append((url, got.error or "unreadable"))
             log.warning("%s: %s", url, got.error)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,13 @@ from marsad.store import Store
 from marsad.watch.fetch import FetchSettings
 
 from watchserver import Site
+
+# the store's fixtures: `db_url` is a fresh SQLite file or a clean database on a real PostgreSQL
+_spec = importlib.util.spec_from_file_location("marsad_store_fixtures", Path(__file__).parents[1] / "store" / "conftest.py")
+_store_fixtures = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_store_fixtures)
+postgres = _store_fixtures.postgres
+db_url = _store_fixtures.db_url
 
 
 @pytest.fixture
@@ -26,6 +34,13 @@ def site() -> Iterator[Site]:
 def store(tmp_path: Path) -> Iterator[Store]:
     """A fresh SQLite store."""
     with Store(tmp_path / "marsad.db") as s:
+        yield s
+
+
+@pytest.fixture
+def any_store(db_url: str) -> Iterator[Store]:
+    """A fresh store on SQLite, then on PostgreSQL (for the end-to-end tests)."""
+    with Store(db_url) as s:
         yield s
 
 

@@ -31,8 +31,9 @@ def _watch(store: Store, fast: FetchSettings, sinks: list) -> tuple[Watcher, obj
     return Watcher(store, fetch=fast, origin=listener.set_origin), listener
 
 
-def test_a_defection_raises_one_alert_with_its_evidence_everywhere(site: Site, store: Store, fast: FetchSettings,
+def test_a_defection_raises_one_alert_with_its_evidence_everywhere(site: Site, any_store: Store, fast: FetchSettings,
                                                                    tmp_path: Path) -> None:
+    store = any_store
     add_rule(store, Rule("haftar-sides", relations=("DEFECTED_FROM", "LOYAL_TO"), actors=("قوات حفتر",),
                          webhook=site.url("/hook")))
     add_rule(store, Rule("arrests", events=("ARREST",)))            # matches nothing here
@@ -66,7 +67,9 @@ def test_a_defection_raises_one_alert_with_its_evidence_everywhere(site: Site, s
     assert listener.count == 1
 
 
-def test_territory_control_at_a_place_names_its_earlier_holder(site: Site, store: Store, fast: FetchSettings) -> None:
+def test_territory_control_at_a_place_names_its_earlier_holder(site: Site, any_store: Store,
+                                                               fast: FetchSettings) -> None:
+    store = any_store
     add_rule(store, Rule("ras-lanuf", events=("TERRITORY_CONTROL",), relations=("CONTROLS",),
                          places=("ميناء راس لانوف",)))
     _follow(site, store, PORT_TAKEN)

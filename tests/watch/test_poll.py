@@ -176,3 +176,20 @@ def test_adding_sources_checks_what_it_is_given(site: Site, store: Store, tmp_pa
     with pytest.raises(ConfigError, match="already followed"):
         add_source(store, site.url("/x"), kind="page")
     assert remove_source(store, site.url("/x")).kind == "page" and list_sources(store) == []
+
+
+def test_pages_the_robots_file_disallows_are_left_alone(site: Site, store: Store, fast: FetchSettings) -> None:
+    path, title, published, body = DEFECTION
+    serve(site, MEETING)
+    site.put("/private/defection.html", page(title, body, published=published))
+    site.put("/robots.txt", "User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+    site.put("/rss.xml", rss(site.base, [("/private/defection.html", title, "Sun, 12 Mar 2017 07:30:00 GMT"),
+                                         *feed_items(MEETING)]))
+    add_source(store, site.url("/rss.xml"), kind="feed")
+    watcher = Watcher(store, fetch=fast)
+    summary = watcher.run_once()
+    assert (summary.stored, summary.skipped, summary.failed_items) == (1, 1, [])
+    assert "/private/defection.html" not in site.hits and site.hits["/robots.txt"] == 1
+    site.put("/rss.xml", rss(site.base, [("/private/defection.html", title, "Sun, 12 Mar 2017 07:30:00 GMT"),
+                                         *feed_items(MEETING)]))
+    assert watcher.run_once(force=True).skipped == 0        # skipped for good, not tried again
