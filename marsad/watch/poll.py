@@ -4,6 +4,7 @@ seen before, fetch each article page and read it into a `Document`. Nothing here
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from marsad.errors import InputError
@@ -46,7 +47,7 @@ class PollResult:
     seconds: float = 0.0
 
 
-def poll(source: Source, fetcher: Fetcher, seen: set[str], *, retry: list[str] = (),
+def poll(source: Source, fetcher: Fetcher, seen: set[str], *, retry: Sequence[str] = (),
          max_items: int = MAX_ITEMS) -> PollResult:
     """Poll one source (and try again the items in `retry`, which failed before); every failure is
     caught and returned in the result, never raised."""

@@ -9,7 +9,7 @@ store when a rule is evaluated, so a rule can name an actor the store does not k
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, insert, select
