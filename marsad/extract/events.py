@@ -7,12 +7,14 @@ such as «تشكيل قوة» too). For each trigger, within its sentence:
 - agents: an actor right after a verb («سيطرت قوات X»), else the nearest actor before it in the same
   clause (a subject, or «اتصالات حفتر … حشد»); a pronoun-only subject takes the last person named;
 - targets: an actor after «على / ضد / من / في صفوف» or right after a verbal noun («طرد الجضران»);
-- place: a place after «في / ب / قرب …», else a place in the same clause;
+- place: a place after «في / ب / قرب …», else a place in the same clause; of several, the most
+  specific (a facility or district before its town, a town before its country);
 - time: a time expression in the sentence, else the time of the claim that carries the event;
 - modality: attempted («حاول»), failed («باءت بالفشل»), denied (a denying claim or «لم»), planned
   («تعتزم»), possible («قد» + present, «ربما»), else asserted — cues from the `modality` lexicon;
 - claim: the claim whose content contains the trigger (None when the narrator states it).
-Repeated mentions of one happening (same type and participants) become one event.
+Repeated mentions of one happening (same type and participants) become one event; control of
+another (or an unnamed) place, or a town of its own, is another event.
 """
 
 from __future__ import annotations
