@@ -94,6 +94,9 @@ def _parser() -> argparse.ArgumentParser:
     from marsad.server.cli import add_commands as add_server_commands
 
     add_server_commands(sub, logopts)
+    from marsad.watch.cli import add_commands as add_watch_commands
+
+    add_watch_commands(sub, common, logopts)
     return top
 
 
@@ -124,6 +127,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from marsad.server.cli import run as run_server
 
             return run_server(args)
+        from marsad.watch.cli import COMMANDS as WATCH_COMMANDS, run as run_watch
+
+        if args.command in WATCH_COMMANDS:
+            return run_watch(args)
     except MarsadError as exc:
         print(f"marsad: error: {exc}", file=sys.stderr)
         return 2
