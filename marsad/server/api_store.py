@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy import func, select, union
 
 from marsad.errors import ConfigError
@@ -147,6 +147,16 @@ def graph(at: str | None = Query(None, description="ISO date; default: everythin
     """Actors and the relations stated by articles up to `at`; each relation's status is active,
     ended (a later defection), lost or contested (control of a place)."""
     return JSON(graph_json(graph_at(r, at)))
+
+
+@router.get("/alerts", summary="Alerts raised by the watch rules, newest first")
+def alerts(request: Request, rule: str | None = Query(None, description="a rule's name or id"),
+           since: str | None = Query(None, description="raised at or after this time (ISO)"),
+           limit: int = Query(100, ge=1, le=10_000)) -> JSON:
+    """The alerts of `marsad watch` rules (see docs/watch.md): rule, time, the change, its evidence."""
+    from marsad.watch.alerts import list_alerts
+
+    return JSON(list_alerts(request.app.state.store, rule=rule, since=since, limit=limit))
 
 
 @router.get("/timeline", summary="Events and allegiance changes over time")

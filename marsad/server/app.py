@@ -38,6 +38,9 @@ def create_app(db: str | None = None, *, config: ServerConfig | None = None) -> 
                   openapi_url="/openapi.json")
     app.state.config = cfg
     app.state.store = Store(cfg.db)
+    from marsad.watch.alerts import attach_alerts
+
+    attach_alerts(app.state.store)   # articles ingested through the API meet the alert rules too
     app.state.pipeline = PipelineHolder(cfg.config_file)
     errors.install(app)
     for router in (analysis_router, store_router, write_router):

@@ -40,6 +40,7 @@ class Server:
     """`marsad serve` on a free loopback port, stopped by `stop()`."""
 
     def __init__(self, db: Path, env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> None:
+        self.db = db
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = db.parent / f"server-{self.port}.log"

@@ -293,3 +293,23 @@ def test_serve_runs_several_workers_over_one_store(store_copy: Path) -> None:
             assert json_.load(resp)["token_required"] is True
     finally:
         server.stop()
+
+
+def test_alerts_of_the_watch_rules_for_articles_ingested_through_the_api(store_copy: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from marsad.server import ServerConfig, create_app
+    from marsad.store import Store
+    from marsad.watch.rules import Rule, add_rule
+
+    with Store(str(store_copy)) as store:
+        add_rule(store, Rule("defections", relations=("DEFECTED_FROM",)))
+    article = ("انشقاق جديد في طرابلس\n2019-09-03\nأعلنت كتيبة الصمود انشقاقها عن حكومة الوفاق الوطني "
+               "وانضمامها إلى الجيش الوطني الليبي، بحسب بيان نشرته الكتيبة مساء الثلاثاء.\n")
+    with TestClient(create_app(config=ServerConfig(db=str(store_copy)))) as c:
+        assert c.get("/api/alerts").json() == []
+        assert c.post("/api/ingest", json={"articles": [{"text": article}]}).json()["stored"] == 1
+        alerts = c.get("/api/alerts").json()
+        assert alerts and alerts[0]["rule"] == "defections"
+        assert any("الصمود" in (e.get("sentence") or "") for e in alerts[0]["evidence"])
+        assert c.get("/api/alerts", params={"rule": "nothing"}).json() == []

@@ -255,6 +255,27 @@ def test_corrections_from_a_view_are_stored_and_shown_at_once(watched: Watched) 
     watched.shot("corrections-list")
 
 
+def test_alerts_view_lists_what_the_rules_raised(watched: Watched) -> None:
+    from marsad.store import Store
+    from marsad.watch.rules import Rule, add_rule
+
+    with Store(str(watched.server.db)) as store:
+        add_rule(store, Rule("انشقاقات", relations=("DEFECTED_FROM",)))
+    page = watched.open("alerts")
+    assert page.get_attribute("#alerts-list", "data-count") == "0"
+    page.goto(f"{watched.server.url}/#/article")
+    page.wait_for_selector("#view[data-view=article][data-ready=true]")
+    page.fill("#article-input", "انشقاق في الزاوية\n2019-09-03\nأعلنت كتيبة الصمود انشقاقها عن حكومة الوفاق "
+                                "الوطني وانضمامها إلى الجيش الوطني الليبي، بحسب بيان نشرته الكتيبة.\n")
+    page.click("#ingest")
+    page.wait_for_selector("#notice.ok", timeout=30_000)
+    page.goto(f"{watched.server.url}/#/alerts")
+    page.wait_for_selector("#alerts-list li")
+    text = page.inner_text("#alerts-list")
+    assert "انشقاقات" in text and "كتيبة الصمود" in text
+    watched.shot("alerts")
+
+
 def test_api_docs_page_works_offline(watched: Watched) -> None:
     page = watched.page
     page.goto(f"{watched.server.url}/docs")

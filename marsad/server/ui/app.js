@@ -8,9 +8,10 @@ import * as timeline from "./views/timeline.js";
 import * as claims from "./views/claims.js";
 import * as search from "./views/search.js";
 import * as corrections from "./views/corrections.js";
+import * as alerts from "./views/alerts.js";
 import { initPanel } from "./panel.js";
 
-const VIEWS = { article, network, map, timeline, claims, search, corrections };
+const VIEWS = { article, network, map, timeline, claims, search, corrections, alerts };
 
 /** State shared by the views: `at` is the date the network, map and timeline look at. */
 export const state = { at: null, query: "", current: null };
