@@ -1,7 +1,8 @@
 """Aligning predicted entities with gold entities, one to one, and checking places' coordinates.
 
 A predicted entity and a gold entity can be aligned when
-- their name sets intersect: the predicted name plus the text of every predicted mention, against the
+- their name sets intersect: the predicted name, its knowledge-base name (`kb_name`) and the text of
+  every predicted mention, against the
   gold name, aliases and mentions; each name is compared after `normalise`, trimming punctuation and
   quotes at its ends, collapsing white space and stripping one leading «ال» (so «المغاربة» = «مغاربة»);
 - their types are compatible: equal, or GPE~LOCATION, or ARMED_GROUP~ORGANIZATION.
@@ -47,9 +48,9 @@ def types_compatible(a: str, b: str) -> bool:
 
 
 def predicted_names(entity: Entity) -> set[str]:
-    """Comparison keys of a predicted entity's name and mention texts. A mention that starts at the
+    """Comparison keys of a predicted entity's name, its knowledge-base name and mention texts. A mention that starts at the
     lam standing for an elided article («للجيش» → «لجيش») also counts with the article restored."""
-    names = [entity.name, *(m.text for m in entity.mentions)]
+    names = [entity.name, *(m.text for m in entity.mentions), *([entity.kb_name] if entity.kb_name else [])]
     names += ["ا" + m.text for m in entity.mentions if m.text.startswith("ل") and not m.text.startswith("ال")]
     return {k for k in map(name_key, names) if k}
 

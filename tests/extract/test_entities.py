@@ -196,3 +196,26 @@ def test_the_ner_model_can_be_chosen_and_a_bad_one_is_named(tmp_path) -> None:
         assert found.get("فرحات بوزيان") == "PERSON", model
     with pytest.raises(InputError, match="NER model file not found"):
         marsad.analyze(text, pipeline=Pipeline(options={"entities": {"ner_model": str(tmp_path / "none.npz")}}))
+
+
+def test_a_linked_entity_is_named_with_the_article_s_own_words() -> None:
+    a = _ents("أعلن الجيش الوطني الليبي أن وحداته تقدمت جنوب المدينة، وقال المسماري إن التقدم مستمر.")
+    army = next(e for e in a.entities if e.kb_id == "lna")
+    assert army.name == "الجيش الوطني الليبي"      # the article's words, not another camp's label
+    assert army.kb_name and army.name_en          # the canonical names stay behind the kb id
+    spokesman = next(e for e in a.entities if e.kb_id == "mismari")
+    assert spokesman.name == "المسماري" and spokesman.kb_name != spokesman.name
+
+
+def test_a_place_keeps_the_settlement_word_the_article_puts_before_it() -> None:
+    a = _ents("انتشرت القوات أمس بمدينة مصراتة بعد أن غادرت العاصمة طرابلس، ثم عادت إلى مصراتة.")
+    misrata = next(e for e in a.entities if e.kb_id == "place:ly/misrata")
+    assert misrata.name == "مدينة مصراتة"          # proclitic «ب» dropped, the cue word kept
+    tripoli = next(e for e in a.entities if e.kb_id == "place:ly/tripoli")
+    assert tripoli.name == "العاصمة طرابلس"
+
+
+def test_the_capital_word_is_no_part_of_a_town_s_name() -> None:
+    a = _ents("وقعت اشتباكات في العاصمة الزاوية صباح اليوم.")  # «العاصمة» before a town is not its name
+    for e in a.entities:
+        assert not e.name.startswith("العاصمة ") or e.kind == "capital"

@@ -6,6 +6,8 @@
 - One entity per knowledge-base id; names the KB does not know are grouped by their normalised form,
   and a lone surname («تنتوش») joins the full name seen in the same article («عمر تنتوش»).
 - Entity ids follow the order of first mention: e1, e2, …
+- An entity is named with the fullest name the article uses for it (`names.naming`); the knowledge
+  base's canonical name stays behind its `kb_id`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Sequence
 from marsad.extract.names.cands import Cand, Hint
 from marsad.extract.names.lexicon import STOP
 from marsad.extract.names.matcher import name_words
+from marsad.extract.names.naming import article_name
 from marsad.knowledge import Actor, KnowledgeBase, Place
 from marsad.model import Entity, Span, Token
 from marsad.text.clitics import word_count
@@ -157,12 +160,13 @@ def assemble(cands: list[Cand], hints: Sequence[Hint], kb: KnowledgeBase, text: 
                 seen.add((m.start, m.end))
                 spans.append(Span(m.start, m.end, text[m.start:m.end]))
         rec = kb.get(first.kb_id) if first.kb_id else None
-        if isinstance(rec, Actor):
+        if isinstance(rec, Actor):  # the article's own words, the KB's canonical name behind kb_id
             place = kb.places.get(rec.place) if rec.place else None
-            ent = Entity(eid, rec.type, rec.name, spans, rec.name_en, rec.id,
-                         place.geo if place else None, kind=place.kind if place else None)
+            ent = Entity(eid, rec.type, article_name(spans, text, kb, rec, rec.name), spans, rec.name_en, rec.id,
+                         place.geo if place else None, kind=place.kind if place else None, kb_name=rec.name)
         elif isinstance(rec, Place):
-            ent = Entity(eid, rec.type, rec.name, spans, rec.name_en, rec.id, rec.geo, kind=rec.kind)
+            ent = Entity(eid, rec.type, article_name(spans, text, kb, rec, rec.name), spans, rec.name_en, rec.id,
+                         rec.geo, kind=rec.kind, kb_name=rec.name)
         else:
             name = max((m.name or " ".join(text[m.start:m.end].split()) for m in members), key=len)
             ent = Entity(eid, first.type or "ORGANIZATION", name, spans)
