@@ -219,3 +219,31 @@ def test_the_capital_word_is_no_part_of_a_town_s_name() -> None:
     a = _ents("وقعت اشتباكات في العاصمة الزاوية صباح اليوم.")  # «العاصمة» before a town is not its name
     for e in a.entities:
         assert not e.name.startswith("العاصمة ") or e.kind == "capital"
+
+
+def test_a_libyan_homonym_is_not_linked_in_an_article_about_another_country() -> None:
+    text = ("اشتبكت القوات العراقية مع مسلحين في بلدة العامرية غرب بغداد، وقالت الحكومة العراقية "
+            "إن الجيش العراقي استعاد السيطرة على الطريق.")
+    a = _ents(text)
+    town = _by_name(a, "العامرية")
+    assert town is not None and town.type == "GPE"
+    assert town.kb_id is None and town.confidence <= 0.6   # not Libya's village of that name
+    a = _ents("وصلت قافلة إغاثة ليبية إلى بلدة العامرية غرب طرابلس بعد اشتباكات بين مجموعات ليبية مسلحة.")
+    assert _by_name(a, "العامرية").kb_id == "place:ly/amerya"  # in a Libyan article it is
+
+
+@pytest.mark.parametrize("text, want", [
+    ("قال مسؤول لبناني إن الجيش اللبناني انتشر في طرابلس بعد اشتباكات، وأكدت الحكومة اللبنانية أن بيروت تتابع.",
+     "place:lb/tripoli"),
+    ("قال مسؤول ليبي إن قوات ليبية انتشرت في طرابلس بعد اشتباكات قرب مصراتة والزاوية.", "place:ly/tripoli"),
+])
+def test_the_article_s_country_decides_between_homonyms(text: str, want: str) -> None:
+    a = _ents(text)
+    city = next(e for e in a.entities if e.kb_id in ("place:lb/tripoli", "place:ly/tripoli"))
+    assert city.kb_id == want and city.confidence > 0.6
+
+
+def test_a_guess_between_homonyms_without_country_evidence_has_a_lower_confidence() -> None:
+    a = _ents("وصل الوفد إلى طرابلس مساء الأحد.")
+    city = next(e for e in a.entities if e.kb_id in ("place:lb/tripoli", "place:ly/tripoli"))
+    assert city.confidence <= 0.6

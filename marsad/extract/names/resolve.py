@@ -2,7 +2,9 @@
 
 - A name with several knowledge-base readings («طرابلس» in Libya or Lebanon) takes the reading whose
   country the rest of the article supports most (unambiguous names, gentilics); ties go to the actor
-  over its own place, then to the larger place.
+  over its own place, then to the larger place, with a lower confidence. A small place known only in
+  another country than the one the article is clearly about, which nothing else supports, stays
+  unlinked (a homonym the KB does not know), with a lower confidence.
 - One entity per knowledge-base id; names the KB does not know are grouped by their normalised form,
   and a lone surname («تنتوش») joins the full name seen in the same article («عمر تنتوش»).
 - Entity ids follow the order of first mention: e1, e2, …
@@ -39,18 +41,46 @@ def country_of(kb: KnowledgeBase, kb_id: str) -> str | None:
     return None
 
 
+#: a country leads the article when it has this many votes and at least twice the next one's
+LEAD_VOTES = 3
+#: confidence of a reading the article's country does not support (a guess between homonyms)
+UNSURE = 0.6
+#: place kinds known well enough abroad never to be unlinked for lying outside the article's country
+_WIDE_KINDS = frozenset({"country", "capital", "city"})
+#: sources of hand-checked place rows; the rest is the long tail read in bulk from gazetteers
+_CURATED = frozenset({"", "marsad"})
+
+
+def article_country(votes: Counter[str]) -> str | None:
+    """The country the article is about: the one with the most votes, if it leads clearly."""
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < LEAD_VOTES:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
 def disambiguate(cands: Sequence[Cand], kb: KnowledgeBase, extra_votes: Counter[str]) -> None:
-    """Reduce every candidate with several KB readings to one, in place."""
+    """Reduce every candidate with several KB readings to one, in place: the reading in the country
+    the article supports most wins (with a lower confidence when nothing supports it). A small place
+    whose only reading lies in another country than the one the article is clearly about, with no
+    other support for that country, is a homonym the KB does not know: it is kept unlinked."""
     votes: Counter[str] = Counter(extra_votes)
+    own: dict[str, Counter[str]] = {}
     for c in cands:
         if len(set(c.kb_ids)) == 1:
             country = country_of(kb, c.kb_ids[0])
             if country:
                 votes[country] += 1
+                own.setdefault(c.kb_ids[0], Counter())[country] += 1
+    lead = article_country(votes)
     for c in cands:
         ids = list(dict.fromkeys(c.kb_ids))
         if len(ids) <= 1:
             c.kb_ids = ids
+            if ids and lead is not None:
+                _unlink_foreign_homonym(c, kb, votes, own, lead)
             continue
         # an actor standing for a state beats that state's place row
         own_places = {kb.actors[i].place for i in ids if i in kb.actors and kb.actors[i].place}
@@ -61,7 +91,28 @@ def disambiguate(cands: Sequence[Cand], kb: KnowledgeBase, extra_votes: Counter[
             pop = rec.population or 0 if isinstance(rec, Place) else 0
             return (votes.get(country_of(kb, kb_id) or "", 0), 1 if isinstance(rec, Actor) else 0, pop)
 
-        c.kb_ids = [max(ids, key=score)]
+        ranked = sorted(ids, key=score, reverse=True)
+        support = [score(i)[0] for i in ranked] + [-1]
+        if len(ranked) > 1 and (support[0] == 0 or support[0] == support[1]):
+            c.confidence = min(c.confidence, UNSURE)  # no country evidence tells the readings apart
+        c.kb_ids = [ranked[0]]
+
+
+def _unlink_foreign_homonym(c: Cand, kb: KnowledgeBase, votes: Counter[str], own: dict[str, Counter[str]],
+                            lead: str) -> None:
+    """Unlink a small place of a bulk gazetteer lying in another country than the article's, which
+    nothing else in the article supports (its own mentions aside): «بلدة X» in a Yemeni article is
+    not Libya's village X."""
+    rec = kb.get(c.kb_ids[0])
+    if not isinstance(rec, Place) or rec.kind in _WIDE_KINDS or (rec.source or "") in _CURATED:
+        return
+    country = (rec.country or "").upper()
+    if not country or country == lead:
+        return
+    if votes[country] - own.get(rec.id, Counter())[country] > 0:
+        return
+    c.kb_ids, c.type, c.name = [], rec.type, rec.name
+    c.confidence = min(c.confidence, UNSURE)
 
 
 #: descriptions that name the same body in other words (grouped as one entity)
