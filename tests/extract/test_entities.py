@@ -247,3 +247,25 @@ def test_a_guess_between_homonyms_without_country_evidence_has_a_lower_confidenc
     a = _ents("وصل الوفد إلى طرابلس مساء الأحد.")
     city = next(e for e in a.entities if e.kb_id in ("place:lb/tripoli", "place:ly/tripoli"))
     assert city.confidence <= 0.6
+
+
+@pytest.mark.parametrize("text, not_a_place", [
+    ("ارتفعت الأسعار بنسبة 12 في المائة خلال الشهر الماضي.", "المائة"),
+    ("يسكن البلدة نحو 40 ألف نسمة بحسب التقديرات.", "نسمة"),
+    ("واستهدفت غارات تركية مواقع المسلحين شمال البلاد.", "تركية"),
+    ("وقالت الحكومة إن الطائرات السعودية قصفت مواقع في الجبل.", "السعودية"),
+    ("وشاركت فصائل سورية في الهجوم على البلدة.", "سورية"),
+])
+def test_units_and_adjectives_are_no_places(text: str, not_a_place: str) -> None:
+    a = _ents(text)
+    hit = _by_name(a, not_a_place)
+    assert hit is None or hit.type not in ("GPE", "LOCATION"), (hit.name, hit.kb_id)
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("وصل الوزير إلى السعودية مساء الأحد.", "saudi_arabia"),
+    ("وقال المبعوث إن 3 قتلوا في سورية أمس.", "syria"),
+    ("عقد الاجتماع عام 2017 في باريس برعاية فرنسية.", "place:fr/paris"),
+])
+def test_the_same_words_stay_places_after_a_preposition_or_a_year(text: str, kb_id: str) -> None:
+    assert kb_id in _kb_ids(_ents(text))
