@@ -2,10 +2,11 @@
 
 Arabic news names a state's bodies by the state's adjective («الحكومة التونسية», «السلطات البريطانية»,
 «وزارة الخارجية الأوغندية», «الجيش المالي») or by its name («حكومة جنوب السودان»). For every country
-place of `lexicons/gentilics.tsv` this writes one actor per body (government and authorities, armed
+of `places/countries.tsv` this writes one actor per body (government, authorities, armed
 forces, security forces, the ministries of foreign affairs, defence and the interior, the presidency,
 the parliament, the intelligence services, the air force, the coast guard), named from the country's
-masculine and feminine adjectives and its name. A name that another actors file already gives to an
+masculine and feminine adjectives and its name (by its name only where the gentilics have no
+adjective: «حكومة جنوب السودان», and then only the government, authorities, army and foreign ministry). A name that another actors file already gives to an
 actor is left out (that actor keeps it), and so is a body whose main name is taken or that a
 hand-written actor of the same country already stands for (by its English name), so hand-written
 actors always win; Libya, whose rival bodies share names, is left to the hand-written files.
@@ -36,7 +37,9 @@ SKIP = frozenset({"ly"})
 #  {f} feminine adjective with the article, {c} the country's name; the first is the canonical name)
 BODIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("govt", "ORGANIZATION", "Government of {en}",
-     ("الحكومة {f}", "حكومة {c}", "السلطات {f}", "سلطات {c}")),
+     ("الحكومة {f}", "حكومة {c}")),
+    ("authorities", "ORGANIZATION", "Authorities of {en}",
+     ("السلطات {f}", "سلطات {c}")),
     ("army", "ARMED_GROUP", "Armed forces of {en}",
      ("الجيش {m}", "القوات المسلحة {f}", "جيش {c}", "القوات {f}")),
     ("security", "ARMED_GROUP", "Security forces of {en}",
@@ -59,11 +62,13 @@ BODIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
      ("خفر السواحل {m}", "خفر السواحل في {c}")),
 )
 #: words of the English names of hand-written actors that already stand for a body of their country
-SAME_BODY = {"govt": ("government",), "army": ("armed forces", " army"), "security": ("security forces",),
+SAME_BODY = {"govt": ("government",), "authorities": ("authorities",), "army": ("armed forces", " army"), "security": ("security forces",),
              "mfa": ("foreign affairs", "foreign ministry"), "mod": ("defence", "defense"),
              "moi": ("interior",), "presidency": ("presidency",),
              "parliament": ("parliament", "assembly", "house of representatives", "national council"),
              "intelligence": ("intelligence",), "air_force": ("air force",), "coast_guard": ("coast guard",)}
+#: the bodies written for a country without an adjective in the gentilics (named by the country's name)
+BY_NAME_ONLY = frozenset({"govt", "authorities", "army", "mfa"})
 #: bodies that belong to the government (a MEMBER_OF affiliation, undated)
 IN_GOVERNMENT = frozenset({"mfa", "mod", "moi"})
 #: bodies that belong to the armed forces
@@ -75,22 +80,22 @@ def _rows(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
-def countries() -> list[tuple[str, str, str, str, str]]:
-    """(code, Arabic name, English name, masculine adjective, feminine adjective) of every country the
-    gentilics know, adjectives with the article («التونسي», «التونسية»)."""
+def countries() -> list[tuple[str, str, str, str | None, str | None]]:
+    """(code, Arabic name, English name, masculine adjective, feminine adjective) of every country,
+    adjectives with the article («التونسي», «التونسية») where the gentilics know them, else None."""
     names = {r["id"]: (r["name"], r["name_en"]) for r in _rows(DATA / "places" / "countries.tsv")}
     forms: dict[str, list[str]] = {}
     for r in _rows(DATA / "lexicons" / "gentilics.tsv"):
         forms.setdefault(r["place"], []).append(r["term"].strip())
     out = []
-    for place, terms in forms.items():
+    for place, (name, name_en) in names.items():
         code = place.split(":", 1)[1]
-        if "/" in code or code in SKIP or place not in names:
+        if "/" in code or code in SKIP:
             continue
+        terms = forms.get(place, [])
         masc = next((t for t in terms if t.startswith("ال") and t.endswith("ي")), None)
         fem = next((t for t in terms if t.startswith("ال") and t.endswith("ية")), None)
-        if masc and fem:
-            out.append((code, names[place][0], names[place][1], masc, fem))
+        out.append((code, name, name_en, masc, fem) if masc and fem else (code, name, name_en, None, None))
     return sorted(out)
 
 
@@ -128,8 +133,10 @@ def build() -> str:
         made: set[str] = set()
         for suffix, type_, english, templates in BODIES:
             actor_id = f"{code}_{suffix}"
-            forms = [t.format(m=masc, f=fem, c=name) for t in templates]
-            if actor_id in ids or name_key(forms[0]) in taken or (code, suffix) in covered:
+            if not masc and suffix not in BY_NAME_ONLY:
+                continue
+            forms = [t.format(m=masc, f=fem, c=name) for t in templates if masc or "{c}" in t]
+            if not forms or actor_id in ids or name_key(forms[0]) in taken or (code, suffix) in covered:
                 continue
             aliases = [f for f in dict.fromkeys(forms[1:]) if name_key(f) not in taken]
             affiliations = []
