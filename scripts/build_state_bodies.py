@@ -2,7 +2,8 @@
 
 Arabic news names a state's bodies by the state's adjective («الحكومة التونسية», «السلطات البريطانية»,
 «وزارة الخارجية الأوغندية», «الجيش المالي») or by its name («حكومة جنوب السودان»). For every country
-of `places/countries.tsv` this writes one actor per body (government, authorities, armed
+of `places/countries.tsv` this writes one actor per body (government, with the authorities among its names or on their own when the government is
+hand-written, armed
 forces, security forces, the ministries of foreign affairs, defence and the interior, the presidency,
 the parliament, the intelligence services, the air force, the coast guard), named from the country's
 masculine and feminine adjectives and its name (by its name only where the gentilics have no
@@ -37,7 +38,7 @@ SKIP = frozenset({"ly"})
 #  {f} feminine adjective with the article, {c} the country's name; the first is the canonical name)
 BODIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("govt", "ORGANIZATION", "Government of {en}",
-     ("الحكومة {f}", "حكومة {c}")),
+     ("الحكومة {f}", "حكومة {c}", "السلطات {f}", "سلطات {c}")),
     ("authorities", "ORGANIZATION", "Authorities of {en}",
      ("السلطات {f}", "سلطات {c}")),
     ("army", "ARMED_GROUP", "Armed forces of {en}",
@@ -67,6 +68,8 @@ SAME_BODY = {"govt": ("government",), "authorities": ("authorities",), "army": (
              "moi": ("interior",), "presidency": ("presidency",),
              "parliament": ("parliament", "assembly", "house of representatives", "national council"),
              "intelligence": ("intelligence",), "air_force": ("air force",), "coast_guard": ("coast guard",)}
+#: bodies written only when the government is not (its names are then the government's aliases)
+UNLESS_GOVERNMENT = frozenset({"authorities"})
 #: the bodies written for a country without an adjective in the gentilics (named by the country's name)
 BY_NAME_ONLY = frozenset({"govt", "authorities", "army", "mfa"})
 #: bodies that belong to the government (a MEMBER_OF affiliation, undated)
@@ -133,7 +136,7 @@ def build() -> str:
         made: set[str] = set()
         for suffix, type_, english, templates in BODIES:
             actor_id = f"{code}_{suffix}"
-            if not masc and suffix not in BY_NAME_ONLY:
+            if not masc and suffix not in BY_NAME_ONLY or suffix in UNLESS_GOVERNMENT and f"{code}_govt" in made:
                 continue
             forms = [t.format(m=masc, f=fem, c=name) for t in templates if masc or "{c}" in t]
             if not forms or actor_id in ids or name_key(forms[0]) in taken or (code, suffix) in covered:

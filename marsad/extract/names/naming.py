@@ -63,6 +63,8 @@ def article_name(mentions: Iterable[Span], text: str, kb: KnowledgeBase, rec: ob
         name = _SPACES.sub(" ", m.text).strip(" \"'«»“”")
         if not name:
             continue
+        if name.startswith("ل") and not name.startswith("ال") and text[max(0, m.start - 1):m.start] == "ل":
+            name = "ا" + name  # «للقيادة العامة»: the mention starts at the article's elided lam
         if cues:
             cue = _cue_before(text, m.start, cues, rec.kind if isinstance(rec, Place) else None)
             if cue:
