@@ -86,7 +86,20 @@ class EntityRecognizer:
                           window_after=ner_window_after) if tagger is not None else None
         self.surname_max_count = surname_max_count
         self._gentilics = self._gentilic_table()
+        self._adjectives = self._adjective_table()
         self._gentilic_forms = frozenset(normalise(r.get("term", "")).strip() for r in lexicon_rows(self.kb, "gentilics"))
+
+    def _adjective_table(self) -> dict[str, tuple[str, ...]]:
+        """Country code -> its singular adjectives with the article («العراقي», «العراقية»)."""
+        out: dict[str, list[str]] = {}
+        for row in lexicon_rows(self.kb, "gentilics"):
+            term, place = row.get("term", "").strip(), self.kb.places.get(row.get("place", ""))
+            if place is not None and place.country and term.startswith("ال") and term.endswith(("ي", "ية")) \
+                    and " " not in term:
+                forms = out.setdefault(place.country.upper(), [])
+                if len(forms) < 2 and not any(f.endswith("ية") == term.endswith("ية") for f in forms):
+                    forms.append(term)
+        return {k: tuple(v) for k, v in out.items()}
 
     def _gentilic_table(self) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -113,7 +126,7 @@ class EntityRecognizer:
         seats, seat_hints = inner_places(cands, tokens, text, self.trie, self.kb)
         cands += seats
         ctx.hints.extend(seat_hints)
-        disambiguate(cands, self.kb, self._votes(tokens))
+        disambiguate(cands, self.kb, self._votes(tokens), self._adjectives)
         merge_unnamed_roles(ctx.hints)
         cands += link_surnames(cands, tokens, text, self.kb, self.lex.given_names, self.surname_max_count)
         cands += link_group_pronouns(cands, tokens, self.kb)

@@ -269,3 +269,12 @@ def test_units_and_adjectives_are_no_places(text: str, not_a_place: str) -> None
 ])
 def test_the_same_words_stay_places_after_a_preposition_or_a_year(text: str, kb_id: str) -> None:
     assert kb_id in _kb_ids(_ents(text))
+
+
+def test_a_bare_ministry_is_the_one_of_the_article_s_country() -> None:
+    a = _ents("وقالت وزارة الدفاع إن القوات العراقية استعادت الموصل، وأكدت الحكومة العراقية أن النازحين "
+              "سيعودون إلى بغداد والأنبار.")
+    ministry = _by_name(a, "وزارة الدفاع")
+    assert ministry is not None and ministry.kb_id == "iraq_mod" and ministry.confidence <= 0.6
+    a = _ents("وقالت وزارة الدفاع إن الوضع هادئ.")   # no country to go by: left unlinked
+    assert _by_name(a, "وزارة الدفاع").kb_id is None

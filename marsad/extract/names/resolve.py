@@ -61,11 +61,14 @@ def article_country(votes: Counter[str]) -> str | None:
     return ranked[0][0]
 
 
-def disambiguate(cands: Sequence[Cand], kb: KnowledgeBase, extra_votes: Counter[str]) -> None:
+def disambiguate(cands: Sequence[Cand], kb: KnowledgeBase, extra_votes: Counter[str],
+                 adjectives: dict[str, tuple[str, ...]] | None = None) -> None:
     """Reduce every candidate with several KB readings to one, in place: the reading in the country
     the article supports most wins (with a lower confidence when nothing supports it). A small place
     whose only reading lies in another country than the one the article is clearly about, with no
-    other support for that country, is a homonym the KB does not know: it is kept unlinked."""
+    other support for that country, is a homonym the KB does not know: it is kept unlinked. A bare
+    institution name («وزارة الدفاع», «البرلمان») is that country's (`adjectives`: country -> its
+    adjectives with the article), with a lower confidence."""
     votes: Counter[str] = Counter(extra_votes)
     own: dict[str, Counter[str]] = {}
     for c in cands:
@@ -97,6 +100,9 @@ def disambiguate(cands: Sequence[Cand], kb: KnowledgeBase, extra_votes: Counter[
             c.confidence = min(c.confidence, UNSURE)  # no country evidence tells the readings apart
         c.kb_ids = [ranked[0]]
 
+    if lead is not None and adjectives:
+        link_bare_institutions(cands, kb, adjectives.get(lead, ()))
+
 
 def _unlink_foreign_homonym(c: Cand, kb: KnowledgeBase, votes: Counter[str], own: dict[str, Counter[str]],
                             lead: str) -> None:
@@ -113,6 +119,20 @@ def _unlink_foreign_homonym(c: Cand, kb: KnowledgeBase, votes: Counter[str], own
         return
     c.kb_ids, c.type, c.name = [], rec.type, rec.name
     c.confidence = min(c.confidence, UNSURE)
+
+
+def link_bare_institutions(cands: Sequence[Cand], kb: KnowledgeBase, adjectives: Sequence[str]) -> None:
+    """Names the KB does not know that are a body's name without its state («وزارة الدفاع», «البرلمان»)
+    become the body of the article's country when the KB knows it under the name with the country's
+    adjective («وزارة الدفاع العراقية») and no context rule; confidence UNSURE (in place)."""
+    for c in cands:
+        if c.kb_ids or not c.name or c.type not in ("ORGANIZATION", "ARMED_GROUP") or len(c.name.split()) > 3:
+            continue
+        found = {e.kb_id for adj in adjectives for e in kb.lookup(f"{c.name} {adj}")
+                 if not e.context and e.kb_id in kb.actors}
+        if len(found) == 1:
+            c.kb_ids, c.type, c.name = [found.pop()], None, None
+            c.confidence = min(c.confidence, UNSURE)
 
 
 #: descriptions that name the same body in other words (grouped as one entity)
