@@ -212,8 +212,8 @@ class EntityRecognizer:
         if with_context and len({e.kb_id for e in kept}) > 1:
             kept = with_context
         stance = next((e.stance for e in kept if e.stance), None)
-        return Cand(m.first, m.last, m.start, m.end, [e.kb_id for e in kept], stance=stance,
-                    confidence=0.95 if len(kept) == 1 else 0.8)
+        ids = list(dict.fromkeys(e.kb_id for e in kept))  # a name given twice (canonical and stanced alias)
+        return Cand(m.first, m.last, m.start, m.end, ids, stance=stance, confidence=0.95 if len(ids) == 1 else 0.8)
 
 
 @lru_cache(maxsize=1)

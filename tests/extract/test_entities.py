@@ -278,3 +278,11 @@ def test_a_bare_ministry_is_the_one_of_the_article_s_country() -> None:
     assert ministry is not None and ministry.kb_id == "iraq_mod" and ministry.confidence <= 0.6
     a = _ents("وقالت وزارة الدفاع إن الوضع هادئ.")   # no country to go by: left unlinked
     assert _by_name(a, "وزارة الدفاع").kb_id is None
+
+
+def test_a_name_the_kb_gives_twice_to_one_actor_is_one_sure_reading() -> None:
+    # «الجيش الوطني الليبي» is the LNA's canonical name and also its alias with a stance
+    a = _ents("وقال المسماري إن الجيش الوطني الليبي سيطر على المدينة، وإن الجيش يواصل تقدمه.")
+    army = next(e for e in a.entities if e.kb_id == "lna")
+    assert army.confidence >= 0.95
+    assert any(m.text == "الجيش" for m in army.mentions)   # the bare «الجيش» then finds the article's army
