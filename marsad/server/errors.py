@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from marsad.errors import ConfigError, InputError, MarsadError, StoreError
+from marsad.errors import MarsadError, StoreError
 
 log = logging.getLogger("marsad.server")
 
@@ -49,9 +49,7 @@ def status_of(exc: MarsadError) -> int:
             return 404
         if "://" in text.split(" ", 1)[0]:
             return 503
-    if isinstance(exc, (ConfigError, InputError, StoreError)):
-        return 400
-    return 400
+    return 400   # ConfigError, InputError, other StoreErrors: the request asked for something wrong
 
 
 def install(app: FastAPI) -> None:
