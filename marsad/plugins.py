@@ -1,9 +1,9 @@
-"""Plugins: installed packages that add readers, output formats or components to marsad.
+"""Plugins: installed packages that add readers (input kinds) or output formats to marsad.
 
 A plugin is a module named by an entry point of the group `marsad.plugins` in its package's metadata
 (`[project.entry-points."marsad.plugins"] my_reader = "my_package.my_reader"` in its pyproject.toml).
 Importing the module registers what it brings (`marsad.ingest.registry.register_reader`,
-`marsad.formats.register_format`, ...); the registries import every plugin once, on first use.
+`marsad.formats.register_format`); both registries import every plugin once, on first use.
 """
 
 from __future__ import annotations
