@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         measured[gold_set.name] = {n: floor_score(summary.total[n].counts.f1) for n in LAYERS}
         failed += report["failures"]
         print(f"== {gold_set.name}: {len(summary.files)} gold file(s), {report['seconds']} s")
-        print(render_text(summary))
+        print(render_text(summary, per_type=True, totals_only=gold_set.sealed))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"scores written to {args.out}")

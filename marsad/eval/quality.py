@@ -38,6 +38,8 @@ class GoldSet:
     name: str
     entries: list[str]
     pins: dict[str, float] = field(default_factory=dict)
+    #: A sealed set is scored to report, never read for its errors: only micro totals are shown.
+    sealed: bool = False
 
     def gold_files(self, root: Path = PROJECT_ROOT) -> list[Path] | None:
         """Every gold file of the set, or None when no entry exists (e.g. no shared folder)."""
@@ -77,7 +79,10 @@ def load_pins(path: Path = PINS_FILE) -> list[GoldSet]:
         if not isinstance(pins, dict) or any(k not in LAYERS or not isinstance(v, (int, float))
                                              for k, v in pins.items()):
             raise ConfigError(f"{path}: sets.{name}.f1 must map layers ({', '.join(LAYERS)}) to numbers")
-        out.append(GoldSet(name, list(gold), {k: float(v) for k, v in pins.items()}))
+        sealed = spec.get("sealed", False)
+        if not isinstance(sealed, bool):
+            raise ConfigError(f"{path}: sets.{name}.sealed must be true or false")
+        out.append(GoldSet(name, list(gold), {k: float(v) for k, v in pins.items()}, sealed))
     return out
 
 
@@ -110,13 +115,15 @@ def floor_score(value: float | None) -> float:
 def set_report(gold_set: GoldSet, summary: Summary) -> dict[str, Any]:
     """The JSON record of one measured set: scores, pins and any failure."""
     report = render_json(summary, per_type=True)
-    return {"files": len(summary.files),
-            "f1": {n: report["micro"][n]["f1"] for n in LAYERS},
-            "pins": dict(gold_set.pins), "failures": failures(gold_set, summary),
-            "micro": report["micro"], "geo": report["geo"],
-            "per_file": [{"gold": display_path(f["gold"]), "input": display_path(f["input"]),
-                          "f1": {n: f["layers"][n]["f1"] for n in LAYERS}, "warnings": f["warnings"]}
-                         for f in report["files"]]}
+    out = {"files": len(summary.files), "sealed": gold_set.sealed,
+           "f1": {n: report["micro"][n]["f1"] for n in LAYERS},
+           "pins": dict(gold_set.pins), "failures": failures(gold_set, summary),
+           "micro": report["micro"], "geo": report["geo"]}
+    if not gold_set.sealed:  # a sealed set shows its totals only, nothing to fit to
+        out["per_file"] = [{"gold": display_path(f["gold"]), "input": display_path(f["input"]),
+                            "f1": {n: f["layers"][n]["f1"] for n in LAYERS}, "warnings": f["warnings"]}
+                           for f in report["files"]]
+    return out
 
 
 def display_path(path: str, root: Path = PROJECT_ROOT) -> str:
