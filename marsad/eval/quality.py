@@ -8,13 +8,16 @@ The pins file (`benchmarks/quality_pins.json`) names each gold set and its minim
 
 A `gold` entry is a gold file or a folder of `*.gold.json`, relative to the project root or
 `shared:REL` under the shared data folder. A set none of whose gold entries exists is reported as
-absent (and skipped by the gate), not as a failure.
+absent (and skipped by the gate), not as a failure, except in continuous integration (`CI=true`):
+there a missing data folder would let the gate pass unseen, so it is a failure (`absent_in_ci`).
 """
 
 from __future__ import annotations
 
 import json
 import math
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,6 +55,17 @@ class GoldSet:
             found = True
             files += sorted(path.rglob(f"*{GOLD_SUFFIX}")) if path.is_dir() else [path]
         return files if found and files else None
+
+
+def in_ci(env: Mapping[str, str] | None = None) -> bool:
+    """Whether we run in continuous integration (`CI` set to true, as CI services do)."""
+    return (os.environ if env is None else env).get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+def absent_in_ci(what: str) -> str:
+    """The failure message for data missing under CI (`what` names the missing file or folder)."""
+    return (f"{what} is absent, and CI=true: the quality gate may not be skipped in continuous integration. "
+            "Put the shared data folder beside the project (../shared) or set MARSAD_SHARED to it.")
 
 
 def _resolve(entry: str, root: Path) -> Path | None:

@@ -12,6 +12,7 @@ The knowledge loaded is the one `marsad analyze` would use: the shipped files pl
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 
 from marsad.knowledge.base import KnowledgeBase, load_kb, name_key
@@ -55,27 +56,25 @@ def find_names(kb: KnowledgeBase, text: str) -> list[str]:
 
 
 def run_kb(args: argparse.Namespace) -> int:
-    """Run one action; 0 when fine, 1 when `check` finds problems or `find` finds nothing.
-
-    A malformed knowledge file raises `KnowledgeError` (the command line reports it with exit 2)."""
+    """Run one action, writing its report to standard output; 0 when fine, 1 when `check` finds
+    problems or `find` finds nothing. A malformed knowledge file raises `KnowledgeError` (the command
+    line reports it with exit 2)."""
     overlays = Settings.load(args.config, kb=tuple(args.kb) or None).kb
     t0 = time.perf_counter()
     kb = load_kb(overlays)
     took = time.perf_counter() - t0
     if args.kb_command == "find":
         lines = find_names(kb, args.name)
-        print("\n".join(lines) if lines else f"no name contains {args.name!r}")
-        return 0 if lines else 1
-    if args.kb_command == "stats":
-        print(kb)
-        print(f"names: {len(kb.names())}; loaded in {took * 1000:.0f} ms")
-        for name in kb.lexicon_names():
-            print(f"  lexicon {name}: {len(kb.lexicon(name))} rows")
-        return 0
-    found = problems(kb)
-    for warning in kb.warnings:
-        print(f"warning: {warning}")
-    for p in found:
-        print(p)
-    print(f"{len(found)} problem(s) in {kb!r}")
-    return 1 if found else 0
+        code = 0 if lines else 1
+        lines = lines or [f"no name contains {args.name!r}"]
+    elif args.kb_command == "stats":
+        lines = [repr(kb), f"names: {len(kb.names())}; loaded in {took * 1000:.0f} ms"]
+        lines += [f"  lexicon {name}: {len(kb.lexicon(name))} rows" for name in kb.lexicon_names()]
+        code = 0
+    else:
+        found = problems(kb)
+        lines = [f"warning: {w}" for w in kb.warnings] + found + [f"{len(found)} problem(s) in {kb!r}"]
+        code = 1 if found else 0
+    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.flush()
+    return code
