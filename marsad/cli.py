@@ -23,7 +23,7 @@ EXAMPLES = {
         "examples:\n"
         "  marsad eval article.txt article.gold.json      # analyse, then score against the gold file\n"
         "  marsad analyze a.txt --format json --out a.json && marsad eval a.json a.gold.json --json\n"
-        "  marsad eval benchmarks/gold/                   # every article + gold pair in a folder\n"
+        "  marsad eval benchmarks/gold/dev/               # every article + gold pair in a folder\n"
     ),
     "eval-ner": (
         "examples:\n"
