@@ -137,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _analyze(args: argparse.Namespace) -> int:
     from marsad.api import build_pipeline
-    from marsad.formats import FormatWriter, OutputOptions, get_format
+    from marsad.formats import OutputOptions, get_format, open_writer
     from marsad.ingest import iter_documents
     from marsad.settings import Settings
 
@@ -148,8 +148,8 @@ def _analyze(args: argparse.Namespace) -> int:
     out: TextIO = _open_out(args.out) if args.out else sys.stdout
     mode = args.color or settings.color
     color = mode == "always" or (mode == "auto" and out.isatty())
-    writer = FormatWriter(get_format(args.format or ("text" if out.isatty() else "json")), out,
-                          OutputOptions(tokens=not args.no_tokens, color=color))
+    writer = open_writer(get_format(args.format or ("text" if out.isatty() else "json")), out,
+                         OutputOptions(tokens=not args.no_tokens, color=color))
     ok = bad = 0
     progress = not args.quiet and sys.stderr.isatty()
     try:

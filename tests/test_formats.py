@@ -18,6 +18,7 @@ from marsad.formats import (
     OutputOptions,
     format_names,
     get_format,
+    open_writer,
     register_format,
     unregister_format,
 )
@@ -103,3 +104,25 @@ def test_format_names_are_checked(toy: OutputFormat) -> None:
         register_format(OutputFormat("names", _entity_names))
     with pytest.raises(ValueError, match="letters"):
         register_format(OutputFormat("two words", _entity_names))
+
+
+class _CountingWriter(FormatWriter):
+    """A writer whose output depends on the whole run: only the number of articles, at the end."""
+
+    def write(self, analysis: Analysis) -> None:
+        self.count += 1
+
+    def close(self) -> None:
+        self.out.write(f"{self.count} article(s)\n")
+
+
+def test_a_format_may_bring_its_own_writer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    register_format(OutputFormat("count", _entity_names, writer=_CountingWriter))
+    try:
+        for name in ("a.txt", "b.txt", "c.txt"):
+            (tmp_path / name).write_text(TEXT, encoding="utf-8")
+        assert main(["analyze", str(tmp_path), "--format", "count", "-q"]) == 0
+        assert capsys.readouterr().out == "3 article(s)\n"
+        assert isinstance(open_writer(get_format("json"), io.StringIO()), FormatWriter)
+    finally:
+        unregister_format("count")

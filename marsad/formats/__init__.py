@@ -16,9 +16,10 @@ from marsad.formats.registry import (
     format_names,
     formats,
     get_format,
+    open_writer,
     register_format,
     unregister_format,
 )
 
 __all__ = ["FormatWriter", "OutputFormat", "OutputOptions", "format_names", "formats", "get_format",
-           "register_format", "unregister_format"]
+           "open_writer", "register_format", "unregister_format"]

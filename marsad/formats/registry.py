@@ -1,7 +1,9 @@
 """The registry of output formats and the writer that puts a format's pieces in order.
 
 A format renders one analysis to a string (`render`); `header`, `separator` and `footer` frame a run
-of analyses (a JSON list, say, needs "[", "," and "]"). `FormatWriter` writes a run to a text stream.
+of analyses (a JSON list, say, needs "[", "," and "]"). `FormatWriter` writes a run to a text stream;
+a format whose framing depends on the whole run (an object for one article, a list for several) gives
+its own `FormatWriter` subclass as `writer`. `open_writer` picks the right one.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class OutputFormat:
     header: str = ""
     separator: str = ""
     footer: str = ""
+    writer: Callable[[OutputFormat, TextIO, OutputOptions], FormatWriter] | None = None
 
 
 _FORMATS: dict[str, OutputFormat] = {}
@@ -106,3 +109,9 @@ class FormatWriter:
         if self.count == 0:
             self.out.write(self.fmt.header)
         self.out.write(self.fmt.footer)
+
+
+def open_writer(fmt: OutputFormat, out: TextIO, options: OutputOptions | None = None) -> FormatWriter:
+    """The writer of `fmt` on `out`: its own `writer` when it has one, else a `FormatWriter`."""
+    options = options or OutputOptions()
+    return fmt.writer(fmt, out, options) if fmt.writer is not None else FormatWriter(fmt, out, options)
