@@ -98,6 +98,10 @@ def _parser() -> argparse.ArgumentParser:
                                     "carry a name, stats counts. Also `python -m marsad.knowledge`.",
                         epilog=KB_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_kb_arguments(kb)
+
+    from marsad.store.cli import add_commands
+
+    add_commands(sub, common, logopts)
     return top
 
 
@@ -124,6 +128,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from marsad.knowledge.command import run_kb
 
             return run_kb(args)
+        from marsad.store.cli import COMMANDS, run as run_store
+
+        if args.command in COMMANDS:
+            return run_store(args)
     except MarsadError as exc:
         print(f"marsad: error: {exc}", file=sys.stderr)
         return 2
