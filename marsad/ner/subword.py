@@ -2,9 +2,9 @@
 
 The n-gram table comes from a fastText model (gensim's `FastText`, trained by `scripts/embed_corpus.py
 --kind fasttext`; its files and the training-time vocabulary extension are in
-`training/ner/subword_training.py`): an unknown word's vector is the mean of the rows of its character n-grams, the
-n-grams of ``<word>`` from `min_n` to `max_n` characters, each hashed to a row as fastText does
-(32-bit FNV-1a over the UTF-8 bytes, each byte sign-extended first). NumPy only.
+`training/ner/subword_training.py`): an unknown word's vector is the mean of the rows of its character
+n-grams, the n-grams of ``<word>`` from `min_n` to `max_n` characters, each hashed to a row as fastText
+does (32-bit FNV-1a over the UTF-8 bytes, each byte sign-extended first). NumPy only.
 """
 
 from __future__ import annotations
