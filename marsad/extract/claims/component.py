@@ -51,6 +51,11 @@ _NOT_SUBJECT = frozenset(normalise(w) for w in ("في", "فى", "عن", "خلا�
 #: words after an anonymous source's head that tell whom it is close to, not its name
 _NOT_NAMING = frozenset(normalise(w) for w in ("من", "عن", "في", "لدى", "داخل", "مقرب", "المقرب", "قريب", "القريب",
                                                 "مقربة", "المقربة", "تابع", "التابع", "رفض", "طلب"))
+#: words after a subject that lead to another actor, who is not the speaker («الجيش بقيادة فلان»)
+_LED_BY = frozenset(normalise(w) for w in ("بقيادة", "بزعامة", "برئاسة", "يقوده", "يقودها", "التابع", "التابعة",
+                                            "الموالي", "الموالية", "ضد", "بحق", "على"))
+#: how far after the subject's first word a person can still be the subject's name («وزير الخارجية الإيطالي، فلان»)
+_SUBJECT_REACH = 6
 _SPOKESMAN_ANAPHORS = frozenset(normalise(w) for w in ("المتحدث", "الناطق", "المتحدثة", "الناطقة"))
 #: contents shorter than this many words are names or fragments, not statements
 MIN_CONTENT_WORDS = 2
@@ -383,10 +388,27 @@ class _Finder:
         found = [m for m in found if self._can_speak(m)]
         if not found or found[0].first > first + 3:
             return self._titled_person(first, last)
+        if found[0].first == first:  # the subject opens with a body: a person later is its name only close by
+            found = [m for m in found if m is found[0] or self._apposed(first, m.first)]
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON" and not m.outer] or \
             [m for m in found if self.types.get(m.entity or "") == "PERSON"]
         pick = persons[0] if persons else found[0]
         return _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last)
+
+    def _apposed(self, first: int, at: int) -> bool:
+        """True when a mention at token `at` can still name the subject that opens with a body at `first`: close,
+        with no «بقيادة …», «التابع لـ …» or time expression between («أعلن الجيش، الأحد، مقتل فلان»)."""
+        if at > first + _SUBJECT_REACH:
+            return False
+        for k in range(first + 1, at):
+            if self.word(k) in _LED_BY or self.tokens[k].norm in _LED_BY or self._in_time(k):
+                return False
+        return True
+
+    def _in_time(self, k: int) -> bool:
+        """True when token k lies inside a time expression."""
+        start = self.tokens[k].start
+        return any(t.start <= start < t.end for t in self.a.times)
 
     def _named_after(self, first: int, last: int) -> bool:
         """«خبير المتفجرات طارق السعيطي»: a person named right after a source's head (not after «من»,
