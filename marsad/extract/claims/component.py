@@ -56,6 +56,7 @@ _LED_BY = frozenset(normalise(w) for w in ("بقيادة", "بزعامة", "بر
                                             "الموالي", "الموالية", "ضد", "بحق", "على"))
 #: how far after the subject's first word a person can still be the subject's name («وزير الخارجية الإيطالي، فلان»)
 _SUBJECT_REACH = 6
+_KANA = frozenset(normalise(w) for w in ("كان", "كانت", "وكان", "وكانت"))
 _SPOKESMAN_ANAPHORS = frozenset(normalise(w) for w in ("المتحدث", "الناطق", "المتحدثة", "الناطقة"))
 #: contents shorter than this many words are names or fragments, not statements
 MIN_CONTENT_WORDS = 2
@@ -468,10 +469,22 @@ class _Finder:
                 src = _Source("anonymous", None, " ".join(self.text[self.tokens[back].start:self.tokens[i - 1].end].split()))
                 self.last_anonymous = src
                 return src  # «لكن منتقدين يقولون إن …», «وكانت مصادر ليبية قد ذكرت أن …»
+        opening = self._kana_subject(s0, found)
+        if opening is not None:
+            return opening
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON"]
         if persons:
             p = persons[-1]
             return _Source("named_person", p.entity, self.text[p.start:p.end])
+        return None
+
+    def _kana_subject(self, s0: int, found: list[Cand]) -> _Source | None:
+        """«وكان تنظيم X قد هدد بـ …»: the body or person named right after an opening «كان» speaks."""
+        for k in (s0, s0 + 1):
+            if k < len(self.tokens) and self.word(k) in _KANA:
+                m = next((m for m in found if m.first == k + 1 and self._can_speak(m)), None)
+                if m is not None:
+                    return _Source(self._kind(m), m.entity, self.text[m.start:m.end], -1)
         return None
 
     def _carry(self, i: int) -> _Source | None:
