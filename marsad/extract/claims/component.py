@@ -169,19 +169,12 @@ class _Finder:
                 j += 1
         end = min(self.sentence_end(i), j + 8)
         found = self.mentions_in(j, end)
+        if (not found or found[0].first > j + 4) and j <= end and self.word(j) in DOCUMENT_HEADS \
+                and not self.tokens[j].prefix.endswith("ال"):
+            return self._according_unnamed(i, n, lemma, j, end, "document")  # «بحسب تقارير دولية»
         if (not found or found[0].first > j + 1) and j <= end and self.word(j) in self.anonymous:
-            # «وفق ما ذكرت مصادر عسكرية»: an anonymous source for the clause before
-            s0 = self.sentence_start(i)
-            desc_end = self._description_end(j, end)
-            if i > s0:
-                src = _Source("anonymous", None, " ".join(self.text[self.tokens[j].start:self.tokens[desc_end].end].split()))
-                cue = Span(self.tokens[i].start, self.tokens[i + n - 1].end,
-                           self.text[self.tokens[i].start:self.tokens[i + n - 1].end])
-                end_c = self.tokens[i - 1].end
-                while end_c > self.tokens[s0].start and self.text[end_c - 1] in " ،,":
-                    end_c -= 1
-                self._emit(src, cue, normalise(lemma), self.tokens[s0].start, end_c, quote=False)
-            return desc_end + 1
+            # «وفق ما ذكرت مصادر عسكرية»: an anonymous source for the clause before (or after)
+            return self._according_unnamed(i, n, lemma, j, end, "anonymous")
         if j <= end and self.word(j) in DOCUMENT_HEADS:
             # «وفق بيان صادر عن وزارة الدفاع»: a document speaks, its issuer named after it
             issuer = next((m for m in found if m.first <= j + 4 and self._can_speak(m)), None)
@@ -206,6 +199,34 @@ class _Finder:
             self.tokens[i].start, self.tokens[i + n - 1].end, self.text[self.tokens[i].start:self.tokens[i + n - 1].end]),
             normalise(lemma), content_start, content_end, quote=False)
         return src.last + 1
+
+    def _according_unnamed(self, i: int, n: int, lemma: str, j: int, end: int, kind: str) -> int:
+        """«وفق ما ذكرت مصادر عسكرية» / «وبحسب تقارير دولية فإن …»: an unnamed source (anonymous, or a
+        document with no issuer) for the clause before the attribution, or after it when it opens the sentence."""
+        toks = self.tokens
+        s0, end_sent = self.sentence_start(i), self.sentence_end(i)
+        desc_end = self._description_end(j, end)
+        src = _Source(kind, None, " ".join(self.text[toks[j].start:toks[desc_end].end].split()), desc_end)
+        cue = Span(toks[i].start, toks[i + n - 1].end, self.text[toks[i].start:toks[i + n - 1].end])
+        carried = self.last_source  # an attribution is not a subject that later cues continue
+        if i > s0 and kind == "document" and any(toks[s0].start <= c.cue.start < toks[i].start for c in self.claims):
+            return desc_end + 1  # «قال فلان …، بحسب تقرير لـ X»: the report relays the claim already found
+        if i > s0:
+            end_c = toks[i - 1].end
+            while end_c > toks[s0].start and self.text[end_c - 1] in " ،,":
+                end_c -= 1
+            self._emit(src, cue, normalise(lemma), toks[s0].start, end_c, quote=False)
+            self.last_source = carried
+            return desc_end + 1
+        k = desc_end + 1
+        while k <= end_sent and (toks[k].text in "،,:" or toks[k].norm in OPENERS or toks[k].norm in ("فان", "فإن")):
+            k += 1
+        if end_sent - k < MIN_CONTENT_WORDS:
+            return desc_end + 1
+        start, stop, quote = self._content(k, end_sent)
+        self._emit(src, cue, normalise(lemma), start, stop, quote)
+        self.last_source = carried
+        return k
 
     def _according_document(self, i: int, n: int, lemma: str, j: int, issuer: Cand) -> int:
         """A document after «وفق/بحسب» at token j: the content is the clause before the attribution, or
@@ -448,7 +469,7 @@ class _Finder:
         end = first
         for k in range(first + 1, min(last, first + 6) + 1):
             if (self.tokens[k].text in "،,:\"«" or self.word(k) in _SKIP_SUBJECT or self.word(k) in _SAID_TO
-                    or self._according_at(k) or self.word(k) in OPENERS):
+                    or self._according_at(k) or self.word(k) in OPENERS or self.tokens[k].norm in ("فان", "فإن")):
                 break
             end = k
         return end
