@@ -592,8 +592,16 @@ class _Finder:
                 inside = self.mentions_in(k + 1, j - 1)
                 if j - k <= 5 and (prev in ("ل", "لـ", "لموقع", "لصحيفه", "لقناه", "لوكاله") or inside):
                     return j
+                if j - k <= 4 and k > 0 and self.tokens[k - 1].text[:1].isalpha() and self._words_follow(j):
+                    return j  # «… على معقل التنظيم في منطقة "X" والقلعة»: a short quoted name inside the content
                 return None
         return None
+
+    def _words_follow(self, j: int) -> bool:
+        """True when a word of the same sentence follows token j (the quote closed there does not end it)."""
+        nxt = j + 1
+        return nxt < len(self.tokens) and self.tokens[nxt].sentence == self.tokens[j].sentence \
+            and self.tokens[nxt].text[:1].isalpha()
 
     def _content(self, opener: int, end_sent: int) -> tuple[int, int, bool]:
         """(start, end, is_quote) of the content opened at token `opener`."""
