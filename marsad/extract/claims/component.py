@@ -56,6 +56,7 @@ _LED_BY = frozenset(normalise(w) for w in ("بقيادة", "بزعامة", "بر
                                             "الموالي", "الموالية", "ضد", "بحق", "على"))
 #: how far after the subject's first word a person can still be the subject's name («وزير الخارجية الإيطالي، فلان»)
 _SUBJECT_REACH = 6
+_NAME_WORDS = frozenset(normalise(w) for w in ("اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم"))
 _KANA = frozenset(normalise(w) for w in ("كان", "كانت", "وكان", "وكانت"))
 _SPOKESMAN_ANAPHORS = frozenset(normalise(w) for w in ("المتحدث", "الناطق", "المتحدثة", "الناطقة"))
 #: contents shorter than this many words are names or fragments, not statements
@@ -119,6 +120,12 @@ class _Finder:
             return w[1:]
         return w
 
+    def cue_at(self, i: int) -> Cue | None:
+        """The cue of token i; none with the article («المشير», «اللافت», «الكشف» are titles and nouns)."""
+        if self.tokens[i].prefix.endswith("ال"):
+            return None
+        return self.table.cue_for(self.words[i])
+
     def mentions_in(self, first: int, last: int) -> list[Cand]:
         """Mentions lying within tokens [first, last], outermost first, in text order."""
         return self.index.mentions_in(first, last)
@@ -143,7 +150,7 @@ class _Finder:
             if toks[i].text == ":":
                 i = self._colon_quote(i)
                 continue
-            cue = self.table.cue_for(self.word(i)) if toks[i].text[:1].isalpha() else None
+            cue = self.cue_at(i) if toks[i].text[:1].isalpha() else None
             if cue is None:
                 i += 1
                 continue
@@ -480,7 +487,7 @@ class _Finder:
         if i - s0 > 25:
             s0 = i - 25
         found = [m for m in self.mentions_in(s0, i - 1)]
-        prior_cues = [k for k in range(s0, i) if (c := self.table.cue_for(self.word(k))) is not None and not c.weak]
+        prior_cues = [k for k in range(s0, i) if (c := self.cue_at(k)) is not None and not c.weak]
         if prior_cues:
             return None
         for back in range(i - 1, max(s0 - 1, i - 5), -1):
@@ -575,13 +582,17 @@ class _Finder:
                 continue
             if tok.text in (":", "：") or tok.text in _OPEN_QUOTES:
                 return k
-            if tok.norm in OPENERS or self.word(k) in OPENERS:
+            if (tok.norm in OPENERS or self.word(k) in OPENERS) and not self._unnamed_clause(k):
                 return k
-            later = self.table.cue_for(self.word(k)) if k > first else None
+            later = self.cue_at(k) if k > first else None
             if later is not None and not later.weak and not self.tokens[k].prefix.startswith("ب"):
                 return None
             k += 1
         return None
+
+    def _unnamed_clause(self, k: int) -> bool:
+        """«المصدر الذي طلب عدم الكشف عن اسمه»: «عن» before «اسمه/هويته» belongs to the source's description."""
+        return self.word(k) == "عن" and k + 1 < len(self.tokens) and self.word(k + 1) in _NAME_WORDS
 
     def _quoted_name(self, k: int, stop: int) -> int | None:
         """Closing index when the quote opened at token k holds only a short name («لـ"سكاي نيوز"»)."""
@@ -616,7 +627,7 @@ class _Finder:
             return toks[k].end, close, True
         end = toks[end_sent].end
         for j in range(k + 1, end_sent + 1):
-            cut = self.table.cue_for(self.word(j))
+            cut = self.cue_at(j)
             if (cut is not None and not cut.weak) or self._according_at(j):
                 back = j - 1
                 while back > k and (toks[back].text in "،," or toks[back].norm in ("ما", "وهو", "هو")):
