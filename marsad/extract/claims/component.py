@@ -57,6 +57,9 @@ _LED_BY = frozenset(normalise(w) for w in ("بقيادة", "بزعامة", "بر
 #: how far after the subject's first word a person can still be the subject's name («وزير الخارجية الإيطالي، فلان»)
 _SUBJECT_REACH = 6
 _NAME_WORDS = frozenset(normalise(w) for w in ("اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم"))
+_PLURAL_ENDINGS = ("وا", "ون", "ين")
+#: impersonal reporting forms that open background in the outlet's voice («يذكر أن», «يشار إلى أن»)
+_IMPERSONAL = frozenset(normalise(w) for w in ("يذكر", "يشار", "يقال"))
 _KANA = frozenset(normalise(w) for w in ("كان", "كانت", "وكان", "وكانت"))
 _SPOKESMAN_ANAPHORS = frozenset(normalise(w) for w in ("المتحدث", "الناطق", "المتحدثة", "الناطقة"))
 #: contents shorter than this many words are names or fragments, not statements
@@ -104,6 +107,7 @@ class _Finder:
         self.last_source: _Source | None = None
         self.last_anonymous: _Source | None = None
         self.pending: _Source | None = None  # «وهو ما أكدته مصادر»: source waiting for a participle
+        self.unnamed_in = -1  # sentence of a cue whose speaker was not found: its participles continue no one
         self.words = [self._word(i) for i in range(len(self.tokens))]
         self.index = TokenIndex(self.tokens, self.mentions)
 
@@ -315,7 +319,7 @@ class _Finder:
         # «وهو ما أكدته مصادر أخرى»: a corroborating source, its content follows as a participle
         corroborating = i >= 1 and toks[i - 1].norm == "ما" and self.word(i).endswith(("ته", "ه", "تها"))
         if cue.participle:
-            source = self.pending or self.last_source
+            source = self.pending or (self.last_source if self.unnamed_in != toks[i].sentence else None)
             self.pending = None
             if source is None:
                 return i + 1
@@ -324,6 +328,8 @@ class _Finder:
                 return i + 1
             start, end, quote = self._content(opener, end_sent)
             self._emit(source, cue_span, cue.lemma, start, end, quote)
+            return i + 1
+        if self._impersonal(i):
             return i + 1
         subject_first = i + 1
         opener = self._opener(subject_first, end_sent)
@@ -337,6 +343,9 @@ class _Finder:
         if source is None and corroborating is False:
             source = self._carry(i)
         if source is None:
+            s_start = toks[self.sentence_start(i)].start
+            if not self._no_subject(i) and not any(s_start <= c.cue.start < toks[i].start for c in self.claims):
+                self.unnamed_in = toks[i].sentence  # a speaker the entity layer did not name: its participles are his
             return i + 1
         if corroborating:
             self.pending = source
@@ -518,7 +527,15 @@ class _Finder:
     def _carry(self, i: int) -> _Source | None:
         """No subject: the previous claim's source carries over («وأضاف:», «وذكرت أن»); not when a
         subject the entity layer did not name stands after the cue («وقالت الحكومة إن …»)."""
-        return self.last_source if self._no_subject(i) else None
+        last = self.last_source
+        if last is not None and last.kind == "named_person" and self.word(i).endswith(_PLURAL_ENDINGS):
+            return None  # «وطالبوا», «وأوضحوا»: a plural verb does not continue one person
+        return last if self._no_subject(i) else None
+
+    def _impersonal(self, i: int) -> bool:
+        """«يذكر أن …»: an impersonal form right before its opener is the outlet's own background."""
+        return self.tokens[i].norm in _IMPERSONAL and i + 1 < len(self.tokens) and (
+            self.tokens[i + 1].norm in OPENERS or self.word(i + 1) in OPENERS)
 
     def _no_subject(self, i: int) -> bool:
         """True when nothing but an opener, a quote, a preposition or a time stands after cue i."""
