@@ -395,6 +395,8 @@ class _Finder:
             first += 1
         if first > last:
             return None
+        if toks[first].norm in ("ل", "لـ") or (toks[first].prefix[:1] == "ل" and self.index.by_first.get(first)):
+            return None  # «وكان المسماري أعلن لـ"سكاي نيوز"»: the outlet spoken to is not the speaker
         head = self.word(first)
         head_full = toks[first].norm
         span_text = " ".join(self.text[toks[first].start:toks[last].end].split())
@@ -417,6 +419,10 @@ class _Finder:
             ref = self._last_spokesman(toks[first].start)
             if ref is not None:  # «وأفاد المتحدث …»: the spokesman named before
                 return _Source("named_person", ref, self.text[toks[first].start:toks[first].end], first)
+        if head_full.startswith("ال") and head in _MEDIA_HEADS and not self.mentions_in(first, min(last, first + 2)):
+            ref = self._last_media(toks[first].start)
+            if ref is not None:  # «وذكرت الوكالة أن …»: the outlet named before
+                return _Source("media", ref, self.text[toks[first].start:toks[first].end], first)
         found = self.mentions_in(first, last)
         if head in DOCUMENT_HEADS:
             speaker = found[0].entity if found else None
@@ -464,6 +470,14 @@ class _Finder:
             if self.types.get(m.entity or "") == "PERSON" and m.first > first:
                 return _Source("named_person", m.entity, self.text[m.start:m.end], m.last)
         return None
+
+    def _last_media(self, before: int) -> str | None:
+        """The last outlet named before offset `before`."""
+        best, best_pos = None, -1
+        for m in self.mentions:
+            if best_pos < m.start < before and m.entity and self.types.get(m.entity) == "MEDIA":
+                best, best_pos = m.entity, m.start
+        return best
 
     def _last_spokesman(self, before: int) -> str | None:
         """The last person named as a spokesman before offset `before`."""
