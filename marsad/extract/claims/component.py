@@ -60,6 +60,7 @@ _NAME_WORDS = frozenset(normalise(w) for w in ("اسمه", "اسمها", "اسم
 _PLURAL_ENDINGS = ("وا", "ون", "ين")
 #: impersonal reporting forms that open background in the outlet's voice («يذكر أن», «يشار إلى أن»)
 _IMPERSONAL = frozenset(normalise(w) for w in ("يذكر", "يشار", "يقال"))
+_RULING = frozenset(normalise(w) for w in ("قضى", "نص"))
 _KANA = frozenset(normalise(w) for w in ("كان", "كانت", "وكان", "وكانت"))
 _SPOKESMAN_ANAPHORS = frozenset(normalise(w) for w in ("المتحدث", "الناطق", "المتحدثة", "الناطقة"))
 #: contents shorter than this many words are names or fragments, not statements
@@ -331,6 +332,13 @@ class _Finder:
             return i + 1
         if self._impersonal(i):
             return i + 1
+        if cue.lemma in _RULING:
+            ruling = self._ruling_before(i)
+            if ruling is not None:  # «أصدرت المحكمة حكماً يقضي بـ …»: the ruling speaks, by its issuer
+                span = self._object_content(i, ruling, end_sent)
+                if span is not None:
+                    self._emit(ruling, cue_span, cue.lemma, span[0], span[1], False)
+                return i + 1
         subject_first = i + 1
         opener = self._opener(subject_first, end_sent)
         subj_last = (opener - 1) if opener is not None else min(end_sent, i + 12)
@@ -527,6 +535,20 @@ class _Finder:
         if persons:
             p = persons[-1]
             return _Source("named_person", p.entity, self.text[p.start:p.end])
+        return None
+
+    def _ruling_before(self, i: int) -> _Source | None:
+        """«حكماً غيابياً يقضي», «قرار ينص»: a document named up to three words before cue i, issued by the
+        nearest body named before it in the sentence."""
+        s0 = self.sentence_start(i)
+        for k in range(i - 1, max(s0, i - 3) - 1, -1):
+            if self.tokens[k].text in "،,:\"«»":
+                return None
+            if self.word(k) in DOCUMENT_HEADS:
+                bodies = [m for m in self.mentions_in(s0, k - 1) if self._kind(m) == "organization" and self._can_speak(m)]
+                speaker = bodies[-1].entity if bodies else None
+                return _Source("document", speaker, " ".join(self.text[self.tokens[k].start:self.tokens[i - 1].end].split()),
+                               i)
         return None
 
     def _kana_subject(self, s0: int, found: list[Cand]) -> _Source | None:
