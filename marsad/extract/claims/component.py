@@ -554,7 +554,7 @@ class _Finder:
     def _kana_subject(self, s0: int, found: list[Cand]) -> _Source | None:
         """«وكان تنظيم X قد هدد بـ …»: the body or person named right after an opening «كان» speaks."""
         for k in (s0, s0 + 1):
-            if k < len(self.tokens) and self.word(k) in _KANA:
+            if k < len(self.tokens) and (self.tokens[k].norm in _KANA or self.word(k) in _KANA):
                 m = next((m for m in found if m.first == k + 1 and self._can_speak(m)), None)
                 if m is not None:
                     return _Source(self._kind(m), m.entity, self.text[m.start:m.end], -1)
