@@ -134,3 +134,11 @@ def test_a_ruling_speaks_as_a_document_of_its_court() -> None:
     assert c.source_kind == "document"
     assert c.speaker is not None and "محكمة" in a.entity(c.speaker).name
     assert _content(a, c).startswith("بسجن")
+
+
+def test_a_text_that_speaks_is_not_continued_by_the_next_cue() -> None:
+    a = _analyse("قال فايز السراج إن الحكومة وقعت اتفاقية تنص على تبادل الأسرى خلال شهر. "
+                 "وأضاف أن الوفد سيعود إلى العاصمة غداً.")
+    last = a.claims[-1]
+    assert _content(a, last).startswith("الوفد سيعود")
+    assert _speaker(a, last) == "sarraj"

@@ -337,7 +337,9 @@ class _Finder:
             if ruling is not None:  # «أصدرت المحكمة حكماً يقضي بـ …»: the ruling speaks, by its issuer
                 span = self._object_content(i, ruling, end_sent)
                 if span is not None:
+                    carried = self.last_source  # the text speaks once; later cues continue the earlier speaker
                     self._emit(ruling, cue_span, cue.lemma, span[0], span[1], False)
+                    self.last_source = carried
                 return i + 1
         subject_first = i + 1
         opener = self._opener(subject_first, end_sent)
