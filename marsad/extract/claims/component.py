@@ -6,8 +6,13 @@ For every reporting cue (a verb such as «قال», «أفادت», «ذكرته
 - the source: the subject after the verb («وقال مصدر خاص إن»), a subject before it («وكان الناطق …،
   أحمد المسماري، قد قال»), «تصريحات X» as subject, or — with no subject — the previous claim's source
   («وأضاف:», «وذكرت أن»; «المصدر» with the article refers back to the last anonymous source);
-- its kind: a named person, an organisation, a media outlet, a document, or an anonymous source kept
-  with its description («مصدر خاص», «مصادر عسكرية», «مصدر مقرب من …»);
+- who of several names speaks: a body opening the subject speaks unless a person is named close after
+  it («الجيش بقيادة فلان», «أعلن الجيش، الأحد، مقتل فلان» keep the body); the outlet spoken to
+  («لـ"سكاي نيوز"») never speaks; a plural cue does not continue one person;
+- its kind: a named person, an organisation, a media outlet, a document («بحسب تقارير دولية», «حكماً
+  يقضي بـ», issued by the body named before), or an anonymous source kept with its description
+  («مصدر خاص», «مصادر عسكرية», «مصدر مقرب من …»);
+- no cue: a form with the article («المشير», «اللافت»), the outlet's background («يذكر أن»);
 - the content: a quotation ("…", «…», “…”; possibly spanning sentences, bounded by the paragraph
   when never closed) or the indirect clause after «أن / إن», up to the next cue or the sentence end;
 - relays: an outlet named by «بحسب ما ذكرته صحيفة X», «نقلاً عن X» or «في تصريح لـ X» becomes `via` of
