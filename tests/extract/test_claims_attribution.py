@@ -142,3 +142,15 @@ def test_a_text_that_speaks_is_not_continued_by_the_next_cue() -> None:
     last = a.claims[-1]
     assert _content(a, last).startswith("الوفد سيعود")
     assert _speaker(a, last) == "sarraj"
+
+
+def test_unnamed_spokesmen_speak_for_the_body_after_on_behalf() -> None:
+    a = _analyse("أعلن متحدثون عسكريون أمس باسم مجلس النواب الليبي أن القوات دخلت المدينة.")
+    assert a.claims
+    c = a.claims[0]
+    assert c.source_kind == "organization" and a.entity(c.speaker).name.startswith("مجلس النواب")
+
+
+def test_a_spokesman_on_behalf_of_a_pronoun_is_anonymous() -> None:
+    a = _analyse("وقال متحدث باسمه إنه تلقى العلاج في الخارج.")
+    assert a.claims and a.claims[0].source_kind == "anonymous"

@@ -66,6 +66,9 @@ _PLURAL_ENDINGS = ("وا", "ون", "ين")
 #: impersonal reporting forms that open background in the outlet's voice («يذكر أن», «يشار إلى أن»)
 _IMPERSONAL = frozenset(normalise(w) for w in ("يذكر", "يشار", "يقال"))
 _RULING = frozenset(normalise(w) for w in ("قضى", "نص"))
+_UNNAMED_SPOKESMEN = frozenset(normalise(w) for w in ("متحدث", "متحدثون", "متحدثين", "متحدثة", "ناطق", "ناطقون"))
+_ON_BEHALF = normalise("باسم")
+_ON_BEHALF_PRONOUN = frozenset(normalise(w) for w in ("باسمه", "باسمها", "باسمهم"))
 _KANA = frozenset(normalise(w) for w in ("كان", "كانت", "وكان", "وكانت"))
 _SPOKESMAN_ANAPHORS = frozenset(normalise(w) for w in ("المتحدث", "الناطق", "المتحدثة", "الناطقة"))
 #: contents shorter than this many words are names or fragments, not statements
@@ -438,6 +441,10 @@ class _Finder:
             ref = self._last_media(toks[first].start)
             if ref is not None:  # «وذكرت الوكالة أن …»: the outlet named before
                 return _Source("media", ref, self.text[toks[first].start:toks[first].end], first)
+        if head_full in _UNNAMED_SPOKESMEN and not self._named_after(first, last):
+            src = self._spokesman_for(first, last)
+            if src is not None:
+                return src
         found = self.mentions_in(first, last)
         if head in DOCUMENT_HEADS:
             speaker = found[0].entity if found else None
@@ -468,6 +475,20 @@ class _Finder:
         """True when token k lies inside a time expression."""
         start = self.tokens[k].start
         return any(t.start <= start < t.end for t in self.a.times)
+
+    def _spokesman_for(self, first: int, last: int) -> _Source | None:
+        """«أعلن متحدثون عسكريون باسم الحكومة أن …»: an unnamed spokesman speaks for the body after «باسم»;
+        «متحدث باسمه» (a pronoun, no body) is anonymous."""
+        toks = self.tokens
+        for k in range(first + 1, min(last, first + 4) + 1):
+            if toks[k].norm in _ON_BEHALF_PRONOUN:
+                return _Source("anonymous", None, " ".join(self.text[toks[first].start:toks[k].end].split()), k)
+            if toks[k].norm == _ON_BEHALF:
+                m = next((m for m in self.index.by_first.get(k + 1, ()) if self._can_speak(m)), None)
+                if m is not None and self.types.get(m.entity or "") != "PERSON":
+                    return _Source(self._kind(m), m.entity, self.text[m.start:m.end], m.last)
+                return None
+        return None
 
     def _named_after(self, first: int, last: int) -> bool:
         """«خبير المتفجرات طارق السعيطي»: a person named right after a source's head (not after «من»,
