@@ -135,9 +135,10 @@ class _Finder:
 
     def cue_at(self, i: int) -> Cue | None:
         """The cue of token i; none with the article («المشير», «اللافت», «الكشف» are titles and nouns)."""
-        if self.tokens[i].prefix.endswith("ال"):
+        cue = self.table.cues.get(self.words[i])
+        if cue is not None and self.tokens[i].prefix.endswith("ال"):
             return None
-        return self.table.cue_for(self.words[i])
+        return cue
 
     def mentions_in(self, first: int, last: int) -> list[Cand]:
         """Mentions lying within tokens [first, last], outermost first, in text order."""
@@ -154,6 +155,7 @@ class _Finder:
     # -- main loop -------------------------------------------------------------------------------
     def run(self) -> list[Claim]:
         toks = self.tokens
+        cues = self.table.cues
         i = 0
         while i < len(toks):
             according = self._according_at(i)
@@ -163,7 +165,9 @@ class _Finder:
             if toks[i].text == ":":
                 i = self._colon_quote(i)
                 continue
-            cue = self.cue_at(i) if toks[i].text[:1].isalpha() else None
+            cue = cues.get(self.words[i]) if toks[i].text[:1].isalpha() else None
+            if cue is not None and toks[i].prefix.endswith("ال"):
+                cue = None  # «المشير», «اللافت»: with the article a title or a noun
             if cue is None:
                 i += 1
                 continue
