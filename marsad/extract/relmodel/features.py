@@ -62,6 +62,8 @@ class ArticleContext:
     roles: dict[tuple[str, str], list[str]]
     rules: dict[tuple[str, str], list[str]]
     mention_starts: frozenset[int]
+    #: per token index, its feature strings (filled on first use; see `_token`)
+    tokens: dict[int, "_Tok"] = field(default_factory=dict)
 
     @classmethod
     def build(cls, entities: Sequence[Entity], events: Sequence[Event], relations: Sequence[Relation],
@@ -95,21 +97,50 @@ def _bucket(n: int) -> str:
     return "13+"
 
 
-def _lex(prefix: str, tok: Token, lex: Lexicons, out: list[str]) -> None:
-    """Lexicon hits of one token (its normalised form, then its stem)."""
+def _lex(tok: Token, lex: Lexicons) -> list[str]:
+    """Lexicon hits of one token (its normalised form, then its stem), without a position prefix."""
+    out = []
     for form in (tok.norm, tok.stem):
         t = lex.triggers.get(form)
         if t:
-            out.append(f"{prefix}trig={t}")
+            out.append(f"trig={t}")
             break
     ti = lex.titles.get(tok.stem) or lex.titles.get(tok.norm)
     if ti:
-        out.append(f"{prefix}title={ti}")
+        out.append(f"title={ti}")
     if tok.norm in lex.cues:
-        out.append(f"{prefix}cue")
+        out.append("cue")
     mo = lex.modality.get(tok.norm)
     if mo:
-        out.append(f"{prefix}mod={mo}")
+        out.append(f"mod={mo}")
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    """The feature strings of one token, by the place it takes around a pair."""
+
+    between: tuple[str, ...]      # b=word and lexicon hits, whatever the order
+    stem_ht: str                  # bs=stem|h<t
+    stem_th: str                  # bs=stem|t<h
+    left: tuple[str, ...]         # l=… lexicon hits (the stem feature carries its distance: l1=, l2=)
+    right: tuple[str, ...]
+    is_break: bool
+    is_conj: bool
+    is_rel: bool
+
+
+def _token(ctx: ArticleContext, tokens: Sequence[Token], i: int, lex: Lexicons) -> _Tok:
+    """Token `i`'s feature strings, computed once per article."""
+    got = ctx.tokens.get(i)
+    if got is None:
+        tok = tokens[i]
+        hits = _lex(tok, lex)
+        got = ctx.tokens[i] = _Tok(
+            (f"b={tok.norm}", *(f"b{h}" for h in hits)), f"bs={tok.stem}|h<t", f"bs={tok.stem}|t<h",
+            tuple(f"l{h}" for h in hits), tuple(f"r{h}" for h in hits), tok.norm in CLAUSE_BREAKS,
+            tok.norm == _CONJ or tok.prefix.startswith("و"), tok.norm in _RELATIVES)
+    return got
 
 
 def extract(tokens: Sequence[Token], cand: Candidate, ctx: ArticleContext, lex: Lexicons) -> list[str]:
@@ -134,19 +165,17 @@ def extract(tokens: Sequence[Token], cand: Candidate, ctx: ArticleContext, lex: 
     out.append(f"dist={_bucket(gap)}")
     out.append(f"dist={_bucket(gap)}|{order}")
     breaks = conj = rel = others = 0
+    ht = cand.head_first
+    cache = ctx.tokens
     for i in range(a, b):
-        tok = tokens[i]
-        w = tok.norm
-        if w in CLAUSE_BREAKS:
+        tk = cache.get(i) or _token(ctx, tokens, i, lex)
+        if tk.is_break:
             breaks += 1
             continue
-        out.append(f"b={w}")
-        out.append(f"bs={tok.stem}|{order}")
-        _lex("b", tok, lex, out)
-        if w == _CONJ or tok.prefix.startswith("و"):
-            conj += 1
-        if w in _RELATIVES:
-            rel += 1
+        out.extend(tk.between)
+        out.append(tk.stem_ht if ht else tk.stem_th)
+        conj += tk.is_conj
+        rel += tk.is_rel
         if i in ctx.mention_starts:
             others += 1
     if gap:
@@ -164,11 +193,11 @@ def extract(tokens: Sequence[Token], cand: Candidate, ctx: ArticleContext, lex: 
         i = first - k
         if i >= 0 and tokens[i].sentence == cand.sentence:
             out.append(f"l{k}={tokens[i].stem}")
-            _lex("l", tokens[i], lex, out)
+            out.extend(_token(ctx, tokens, i, lex).left)
         j = last + k
         if j < len(tokens) and tokens[j].sentence == cand.sentence:
             out.append(f"r{k}={tokens[j].stem}")
-            _lex("r", tokens[j], lex, out)
+            out.extend(_token(ctx, tokens, j, lex).right)
     for role in ctx.roles.get((cand.head, cand.tail), ()):
         out.append(f"ev={role}")
     for rule in ctx.rules.get((cand.head, cand.tail), ()):

@@ -32,25 +32,23 @@ class RelationModel:
 
     def __post_init__(self) -> None:
         self.index = {f: i for i, f in enumerate(self.features)}
-        self._w = np.asarray(self.weights, dtype=np.float32)
+        self._w = np.vstack([np.asarray(self.weights, dtype=np.float32).reshape(len(self.features), -1),
+                             np.zeros((1, len(self.types)), dtype=np.float32)])
 
     def probabilities(self, feature_lists: Sequence[Sequence[str]], masks: np.ndarray | None = None) -> np.ndarray:
         """P(type | pair) for each candidate's features (rows) and type (columns); masked types get 0."""
         n = len(feature_lists)
         if n == 0:
             return np.zeros((0, len(self.types)), dtype=np.float32)
-        index = self.index
-        rows: list[int] = []
-        cols: list[int] = []
-        for r, feats in enumerate(feature_lists):
-            for f in feats:
-                i = index.get(f)
-                if i is not None:
-                    rows.append(r)
-                    cols.append(i)
+        get = self.index.get
+        unknown = len(self.features)  # a zero row at the end of the weights
+        flat = np.fromiter((get(f, unknown) for feats in feature_lists for f in feats), dtype=np.int64)
+        lengths = np.fromiter((len(feats) for feats in feature_lists), dtype=np.int64, count=n)
         scores = np.tile(self.bias.astype(np.float32), (n, 1))
-        if cols:
-            np.add.at(scores, np.asarray(rows), self._w[np.asarray(cols)])
+        filled = lengths > 0
+        if flat.size:
+            starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[filled]
+            scores[filled] += np.add.reduceat(self._w[flat], starts, axis=0)
         probs = 1.0 / (1.0 + np.exp(-np.clip(scores, -30, 30)))
         if masks is not None:
             probs = probs * masks
