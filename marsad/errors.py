@@ -30,3 +30,7 @@ class ConfigError(MarsadError):
 
 class GoldError(MarsadError):
     """A gold file could not be read or does not follow the gold format."""
+
+
+class StoreError(MarsadError):
+    """The store could not be opened, migrated, read or written (locked, read-only, full, bad URL)."""
