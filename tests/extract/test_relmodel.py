@@ -177,3 +177,27 @@ def test_a_tiny_training_run_teaches_a_construction_the_rules_miss(rules: Pipeli
     # the same model with a threshold above every probability adds nothing
     strict = Pipeline(options={"relation_model": {"model": str(path), "threshold": 1.0}})
     assert not any(r.type == "SUPPORTS" for r in _run(strict, text).relations)
+
+
+def test_folds_keep_each_article_in_one_group() -> None:
+    from marsad.extract.relmodel.crossval import folds
+    names = [f"{i:03d}" for i in range(23)]
+    groups = folds(names, 5, seed=13)
+    assert len(groups) == 5 and sorted(n for g in groups for n in g) == names
+    assert all(4 <= len(g) <= 5 for g in groups)
+    assert groups == folds(list(reversed(names)), 5, seed=13)  # the seed, not the input order, decides
+
+
+def test_silver_labels_come_from_rules_and_kb_without_their_features(rules: Pipeline, lex: Lexicons) -> None:
+    from marsad.extract.relmodel.data import silver_examples
+    a = _run(rules, "سيطرت قوات حفتر على ميناء السدرة بعد معارك قصيرة.")
+    assert any(r.type == "CONTROLS" for r in a.relations)
+    examples = silver_examples(prepare("s", a, lex), rules.resources.kb, weight=0.2,  # type: ignore[union-attr]
+                               keep_negative=1.0)
+    positive = [e for e in examples if e.labels]
+    assert [sorted(e.labels) for e in positive] == [["CONTROLS"]]
+    assert all(e.weight == 0.2 for e in examples)
+    assert not any(f.startswith(("rule=", "ev=")) for e in examples for f in e.features)
+    kb_pair = silver_examples(prepare("k", _run(rules, "وأكد خليفة حفتر أن قوات حفتر مستعدة."), lex),
+                              rules.resources.kb, keep_negative=1.0)  # type: ignore[union-attr]
+    assert any("COMMANDS" in e.labels for e in kb_pair)  # the KB says Haftar commands the LNA

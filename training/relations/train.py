@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=None,
                     help="the silver corpus (default: datasets/corpus-ant-2018.jsonl.gz of the shared folder)")
     ap.add_argument("--no-silver", action="store_true", help="train on the gold only")
-    ap.add_argument("--silver-articles", type=int, default=1500)
+    ap.add_argument("--silver-articles", type=int, default=800)
     ap.add_argument("--out", type=Path, default=SHIPPED)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--folds", type=int, default=5)

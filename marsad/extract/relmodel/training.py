@@ -41,7 +41,7 @@ class TrainConfig:
     gold: Path
     out: Path
     corpus: Path | None = None
-    silver_articles: int = 1500
+    silver_articles: int = 800
     silver_weights: Sequence[float] = (0.0, 0.1, 0.3)
     l2s: Sequence[float] = (1e-5,)
     thresholds: Sequence[float] = (0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
