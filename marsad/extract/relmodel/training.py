@@ -52,6 +52,19 @@ class TrainConfig:
     log: list[str] = field(default_factory=list)
 
 
+def _shown(path: Path) -> str:
+    """A path as the record shows it: relative to the project when inside it."""
+    from marsad.settings import shared_dir
+
+    for root, prefix in ((Path(__file__).resolve().parents[3], ""), (shared_dir(), "shared:")):
+        if root is not None:
+            try:
+                return prefix + str(path.resolve().relative_to(Path(root).resolve()))
+            except ValueError:
+                pass
+    return str(path)
+
+
 def sha256(path: Path) -> str:
     """The SHA-256 of a file's bytes."""
     h = hashlib.sha256()
@@ -108,7 +121,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     lex = Lexicons.from_kb(kb)
     arts, sums = gold_articles(cfg.gold, pipe, lex)
     silver: list[Example] = []
-    data: dict[str, Any] = {"gold": {"folder": str(cfg.gold), "files": len(sums), "sha256": sums}}
+    data: dict[str, Any] = {"gold": {"folder": _shown(cfg.gold), "files": len(sums), "sha256": sums}}
     if cfg.corpus is not None and cfg.silver_articles > 0:
         records = corpus_records(cfg.corpus, cfg.silver_articles, cfg.seed)
         for art in silver_articles(records, pipe, lex):
@@ -150,7 +163,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
                            "per_type": {t: c.to_dict() for t, c in sorted(rules.per_type.items())}},
         "dev_cross_validated": {"total": chosen["cv"], "per_type": chosen["per_type"]},
         "trials": [{k: t[k] for k in ("l2", "silver_weight", "threshold", "cv")} for t in trials],
-        "config": {k: (str(v) if isinstance(v, Path) else list(v) if isinstance(v, tuple) else v)
+        "config": {k: (_shown(v) if isinstance(v, Path) else list(v) if isinstance(v, tuple) else v)
                    for k, v in asdict(cfg).items() if k != "log"},
     }
     sidecar = cfg.out.with_suffix(".json")
