@@ -64,6 +64,8 @@ class ArticleContext:
     mention_starts: frozenset[int]
     #: per token index, its feature strings (filled on first use; see `_token`)
     tokens: dict[int, "_Tok"] = field(default_factory=dict)
+    #: per token range between a pair, its features (filled on first use; see `_between`)
+    gaps: dict[tuple[int, int], tuple[list[str], list[str], list[str]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, entities: Sequence[Entity], events: Sequence[Event], relations: Sequence[Relation],
@@ -143,6 +145,39 @@ def _token(ctx: ArticleContext, tokens: Sequence[Token], i: int, lex: Lexicons) 
     return got
 
 
+def _between(tokens: Sequence[Token], a: int, b: int, ctx: ArticleContext,
+             lex: Lexicons) -> tuple[list[str], list[str], list[str]]:
+    """The features of the tokens [a, b) between a pair: those of either order, then of h<t, of t<h."""
+    gap = b - a
+    common = [f"dist={_bucket(gap)}"]
+    fwd = [f"dist={_bucket(gap)}|h<t"]
+    rev = [f"dist={_bucket(gap)}|t<h"]
+    breaks = conj = rel = others = 0
+    cache = ctx.tokens
+    for i in range(a, b):
+        tk = cache.get(i) or _token(ctx, tokens, i, lex)
+        if tk.is_break:
+            breaks += 1
+            continue
+        common.extend(tk.between)
+        fwd.append(tk.stem_ht)
+        rev.append(tk.stem_th)
+        conj += tk.is_conj
+        rel += tk.is_rel
+        if i in ctx.mention_starts:
+            others += 1
+    if gap:
+        for order, out in (("h<t", fwd), ("t<h", rev)):
+            out.append(f"bf={tokens[a].norm}|{order}")
+            out.append(f"bl={tokens[b - 1].norm}|{order}")
+            if gap <= 3:
+                out.append("bseq=" + "_".join(tokens[i].stem for i in range(a, b)) + f"|{order}")
+            if rel:
+                out.append(f"rel|{order}")
+    common += [f"breaks={min(breaks, 2)}", f"conj={min(conj, 2)}", f"others={min(others, 2)}"]
+    return common, fwd, rev
+
+
 def extract(tokens: Sequence[Token], cand: Candidate, ctx: ArticleContext, lex: Lexicons) -> list[str]:
     """The features of one candidate pair."""
     tp = f"{cand.head_type}>{cand.tail_type}"
@@ -161,33 +196,11 @@ def extract(tokens: Sequence[Token], cand: Candidate, ctx: ArticleContext, lex: 
         out.append("nest=" + ("head-outer" if hf <= tf and tl <= hl else "tail-outer"))
         out.append(f"nest|tp={tp}|{tokens[hf].stem}")
     a, b = cand.gap
-    gap = b - a
-    out.append(f"dist={_bucket(gap)}")
-    out.append(f"dist={_bucket(gap)}|{order}")
-    breaks = conj = rel = others = 0
-    ht = cand.head_first
-    cache = ctx.tokens
-    for i in range(a, b):
-        tk = cache.get(i) or _token(ctx, tokens, i, lex)
-        if tk.is_break:
-            breaks += 1
-            continue
-        out.extend(tk.between)
-        out.append(tk.stem_ht if ht else tk.stem_th)
-        conj += tk.is_conj
-        rel += tk.is_rel
-        if i in ctx.mention_starts:
-            others += 1
-    if gap:
-        out.append(f"bf={tokens[a].norm}|{order}")
-        out.append(f"bl={tokens[b - 1].norm}|{order}")
-        if gap <= 3:
-            out.append("bseq=" + "_".join(tokens[i].stem for i in range(a, b)) + f"|{order}")
-    out.append(f"breaks={min(breaks, 2)}")
-    out.append(f"conj={min(conj, 2)}")
-    if rel:
-        out.append(f"rel|{order}")
-    out.append(f"others={min(others, 2)}")
+    got = ctx.gaps.get((a, b))
+    if got is None:
+        got = ctx.gaps[(a, b)] = _between(tokens, a, b, ctx, lex)
+    out.extend(got[0])
+    out.extend(got[1] if cand.head_first else got[2])
     first, last = min(hf, tf), max(hl, tl)
     for k in range(1, WINDOW + 1):
         i = first - k
