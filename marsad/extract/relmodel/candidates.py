@@ -16,8 +16,10 @@ from marsad.model import Token
 
 #: tokens that close a clause (the evidence of a relation stops at them)
 CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", ".", "(", ")", "!", "?", "؟", "-", "–", "—", "\n"})
+#: a relation's evidence reaches at most this many tokens beyond its two mentions
+CLAUSE_REACH = 25
 #: at most this many tokens between the two mentions of a candidate
-MAX_GAP = 20
+MAX_GAP = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,14 +53,15 @@ class Candidate:
         return (f1 <= f2 and l2 <= l1) or (f2 <= f1 and l1 <= l2)
 
 
-def clause_bounds(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
-    """The token range [a, b] of the clause(s) around tokens first..last, within their sentence."""
+def clause_bounds(tokens: Sequence[Token], first: int, last: int, reach: int = CLAUSE_REACH) -> tuple[int, int]:
+    """The token range [a, b] of the clause(s) around tokens first..last, within their sentence and at
+    most `reach` tokens beyond them on either side."""
     sent = tokens[first].sentence
-    a = first
-    while a > 0 and tokens[a - 1].sentence == sent and tokens[a - 1].norm not in CLAUSE_BREAKS:
+    a, low = first, max(0, first - reach)
+    while a > low and tokens[a - 1].sentence == sent and tokens[a - 1].norm not in CLAUSE_BREAKS:
         a -= 1
-    b = last
-    while b + 1 < len(tokens) and tokens[b + 1].sentence == sent and tokens[b + 1].norm not in CLAUSE_BREAKS:
+    b, high = last, min(len(tokens) - 1, last + reach)
+    while b < high and tokens[b + 1].sentence == sent and tokens[b + 1].norm not in CLAUSE_BREAKS:
         b += 1
     return a, b
 

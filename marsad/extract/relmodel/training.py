@@ -21,6 +21,7 @@ import numpy as np
 from marsad.errors import InputError
 from marsad.eval.command import article_for
 from marsad.eval.gold import load_gold
+from marsad.extract.relmodel.candidates import MAX_GAP
 from marsad.extract.relmodel.crossval import cross_validate, relation_score
 from marsad.extract.relmodel.data import Article, examples_of, prepare, silver_examples
 from marsad.extract.relmodel.features import Lexicons
@@ -157,7 +158,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     model.save(cfg.out)
     record = {
         "schema": "marsad.relation_model/1", "model": cfg.out.name, "features": len(model.features),
-        "types": list(model.types), "seed": cfg.seed, "folds": cfg.folds, "iterations": cfg.iterations,
+        "types": list(model.types), "max_gap": MAX_GAP, "seed": cfg.seed, "folds": cfg.folds, "iterations": cfg.iterations,
         "chosen": {k: chosen[k] for k in ("l2", "silver_weight", "threshold")}, "data": data,
         "dev_rules_only": {"total": rules.counts.to_dict(),
                            "per_type": {t: c.to_dict() for t, c in sorted(rules.per_type.items())}},
