@@ -203,3 +203,13 @@ def test_silver_labels_come_from_rules_and_kb_without_their_features(rules: Pipe
     kb_pair = silver_examples(prepare("k", _run(rules, "وأكد خليفة حفتر أن قوات حفتر مستعدة."), lex),
                               rules.resources.kb, keep_negative=1.0)  # type: ignore[union-attr]
     assert any("COMMANDS" in e.labels for e in kb_pair)  # the KB says Haftar commands the LNA
+
+
+def test_a_tie_in_cross_validation_goes_to_the_more_precise_setting() -> None:
+    from marsad.extract.relmodel.training import choose
+    trials = [{"name": "gold only", "cv": {"f1": 0.300, "precision": 0.60}},
+              {"name": "lenient", "cv": {"f1": 0.3162, "precision": 0.45}},
+              {"name": "strict", "cv": {"f1": 0.3160, "precision": 0.49}}]
+    assert choose(trials)["name"] == "strict"
+    trials[1]["cv"]["f1"] = 0.33  # a clear gain is not a tie
+    assert choose(trials)["name"] == "lenient"

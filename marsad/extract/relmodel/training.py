@@ -115,6 +115,18 @@ def silver_articles(records: Sequence[dict[str, Any]], pipe: Pipeline, lex: Lexi
         yield prepare(str(r.get("id", "")), pipe(doc), lex)
 
 
+#: cross-validated F1 scores closer than this are a tie, settled by the higher precision
+TIE = 0.002
+
+
+def choose(trials: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The trial with the best cross-validated F1; among those within `TIE` of it, the most precise
+    (the model that adds fewer relations when adding more gains nothing measurable)."""
+    top = max(t["cv"]["f1"] or 0.0 for t in trials)
+    close = [t for t in trials if (t["cv"]["f1"] or 0.0) >= top - TIE]
+    return max(close, key=lambda t: (t["cv"]["precision"] or 0.0, -trials.index(t)))
+
+
 def train(cfg: TrainConfig) -> dict[str, Any]:
     """Cross-validate every setting on the gold articles, fit the best on all of them, save; the record."""
     pipe = rules_pipeline()
@@ -131,7 +143,6 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
                           "examples": len(silver), "positives": sum(1 for e in silver if e.labels)}
     rules = relation_score(arts, None)
     trials = []
-    best: tuple[float, dict[str, Any]] | None = None
     for l2 in cfg.l2s:
         for sw in (cfg.silver_weights if silver else (0.0,)):
             extra = [Example(e.features, e.labels, e.mask, sw, e.group) for e in silver] if sw > 0 else []
@@ -142,11 +153,9 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
                      "per_type": {t: c.to_dict() for t, c in sorted(score.per_type.items())}}
             trials.append(trial)
             log.info("l2 %g silver %g: best threshold %g, F1 %s", l2, sw, th, score.counts.f1)
-            if best is None or (score.counts.f1 or 0.0) > best[0]:
-                best = (score.counts.f1 or 0.0, trial)
-    if best is None:
+    if not trials:
         raise InputError("relation model training", "no setting to try (empty grids)")
-    chosen = best[1]
+    chosen = choose(trials)
     opts = FitOptions(l2=chosen["l2"], iterations=cfg.iterations, seed=cfg.seed, threshold=chosen["threshold"])
     extra = [Example(e.features, e.labels, e.mask, chosen["silver_weight"], e.group) for e in silver] \
         if chosen["silver_weight"] > 0 else []
