@@ -16,6 +16,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.eval.align import align_entities
 from marsad.eval.gold import Gold
@@ -57,7 +58,12 @@ def prepare(name: str, analysis: Analysis, lex: Lexicons, gold: Gold | None = No
 
 def mask_of(cand: Candidate, types: Sequence[str] = RELATION_TYPES) -> tuple[bool, ...]:
     """Which of `types` the candidate's entity types admit."""
-    ok = allowed_types(cand.head_type, cand.tail_type)
+    return _mask(cand.head_type, cand.tail_type, tuple(types))
+
+
+@lru_cache(maxsize=256)
+def _mask(head_type: str, tail_type: str, types: tuple[str, ...]) -> tuple[bool, ...]:
+    ok = allowed_types(head_type, tail_type)
     return tuple(t in ok for t in types)
 
 

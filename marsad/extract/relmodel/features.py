@@ -206,11 +206,11 @@ def extract(tokens: Sequence[Token], cand: Candidate, ctx: ArticleContext, lex: 
         i = first - k
         if i >= 0 and tokens[i].sentence == cand.sentence:
             out.append(f"l{k}={tokens[i].stem}")
-            out.extend(_token(ctx, tokens, i, lex).left)
+            out.extend((ctx.tokens.get(i) or _token(ctx, tokens, i, lex)).left)
         j = last + k
         if j < len(tokens) and tokens[j].sentence == cand.sentence:
             out.append(f"r{k}={tokens[j].stem}")
-            out.extend(_token(ctx, tokens, j, lex).right)
+            out.extend((ctx.tokens.get(j) or _token(ctx, tokens, j, lex)).right)
     for role in ctx.roles.get((cand.head, cand.tail), ()):
         out.append(f"ev={role}")
     for rule in ctx.rules.get((cand.head, cand.tail), ()):

@@ -42,8 +42,8 @@ class RelationModel:
             return np.zeros((0, len(self.types)), dtype=np.float32)
         get = self.index.get
         unknown = len(self.features)  # a zero row at the end of the weights
-        flat = np.fromiter((get(f, unknown) for feats in feature_lists for f in feats), dtype=np.int64)
-        lengths = np.fromiter((len(feats) for feats in feature_lists), dtype=np.int64, count=n)
+        flat = np.array([get(f, unknown) for feats in feature_lists for f in feats], dtype=np.int64)
+        lengths = np.array([len(feats) for feats in feature_lists], dtype=np.int64)
         scores = np.tile(self.bias.astype(np.float32), (n, 1))
         filled = lengths > 0
         if flat.size:
