@@ -1,0 +1,85 @@
+"""What a worker does with a shard: analyse its documents with the worker's pipeline (built once per
+process and kept), then hand back rendered output (analyze) or the analyses (ingest)."""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.scale.shards import Item, Shard
+
+_PIPELINES: dict[bytes, Any] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """How to treat a shard: the settings to build the pipeline from, and what to hand back:
+    'analyses', or rendered output ('text', 'json', 'jsonl') with `color` and `tokens`."""
+
+    settings: Any
+    output: str = "analyses"
+    color: bool = False
+    tokens: bool = True
+
+
+@dataclass(slots=True)
+class ItemResult:
+    """One item after the worker: rendered text or the analysis; else `error` (it could not be read:
+    the reader's message) or `failed` (the analysis raised: 'TypeName: message'); warnings to show."""
+
+    name: str
+    doc_id: str | None = None
+    text: str | None = None
+    analysis: Any = None
+    error: str | None = None
+    failed: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def pipeline_for(settings: Any) -> Any:
+    """This process's pipeline for `settings`, built on first use and kept for later shards."""
+    key = pickle.dumps(settings)
+    pipeline = _PIPELINES.get(key)
+    if pipeline is None:
+        from marsad.api import build_pipeline
+
+        pipeline = _PIPELINES[key] = build_pipeline(settings)
+    return pipeline
+
+
+def analyse_shard(shard: Shard, task: Task) -> list[ItemResult]:
+    """Analyse every document of `shard`; one article's failure is its item's error, never the shard's."""
+    pipeline = pipeline_for(task.settings)
+    return [_one(item, pipeline, task) for item in shard.items]
+
+
+def _one(item: Item, pipeline: Any, task: Task) -> ItemResult:
+    if item.document is None and item.analysis is None:
+        return ItemResult(item.name, error=item.error or f"{item.name}: could not be read")
+    out = ItemResult(item.name)
+    analysis = item.analysis
+    if analysis is None:
+        out.warnings = list(item.document.warnings)
+        try:
+            analysis = pipeline(item.document)
+        except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the batch
+            out.failed = f"{type(exc).__name__}: {exc}"
+            return out
+    out.doc_id = analysis.document.id
+    if task.output == "analyses":
+        out.analysis = analysis
+    else:
+        out.text = render(analysis, task.output, color=task.color, tokens=task.tokens)
+    return out
+
+
+def render(analysis: Any, fmt: str, *, color: bool = False, tokens: bool = True) -> str:
+    """One analysis as `marsad analyze` writes it in format `fmt` (text, json or jsonl)."""
+    if fmt == "text":
+        from marsad.report import render_text
+
+        return render_text(analysis, color=color) + "\n"
+    if fmt == "jsonl":
+        return analysis.to_json(indent=None, tokens=tokens) + "\n"
+    return analysis.to_json(indent=1, tokens=tokens) + "\n"
