@@ -54,6 +54,18 @@ def analyse_shard(shard: Shard, task: Task) -> list[ItemResult]:
     return [_one(item, pipeline, task) for item in shard.items]
 
 
+def analyse_shard_measured(shard: Shard, task: Task) -> tuple[list[ItemResult], dict[str, float]]:
+    """`analyse_shard`, plus this worker's process id, CPU seconds so far and peak memory (MB), for
+    benchmarks and capacity planning."""
+    import os
+    import resource
+
+    results = analyse_shard(shard, task)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return results, {"pid": os.getpid(), "cpu_s": usage.ru_utime + usage.ru_stime,
+                     "peak_rss_mb": usage.ru_maxrss / 1024}
+
+
 def _one(item: Item, pipeline: Any, task: Task) -> ItemResult:
     if item.document is None and item.analysis is None:
         return ItemResult(item.name, error=item.error or f"{item.name}: could not be read")

@@ -1,0 +1,150 @@
+"""Parallel runs of the pipeline: articles/s with one process, a local pool of 2 processes and a Dask
+LocalCluster of 2 workers; the full pipeline's time against a bare read-and-tokenise pass; peak
+memory per worker; and the store's write rate on its own (SQLite and, with --pg URL, PostgreSQL).
+
+Every run analyses the same articles (the first --n of the shared ANT 2018 corpus, written to a
+temporary JSON Lines file) in shards of --shard-size, the analyses rendered as JSON Lines without
+tokens, in input order, as `marsad analyze --format jsonl --no-tokens` does. Wall time and CPU time
+(driver plus workers) are both recorded, since the machine may be shared.
+
+    .venv/bin/python benchmarks/bench_scale.py [--n 21078] [--shard-size 1000] [--pg postgresql://...]
+
+Writes benchmarks/results/scale.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import json
+import os
+import platform
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from marsad.scale import DaskExecutor, InlineExecutor, LocalPool, run_ordered, shard_items  # noqa: E402
+from marsad.scale.inputs import analyze_items  # noqa: E402
+from marsad.scale.work import Task, analyse_shard_measured, pipeline_for  # noqa: E402
+from marsad.settings import Settings, shared_dir  # noqa: E402
+
+
+def _cpu_self() -> float:
+    u = resource.getrusage(resource.RUSAGE_SELF)
+    return u.ru_utime + u.ru_stime
+
+
+def sample(n: int, folder: Path) -> Path:
+    """The first `n` articles of the corpus, as a JSON Lines file in `folder`."""
+    corpus = Path(shared_dir() or "../shared") / "datasets" / "corpus-ant-2018.jsonl.gz"
+    out = folder / "sample.jsonl"
+    with gzip.open(corpus, "rt", encoding="utf-8") as src, open(out, "w", encoding="utf-8") as dst:
+        for i, line in enumerate(src):
+            if i >= n:
+                break
+            dst.write(line)
+    return out
+
+
+def run(name: str, executor: Any, path: Path, settings: Settings, shard_size: int) -> dict[str, Any]:
+    """Analyse the sample on `executor`; articles/s (wall and CPU), per-worker peak memory."""
+    task = Task(settings, output="jsonl", tokens=False)
+    sink = io.StringIO()
+    workers: dict[int, dict[str, float]] = {}
+    cpu0, t0 = _cpu_self(), time.perf_counter()
+    n = 0
+    with executor:
+        shards = shard_items(analyze_items([path], settings), shard_size)
+        for outcome in run_ordered(executor, analyse_shard_measured, shards, task):
+            if not outcome.ok:
+                raise SystemExit(f"{name}: {outcome.shard.describe()} failed: {outcome.error}")
+            results, usage = outcome.result
+            workers[int(usage["pid"])] = usage
+            for r in results:
+                if r.text is not None:
+                    sink.write(r.text)
+                    n += 1
+            sink.seek(0)
+            sink.truncate()
+    wall = time.perf_counter() - t0
+    driver_cpu = _cpu_self() - cpu0
+    remote = [w for pid, w in workers.items() if pid != os.getpid()]
+    cpu = driver_cpu + sum(w["cpu_s"] for w in remote)
+    return {"run": name, "articles": n, "wall_s": round(wall, 1), "articles_per_s": round(n / wall, 1),
+            "cpu_s": round(cpu, 1), "articles_per_cpu_s": round(n / cpu, 1), "workers": len(workers),
+            "peak_rss_mb_per_worker": [round(w["peak_rss_mb"]) for w in workers.values()]}
+
+
+def bare_pass(path: Path, settings: Settings) -> dict[str, Any]:
+    """Read every article and lay out its text layer (normalise, sentences, tokens) on one core."""
+    from marsad.ingest import iter_documents
+    from marsad.text import clitics
+    from marsad.text.normalise import normalise_with_map
+    from marsad.text.sentences import split_sentences
+    from marsad.text.tokens import tokenize
+
+    clitics.word_count("")
+    cpu0, t0, n = _cpu_self(), time.perf_counter(), 0
+    for result in iter_documents([path], settings):
+        if result.document is not None:
+            text = result.document.text
+            normalise_with_map(text)
+            tokenize(text, split_sentences(text))
+            n += 1
+    wall, cpu = time.perf_counter() - t0, _cpu_self() - cpu0
+    return {"run": "read + tokenise", "articles": n, "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
+            "articles_per_cpu_s": round(n / cpu, 1)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=21078)
+    ap.add_argument("--shard-size", type=int, default=1000)
+    ap.add_argument("--only", choices=("bare", "one", "pool", "dask"), action="append")
+    ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "scale.json"))
+    args = ap.parse_args()
+    settings = Settings.load()
+    only = set(args.only or ("bare", "one", "pool", "dask"))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = sample(args.n, Path(tmp))
+        runs: list[dict[str, Any]] = []
+        load = os.getloadavg()
+        if "bare" in only:
+            runs.append(bare_pass(path, settings))
+        if "one" in only:
+            pipeline_for(settings)  # built before timing, as a worker's is built once
+            runs.append(run("1 process", InlineExecutor(), path, settings, args.shard_size))
+        if "pool" in only:
+            runs.append(run("local pool, 2 processes", LocalPool(2), path, settings, args.shard_size))
+        if "dask" in only:
+            runs.append(run("Dask LocalCluster, 2 workers", DaskExecutor(workers=2), path, settings,
+                            args.shard_size))
+        for r in runs:
+            print(json.dumps(r), flush=True)
+    result = {"measured": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "articles": args.n,
+              "shard_size": args.shard_size, "machine": f"{os.cpu_count()} cores, {platform.machine()}, "
+              f"Python {platform.python_version()}", "load_average_at_start": [round(x, 2) for x in load],
+              "runs": runs}
+    by = {r["run"]: r for r in runs}
+    one = by.get("1 process")
+    if one:
+        for r in runs:
+            if r is not one and "articles_per_s" in r:
+                r["speedup_wall"] = round(r["articles_per_s"] / one["articles_per_s"], 2)
+        bare = by.get("read + tokenise")
+        if bare:
+            result["pipeline_over_bare_cpu"] = round(one["cpu_s"] / bare["cpu_s"], 1)
+    Path(args.out).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
