@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import logging
+import random
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -40,8 +42,10 @@ class IngestSummary:
                 f"failed {len(self.failed)} in {self.seconds:.1f} s ({rate:.1f} articles/s)")
 
 
+log = logging.getLogger("marsad.store")
+
 #: Times one article is written before a conflict with another writer is given up as an error.
-WRITE_ATTEMPTS = 5
+WRITE_ATTEMPTS = 8
 #: PostgreSQL's codes for a transaction that lost to another: deadlock, serialization failure.
 _RETRY_CODES = {"40P01", "40001"}
 
@@ -87,13 +91,16 @@ class Store:
         written again with the cache cleared, up to WRITE_ATTEMPTS times."""
         try:
             with guarded(self.url):
-                for _ in range(WRITE_ATTEMPTS - 1):
+                for attempt in range(1, WRITE_ATTEMPTS):
                     try:
                         return self._write(analysis)
                     except DBAPIError as exc:
                         self._cache.clear()
                         if not _lost_race(exc):
                             raise
+                        log.info("%s: lost a race with another writer (%s); writing it again",
+                                 analysis.document.source_id, type(exc.orig).__name__)
+                        time.sleep(random.uniform(0, 0.02 * attempt))  # out of step with the winner
                 return self._write(analysis)
         except BaseException:
             self._cache.clear()   # it may name rows of the transaction just rolled back

@@ -40,3 +40,10 @@ def broken(shard: Shard, marks: str) -> list[str]:
     if shard.index == 0:
         raise ValueError("bad shard")
     return [item.name for item in shard.items]
+
+
+def pipelines() -> int:
+    """How many pipelines this worker process has built (run on each Dask worker)."""
+    from marsad.scale import work
+
+    return len(work._PIPELINES)
