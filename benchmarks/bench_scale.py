@@ -103,15 +103,62 @@ def bare_pass(path: Path, settings: Settings) -> dict[str, Any]:
             "articles_per_cpu_s": round(n / cpu, 1)}
 
 
+def write_rate(path: Path, settings: Settings, n: int, urls: list[str]) -> list[dict[str, Any]]:
+    """The store's write rate on its own: `n` analyses made first, then stored one transaction each
+    by one writer (the driver's part of a parallel ingest), into each store URL (emptied first)."""
+    from marsad.store import Store
+
+    pipeline = pipeline_for(settings)
+    analyses = []
+    for item in analyze_items([path], settings):
+        if item.document is not None:
+            analyses.append(pipeline(item.document))
+        if len(analyses) == n:
+            break
+    out = []
+    for url in urls:
+        with Store(url) as store:
+            cpu0, t0 = _cpu_self(), time.perf_counter()
+            for a in analyses:
+                store.add(a)
+            wall, cpu = time.perf_counter() - t0, _cpu_self() - cpu0
+        kind = "PostgreSQL (loopback)" if url.startswith("postgres") else "SQLite (WAL)"
+        out.append({"run": f"store writes, one writer, {kind}", "articles": len(analyses), "wall_s": round(wall, 1),
+                    "articles_per_s": round(len(analyses) / wall, 1), "writer_cpu_s": round(cpu, 1)})
+    return out
+
+
+def _writes(path: Path, settings: Settings, args: argparse.Namespace, tmp: Path) -> list[dict[str, Any]]:
+    urls = [str(tmp / "writes.db")]
+    server = None
+    if args.pg == "auto":
+        sys.path.insert(0, str(ROOT / "tests"))
+        from pgserver import PostgresServer, _pg_bin
+
+        server = PostgresServer(_pg_bin(), fsync=True)
+        server.start()
+        urls.append(server.url)
+    elif args.pg:
+        urls.append(args.pg)
+    try:
+        return write_rate(path, settings, args.writes, urls)
+    finally:
+        if server is not None:
+            server.stop()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=21078)
     ap.add_argument("--shard-size", type=int, default=1000)
-    ap.add_argument("--only", choices=("bare", "one", "pool", "dask"), action="append")
+    ap.add_argument("--only", choices=("bare", "one", "pool", "dask", "writes"), action="append")
+    ap.add_argument("--writes", type=int, default=2000, help="analyses stored when measuring the write rate")
+    ap.add_argument("--pg", metavar="URL", help="an empty PostgreSQL database to measure the write rate on; "
+                    "'auto': a throwaway server started here (as the tests start one)")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "scale.json"))
     args = ap.parse_args()
     settings = Settings.load()
-    only = set(args.only or ("bare", "one", "pool", "dask"))
+    only = set(args.only or ("bare", "one", "pool", "dask", "writes"))
     with tempfile.TemporaryDirectory() as tmp:
         path = sample(args.n, Path(tmp))
         runs: list[dict[str, Any]] = []
@@ -126,12 +173,22 @@ def main() -> int:
         if "dask" in only:
             runs.append(run("Dask LocalCluster, 2 workers", DaskExecutor(workers=2), path, settings,
                             args.shard_size))
+        if "writes" in only:
+            runs.extend(_writes(path, settings, args, Path(tmp)))
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         for r in runs:
+            r.update(measured=stamp, load_average=[round(x, 2) for x in load])
             print(json.dumps(r), flush=True)
     result = {"measured": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "articles": args.n,
               "shard_size": args.shard_size, "machine": f"{os.cpu_count()} cores, {platform.machine()}, "
               f"Python {platform.python_version()}", "load_average_at_start": [round(x, 2) for x in load],
               "runs": runs}
+    old = Path(args.out)
+    if old.exists():  # runs not measured this time are kept from the last measurement
+        kept = [r for r in json.loads(old.read_text(encoding="utf-8")).get("runs", [])
+                if r["run"] not in {x["run"] for x in runs}]
+        runs = kept + runs
+        result["runs"] = runs
     by = {r["run"]: r for r in runs}
     one = by.get("1 process")
     if one:

@@ -36,8 +36,9 @@ def free_port() -> int:
 class PostgresServer:
     """A throwaway PostgreSQL cluster on loopback."""
 
-    def __init__(self, bin_dir: Path) -> None:
+    def __init__(self, bin_dir: Path, *, fsync: bool = False) -> None:
         self.bin = bin_dir
+        self.fsync = fsync
         self.root = Path(tempfile.mkdtemp(prefix="marsad-pg-"))
         self.data = self.root / "data"
         self.port = free_port()
@@ -53,7 +54,7 @@ class PostgresServer:
         self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust",
                   "-E", "UTF8", "--locale=C.UTF-8")
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-w", "-l", str(self.root / "log"), "-o",
-                  f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off", "start")
+                  f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync={'on' if self.fsync else 'off'}", "start")
 
     def stop(self) -> None:
         try:

@@ -50,6 +50,10 @@ def options(*, resume: bool) -> argparse.ArgumentParser:
                    help=f"articles per shard, the unit of work sent to a worker (default {DEFAULT_SHARD_SIZE})")
     g.add_argument("--retries", type=_count, default=DEFAULT_RETRIES, metavar="N",
                    help=f"times a failed shard is tried again before it is reported (default {DEFAULT_RETRIES})")
+    if not resume:
+        g.add_argument("--workers-write", action="store_true",
+                       help="PostgreSQL only: each worker stores its own shards, all at once, instead of one writer "
+                            "storing in input order (faster past one writer's rate; merges may then differ)")
     if resume:
         g.add_argument("--resume", action="store_true",
                        help="with --out FILE --format jsonl: keep FILE's complete lines, leave out the articles "
@@ -61,7 +65,8 @@ def parallel(args: argparse.Namespace) -> bool:
     """Whether a run takes the parallel path: Dask, or more than one worker (default: one per core)."""
     if args.scheduler and args.executor != "dask":
         raise ConfigError("--scheduler goes with --executor dask")
-    return args.executor == "dask" or (args.workers or default_workers()) > 1 or bool(getattr(args, "resume", False))
+    return (args.executor == "dask" or (args.workers or default_workers()) > 1
+            or bool(getattr(args, "resume", False)) or bool(getattr(args, "workers_write", False)))
 
 
 def _executor_for(args: argparse.Namespace) -> Any:
@@ -119,7 +124,8 @@ def ingest(args: argparse.Namespace, store: Any, settings: Any, mode: str) -> An
 
     progress = RunProgress(mode, "ingested")
     run = ingest_run(store, ingest_items(args.paths, settings), settings, _executor_for(args),
-                     shard_size=args.shard_size, retries=args.retries, progress=progress)
+                     shard_size=args.shard_size, retries=args.retries, workers_write=args.workers_write,
+                     progress=progress)
     return run.summary
 
 

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from sqlalchemy import select
 
+from marsad.errors import ConfigError
 from marsad.scale.progress import RunProgress
 from marsad.scale.run import DEFAULT_RETRIES, run_ordered
 from marsad.scale.shards import DEFAULT_SHARD_SIZE, Item, Shard, shard_items
@@ -64,16 +65,19 @@ def _unstored(store: Store, items: Iterable[Item], summary: IngestSummary) -> It
 
 
 def ingest_run(store: Store, items: Iterable[Item], settings: Any, executor_for: Callable[[bool], Any], *,
-               shard_size: int = DEFAULT_SHARD_SIZE, retries: int = DEFAULT_RETRIES,
+               shard_size: int = DEFAULT_SHARD_SIZE, retries: int = DEFAULT_RETRIES, workers_write: bool = False,
                progress: RunProgress | None = None, err: TextIO | None = None) -> ScaledIngest:
     """Analyse `items` on the executor `executor_for(many_shards)` returns and store the analyses in
-    input order through this process's single writer."""
+    input order through this process's single writer; with `workers_write` (PostgreSQL), each worker
+    stores its shard itself, at the same time as the others."""
     err = err or sys.stderr
     run = ScaledIngest(IngestSummary())
     started = time.perf_counter()
     shards = shard_items(_unstored(store, items, run.summary), shard_size)
     first, second = next(shards, None), next(shards, None)
-    task = Task(settings, output="analyses")
+    if workers_write and not store.url.startswith("postgresql"):
+        raise ConfigError("--workers-write needs a PostgreSQL store (SQLite takes one writer at a time)")
+    task = Task(settings, output="store", db=store.url) if workers_write else Task(settings, output="analyses")
     with executor_for(second is not None) as executor:
         for outcome in run_ordered(executor, analyse_shard, _again(first, second, shards), task, retries=retries):
             before = len(run.summary.failed)
@@ -100,6 +104,10 @@ def _again(first: Shard | None, second: Shard | None, rest: Iterator[Shard]) -> 
 def _store(store: Store, results: list[Any], summary: IngestSummary) -> None:
     for r in results:
         summary.read += 1
+        if r.stored is not None:   # stored by the worker
+            summary.stored += r.stored == "stored"
+            summary.duplicates += r.stored == "duplicate"
+            continue
         if r.analysis is None:
             summary.failed.append((r.name, r.error or f"analysis failed ({r.failed})"))
             continue

@@ -15,12 +15,14 @@ _PIPELINES: dict[bytes, Any] = {}
 @dataclass(frozen=True, slots=True)
 class Task:
     """How to treat a shard: the settings to build the pipeline from, and what to hand back:
-    'analyses', or rendered output ('text', 'json', 'jsonl') with `color` and `tokens`."""
+    'analyses', rendered output ('text', 'json', 'jsonl') with `color` and `tokens`, or 'store':
+    the worker stores the analyses itself into the store at `db` (PostgreSQL) and says what it did."""
 
     settings: Any
     output: str = "analyses"
     color: bool = False
     tokens: bool = True
+    db: str | None = None
 
 
 @dataclass(slots=True)
@@ -35,6 +37,20 @@ class ItemResult:
     error: str | None = None
     failed: str | None = None
     warnings: list[str] = field(default_factory=list)
+    stored: str | None = None     # with output 'store': 'stored' or 'duplicate'
+
+
+_STORES: dict[str, Any] = {}
+
+
+def store_for(db: str) -> Any:
+    """This process's store at `db`, opened on first use and kept (its writer cache with it)."""
+    store = _STORES.get(db)
+    if store is None:
+        from marsad.store import Store
+
+        store = _STORES[db] = Store(db)
+    return store
 
 
 def pipeline_for(settings: Any) -> Any:
@@ -79,7 +95,9 @@ def _one(item: Item, pipeline: Any, task: Task) -> ItemResult:
             out.failed = f"{type(exc).__name__}: {exc}"
             return out
     out.doc_id = analysis.document.id
-    if task.output == "analyses":
+    if task.output == "store":
+        out.stored = "duplicate" if store_for(task.db or "").add(analysis).duplicate else "stored"
+    elif task.output == "analyses":
         out.analysis = analysis
     else:
         out.text = render(analysis, task.output, color=task.color, tokens=task.tokens)
