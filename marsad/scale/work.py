@@ -3,6 +3,7 @@ process and kept), then hand back rendered output (analyze) or the analyses (ing
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 from dataclasses import dataclass, field
 from typing import Any
@@ -97,8 +98,8 @@ def _one(item: Item, pipeline: Any, task: Task) -> ItemResult:
     out.doc_id = analysis.document.id
     if task.output == "store":
         out.stored = "duplicate" if store_for(task.db or "").add(analysis).duplicate else "stored"
-    elif task.output == "analyses":
-        out.analysis = analysis
+    elif task.output == "analyses":  # for the store, which keeps neither tokens nor working layers
+        out.analysis = dataclasses.replace(analysis, tokens=[], work={})
     else:
         out.text = render(analysis, task.output, color=task.color, tokens=task.tokens)
     return out
