@@ -7,6 +7,7 @@ Every executor has the same small surface: `submit(fn, *args)` returns a future 
 from __future__ import annotations
 
 import concurrent.futures as cf
+import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -119,8 +120,9 @@ class DaskExecutor(_Context):
             if scheduler:
                 self.client = Client(scheduler, timeout="20s")
             else:
+                # its workers' logs would repeat, with tracebacks, the failures the driver reports
                 self._cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1,
-                                             processes=True, dashboard_address=None)
+                                             processes=True, dashboard_address=None, silence_logs=logging.CRITICAL)
                 self.client = Client(self._cluster)
         except (OSError, TimeoutError) as exc:
             self.close()

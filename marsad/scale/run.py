@@ -8,9 +8,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from marsad.errors import ConfigError, KnowledgeError, PipelineError
 from marsad.scale.shards import Shard
 
 log = logging.getLogger("marsad.scale")
+
+#: Errors that no retry can mend (settings, knowledge files, the pipeline's make-up): the run stops.
+FATAL = (ConfigError, KnowledgeError, PipelineError)
 
 #: A shard is tried this many more times after a failure before it is reported.
 DEFAULT_RETRIES = 2
@@ -74,6 +78,8 @@ def _collect(executor: Any, fn: Callable[..., Any], args: tuple[Any, ...], retri
         try:
             finished[index] = ShardOutcome(shard, fut.result(), None, attempts)
             del pending[index]
+        except FATAL:
+            raise   # the pipeline cannot be built from these settings: no shard can succeed
         except Exception as exc:  # noqa: BLE001 - a shard's failure is reported, never raised
             failed.append((index, _reason(exc)))
     if failed:

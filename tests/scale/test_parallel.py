@@ -99,3 +99,8 @@ def test_bad_options_are_clear_errors(corpus: Path, run_marsad) -> None:
     assert proc.returncode == 2 and "--scheduler goes with --executor dask" in proc.stderr
     proc = run_marsad("analyze", str(corpus), "--workers", "0", check=False)
     assert proc.returncode == 2 and "at least 1" in proc.stderr
+    # settings no worker can build a pipeline from stop the run at once, as in a single process
+    proc = run_marsad("analyze", str(corpus), "--workers", "2", "--shard-size", "10", "--disable", "nosuch",
+                      check=False)
+    assert proc.returncode == 2 and "cannot disable unknown component(s): nosuch" in proc.stderr
+    assert "Traceback" not in proc.stderr and "shard" not in proc.stderr
