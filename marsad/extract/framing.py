@@ -111,6 +111,9 @@ def _lexicon_terms(tokens: Sequence[Token], text: str, table: dict[tuple[str, ..
         if nxt < len(tokens) and tokens[nxt].sentence == tokens[i].sentence and tokens[nxt].norm.startswith("ال") \
                 and tokens[nxt].norm in ("السابقه", "المزعوم", "المزعومه", "الارهابيه", "الارهابي", "الاجراميه"):
             end = tokens[nxt].end
+        if stance == "favorable" and _inside_name(i, i + size - 1, mentions):
+            i += size
+            continue  # «مجلس شورى ثوار بنغازي», «جبهة التحرير»: a word of a proper name frames nobody
         if not any(s <= start < e for s, e in taken):
             entity = _attach(i, i + size - 1, tokens, mentions, types, loose=size > 1 or _has_pronoun(tokens[i]))
             if entity is not None:
@@ -118,6 +121,13 @@ def _lexicon_terms(tokens: Sequence[Token], text: str, table: dict[tuple[str, ..
                 taken.append((start, end))
         i += size
     return out
+
+
+def _inside_name(first: int, last: int, mentions: list[Cand]) -> bool:
+    """True when tokens [first, last] lie inside a known actor's own name (a knowledge-base name
+    without a stance), which the outlet does not choose («ثوار» in «مجلس شورى ثوار بنغازي»)."""
+    return any(m.kb_ids and m.stance is None and m.first <= first and last <= m.last and m.last > m.first
+               for m in mentions)
 
 
 def _praises(tokens: Sequence[Token], table: dict[tuple[str, ...], str]) -> bool:
