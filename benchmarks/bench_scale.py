@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from marsad.scale import DaskExecutor, InlineExecutor, LocalPool, run_ordered, shard_items  # noqa: E402
 from marsad.scale.inputs import analyze_items  # noqa: E402
-from marsad.scale.work import Task, analyse_shard_measured, pipeline_for  # noqa: E402
+from marsad.scale.work import Task, analyse_shard, analyse_shard_measured, pipeline_for  # noqa: E402
 from marsad.settings import Settings, shared_dir  # noqa: E402
 
 
@@ -103,9 +103,11 @@ def bare_pass(path: Path, settings: Settings) -> dict[str, Any]:
             "articles_per_cpu_s": round(n / cpu, 1)}
 
 
-def write_rate(path: Path, settings: Settings, n: int, urls: list[str]) -> list[dict[str, Any]]:
+def write_rate(path: Path, settings: Settings, n: int, urls: list[str], reset: Any = None) -> list[dict[str, Any]]:
     """The store's write rate on its own: `n` analyses made first, then stored one transaction each
-    by one writer (the driver's part of a parallel ingest), into each store URL (emptied first)."""
+    by one writer (the driver's part of a parallel ingest) into each store URL, and, on PostgreSQL,
+    by two writer processes at once (`ingest --workers-write`), the database emptied by `reset`."""
+    from marsad.scale import Item
     from marsad.store import Store
 
     pipeline = pipeline_for(settings)
@@ -125,23 +127,36 @@ def write_rate(path: Path, settings: Settings, n: int, urls: list[str]) -> list[
         kind = "PostgreSQL (loopback)" if url.startswith("postgres") else "SQLite (WAL)"
         out.append({"run": f"store writes, one writer, {kind}", "articles": len(analyses), "wall_s": round(wall, 1),
                     "articles_per_s": round(len(analyses) / wall, 1), "writer_cpu_s": round(cpu, 1)})
+        if url.startswith("postgres") and reset is not None:
+            reset(url)
+            Store(url).close()   # migrated before timing
+            items = [Item(a.document.source_id, analysis=a) for a in analyses]
+            t0 = time.perf_counter()
+            with LocalPool(2) as pool:
+                for outcome in run_ordered(pool, analyse_shard, shard_items(items, 50), Task(settings, "store", db=url)):
+                    if not outcome.ok:
+                        raise SystemExit(f"writes: {outcome.error}")
+            wall = time.perf_counter() - t0
+            out.append({"run": f"store writes, two writer processes at once, {kind}", "articles": len(analyses),
+                        "wall_s": round(wall, 1), "articles_per_s": round(len(analyses) / wall, 1)})
     return out
 
 
 def _writes(path: Path, settings: Settings, args: argparse.Namespace, tmp: Path) -> list[dict[str, Any]]:
     urls = [str(tmp / "writes.db")]
-    server = None
+    server, reset = None, None
     if args.pg == "auto":
         sys.path.insert(0, str(ROOT / "tests"))
-        from pgserver import PostgresServer, _pg_bin
+        from pgserver import PostgresServer, _pg_bin, reset_postgres
 
+        reset = reset_postgres
         server = PostgresServer(_pg_bin(), fsync=True)
         server.start()
         urls.append(server.url)
     elif args.pg:
         urls.append(args.pg)
     try:
-        return write_rate(path, settings, args.writes, urls)
+        return write_rate(path, settings, args.writes, urls, reset)
     finally:
         if server is not None:
             server.stop()
@@ -193,8 +208,11 @@ def main() -> int:
     one = by.get("1 process")
     if one:
         for r in runs:
-            if r is not one and "articles_per_s" in r:
+            if r is not one and "workers" in r:
                 r["speedup_wall"] = round(r["articles_per_s"] / one["articles_per_s"], 2)
+                # CPU per article against one process's: what the speed-up is on otherwise idle cores
+                r["cpu_efficiency"] = round(r["articles_per_cpu_s"] / one["articles_per_cpu_s"], 2)
+                r["projected_speedup_idle_cores"] = round(r["workers"] * r["cpu_efficiency"], 2)
         bare = by.get("read + tokenise")
         if bare:
             result["pipeline_over_bare_cpu"] = round(one["cpu_s"] / bare["cpu_s"], 1)

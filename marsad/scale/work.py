@@ -67,7 +67,8 @@ def pipeline_for(settings: Any) -> Any:
 
 def analyse_shard(shard: Shard, task: Task) -> list[ItemResult]:
     """Analyse every document of `shard`; one article's failure is its item's error, never the shard's."""
-    pipeline = pipeline_for(task.settings)
+    needs = any(item.analysis is None and item.document is not None for item in shard.items)
+    pipeline = pipeline_for(task.settings) if needs else None   # analyses already made need none
     return [_one(item, pipeline, task) for item in shard.items]
 
 
