@@ -194,7 +194,8 @@ def main() -> int:
         for r in runs:
             r.update(measured=stamp, load_average=[round(x, 2) for x in load])
             print(json.dumps(r), flush=True)
-    result = {"measured": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "articles": args.n,
+    result = {"measured": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+              "corpus": "the first N articles of corpus-ant-2018.jsonl.gz (N: each run's 'articles')",
               "shard_size": args.shard_size, "machine": f"{os.cpu_count()} cores, {platform.machine()}, "
               f"Python {platform.python_version()}", "load_average_at_start": [round(x, 2) for x in load],
               "runs": runs}
