@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from marsad.errors import ConfigError
-from marsad.scale.progress import RunProgress
+from marsad.scale.progress import RunProgress, rejoin
 from marsad.scale.run import DEFAULT_RETRIES, run_ordered
-from marsad.scale.shards import DEFAULT_SHARD_SIZE, Item, Shard, shard_items
+from marsad.scale.shards import DEFAULT_SHARD_SIZE, Item, shard_items
 from marsad.scale.work import Task, analyse_shard
 
 
@@ -68,7 +68,7 @@ def analyze_run(items: Iterable[Item], task: Task, out: TextIO, executor_for: Ca
     shards = shard_items(_fresh(items, skip or set(), summary), shard_size)
     first, second = next(shards, None), next(shards, None)
     with executor_for(second is not None) as executor:
-        stream = _chain(first, second, shards, progress)
+        stream = rejoin(first, second, shards, progress)
         for outcome in run_ordered(executor, analyse_shard, stream, task, retries=retries):
             before = summary.skipped
             if outcome.ok:
@@ -83,21 +83,6 @@ def analyze_run(items: Iterable[Item], task: Task, out: TextIO, executor_for: Ca
     if progress is not None:
         progress.show(final=True)
     return summary
-
-
-def _chain(first: Shard | None, second: Shard | None, rest: Iterator[Shard],
-           progress: RunProgress | None) -> Iterator[Shard]:
-    """The shards again, counting them so that progress knows the total once reading ends."""
-    n_items = n = 0
-    for shard in (first, second):
-        if shard is not None:
-            n, n_items = n + 1, n_items + len(shard.items)
-            yield shard
-    for shard in rest:
-        n, n_items = n + 1, n_items + len(shard.items)
-        yield shard
-    if progress is not None:
-        progress.total_shards, progress.total_items = n, n_items
 
 
 def _write(results: list[Any], out: TextIO, err: TextIO, summary: AnalyzeSummary) -> None:

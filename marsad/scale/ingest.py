@@ -13,7 +13,7 @@ from typing import Any, TextIO
 from sqlalchemy import select
 
 from marsad.errors import ConfigError
-from marsad.scale.progress import RunProgress
+from marsad.scale.progress import RunProgress, rejoin
 from marsad.scale.run import DEFAULT_RETRIES, run_ordered
 from marsad.scale.shards import DEFAULT_SHARD_SIZE, Item, Shard, shard_items
 from marsad.scale.work import Task, analyse_shard
@@ -79,7 +79,7 @@ def ingest_run(store: Store, items: Iterable[Item], settings: Any, executor_for:
         raise ConfigError("--workers-write needs a PostgreSQL store (SQLite takes one writer at a time)")
     task = Task(settings, output="store", db=store.url) if workers_write else Task(settings, output="analyses")
     with executor_for(second is not None) as executor:
-        for outcome in run_ordered(executor, analyse_shard, _again(first, second, shards), task, retries=retries):
+        for outcome in run_ordered(executor, analyse_shard, rejoin(first, second, shards, progress), task, retries=retries):
             before = len(run.summary.failed)
             if outcome.ok:
                 _store(store, outcome.result, run.summary)
@@ -92,13 +92,6 @@ def ingest_run(store: Store, items: Iterable[Item], settings: Any, executor_for:
         progress.show(final=True)
     run.summary.seconds = time.perf_counter() - started
     return run
-
-
-def _again(first: Shard | None, second: Shard | None, rest: Iterator[Shard]) -> Iterator[Shard]:
-    for shard in (first, second):
-        if shard is not None:
-            yield shard
-    yield from rest
 
 
 def _store(store: Store, results: list[Any], summary: IngestSummary) -> None:

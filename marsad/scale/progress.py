@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterator
 from typing import TextIO
+
+from marsad.scale.shards import Shard
 
 
 class RunProgress:
@@ -52,3 +55,19 @@ class RunProgress:
         if self.failed_shards:
             text += f", {self.failed_shards} shard(s) failed"
         return text
+
+
+def rejoin(first: Shard | None, second: Shard | None, rest: Iterator[Shard],
+           progress: RunProgress | None) -> Iterator[Shard]:
+    """The shards again after the first two were looked at, counted so that `progress` knows the
+    run's total once the whole input has been cut."""
+    n = n_items = 0
+    for shard in (first, second):
+        if shard is not None:
+            n, n_items = n + 1, n_items + len(shard.items)
+            yield shard
+    for shard in rest:
+        n, n_items = n + 1, n_items + len(shard.items)
+        yield shard
+    if progress is not None:
+        progress.total_shards, progress.total_items = n, n_items

@@ -76,6 +76,7 @@ def test_ingest_with_a_local_pool_stores_what_one_process_stores(corpus: Path, s
     db = tmp_path / "pool.db"
     proc = run_marsad("ingest", str(corpus), "--db", str(db), "--workers", "2", "--shard-size", "6", "--progress")
     assert "read 41, stored 40, skipped 0 already stored, failed 1" in proc.stderr
+    assert "marsad: ingested 41/41 items, shard 7/7" in proc.stderr     # progress of the whole run
     assert facts(str(db)) == single_store
     again = run_marsad("ingest", str(corpus), "--db", str(db), "--workers", "2", "--shard-size", "6", "-q")
     assert "stored 0, skipped 40 already stored" in again.stderr
