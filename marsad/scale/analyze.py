@@ -75,8 +75,8 @@ def analyze_run(items: Iterable[Item], task: Task, out: TextIO, executor_for: Ca
                 _write(outcome.result, out, err, summary)
             else:
                 summary.failed_shards.append((outcome.shard.describe(), outcome.error or ""))
-                print(f"marsad: {outcome.shard.describe()} failed after {outcome.attempts} attempts: "
-                      f"{outcome.error}", file=err)
+                err.write(f"marsad: {outcome.shard.describe()} failed after {outcome.attempts} attempts: "
+                          f"{outcome.error}\n")
             out.flush()
             if progress is not None:
                 progress.shard_done(len(outcome.shard.items), summary.skipped - before, failed=not outcome.ok)
@@ -89,13 +89,13 @@ def _write(results: list[Any], out: TextIO, err: TextIO, summary: AnalyzeSummary
     for r in results:
         if r.error is not None:
             summary.skipped += 1
-            print(f"marsad: skipped {r.error}", file=err)
+            err.write(f"marsad: skipped {r.error}\n")
             continue
         for w in r.warnings:
-            print(f"marsad: warning: {r.name}: {w}", file=err)
+            err.write(f"marsad: warning: {r.name}: {w}\n")
         if r.failed is not None:
             summary.skipped += 1
-            print(f"marsad: failed {r.name}: {r.failed}", file=err)
+            err.write(f"marsad: failed {r.name}: {r.failed}\n")
             continue
         summary.analysed += 1
         out.write(r.text)

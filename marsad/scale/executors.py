@@ -71,7 +71,10 @@ class InlineExecutor(_Context):
         """Nothing to recover."""
 
     def close(self) -> None:
-        """Nothing to stop."""
+        """Drop the pipeline the tasks built in this process."""
+        from marsad.scale.work import forget_pipelines
+
+        forget_pipelines()
 
 
 class LocalPool(_Context):

@@ -113,7 +113,7 @@ def _store(store: Store, results: list[Any], summary: IngestSummary) -> None:
 def _failed_shard(shard: Shard, reason: str, attempts: int, run: ScaledIngest, err: TextIO) -> None:
     what = shard.describe()
     run.failed_shards.append((what, reason))
-    print(f"marsad: {what} failed after {attempts} attempts: {reason}", file=err)
+    err.write(f"marsad: {what} failed after {attempts} attempts: {reason}\n")
     for item in shard.items:
         run.summary.read += 1
         run.summary.failed.append((item.name, f"not stored: {what} failed ({reason})"))

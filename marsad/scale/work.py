@@ -65,6 +65,15 @@ def pipeline_for(settings: Any) -> Any:
     return pipeline
 
 
+def forget_pipelines() -> None:
+    """Drop this process's pipelines and stores (after a run in the driver itself: its memory, and
+    the next run builds afresh, as a single-process run does)."""
+    _PIPELINES.clear()
+    for store in _STORES.values():
+        store.close()
+    _STORES.clear()
+
+
 def analyse_shard(shard: Shard, task: Task) -> list[ItemResult]:
     """Analyse every document of `shard`; one article's failure is its item's error, never the shard's."""
     needs = any(item.analysis is None and item.document is not None for item in shard.items)
