@@ -123,9 +123,14 @@ class DaskExecutor(_Context):
             if scheduler:
                 self.client = Client(scheduler, timeout="20s")
             else:
-                # its workers' logs would repeat, with tracebacks, the failures the driver reports
-                self._cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1,
-                                             processes=True, dashboard_address=None, silence_logs=logging.CRITICAL)
+                # its workers' logs would repeat, with tracebacks, the failures the driver reports; the
+                # workers' sampling profiler (every 10 ms) costs a pure-Python pipeline dear
+                import dask
+
+                with dask.config.set({"distributed.worker.profile.enabled": False}):
+                    self._cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1,
+                                                 processes=True, dashboard_address=None,
+                                                 silence_logs=logging.CRITICAL)
                 self.client = Client(self._cluster)
         except (OSError, TimeoutError) as exc:
             self.close()
