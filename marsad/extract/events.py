@@ -7,12 +7,14 @@ such as «تشكيل قوة» too). For each trigger, within its sentence:
 - agents: an actor right after a verb («سيطرت قوات X»), else the nearest actor before it in the same
   clause (a subject, or «اتصالات حفتر … حشد»); a pronoun-only subject takes the last person named;
 - targets: an actor after «على / ضد / من / في صفوف» or right after a verbal noun («طرد الجضران»);
-- place: a place after «في / ب / قرب …», else a place in the same clause;
+- place: a place after «في / ب / قرب …», else a place in the same clause; of several, the most
+  specific (a facility or district before its town, a town before its country);
 - time: a time expression in the sentence, else the time of the claim that carries the event;
 - modality: attempted («حاول»), failed («باءت بالفشل»), denied (a denying claim or «لم»), planned
   («تعتزم»), possible («قد» + present, «ربما»), else asserted — cues from the `modality` lexicon;
 - claim: the claim whose content contains the trigger (None when the narrator states it).
-Repeated mentions of one happening (same type and participants) become one event.
+Repeated mentions of one happening (same type and participants) become one event; control of
+another (or an unnamed) place, or a town of its own, is another event.
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ PLACE_WINDOW = 12
 #: event_cues sets compared with a token's bare stem (no proclitics, no article); the others with the
 #: normalised token
 _BARE_CUES = frozenset({"civil_body", "civilians", "court", "fall", "figurative", "inquiry", "instrument", "killing",
-                        "legal_context", "light_verb", "members", "not_after_ba", "not_trigger", "ruling", "try"})
+                        "legal_context", "light_verb", "members", "not_after_ba", "not_trigger", "penalty",
+                        "place_noun", "ruling", "try"})
 
 #: verbal nouns whose following genitive is the agent («هجوم تنظيم الدولة»); for the others it is the
 #: one undergoing the event («طرد الجضران», «اعتقال X»)
@@ -58,7 +61,7 @@ _GENITIVE_AGENT = frozenset({"ATTACK", "ARMED_CLASH", "MOBILIZATION", "SUPPORT",
 NOUN_AGENT_WINDOW = 4
 _DENY = normalise("نفى")
 _UNSEEN = object()
-_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا", "ي")
+_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")  # not «ي»: «الاجتماعي», «السلبي» are adjectives
 _ACTOR_TYPES = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE", "MEDIA"})
 _PLACE_TYPES = frozenset({"GPE", "LOCATION"})
 _CLAUSE_BREAK = frozenset({"،", ",", ";", "؛", ":", "(", ")"})
@@ -235,7 +238,19 @@ class _Finder:
                 if etype:
                     return i + size - 1, etype, ""
 
-        w = self.stem(i)
+        w, etype = self._single(self.stem(i))
+        if etype is None and self.stem(i)[:1] in "وف" and len(self.stem(i)) >= 5 and not tok.prefix \
+                and self.lex.single.get(self.stem(i)[1:]):
+            w = self.stem(i)[1:]  # «واشتبكت»: a conjunction the clitic split left on (the listed form only)
+            etype = self.lex.single[w]
+        if etype is None or w in self.cue["not_trigger"] or self.stem(i) in self.cue["not_trigger"] or \
+                (tok.prefix == "ب" and w in self.cue["not_after_ba"]):
+            return None
+        return i, etype, w
+
+    def _single(self, w: str) -> tuple[str, str | None]:
+        """(lexicon form, event type) of one word: as it stands, without a pronoun suffix, the
+        accusative «ا», or a present plural or dual ending; (w, None) when none is a trigger."""
         etype = self.lex.single.get(w)
         if etype is None:
             for suf in _SUFFIXES:
@@ -244,17 +259,13 @@ class _Finder:
                     for form in (base, base.replace("ئ", "ء"), base[:-1] + "ء" if base.endswith("ي") else base):
                         etype = self.lex.single.get(form)
                         if etype:
-                            w = form
-                            break
-                    if etype:
-                        break
+                            return form, etype
         if etype is None and w.endswith("ا") and len(w) >= 5 and self.lex.single.get(w[:-1]):
-            w = w[:-1]  # the accusative «هجوما», «تحقيقا», «اتفاقا»
-            etype = self.lex.single[w]
-        if etype is None or w in self.cue["not_trigger"] or self.stem(i) in self.cue["not_trigger"] or \
-                (tok.prefix == "ب" and w in self.cue["not_after_ba"]):
-            return None
-        return i, etype, w
+            return w[:-1], self.lex.single[w[:-1]]  # the accusative «هجوما», «تحقيقا», «اتفاقا»
+        if etype is None and w[:1] in "يت" and w.endswith(("ون", "ان")) and len(w) >= 6 \
+                and self.lex.single.get(w[:-2]):
+            return w[:-2], self.lex.single[w[:-2]]  # a present plural or dual verb («يتقاتلون», «تتصارعان»)
+        return w, etype
 
     def _is_verb(self, i: int, w: str) -> bool:
         """A trigger word read as a verb: never with the article; a word news also writes with the
@@ -332,13 +343,18 @@ class _Finder:
             ev.id = f"v{n}"
         return kept
 
-    @staticmethod
-    def _same_happening(ev: Event, kept: list[Event]) -> bool:
-        """An event of the same type sharing a participant was already kept (the headline retold)."""
+    def _same_happening(self, ev: Event, kept: list[Event]) -> bool:
+        """An event of the same type sharing a participant, and not at another town or site, was
+        already kept (the headline retold)."""
+        def local(place: str) -> bool:
+            return self.kinds.get(place) != "country"
         people = set(ev.agents) | set(ev.targets)
         for other in kept:
-            if other.type != ev.type:
-                continue
+            if other.type != ev.type or (ev.place and other.place and ev.place != other.place and local(ev.place)
+                                         and local(other.place)):
+                continue  # one side taking two towns is two events
+            if ev.type == "TERRITORY_CONTROL" and ev.place != other.place:
+                continue  # control is of a place: another (or an unnamed) place is another event
             if people & (set(other.agents) | set(other.targets)):
                 return True
         return False
@@ -382,6 +398,7 @@ class _Finder:
         args.targets = [t for t in args.targets if t not in args.agents]
         if args.place is None:
             args.place = self._place_in(lo, hi, trig)
+        args.place = self._most_specific(args.place, lo, hi, trig)
         etype = self._retype(trig, lo, hi, args)
         if not self._plausible(etype, trig, args.agents, args.targets, args.place, lo, hi):
             return None
@@ -449,7 +466,7 @@ class _Finder:
         of_author = not trig.verb and trig.type in ("ATTACK", "ARMED_CLASH") and tok.prefix == "ل"
         if etype == "LOCATION" or (etype == "GPE" and (via_prep or prev == "في" or not self.can_act(m.entity))):
             args.place = args.place or m.entity
-        elif not args.agents and steps == 0 and self.can_act(m.entity) and (
+        elif not args.agents and steps == 0 and self.can_act(m.entity) and not self._plural_verb(trig) and (
                 trig.verb or of_author or (trig.type in _GENITIVE_AGENT and not tok.prefix[:1] in ("ل", "ب"))):
             args.agents.append(m.entity or "")  # «سيطرت قوات X», «هجوم تنظيم الدولة»
             nxt = m.last + 1
@@ -460,6 +477,12 @@ class _Finder:
         elif m.entity not in args.targets and etype != "MEDIA":
             args.targets.append(m.entity or "")
         return m.last + 1
+
+    def _plural_verb(self, trig: _Trigger) -> bool:
+        """«بايعوا تنظيم X», «هاجموا مواقع X»: a verb in the plural carries its subject, so the actor
+        after it is its object (a verb before a named subject stays singular)."""
+        word = normalise(self.tokens[trig.first].text)
+        return trig.verb and trig.first == trig.last and word.endswith("وا") and len(word) >= 5
 
     def _passive_agent(self, k: int, hi: int) -> Cand | None:
         """The actor after «من قبل» / «على يد» at token k, if any."""
@@ -497,9 +520,16 @@ class _Finder:
     def _retype(self, trig: _Trigger, lo: int, hi: int, args: _Args) -> str:
         """The event type from the trigger's and the arguments' evidence."""
         etype = trig.type
-        if etype == "VIOLENCE_AGAINST_CIVILIANS" and not any(
+        stem = self.stems[trig.first]
+        if stem in self.cue["penalty"] and trig.first > lo and self.stems[trig.first - 1] in self.cue["ruling"]:
+            return "LEGAL_ACTION"  # «أحكام الإعدام»
+        if self.tokens[trig.first].prefix.startswith("ب") and stem in self.cue["penalty"] and any(
+                self.stems[k] in self.cue["court"] for k in range(lo, hi + 1) if k != trig.first):
+            return "LEGAL_ACTION"  # «قضت المحكمة بإعدام X», «حكما بالسجن»: a sentence, not a killing
+        killing = stem in self.cue["killing"] or trig.form in self.cue["killing"]
+        if etype == "VIOLENCE_AGAINST_CIVILIANS" and killing and not any(
                 self.stems[k] in self.cue["civilians"] for k in range(max(lo, trig.first - 8), min(hi, trig.last + 10) + 1)):
-            etype = "ATTACK"  # a killing with no civilians named is an attack
+            etype = "ATTACK"  # a killing with no civilians named is an attack (an execution, a massacre stay)
         if etype == "ARMED_CLASH":
             # a clash has two sides, and they bear arms (a speaker's «المعركة» names none)
             args.agents = [a for a in args.agents + [t for t in args.targets if t not in args.agents]
@@ -560,7 +590,7 @@ class _Finder:
         """Type-specific sanity: control needs a place and no state as agent, an appointment a person,
         a verdict a court; «سقوط النظام» is not a battle."""
         if etype == "TERRITORY_CONTROL":
-            if place is None or any(self.types.get(a) == "GPE" for a in agents):
+            if (place is None and not self._place_noun_after(trig, hi)) or any(self.types.get(a) == "GPE" for a in agents):
                 return False
             nxt = self.tokens[trig.last + 1].norm if trig.last + 1 < len(self.tokens) else ""
             after = self._mention_at(trig.last + 1, frozenset({"PERSON"}))
@@ -585,6 +615,16 @@ class _Finder:
                 self.stems[k] in self.cue["court"] for k in range(lo, hi + 1)):
             return False
         return True
+
+    def _place_noun_after(self, trig: _Trigger, hi: int) -> bool:
+        """«سيطر على عدد من البلدات», «استولى عليها»: a place named by a common noun or a pronoun
+        just after the trigger (its object)."""
+        for k in range(trig.last + 1, min(hi, trig.last + 12) + 1):
+            if self.tokens[k].text in _CLAUSE_BREAK:
+                return False
+            if self.stems[k] in self.cue["place_noun"]:
+                return True
+        return False
 
     def _legal_inquiry(self, trig: _Trigger, lo: int, hi: int) -> bool:
         """«تحقيق» as an investigation: «تحقيق في/بشأن/دولي …», or a court or legal word in the clause."""
@@ -618,16 +658,46 @@ class _Finder:
             norm = self.tokens[s].norm
             if norm in self.cue["light_verb"] or self.stems[s] in self.cue["light_verb"] or (norm[:1] in "وف" and norm[1:] in self.cue["light_verb"]):
                 for m in self.mentions:
-                    if s < m.first and m.last < trig.first and self.can_act(m.entity):
+                    if s < m.first and m.last < trig.first and self.can_act(m.entity) and not self._governed(m):
                         return m.entity
                 return None
         return None
+
+    def _governed(self, m: Cand) -> bool:
+        """«ولائهم لحفتر»: a mention after «لـ/بـ» or a preposition is an object, never a subject."""
+        tok = self.tokens[m.first]
+        prev = self.tokens[m.first - 1].norm if m.first > 0 else ""
+        return tok.prefix[:1] in ("ل", "ب") or prev in self.cue["target_prep"]
 
     def _last_person(self, before: int) -> str | None:
         best = None
         for m in self.mentions:
             if m.end <= before and self.types.get(m.entity or "") == "PERSON":
                 best = m.entity
+        return best
+
+    def _specificity(self, place: str) -> int:
+        """0 for a facility or district, 1 for a town, 2 for a region, 3 for a country."""
+        if self.types.get(place) == "LOCATION":
+            return 0
+        return {"country": 3, "region": 2}.get(self.kinds.get(place) or "", 1)
+
+    def _most_specific(self, place: str | None, lo: int, hi: int, trig: _Trigger) -> str | None:
+        """«في بنغازي داخل حي الليثي», «في ليبيا قرب ميناء الزويتينة»: of the places the clause gives the
+        event, the most specific (a district before its town, a town before its country)."""
+        if place is None or self._specificity(place) == 0:
+            return place
+        window = self.opts.place_window
+        best, rank = place, self._specificity(place)
+        for k in range(max(lo, trig.first - window), min(hi, trig.last + window) + 1):
+            m = self._mention_at(k, _PLACE_TYPES)
+            if m is None or m.entity == best:
+                continue
+            prev = self.tokens[k - 1].norm if k > lo else ""
+            if not (prev in self.cue["place_prep"] or self.tokens[k].prefix[:1] == "ب"):
+                continue
+            if self._specificity(m.entity or "") < rank:
+                best, rank = m.entity or "", self._specificity(m.entity or "")
         return best
 
     def _place_in(self, lo: int, hi: int, trig: _Trigger | None = None) -> str | None:

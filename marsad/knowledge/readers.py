@@ -40,6 +40,7 @@ LEXICON_COLUMNS: dict[str, tuple[str, ...]] = {
     "place_cues": ("term", "kind"),
     "stance": ("term", "stance"),
     "reporting_verbs": ("term", "lemma"),
+    "claim_cues": ("term", "lemma", "form", "object"),
     "anonymous_sources": ("term",),
     "event_triggers": ("term", "event_type"),
     "modality": ("term", "modality"),
@@ -58,6 +59,8 @@ _LEXICON_VOCAB: dict[tuple[str, str], tuple[str, ...]] = {
     ("modality", "modality"): MODALITY_CUES,
     ("relation_cues", "cue"): RELATION_CUES,
     ("event_cues", "cue"): EVENT_CUES,
+    ("claim_cues", "form"): ("verb", "participle"),
+    ("claim_cues", "object"): ("yes", "no"),
 }
 
 _ALIAS_KEYS = {"text", "stance", "context"}

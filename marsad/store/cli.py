@@ -175,6 +175,10 @@ def run(args: argparse.Namespace) -> int:
         from marsad.scale import cli as scale
 
         with Store(_db(args)) as store:
+            from marsad.watch.alerts import attach_alerts   # the alert rules, evaluated on every new article
+            from marsad.watch.sinks import TerminalSink
+
+            attach_alerts(store, [TerminalSink(sys.stderr)])
             if scale.parallel(args):
                 summary = scale.ingest(args, store, settings, mode)
             else:

@@ -58,6 +58,8 @@ def _lost_race(exc: DBAPIError) -> bool:
 
 #: Called after each item: (item name, what happened: "stored", "duplicate" or "failed: reason").
 Progress = Callable[[str, str], None]
+#: Called after an article is newly stored, once its transaction is committed (e.g. alert rules).
+Listener = Callable[[Analysis, Stored], None]
 
 
 class Store:
@@ -72,6 +74,7 @@ class Store:
         self.engine = make_engine(self.url)
         migrate(self.engine, self.url)
         self._cache = WriterCache()
+        self.listeners: list[Listener] = []
 
     def __enter__(self) -> "Store":
         return self
@@ -91,20 +94,29 @@ class Store:
         written again with the cache cleared, up to WRITE_ATTEMPTS times."""
         try:
             with guarded(self.url):
-                for attempt in range(1, WRITE_ATTEMPTS):
-                    try:
-                        return self._write(analysis)
-                    except DBAPIError as exc:
-                        self._cache.clear()
-                        if not _lost_race(exc):
-                            raise
-                        log.info("%s: lost a race with another writer (%s); writing it again",
-                                 analysis.document.source_id, type(exc.orig).__name__)
-                        time.sleep(random.uniform(0, 0.02 * attempt))  # out of step with the winner
-                return self._write(analysis)
+                stored = self._write_retrying(analysis)
         except BaseException:
             self._cache.clear()   # it may name rows of the transaction just rolled back
             raise
+        if not stored.duplicate:
+            for listener in self.listeners:
+                listener(analysis, stored)
+        return stored
+
+    def _write_retrying(self, analysis: Analysis) -> Stored:
+        """Write one article; when it lost a race with another writer, write it again (the last try
+        raises whatever happens)."""
+        for attempt in range(1, WRITE_ATTEMPTS):
+            try:
+                return self._write(analysis)
+            except DBAPIError as exc:
+                self._cache.clear()
+                if not _lost_race(exc):
+                    raise
+                log.info("%s: lost a race with another writer (%s); writing it again",
+                         analysis.document.source_id, type(exc.orig).__name__)
+                time.sleep(random.uniform(0, 0.02 * attempt))  # out of step with the winner
+        return self._write(analysis)
 
     def _write(self, analysis: Analysis) -> Stored:
         with self.engine.begin() as conn:

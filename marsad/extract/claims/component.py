@@ -48,13 +48,12 @@ _NOT_SUBJECT = frozenset(normalise(w) for w in ("في", "فى", "عن", "خلا�
                                                  "بعد", "قبل", "أيضا", "كذلك", "مؤكدا", "قائلا", "بالقول", "عقب",
                                                  "بأن", "حول", "بشأن", "أمام", "لدى", "عند", "اليوم", "أمس",
                                                  "مساء", "صباح", "الليلة"))
+#: words after an anonymous source's head that tell whom it is close to, not its name
+_NOT_NAMING = frozenset(normalise(w) for w in ("من", "عن", "في", "لدى", "داخل", "مقرب", "المقرب", "قريب", "القريب",
+                                                "مقربة", "المقربة", "تابع", "التابع", "رفض", "طلب"))
 _SPOKESMAN_ANAPHORS = frozenset(normalise(w) for w in ("المتحدث", "الناطق", "المتحدثة", "الناطقة"))
 #: contents shorter than this many words are names or fragments, not statements
 MIN_CONTENT_WORDS = 2
-#: cues whose object can be the content without «أن» («كشف … تفاصيل», «أعلن … بدء هجوم»)
-_TRANSITIVE = frozenset(normalise(w) for w in ("كشف", "أعلن", "نفى", "أكد", "ذكر", "اتهم", "أدان", "طالب",
-                                               "نقل", "أوضح", "حذر", "أبدى", "أعرب", "دعا", "حث", "ناشد", "عزا",
-                                               "أرجع", "توقع", "نص", "قضى", "رجح"))
 _ACCORDING_FIRST = frozenset(words[0] for words in ACCORDING)
 
 
@@ -177,6 +176,11 @@ class _Finder:
                     end_c -= 1
                 self._emit(src, cue, normalise(lemma), self.tokens[s0].start, end_c, quote=False)
             return desc_end + 1
+        if j <= end and self.word(j) in DOCUMENT_HEADS:
+            # «وفق بيان صادر عن وزارة الدفاع»: a document speaks, its issuer named after it
+            issuer = next((m for m in found if m.first <= j + 4 and self._can_speak(m)), None)
+            if issuer is not None and self._kind(issuer) == "organization" and not self.tokens[j].prefix.endswith("ال"):
+                return self._according_document(i, n, lemma, j, issuer)
         if not found or found[0].first > j + 2:
             return i + n
         src = found[0]
@@ -196,6 +200,31 @@ class _Finder:
             self.tokens[i].start, self.tokens[i + n - 1].end, self.text[self.tokens[i].start:self.tokens[i + n - 1].end]),
             normalise(lemma), content_start, content_end, quote=False)
         return src.last + 1
+
+    def _according_document(self, i: int, n: int, lemma: str, j: int, issuer: Cand) -> int:
+        """A document after «وفق/بحسب» at token j: the content is the clause before the attribution, or
+        after it when the attribution opens the sentence."""
+        toks = self.tokens
+        last = issuer.last
+        source = _Source("document", issuer.entity,
+                         " ".join(self.text[toks[j].start:toks[last].end].split()), last)
+        cue = Span(toks[i].start, toks[i + n - 1].end, self.text[toks[i].start:toks[i + n - 1].end])
+        s0, end_sent = self.sentence_start(i), self.sentence_end(i)
+        if i > s0:
+            end_c = toks[i - 1].end
+            while end_c > toks[s0].start and self.text[end_c - 1] in " ،,":
+                end_c -= 1
+            if end_c > toks[s0].start:
+                self._emit(source, cue, normalise(lemma), toks[s0].start, end_c, quote=False)
+            return last + 1
+        k = last + 1
+        while k <= end_sent and (toks[k].text in "،,:" or toks[k].norm in OPENERS or toks[k].norm in ("فان", "فإن")):
+            k += 1
+        if end_sent - k < MIN_CONTENT_WORDS:
+            return k
+        start, end, quote = self._content(k, end_sent)
+        self._emit(source, cue, normalise(lemma), start, end, quote)
+        return k
 
     def _colon_quote(self, i: int) -> int:
         """«المسماري: الجيش سيدخل درنة»: a speaker opening the sentence, then a colon and the content."""
@@ -295,7 +324,7 @@ class _Finder:
                     self.text[toks[opener + 1].start:toks[desc_end].end].split()), desc_end)
                 opener = self._opener(desc_end + 1, end_sent)
         if opener is None:
-            span = self._object_content(i, source, end_sent) if cue.lemma in _TRANSITIVE else None
+            span = self._object_content(i, source, end_sent) if cue.object else None
             if span is None:
                 return i + 1
             claim = self._emit(source, cue_span, cue.lemma, span[0], span[1], False)
@@ -326,7 +355,7 @@ class _Finder:
         head = self.word(first)
         head_full = toks[first].norm
         span_text = " ".join(self.text[toks[first].start:toks[last].end].split())
-        if head in self.anonymous or head_full in self.anonymous:
+        if (head in self.anonymous or head_full in self.anonymous) and not self._named_after(first, last):
             if head_full.startswith("ال") and self.last_anonymous is not None:
                 return self.last_anonymous
             desc_end = self._description_end(first, last)
@@ -350,14 +379,31 @@ class _Finder:
             speaker = found[0].entity if found else None
             return _Source("document", speaker, span_text, found[0].last if found else first)
         if not found or found[0].first > first + 3:
-            return None
+            return self._titled_person(first, last)
         found = [m for m in found if self._can_speak(m)]
         if not found or found[0].first > first + 3:
-            return None
+            return self._titled_person(first, last)
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON" and not m.outer] or \
             [m for m in found if self.types.get(m.entity or "") == "PERSON"]
         pick = persons[0] if persons else found[0]
         return _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last)
+
+    def _named_after(self, first: int, last: int) -> bool:
+        """«خبير المتفجرات طارق السعيطي»: a person named right after a source's head (not after «من»,
+        «عن», «مقرب» …, which name whom an anonymous source is close to)."""
+        for k in range(first + 1, min(last, first + 4) + 1):
+            if self.tokens[k].text in "،,:" or self.word(k) in _NOT_NAMING or self.tokens[k].prefix[:1] == "ل":
+                return False
+            if any(self.types.get(m.entity or "") == "PERSON" for m in self.index.by_first.get(k, ())):
+                return True
+        return False
+
+    def _titled_person(self, first: int, last: int) -> _Source | None:
+        """«وأكد وزير الخارجية الإيطالي، باولو جينتيلوني، …»: a person named after a longer title."""
+        for m in self.mentions_in(first, min(last, first + 6)):
+            if self.types.get(m.entity or "") == "PERSON" and m.first > first:
+                return _Source("named_person", m.entity, self.text[m.start:m.end], m.last)
+        return None
 
     def _last_spokesman(self, before: int) -> str | None:
         """The last person named as a spokesman before offset `before`."""
@@ -393,11 +439,13 @@ class _Finder:
         prior_cues = [k for k in range(s0, i) if (c := self.table.cue_for(self.word(k))) is not None and not c.weak]
         if prior_cues:
             return None
-        for back in (i - 1, i - 2):
-            if back >= s0 and (self.word(back) in self.anonymous or self.tokens[back].norm in self.anonymous):
+        for back in range(i - 1, max(s0 - 1, i - 5), -1):
+            if self.tokens[back].text in "،,:\"«»":
+                break
+            if self.word(back) in self.anonymous or self.tokens[back].norm in self.anonymous:
                 src = _Source("anonymous", None, " ".join(self.text[self.tokens[back].start:self.tokens[i - 1].end].split()))
                 self.last_anonymous = src
-                return src  # «لكن منتقدين يقولون إن …»
+                return src  # «لكن منتقدين يقولون إن …», «وكانت مصادر ليبية قد ذكرت أن …»
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON"]
         if persons:
             p = persons[-1]
