@@ -55,7 +55,7 @@ def sample(n: int, folder: Path) -> Path:
 
 def run(name: str, executor: Any, path: Path, settings: Settings, shard_size: int) -> dict[str, Any]:
     """Analyse the sample on `executor`; articles/s (wall and CPU), per-worker peak memory."""
-    task = Task(settings, output="jsonl", tokens=False)
+    task = Task(settings, output="rendered", format="jsonl", tokens=False)
     sink = io.StringIO()
     workers: dict[int, dict[str, float]] = {}
     cpu0, t0 = _cpu_self(), time.perf_counter()

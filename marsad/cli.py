@@ -23,7 +23,7 @@ EXAMPLES = {
         "examples:\n"
         "  marsad eval article.txt article.gold.json      # analyse, then score against the gold file\n"
         "  marsad analyze a.txt --format json --out a.json && marsad eval a.json a.gold.json --json\n"
-        "  marsad eval benchmarks/gold/                   # every article + gold pair in a folder\n"
+        "  marsad eval benchmarks/gold/dev/               # every article + gold pair in a folder\n"
     ),
     "eval-ner": (
         "examples:\n"
@@ -39,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
         description="marsad (مرصد) reads Arabic news and rebuilds the system it describes: actors, "
                     "places, dates, claims and their sources, events, relations and framing.",
         epilog="examples:\n  marsad analyze article.txt\n  marsad analyze article.txt --format json\n"
-               "  marsad eval article.txt article.gold.json\n\nrun 'marsad COMMAND --help' for a command's options",
+               "  marsad eval article.txt article.gold.json\n  marsad kb find حفتر\n\nrun 'marsad COMMAND --help' for a command's options",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     top.add_argument("--version", action="version", version=f"marsad {__version__}")
@@ -64,9 +64,10 @@ def _parser() -> argparse.ArgumentParser:
                                     "HTML, JSON Lines (gzipped or not), folders (recursive) or '-' for standard input.",
                         epilog=EXAMPLES["analyze"], formatter_class=argparse.RawDescriptionHelpFormatter)
     an.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or '-' for standard input")
-    an.add_argument("--format", choices=("text", "json", "jsonl"), default=None,
+    an.add_argument("--format", metavar="FORMAT", default=None,
                     help="text: a readable report (default on a terminal); json: one indented object per "
-                         "article (default otherwise); jsonl: one object per line")
+                         "article (default otherwise); jsonl: one object per line; or a format a plugin "
+                         "registers (marsad.formats)")
     an.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     an.add_argument("--no-tokens", action="store_true", help="leave the bulky token list out of JSON output")
     an.add_argument("--color", choices=("auto", "always", "never"), default=None,
@@ -89,6 +90,16 @@ def _parser() -> argparse.ArgumentParser:
     en.add_argument("conll", metavar="FILE.conll")
     en.add_argument("--json", action="store_true", help="print the scores as JSON")
     en.add_argument("--model", metavar="FILE", help="a model file other than the shipped one")
+
+    from marsad.knowledge.command import EXAMPLES as KB_EXAMPLES
+    from marsad.knowledge.command import add_arguments as add_kb_arguments
+
+    kb = sub.add_parser("kb", parents=[logopts], help="check the knowledge base and overlays, find which ids carry a name",
+                        description="Tools for the people who write knowledge files (actors, places, lexicons): "
+                                    "check loads everything and lists cross-file problems, find shows which ids "
+                                    "carry a name, stats counts. Also `python -m marsad.knowledge`.",
+                        epilog=KB_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_kb_arguments(kb)
 
     from marsad.store.cli import add_commands
 
@@ -118,6 +129,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from marsad.ner.command import run_eval_ner
 
             return run_eval_ner(args)
+        if args.command == "kb":
+            from marsad.knowledge.command import run_kb
+
+            return run_kb(args)
         from marsad.store.cli import COMMANDS, run as run_store
 
         if args.command in COMMANDS:
@@ -139,19 +154,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _analyze(args: argparse.Namespace) -> int:
     from marsad.api import build_pipeline
+    from marsad.formats import OutputOptions, get_format, open_writer
     from marsad.ingest import iter_documents
-    from marsad.report import render_text
     from marsad.scale import cli as scale
     from marsad.settings import Settings
 
     if scale.parallel(args):
         return scale.analyze(args)
     settings = Settings.load(args.config, kb=tuple(args.kb) or None, disable=tuple(args.disable) or None)
+    if args.format is not None:
+        get_format(args.format)  # an unknown format is a usage error before any work
     pipeline = build_pipeline(settings)
     out: TextIO = _open_out(args.out) if args.out else sys.stdout
-    fmt = args.format or ("text" if out.isatty() else "json")
     mode = args.color or settings.color
     color = mode == "always" or (mode == "auto" and out.isatty())
+    writer = open_writer(get_format(args.format or ("text" if out.isatty() else "json")), out,
+                         OutputOptions(tokens=not args.no_tokens, color=color))
     ok = bad = 0
     progress = not args.quiet and sys.stderr.isatty()
     try:
@@ -171,15 +189,10 @@ def _analyze(args: argparse.Namespace) -> int:
                 print(f"marsad: failed {result.source_id}: {type(exc).__name__}: {exc}", file=sys.stderr)
                 continue
             ok += 1
-            if fmt == "text":
-                out.write(render_text(analysis, color=color))
-                out.write("\n")
-            elif fmt == "jsonl":
-                out.write(analysis.to_json(indent=None, tokens=not args.no_tokens) + "\n")
-            else:
-                out.write(analysis.to_json(indent=1, tokens=not args.no_tokens) + "\n")
+            writer.write(analysis)
             if progress and (ok + bad) % 100 == 0:
                 print(f"\rmarsad: {ok} analysed, {bad} skipped", end="", file=sys.stderr)
+        writer.close()
     finally:
         if args.out:
             out.close()

@@ -57,6 +57,26 @@ def _fresh(items: Iterable[Item], skip: set[str], summary: AnalyzeSummary) -> It
         yield item
 
 
+class _Pieces:
+    """The run's format writer, fed pieces the workers rendered (or analyses, for a format that
+    frames the whole run with its own writer)."""
+
+    def __init__(self, task: Task, out: TextIO) -> None:
+        from marsad.formats import OutputOptions, get_format, open_writer
+
+        self.writer = open_writer(get_format(task.format), out, OutputOptions(tokens=task.tokens, color=task.color))
+
+    def put(self, result: Any) -> None:
+        """Write one item's output after the format's header or separator."""
+        w = self.writer
+        if result.text is None:
+            w.write(result.analysis)
+            return
+        w.out.write(w.fmt.header if w.count == 0 else w.fmt.separator)
+        w.out.write(result.text)
+        w.count += 1
+
+
 def analyze_run(items: Iterable[Item], task: Task, out: TextIO, executor_for: Callable[[bool], Any], *,
                 shard_size: int = DEFAULT_SHARD_SIZE, retries: int = DEFAULT_RETRIES, skip: set[str] | None = None,
                 progress: RunProgress | None = None, err: TextIO | None = None) -> AnalyzeSummary:
@@ -67,12 +87,13 @@ def analyze_run(items: Iterable[Item], task: Task, out: TextIO, executor_for: Ca
     summary = AnalyzeSummary()
     shards = shard_items(_fresh(items, skip or set(), summary), shard_size)
     first, second = next(shards, None), next(shards, None)
+    pieces = _Pieces(task, out)
     with executor_for(second is not None) as executor:
         stream = rejoin(first, second, shards, progress)
         for outcome in run_ordered(executor, analyse_shard, stream, task, retries=retries):
             before = summary.skipped
             if outcome.ok:
-                _write(outcome.result, out, err, summary)
+                _write(outcome.result, pieces, err, summary)
             else:
                 summary.failed_shards.append((outcome.shard.describe(), outcome.error or ""))
                 err.write(f"marsad: {outcome.shard.describe()} failed after {outcome.attempts} attempts: "
@@ -80,12 +101,13 @@ def analyze_run(items: Iterable[Item], task: Task, out: TextIO, executor_for: Ca
             out.flush()
             if progress is not None:
                 progress.shard_done(len(outcome.shard.items), summary.skipped - before, failed=not outcome.ok)
+    pieces.writer.close()
     if progress is not None:
         progress.show(final=True)
     return summary
 
 
-def _write(results: list[Any], out: TextIO, err: TextIO, summary: AnalyzeSummary) -> None:
+def _write(results: list[Any], pieces: _Pieces, err: TextIO, summary: AnalyzeSummary) -> None:
     for r in results:
         if r.error is not None:
             summary.skipped += 1
@@ -98,4 +120,4 @@ def _write(results: list[Any], out: TextIO, err: TextIO, summary: AnalyzeSummary
             err.write(f"marsad: failed {r.name}: {r.failed}\n")
             continue
         summary.analysed += 1
-        out.write(r.text)
+        pieces.put(r)

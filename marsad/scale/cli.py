@@ -86,7 +86,11 @@ def analyze(args: argparse.Namespace) -> int:
     from marsad.scale.work import Task
     from marsad.settings import Settings
 
+    from marsad.formats import get_format
+
     settings = Settings.load(args.config, kb=tuple(args.kb) or None, disable=tuple(args.disable) or None)
+    if args.format is not None:
+        get_format(args.format)  # an unknown format is a usage error before any work
     skip: set[str] = set()
     if args.resume:
         if not args.out or args.format != "jsonl":
@@ -96,7 +100,7 @@ def analyze(args: argparse.Namespace) -> int:
     fmt = args.format or ("text" if out.isatty() else "json")
     mode = args.color or settings.color
     color = mode == "always" or (mode == "auto" and out.isatty())
-    task = Task(settings, output=fmt, color=color, tokens=not args.no_tokens)
+    task = Task(settings, output="rendered", format=fmt, color=color, tokens=not args.no_tokens)
     progress = RunProgress("off" if args.quiet or not sys.stderr.isatty() else "tty", "analysed")
     try:
         summary = analyze_run(analyze_items(args.paths, settings), task, out, _executor_for(args),

@@ -16,11 +16,13 @@ _PIPELINES: dict[bytes, Any] = {}
 @dataclass(frozen=True, slots=True)
 class Task:
     """How to treat a shard: the settings to build the pipeline from, and what to hand back:
-    'analyses', rendered output ('text', 'json', 'jsonl') with `color` and `tokens`, or 'store':
+    'analyses' (for the store), 'rendered' (each analysis in output format `format`, with `color`
+    and `tokens`; the analysis itself for a format that frames a whole run its own way), or 'store':
     the worker stores the analyses itself into the store at `db` (PostgreSQL) and says what it did."""
 
     settings: Any
     output: str = "analyses"
+    format: str = "jsonl"
     color: bool = False
     tokens: bool = True
     db: str | None = None
@@ -111,16 +113,11 @@ def _one(item: Item, pipeline: Any, task: Task) -> ItemResult:
     elif task.output == "analyses":  # for the store, which keeps neither tokens nor working layers
         out.analysis = dataclasses.replace(analysis, tokens=[], work={})
     else:
-        out.text = render(analysis, task.output, color=task.color, tokens=task.tokens)
+        from marsad.formats import OutputOptions, get_format
+
+        fmt = get_format(task.format)
+        if fmt.writer is None:
+            out.text = fmt.render(analysis, OutputOptions(tokens=task.tokens, color=task.color))
+        else:   # the format's own writer frames the run: the driver renders
+            out.analysis = dataclasses.replace(analysis, work={})
     return out
-
-
-def render(analysis: Any, fmt: str, *, color: bool = False, tokens: bool = True) -> str:
-    """One analysis as `marsad analyze` writes it in format `fmt` (text, json or jsonl)."""
-    if fmt == "text":
-        from marsad.report import render_text
-
-        return render_text(analysis, color=color) + "\n"
-    if fmt == "jsonl":
-        return analysis.to_json(indent=None, tokens=tokens) + "\n"
-    return analysis.to_json(indent=1, tokens=tokens) + "\n"

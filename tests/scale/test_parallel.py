@@ -65,7 +65,7 @@ def test_dask_local_cluster_writes_what_one_process_writes(corpus: Path, single_
     sink = io.StringIO()
     with DaskExecutor(workers=2) as dask:
         assert dask.workers == 2
-        summary = analyze_run(analyze_items([corpus], settings), Task(settings, output="jsonl"), sink,
+        summary = analyze_run(analyze_items([corpus], settings), Task(settings, output="rendered", format="jsonl"), sink,
                               lambda many: dask, shard_size=8, err=io.StringIO())
     assert summary.analysed == 40 and summary.skipped == 1 and not summary.failed_shards
     assert sink.getvalue().encode("utf-8") == single_jsonl.read_bytes()
