@@ -57,7 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--disable", metavar="NAME", action="append", default=[],
                         help="skip a pipeline component by name (sentences, tokens, entities, times, claims, events, relations, framing); repeatable")
 
-    an = sub.add_parser("analyze", parents=[common], help="analyse articles (files, folders, '-' for stdin)",
+    from marsad.scale.cli import options as scale_options
+
+    an = sub.add_parser("analyze", parents=[common, scale_options(resume=True)], help="analyse articles (files, folders, '-' for stdin)",
                         description="Analyse Arabic news articles: plain text (title line, date line, body), "
                                     "HTML, JSON Lines (gzipped or not), folders (recursive) or '-' for standard input.",
                         epilog=EXAMPLES["analyze"], formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -161,8 +163,11 @@ def _analyze(args: argparse.Namespace) -> int:
     from marsad.api import build_pipeline
     from marsad.formats import OutputOptions, get_format, open_writer
     from marsad.ingest import iter_documents
+    from marsad.scale import cli as scale
     from marsad.settings import Settings
 
+    if scale.parallel(args):
+        return scale.analyze(args)
     settings = Settings.load(args.config, kb=tuple(args.kb) or None, disable=tuple(args.disable) or None)
     if args.format is not None:
         get_format(args.format)  # an unknown format is a usage error before any work

@@ -3,13 +3,14 @@ and small texts."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NoReturn
 
 import pytest
 
 from marsad.eval.quality import absent_in_ci, in_ci
+from pgserver import PostgresServer, postgres_session
 from marsad.settings import shared_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,3 +51,9 @@ def reference_article(shared: Path) -> Path:
 def sample_article() -> Path:
     """The project's own sample article (written for marsad)."""
     return ROOT / "samples" / "sample-article.txt"
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A running PostgreSQL server for the session (see tests/pgserver.py)."""
+    yield from postgres_session()

@@ -59,10 +59,13 @@ def add_commands(sub: Any, common: argparse.ArgumentParser, logopts: argparse.Ar
                     help="the store: a SQLite file (default ./marsad.db, or $MARSAD_DB) or a postgresql:// URL")
     db = argparse.ArgumentParser(add_help=False, parents=[dbopt, logopts])
 
+    from marsad.scale.cli import options as scale_options
+
     p = _sub(sub, "ingest", "analyse articles and store them (or store analyses already made)",
              "Analyse articles (every input 'marsad analyze' reads) and store them, merged with what the store "
              "holds; JSON or JSON Lines files of marsad.analysis/1 analyses are stored as they are. An article "
-             "already stored is skipped, so an interrupted run can simply be run again.", dbopt, common)
+             "already stored is skipped, so an interrupted run can simply be run again.", dbopt, common,
+             scale_options(resume=False))
     p.add_argument("paths", nargs="+", metavar="PATH")
     g = p.add_mutually_exclusive_group()
     g.add_argument("--quiet", "-q", action="store_true", help="no progress, only the summary")
@@ -169,13 +172,18 @@ def run(args: argparse.Namespace) -> int:
 
         settings = Settings.load(args.config, kb=tuple(args.kb) or None, disable=tuple(args.disable) or None)
         mode = "off" if args.quiet else "tty" if sys.stderr.isatty() and not args.progress else "lines"
+        from marsad.scale import cli as scale
+
         with Store(_db(args)) as store:
             from marsad.watch.alerts import attach_alerts   # the alert rules, evaluated on every new article
             from marsad.watch.sinks import TerminalSink
 
             attach_alerts(store, [TerminalSink(sys.stderr)])
-            summary = store.ingest(args.paths, settings=settings, pipeline=build_pipeline(settings),
-                                   progress=_Progress(mode))
+            if scale.parallel(args):
+                summary = scale.ingest(args, store, settings, mode)
+            else:
+                summary = store.ingest(args.paths, settings=settings, pipeline=build_pipeline(settings),
+                                       progress=_Progress(mode))
         if mode == "tty":
             print(file=sys.stderr)
         print(f"marsad: {summary.line()}", file=sys.stderr)

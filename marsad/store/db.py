@@ -71,6 +71,10 @@ def guarded(url: str) -> Iterator[None]:
         raise StoreError(describe(exc, url)) from None
 
 
+#: The PostgreSQL advisory lock held while a store is migrated (any fixed number; "marsad" in ASCII).
+_MIGRATION_LOCK = 0x6D6172736164
+
+
 def migrate(engine: Engine, url: str) -> None:
     """Bring the database to the newest schema with Alembic (creates it when empty)."""
     from alembic import command
@@ -80,6 +84,8 @@ def migrate(engine: Engine, url: str) -> None:
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     with guarded(url), engine.begin() as conn:
+        if engine.dialect.name == "postgresql":  # several processes opening one new store: one migrates
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 

@@ -8,11 +8,15 @@
 
 from __future__ import annotations
 
+import logging
+import random
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from marsad.errors import InputError, StoreError
 from marsad.model import Analysis
@@ -36,6 +40,20 @@ class IngestSummary:
         rate = self.stored / self.seconds if self.seconds > 0 else 0.0
         return (f"read {self.read}, stored {self.stored}, skipped {self.duplicates} already stored, "
                 f"failed {len(self.failed)} in {self.seconds:.1f} s ({rate:.1f} articles/s)")
+
+
+log = logging.getLogger("marsad.store")
+
+#: Times one article is written before a conflict with another writer is given up as an error.
+WRITE_ATTEMPTS = 8
+#: PostgreSQL's codes for a transaction that lost to another: deadlock, serialization failure.
+_RETRY_CODES = {"40P01", "40001"}
+
+
+def _lost_race(exc: DBAPIError) -> bool:
+    """True when another writer's concurrent transaction caused the error: a unique-constraint
+    conflict, a deadlock or a serialization failure (writing the article again will succeed)."""
+    return isinstance(exc, IntegrityError) or getattr(exc.orig, "sqlstate", None) in _RETRY_CODES
 
 
 #: Called after each item: (item name, what happened: "stored", "duplicate" or "failed: reason").
@@ -71,10 +89,12 @@ class Store:
     # -- writing ------------------------------------------------------------------------------
 
     def add(self, analysis: Analysis) -> Stored:
-        """Store one analysis in one transaction (skipped when its document is already stored)."""
+        """Store one analysis in one transaction (skipped when its document is already stored). When
+        another writer won a race to insert the same key (or a deadlock was broken), the article is
+        written again with the cache cleared, up to WRITE_ATTEMPTS times."""
         try:
-            with guarded(self.url), self.engine.begin() as conn:
-                stored = Writer(conn, self._cache).write(analysis)
+            with guarded(self.url):
+                stored = self._write_retrying(analysis)
         except BaseException:
             self._cache.clear()   # it may name rows of the transaction just rolled back
             raise
@@ -82,6 +102,25 @@ class Store:
             for listener in self.listeners:
                 listener(analysis, stored)
         return stored
+
+    def _write_retrying(self, analysis: Analysis) -> Stored:
+        """Write one article; when it lost a race with another writer, write it again (the last try
+        raises whatever happens)."""
+        for attempt in range(1, WRITE_ATTEMPTS):
+            try:
+                return self._write(analysis)
+            except DBAPIError as exc:
+                self._cache.clear()
+                if not _lost_race(exc):
+                    raise
+                log.info("%s: lost a race with another writer (%s); writing it again",
+                         analysis.document.source_id, type(exc.orig).__name__)
+                time.sleep(random.uniform(0, 0.02 * attempt))  # out of step with the winner
+        return self._write(analysis)
+
+    def _write(self, analysis: Analysis) -> Stored:
+        with self.engine.begin() as conn:
+            return Writer(conn, self._cache).write(analysis)
 
     def ingest(self, paths: Iterable[str | Path], *, settings: Any = None, pipeline: Any = None,
                progress: Progress | None = None) -> IngestSummary:

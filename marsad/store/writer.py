@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, func, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, case, func, insert, or_, select, update
 
 from marsad.model import Analysis, Entity, Event
 from marsad.store import schema as t
@@ -118,8 +118,22 @@ _UPD_ALIAS = (update(t.aliases).where(and_(t.aliases.c.actor_id == bindparam("a"
               .values(count=t.aliases.c.count + bindparam("c")))
 
 
+def _earliest(col: Any, value: str) -> Any:
+    """`col` set to `value` when that is earlier (or col is empty), decided by the database on the
+    row as it is when written, so another writer's earlier date is never overwritten."""
+    return case((or_(col.is_(None), col > value), value), else_=col)
+
+
+def _latest(col: Any, value: str) -> Any:
+    """`col` set to `value` when that is later (or col is empty), decided by the database."""
+    return case((or_(col.is_(None), col < value), value), else_=col)
+
+
 class Writer:
-    """Writes analyses through one connection (the caller owns the transaction)."""
+    """Writes analyses through one connection (the caller owns the transaction). Several writers may
+    write into one PostgreSQL store at once: dates only ever move outwards in the database's own
+    UPDATE, a merged event's row is locked before its sources are counted, and a race to insert the
+    same key ends in a unique-constraint error that `Store.add` answers by writing the article again."""
 
     def __init__(self, conn: Connection, cache: WriterCache | None = None) -> None:
         self.conn = conn
@@ -183,13 +197,18 @@ class Writer:
             state = _ActorState(actor_id, key, art.date, art.date, geo.get("lat") is not None)
             self.cache.actors[key] = state
         else:
+            # the cached dates are never earlier (later) than the stored ones, since dates only move
+            # outwards: when the cache sees no change, the database needs none either
             values: dict[str, Any] = {}
             if art.date and (state.first_seen is None or art.date < state.first_seen):
-                values["first_seen"] = state.first_seen = art.date
+                values["first_seen"] = _earliest(t.actors.c.first_seen, art.date)
+                state.first_seen = art.date
             if art.date and (state.last_seen is None or art.date > state.last_seen):
-                values["last_seen"] = state.last_seen = art.date
+                values["last_seen"] = _latest(t.actors.c.last_seen, art.date)
+                state.last_seen = art.date
             if not state.has_geo and geo.get("lat") is not None:
-                values.update(lat=geo["lat"], lon=geo["lon"])
+                values.update(lat=case((t.actors.c.lat.is_(None), geo["lat"]), else_=t.actors.c.lat),
+                              lon=case((t.actors.c.lat.is_(None), geo["lon"]), else_=t.actors.c.lon))
                 state.has_geo = True
             if values:
                 self.conn.execute(update(t.actors).where(t.actors.c.id == state.id).values(**values))
@@ -275,9 +294,9 @@ class Writer:
             rel_id = row.id
             values = {}
             if when and (row.first_seen is None or when < row.first_seen):
-                values["first_seen"] = when
+                values["first_seen"] = _earliest(t.relations.c.first_seen, when)
             if when and (row.last_seen is None or when > row.last_seen):
-                values["last_seen"] = when
+                values["last_seen"] = _latest(t.relations.c.last_seen, when)
             if values:
                 self.conn.execute(update(t.relations).where(t.relations.c.id == rel_id).values(**values))
         kind, speaker, _ = self._attribution(art, rel.claim)
@@ -323,6 +342,8 @@ class Writer:
         roles += [(art.actor_ids[a], "target") for a in ev.targets if a in art.actor_ids]
         event_id = self._event_match(art, ev, when, place, {a for a, _ in roles})
         merged = event_id is not None
+        if merged:  # hold the event until this article commits: its sources are counted below
+            self.conn.execute(select(t.events.c.id).where(t.events.c.id == event_id).with_for_update())
         if event_id is None:
             event_id = self.conn.execute(insert(t.events).values(
                 key=f"{art.analysis.document.id}:{ev.id}", type=ev.type, place_id=place, date=when,

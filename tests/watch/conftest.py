@@ -14,11 +14,11 @@ from marsad.watch.fetch import FetchSettings
 
 from watchserver import Site
 
-# the store's fixtures: `db_url` is a fresh SQLite file or a clean database on a real PostgreSQL
+# the store's fixtures: `db_url` is a fresh SQLite file or a clean database on a real PostgreSQL (the
+# session's `postgres` server, a fixture of tests/conftest.py)
 _spec = importlib.util.spec_from_file_location("marsad_store_fixtures", Path(__file__).parents[1] / "store" / "conftest.py")
 _store_fixtures = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_store_fixtures)
-postgres = _store_fixtures.postgres
 db_url = _store_fixtures.db_url
 
 
