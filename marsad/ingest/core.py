@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from marsad.errors import InputError
-from marsad.ingest.decode import arabic_share, decode, is_arabic, read_limited, read_stdin
+from marsad.ingest.decode import arabic_share, decode_with_notes, is_arabic, read_limited, read_stdin
 from marsad.ingest.html import declared_charset, looks_like_html, read_html
 from marsad.ingest.jsonl import read_json_text, read_jsonl_file, read_jsonl_lines, read_jsonl_stream
 from marsad.ingest.result import ReadResult, content_id, make_document
@@ -141,10 +141,18 @@ def _read_bytes(raw: bytes, name: str, kind: str | None, settings: Settings) -> 
         yield from read_jsonl_stream(gzip.GzipFile(fileobj=io.BytesIO(raw)), name, settings.max_bytes)
         return
     try:
-        text = _decode(raw, name, kind)
+        text, notes = _decode(raw, name, kind)
     except InputError as exc:
         yield ReadResult(name, error=exc)
         return
+    for result in _read_text(text, name, kind):
+        if result.document is not None and notes:  # how the bytes were decoded, before other warnings
+            result.document.warnings[:0] = notes
+        yield result
+
+
+def _read_text(text: str, name: str, kind: str | None) -> Iterator[ReadResult]:
+    """Read decoded text of a known kind, or sniff the kind first."""
     kind = kind if kind not in (None, "jsonl.gz") else sniff(text)
     if kind == "json":
         yield from read_json_text(text, name)
@@ -156,8 +164,8 @@ def _read_bytes(raw: bytes, name: str, kind: str | None, settings: Settings) -> 
         yield _text_result(text, name)
 
 
-def _decode(raw: bytes, name: str, kind: str | None) -> str:
-    """Decode, trying an HTML page's declared charset when the bytes are not UTF-8."""
+def _decode(raw: bytes, name: str, kind: str | None) -> tuple[str, list[str]]:
+    """Decode (with notes on how), trying an HTML page's declared charset when the bytes are not UTF-8."""
     if kind in (None, "html") and raw[:1] == b"<":
         charset = declared_charset(raw)
         if charset and charset.replace("-", "").replace("_", "") not in ("utf8", "utf16"):
@@ -165,10 +173,10 @@ def _decode(raw: bytes, name: str, kind: str | None) -> str:
                 raw.decode("utf-8")
             except UnicodeDecodeError:
                 try:
-                    return raw.decode(charset)
+                    return raw.decode(charset), []
                 except (LookupError, UnicodeDecodeError):
                     pass
-    return decode(raw, name)
+    return decode_with_notes(raw, name)
 
 
 def sniff(text: str) -> str:
@@ -192,7 +200,10 @@ def _not_arabic(name: str, text: str) -> ReadResult:
 def _text_result(text: str, name: str) -> ReadResult:
     if not is_arabic(text):
         return _not_arabic(name, text)
-    return ReadResult(name, document=document_from_text(text, name))
+    try:
+        return ReadResult(name, document=document_from_text(text, name))
+    except InputError as exc:
+        return ReadResult(name, error=exc)
 
 
 def _html_result(markup: str, name: str) -> ReadResult:
@@ -204,8 +215,11 @@ def _html_result(markup: str, name: str) -> ReadResult:
         return ReadResult.failed(name, f"malformed HTML ({type(exc).__name__}: {exc})")
     if not is_arabic(page.text):
         return _not_arabic(name, page.text)
-    doc = make_document(page.text, name, title=page.title, published=page.published, outlet=page.outlet,
-                        url=page.url, warnings=page.warnings)
+    try:
+        doc = make_document(page.text, name, title=page.title, published=page.published, outlet=page.outlet,
+                            url=page.url, warnings=page.warnings)
+    except InputError as exc:
+        return ReadResult(name, error=exc)
     return ReadResult(name, document=doc)
 
 

@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from marsad.errors import InputError
+from marsad.ingest.clean import clean_text, replace_surrogates
 from marsad.model import Document
 
 
@@ -37,7 +38,21 @@ def content_id(text: str) -> str:
 def make_document(text: str, source_id: str, *, title: str | None = None, published: str | None = None,
                   outlet: str | None = None, url: str | None = None,
                   warnings: list[str] | None = None) -> Document:
-    """A `Document` with its content id; empty strings in the metadata become None."""
-    return Document(id=content_id(text), source_id=source_id, text=text, title=title or None,
-                    published=published or None, outlet=outlet or None, url=url or None,
-                    warnings=list(warnings or []))
+    """A `Document` with its content id; empty strings in the metadata become None.
+
+    The text passes the rules of `marsad.ingest.clean` (surrogates replaced, binary data refused with
+    an `InputError` naming `source_id`), so every route into the pipeline treats text the same way.
+    """
+    fixed = 0
+    meta: dict[str, str | None] = {}
+    for key, value in (("source_id", source_id), ("title", title), ("published", published),
+                       ("outlet", outlet), ("url", url)):
+        meta[key], bad = replace_surrogates(value) if value else (value, 0)
+        fixed += bad
+    source_id = meta["source_id"] or ""
+    text, notes = clean_text(text, source_id)
+    if fixed:
+        notes.append(f"{fixed} invalid character(s) (lone surrogates) in the metadata replaced by U+FFFD")
+    return Document(id=content_id(text), source_id=source_id, text=text, title=meta["title"] or None,
+                    published=meta["published"] or None, outlet=meta["outlet"] or None,
+                    url=meta["url"] or None, warnings=[*(warnings or []), *notes])

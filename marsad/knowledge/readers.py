@@ -255,7 +255,7 @@ def _place(row: dict[str, str], path: Path, no: int) -> Place | Removal:
     pop = row.get("population", "")
     population = None
     if pop:
-        if not pop.isdigit():
+        if not pop.isdecimal():
             raise fail(path, no, f"place {pid!r}: population must be a whole number, not {pop!r}")
         population = int(pop)
     country = row.get("country", "") or pid[6:8]
