@@ -30,3 +30,7 @@ class ConfigError(MarsadError):
 
 class GoldError(MarsadError):
     """A gold file could not be read or does not follow the gold format."""
+
+
+class TimeLimitError(InputError):
+    """An article took longer than its time limit to analyse; it is skipped, the batch goes on."""
