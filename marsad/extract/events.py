@@ -21,9 +21,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from marsad.extract.names.cands import Cand
+from marsad.extract.spanindex import ByKey, LastBefore, Stabbing, clip_clause
 from marsad.extract.tokindex import TokenIndex
 from marsad.knowledge.cache import per_kb
-from marsad.model import Analysis, Event, Offsets, Span, Token
+from marsad.model import Analysis, Claim, Event, Offsets, Span, Time, Token
 from marsad.pipeline import register
 from marsad.text.clitics import word_count
 from marsad.text.normalise import normalise
@@ -199,6 +200,20 @@ class _Finder:
         self.by_first: dict[int, list[Cand]] = {}
         for m in self.mentions:
             self.by_first.setdefault(m.first, []).append(m)
+        # indexes that keep the look-ups below from scanning the whole article for every trigger
+        self.near_entity = {e: ByKey(ms, _first) for e, ms in self.by_entity.items()}
+        self.mentions_from = ByKey(self.mentions, _first)
+        self.persons_ending = LastBefore([m for m in self.mentions if self.types.get(m.entity or "") == "PERSON"],
+                                         lambda m: m.end)
+        self.claims_at = Stabbing(analysis.claims, lambda c: (c.content.start, c.content.end))
+        self.claim_by_id: dict[str, Claim] = {}
+        for c in analysis.claims:
+            self.claim_by_id.setdefault(c.id, c)
+        self.times_from = ByKey(analysis.times, lambda t: t.start)
+        self.time_by_id: dict[str, Time] = {}
+        for t in analysis.times:
+            if t.value:
+                self.time_by_id.setdefault(t.id, t)
 
     def stem(self, i: int) -> str:
         """Token i without proclitics and article (precomputed)."""
@@ -338,8 +353,9 @@ class _Finder:
         return i in self.index.inside
 
     def _clause(self, trig: _Trigger) -> tuple[int, int]:
-        """Token range of the trigger's sentence, cut at quotes that do not contain the trigger."""
-        return self.index.sentence_start(trig.first), self.index.sentence_end(trig.last)
+        """Token range of the trigger's sentence, at most `MAX_CLAUSE_TOKENS` either side of it."""
+        return clip_clause(self.index.sentence_start(trig.first), self.index.sentence_end(trig.last),
+                           trig.first, trig.last)
 
     def _mention_at(self, i: int, types: frozenset[str]) -> Cand | None:
         for m in sorted(self.by_first.get(i, []), key=lambda m: -(m.last - m.first)):
@@ -451,7 +467,7 @@ class _Finder:
         ev_start = toks[trig.first].start
         ev_end = toks[trig.last].end
         for ent in agents + targets + ([place] if place else []):
-            near = [m for m in self.by_entity.get(ent, ()) if lo <= m.first <= hi]
+            near = self.near_entity[ent].between(lo, hi + 1) if ent in self.near_entity else ()
             if near:
                 m = min(near, key=lambda m: abs(m.first - trig.first))
                 ev_start, ev_end = min(ev_start, m.start), max(ev_end, m.end)
@@ -529,8 +545,8 @@ class _Finder:
         for s in range(trig.first - 1, max(lo - 1, trig.first - 9), -1):
             norm = self.tokens[s].norm
             if norm in _SUPPORT_VERBS or self.stems[s] in _SUPPORT_VERBS or (norm[:1] in "وف" and norm[1:] in _SUPPORT_VERBS):
-                for m in self.mentions:
-                    if s < m.first and m.last < trig.first and self.can_act(m.entity):
+                for m in self.mentions_from.between(s + 1, trig.first):
+                    if m.last < trig.first and self.can_act(m.entity):
                         return m.entity
                 return None
         return None
@@ -539,31 +555,26 @@ class _Finder:
         """Every person named in the clause before the trigger (the subjects of a dual verb), within
         the quotation or indirect speech that holds it, if any."""
         pos = self.tokens[trig.first].start
-        for c in self.a.claims:
-            if c.content.start <= pos < c.content.end:
-                while lo < trig.first and self.tokens[lo].start < c.content.start:
-                    lo += 1
+        for c in self.claims_at.at(pos):
+            while lo < trig.first and self.tokens[lo].start < c.content.start:
+                lo += 1
         out: list[str] = []
-        for m in self.mentions:
-            if lo <= m.first and m.last < trig.first and self.types.get(m.entity or "") == "PERSON" \
-                    and m.entity not in out:
+        for m in self.mentions_from.between(lo, trig.first):
+            if m.last < trig.first and self.types.get(m.entity or "") == "PERSON" and m.entity not in out:
                 out.append(m.entity or "")
         return out
 
     def _group_before(self, trig: _Trigger, lo: int) -> str | None:
         """The nearest armed group named before the trigger in its sentence."""
         best = None
-        for m in self.mentions:
-            if lo <= m.first and m.last < trig.first and self.types.get(m.entity or "") == "ARMED_GROUP":
+        for m in self.mentions_from.between(lo, trig.first):
+            if m.last < trig.first and self.types.get(m.entity or "") == "ARMED_GROUP":
                 best = m.entity
         return best
 
     def _last_person(self, before: int) -> str | None:
-        best = None
-        for m in self.mentions:
-            if m.end <= before and self.types.get(m.entity or "") == "PERSON":
-                best = m.entity
-        return best
+        m = self.persons_ending.at_most(before)
+        return m.entity if m is not None else None
 
     def _place_in(self, lo: int, hi: int, trig: _Trigger | None = None) -> str | None:
         """The place nearest the trigger (after it first) introduced as a place, within a window."""
@@ -602,9 +613,8 @@ class _Finder:
                           and self.lex.modality.get(self.tokens[k].norm) == "negation"), default=-9)
         if "denied" in kinds or (("negation", True) in found and trig.first - 2 <= neg_before):
             return "denied"
-        for c in self.a.claims:
-            if c.cue_lemma == _DENY and c.content.start <= self.tokens[trig.first].start < c.content.end:
-                return "denied"
+        if any(c.cue_lemma == _DENY for c in self.claims_at.at(self.tokens[trig.first].start)):
+            return "denied"
         if "planned" in kinds:
             return "planned"
         if ("possible", True) in found:
@@ -614,17 +624,20 @@ class _Finder:
     def _claim(self, trig: _Trigger) -> str | None:
         pos = self.tokens[trig.first].start
         best = None
-        for c in self.a.claims:
-            if c.content.start <= pos < c.content.end:
-                if best is None or (c.content.end - c.content.start) < (best.content.end - best.content.start):
-                    best = c
+        for c in self.claims_at.at(pos):
+            if best is None or (c.content.end - c.content.start) < (best.content.end - best.content.start):
+                best = c
         return best.id if best else None
 
     def _time(self, lo: int, hi: int, claim_id: str | None) -> dict[str, object] | None:
         start, end = self.tokens[lo].start, self.tokens[hi].end
-        for t in self.a.times:
-            if start <= t.start < end and t.value:
+        for t in self.times_from.between(start, end):
+            if t.value:
                 return {"value": t.value, "precision": t.precision}
-        claim = next((c for c in self.a.claims if c.id == claim_id), None) if claim_id else None
-        said = next((t for t in self.a.times if claim is not None and t.id == claim.time and t.value), None)
+        claim = self.claim_by_id.get(claim_id) if claim_id else None
+        said = self.time_by_id.get(claim.time) if claim is not None and claim.time else None
         return {"value": said.value, "precision": said.precision} if said else None
+
+
+def _first(m: Cand) -> int:
+    return m.first

@@ -15,9 +15,12 @@ Each relation carries the claim whose content holds its evidence (None when the 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from typing import TypeVar
 
 from marsad.extract.names.cands import Hint
 from marsad.extract.relpatterns import pattern_relations
+from marsad.extract.spanindex import Stabbing
 from marsad.model import Analysis, Event, Offsets, Relation
 from marsad.pipeline import register
 from marsad.text.normalise import normalise
@@ -96,7 +99,7 @@ def _from_hint(h: Hint, types: dict[str, str], add) -> None:  # type: ignore[no-
 def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add) -> None:  # type: ignore[no-untyped-def]
     s, e = ev.evidence.start, ev.evidence.end
     mod = ev.modality
-    kinds = {e.id: e.kind for e in analysis.entities}
+    kinds = _cached(analysis, "kinds", lambda: {e.id: e.kind for e in analysis.entities})
     if ev.type == "TERRITORY_CONTROL" and ev.place and (kinds.get(ev.place) != "country" or any(
             types.get(a) == "ARMED_GROUP" for a in ev.agents)):
         for a in ev.agents:
@@ -171,10 +174,23 @@ def _home_group(analysis: Analysis, ev: Event, types: dict[str, str]) -> str | N
     return counts.most_common(1)[0][0] if counts else None
 
 
+T = TypeVar("T")
+
+
+def _cached(analysis: Analysis, name: str, build: Callable[[], T]) -> T:
+    """A look-up table built once per analysis (rebuilt if the claims or entities were replaced)."""
+    key = (id(analysis.claims), len(analysis.claims), id(analysis.entities), len(analysis.entities))
+    slot = analysis.scratch.setdefault("relations_cache", {})
+    found = slot.get(name)
+    if found is None or found[0] != key:
+        found = slot[name] = (key, build())
+    return found[1]
+
+
 def _claim_at(analysis: Analysis, pos: int) -> str | None:
     best = None
-    for c in analysis.claims:
-        if c.content.start <= pos < c.content.end:
-            if best is None or (c.content.end - c.content.start) < (best.content.end - best.content.start):
-                best = c
+    holding = _cached(analysis, "claims_at", lambda: Stabbing(analysis.claims, lambda c: (c.content.start, c.content.end)))
+    for c in holding.at(pos):
+        if best is None or (c.content.end - c.content.start) < (best.content.end - best.content.start):
+            best = c
     return best.id if best else None
