@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from marsad import __version__
 from marsad.errors import MarsadError
+
+if TYPE_CHECKING:
+    from marsad.model import Analysis
 
 EXAMPLES = {
     "analyze": (
@@ -57,13 +62,18 @@ def _parser() -> argparse.ArgumentParser:
                         epilog=EXAMPLES["analyze"], formatter_class=argparse.RawDescriptionHelpFormatter)
     an.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or '-' for standard input")
     an.add_argument("--format", choices=("text", "json", "jsonl"), default=None,
-                    help="text: a readable report (default on a terminal); json: one indented object per "
-                         "article (default otherwise); jsonl: one object per line")
+                    help="text: a readable report (default on a terminal); json: one JSON document, the "
+                         "analysis object, or a list of them for several articles (default otherwise); "
+                         "jsonl: one object per line")
     an.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     an.add_argument("--no-tokens", action="store_true", help="leave the bulky token list out of JSON output")
     an.add_argument("--color", choices=("auto", "always", "never"), default=None,
                     help="colour in the text report (default: the `color` setting, else auto: when writing to a terminal)")
-    an.add_argument("--quiet", "-q", action="store_true", help="no progress line on standard error")
+    an.add_argument("--progress", nargs="?", const="bar", choices=("bar", "lines"), default=None,
+                    help="force progress on standard error: a bar (count, total, rate, time left) or, with "
+                         "'lines', a summary line every 10 s (default: a bar on a terminal, lines otherwise)")
+    an.add_argument("--quiet", "-q", action="store_true",
+                    help="no progress and no end summary (warnings and skipped items are still printed)")
 
     ev = sub.add_parser("eval", parents=[common], help="score analyses against gold files",
                         description="Score analyses (or articles, analysed on the fly) against gold files in the "
@@ -116,52 +126,118 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _analyze(args: argparse.Namespace) -> int:
     from marsad.api import build_pipeline
     from marsad.ingest import iter_documents
-    from marsad.report import render_text
+    from marsad.limits import limit_for, time_limit
+    from marsad.progress import Progress, count_articles
     from marsad.settings import Settings
 
     settings = Settings.load(args.config, kb=tuple(args.kb) or None, disable=tuple(args.disable) or None)
+    if args.out:
+        _check_out(args.out, args.paths, settings.extensions)
     pipeline = build_pipeline(settings)
+    mode = _progress_mode(args)
+    total = count_articles(args.paths, settings.extensions) if mode != "off" else None
+    progress = Progress(mode, total)
     out: TextIO = _open_out(args.out) if args.out else sys.stdout
-    fmt = args.format or ("text" if out.isatty() else "json")
-    mode = args.color or settings.color
-    color = mode == "always" or (mode == "auto" and out.isatty())
-    ok = bad = 0
-    progress = not args.quiet and sys.stderr.isatty()
+    writer = _Writer(out, args, settings.color)
     try:
         for result in iter_documents(args.paths, settings):
             if result.error is not None:
-                bad += 1
-                print(f"marsad: skipped {result.error}", file=sys.stderr)
+                progress.say(f"marsad: skipped {result.error}")
+                progress.done(result.error.reason)
                 continue
             if result.document is None:
                 continue
             for w in result.document.warnings:
-                print(f"marsad: warning: {result.source_id}: {w}", file=sys.stderr)
+                progress.say(f"marsad: warning: {result.source_id}: {w}")
             try:
-                analysis = pipeline(result.document)
-            except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the batch
-                bad += 1
-                print(f"marsad: failed {result.source_id}: {type(exc).__name__}: {exc}", file=sys.stderr)
+                with time_limit(limit_for(len(result.document.text), settings.time_limit), result.source_id):
+                    analysis = pipeline(result.document)
+                writer.write(analysis)
+            except MarsadError as exc:  # the time limit, or an input the pipeline refused
+                progress.say(f"marsad: skipped {exc}")
+                progress.done(getattr(exc, "reason", str(exc)))
                 continue
-            ok += 1
-            if fmt == "text":
-                out.write(render_text(analysis, color=color))
-                out.write("\n")
-            elif fmt == "jsonl":
-                out.write(analysis.to_json(indent=None, tokens=not args.no_tokens) + "\n")
-            else:
-                out.write(analysis.to_json(indent=1, tokens=not args.no_tokens) + "\n")
-            if progress and (ok + bad) % 100 == 0:
-                print(f"\rmarsad: {ok} analysed, {bad} skipped", end="", file=sys.stderr)
+            except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the batch
+                progress.say(f"marsad: failed {result.source_id}: {type(exc).__name__}: {exc}")
+                progress.done(f"failed ({type(exc).__name__})")
+                continue
+            progress.done()
     finally:
+        writer.close()
         if args.out:
             out.close()
-    if progress and ok + bad >= 100:
-        print(f"\rmarsad: {ok} analysed, {bad} skipped", file=sys.stderr)
-    if ok == 0:
-        print(f"marsad: error: nothing could be read ({bad} input(s) skipped)", file=sys.stderr)
+        progress.close(summary=not args.quiet)
+    if progress.analysed == 0:
+        print(f"marsad: error: nothing could be read ({progress.read} input(s) skipped)", file=sys.stderr)
         return 1
     return 0
+
+
+def _progress_mode(args: argparse.Namespace) -> str:
+    """'bar' on a terminal, 'lines' elsewhere; --progress [bar|lines] forces one, --quiet turns it off."""
+    if args.quiet:
+        return "off"
+    if args.progress:
+        return args.progress
+    return "bar" if sys.stderr.isatty() else "lines"
+
+
+class _Writer:
+    """Writes analyses in the chosen format; `json` gives one document: an object, or a list of them."""
+
+    def __init__(self, out: TextIO, args: argparse.Namespace, color_setting: str) -> None:
+        self.out = out
+        self.fmt = args.format or ("text" if out.isatty() else "json")
+        mode = args.color or color_setting
+        self.color = mode == "always" or (mode == "auto" and out.isatty())
+        self.tokens = not args.no_tokens
+        self.held: str | None = None  # the first JSON object, written once it is known whether more follow
+        self.count = 0
+
+    def write(self, analysis: "Analysis") -> None:
+        """Write one analysis (rendered first, so that a failure writes nothing)."""
+        if self.fmt == "text":
+            from marsad.report import render_text
+
+            self.out.write(render_text(analysis, color=self.color) + "\n")
+        elif self.fmt == "jsonl":
+            self.out.write(analysis.to_json(indent=None, tokens=self.tokens) + "\n")
+        else:
+            body = analysis.to_json(indent=1, tokens=self.tokens)
+            if self.count == 0:
+                self.held = body
+            else:
+                if self.count == 1:
+                    self.out.write("[\n" + (self.held or ""))
+                    self.held = None
+                self.out.write(",\n" + body)
+        self.count += 1
+
+    def close(self) -> None:
+        """End the JSON document: the lone object, or the closing bracket of the list."""
+        if self.fmt != "json" or self.count == 0:
+            return
+        self.out.write((self.held or "") + "\n" if self.count == 1 else "\n]\n")
+
+
+def _check_out(out: str, paths: Sequence[str], extensions: Sequence[str]) -> None:
+    """Refuse (before anything is written) an --out file that is an input or would be read as one."""
+    target = Path(out).resolve()
+    for name in paths:
+        if name == "-":
+            continue
+        src = Path(name)
+        try:
+            same = target.exists() and src.exists() and os.path.samefile(target, src)
+        except OSError:
+            same = False
+        if same:
+            raise MarsadError(f"--out {out} is also an input; writing to it would destroy it "
+                              "(give another output file)")
+        inside = src.is_dir() and src.resolve() in target.parents
+        if inside and target.name.lower().endswith(tuple(e.lower() for e in extensions)):
+            raise MarsadError(f"--out {out} lies inside the input folder {name} and would be read as an "
+                              "input (write it elsewhere)")
 
 
 def _open_out(path: str) -> TextIO:
