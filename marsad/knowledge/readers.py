@@ -100,6 +100,8 @@ def read_actors(path: Path) -> list[Actor | Removal]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise fail(path, no, f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+        except RecursionError:
+            raise fail(path, no, "JSON nested too deeply (each line must be one flat actor object)") from None
         if not isinstance(obj, dict):
             raise fail(path, no, "each line must be one JSON object")
         out.append(_actor(obj, path, no))
