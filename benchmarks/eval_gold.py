@@ -23,7 +23,9 @@ sys.path.insert(0, str(ROOT))
 
 from marsad import __version__  # noqa: E402
 from marsad.eval.command import Evaluator  # noqa: E402
-from marsad.eval.quality import PINS_FILE, floor_score, load_pins, measure, set_report  # noqa: E402
+from marsad.eval.quality import (  # noqa: E402
+    PINS_FILE, absent_in_ci, floor_score, in_ci, load_pins, measure, set_report,
+)
 from marsad.eval.report import render_text  # noqa: E402
 from marsad.eval.score import LAYERS  # noqa: E402
 
@@ -53,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         if summary is None:
             print(f"== {gold_set.name}: absent (gold files not found), skipped\n")
             record["sets"][gold_set.name] = {"absent": True}  # type: ignore[index]
+            if in_ci():
+                failed.append(absent_in_ci(f"gold set {gold_set.name!r} ({', '.join(gold_set.entries)})"))
             continue
         report = set_report(gold_set, summary)
         report["seconds"] = round(time.perf_counter() - started, 2)
@@ -60,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         measured[gold_set.name] = {n: floor_score(summary.total[n].counts.f1) for n in LAYERS}
         failed += report["failures"]
         print(f"== {gold_set.name}: {len(summary.files)} gold file(s), {report['seconds']} s")
-        print(render_text(summary))
+        print(render_text(summary, per_type=True, totals_only=gold_set.sealed))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"scores written to {args.out}")
@@ -75,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         args.pins.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"pins updated in {args.pins}: commit them with the reason for the change")
     for msg in failed:
-        print(f"BELOW PIN: {msg}", file=sys.stderr)
+        print(f"FAILED: {msg}" if "CI=true" in msg else f"BELOW PIN: {msg}", file=sys.stderr)
     return 1 if args.check and failed else 0
 
 

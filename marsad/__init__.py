@@ -9,9 +9,12 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+logging.getLogger("marsad").addHandler(logging.NullHandler())  # the library logs; applications choose what shows
 
 if TYPE_CHECKING:
     from marsad.pipeline import Pipeline

@@ -32,10 +32,8 @@ def build_pipeline(settings: Settings | None = None, *, disable: tuple[str, ...]
     """A pipeline configured from settings plus explicit `disable` names and replacements."""
     settings = settings or Settings.load()
     off = tuple(dict.fromkeys([*settings.disable, *disable]))
-    options = dict(settings.component_options)
-    if settings.kb:
-        options.setdefault("entities", {})["kb"] = list(settings.kb)
-    return Pipeline(DEFAULT_COMPONENTS, disable=off, replace={**settings.replace, **replace}, options=options)
+    return Pipeline(DEFAULT_COMPONENTS, disable=off, replace={**settings.replace, **replace},
+                    options=settings.component_options, kb=settings.kb)
 
 
 @lru_cache(maxsize=8)

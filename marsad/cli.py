@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from marsad import __version__
 from marsad.errors import MarsadError
+from marsad.logs import LEVELS, configure, level_for
 
 if TYPE_CHECKING:
     from marsad.model import Analysis
@@ -49,7 +50,12 @@ def _parser() -> argparse.ArgumentParser:
     top.add_argument("--version", action="version", version=f"marsad {__version__}")
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
 
-    common = argparse.ArgumentParser(add_help=False)
+    logopts = argparse.ArgumentParser(add_help=False)
+    logopts.add_argument("--verbose", "-v", action="count", default=0,
+                         help="say more on standard error: -v what is loaded and run, -vv everything (debug)")
+    logopts.add_argument("--log-level", choices=LEVELS, type=str.lower, default=None,
+                         help="the least severe messages shown on standard error (default: warning)")
+    common = argparse.ArgumentParser(add_help=False, parents=[logopts])
     common.add_argument("--config", metavar="FILE", help="a TOML config file (default: $MARSAD_CONFIG or ./marsad.toml)")
     common.add_argument("--kb", metavar="DIR", action="append", default=[],
                         help="a knowledge overlay folder (actors, places, lexicons) added to the shipped one; repeatable")
@@ -84,7 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     ev.add_argument("--per-type", action="store_true", help="also break the scores down by type")
 
-    en = sub.add_parser("eval-ner", help="score the statistical NER model on a CoNLL file",
+    en = sub.add_parser("eval-ner", parents=[logopts], help="score the statistical NER model on a CoNLL file",
                         description="Tag the tokens of a CoNLL file (token TAB tag, BIO) with the shipped NER model "
                                     "and report exact-span precision, recall and F1 per type, micro and macro.",
                         epilog=EXAMPLES["eval-ner"], formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -101,6 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    configure(level_for(args.verbose, args.log_level))
     try:
         if args.command == "analyze":
             return _analyze(args)

@@ -263,7 +263,8 @@ class Analysis:
     """The pipeline's working document and its result: the article plus every layer.
 
     Components read and fill it in order; `layers` records which layers have been assigned.
-    Non-serialised working state (the normalised view, caches) lives in `scratch`.
+    Working layers that components hand on and that are not serialised (the normalised view, the
+    entity mentions …) live in `work`, by the layer names declared in `marsad.layers`.
     """
 
     document: Document
@@ -276,7 +277,7 @@ class Analysis:
     relations: list[Relation] = field(default_factory=list)
     framing: list[Framing] = field(default_factory=list)
     layers: set[str] = field(default_factory=set)
-    scratch: dict[str, Any] = field(default_factory=dict, repr=False)
+    work: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:

@@ -104,6 +104,9 @@ def test_config_replaces_component(sample_article: Path, tmp_path: Path,
 
     @register("no_times", requires=("tokens",), assigns=("times",))
     class NoTimes:
+        def __init__(self, resources: object) -> None:
+            pass
+
         def __call__(self, analysis: Analysis) -> Analysis:
             analysis.times = []
             return analysis

@@ -48,7 +48,7 @@ def test_non_strict_prunes_dependants() -> None:
 def test_replace_by_factory() -> None:
     calls: list[str] = []
 
-    def factory():
+    def factory(resources):
         def run(analysis: Analysis) -> Analysis:
             calls.append(analysis.document.id)
             analysis.framing = []
@@ -63,13 +63,16 @@ def test_replace_by_factory() -> None:
 def test_replace_by_registered_name() -> None:
     @register("upper_times", requires=("tokens",), assigns=("times",))
     class UpperTimes:
+        def __init__(self, resources) -> None:
+            pass
+
         def __call__(self, analysis: Analysis) -> Analysis:
-            analysis.scratch["upper"] = True
+            analysis.work["upper"] = True
             analysis.times = []
             return analysis
 
     pipe = Pipeline(replace={"times": "upper_times"})
-    assert pipe(_doc("نص.")).scratch["upper"] is True
+    assert pipe(_doc("نص.")).work["upper"] is True
 
 
 def test_pipe_keeps_order_and_batches() -> None:

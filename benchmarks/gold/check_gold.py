@@ -1,6 +1,6 @@
 """Check the offset gold files in this folder against their articles in the shared data folder.
 
-Run: `.venv/bin/python benchmarks/gold/check_gold.py [FILE ...]` (default: every `*.gold.json` here).
+Run: `.venv/bin/python benchmarks/gold/check_gold.py [FILE ...]` (default: every `*.gold.json` below this folder).
 It checks that every evidence offset is a non-empty slice inside the article text without edge
 whitespace, that entity aliases occur in the text, that keys used by relations, events, claims and
 framing exist, that types and values come from the closed vocabularies, and that places carry geo
@@ -150,7 +150,7 @@ def main(argv: list[str]) -> int:
     if shared is None:
         print("check_gold: no shared data folder (set $MARSAD_SHARED)", file=sys.stderr)
         return 2
-    paths = [Path(a) for a in argv] or sorted(HERE.glob("*.gold.json"))
+    paths = [Path(a) for a in argv] or sorted(HERE.rglob("*.gold.json"))
     checker = Checker()
     for path in paths:
         checker.check_file(path, shared)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,8 @@ from marsad.eval.score import Summary, score_analysis
 from marsad.model import SCHEMA_ID, Analysis
 from marsad.pipeline import Pipeline
 from marsad.settings import Settings
+
+log = logging.getLogger(__name__)
 
 GOLD_SUFFIX = ".gold.json"
 _GOLD_KEYS = frozenset({"entities", "relations", "events", "claims", "dates", "framing"})
@@ -158,10 +161,10 @@ def run_eval(args: argparse.Namespace) -> int:
     summary = Evaluator(settings).evaluate(pairs)
     for f in summary.files:
         for w in f.warnings:
-            print(f"marsad: warning: {w}", file=sys.stderr)
+            log.warning("%s", w)
     per_type = bool(getattr(args, "per_type", False))
     if getattr(args, "json", False):
-        print(json.dumps(render_json(summary, per_type=per_type), ensure_ascii=False, indent=1))
+        sys.stdout.write(json.dumps(render_json(summary, per_type=per_type), ensure_ascii=False, indent=1) + "\n")
     else:
         sys.stdout.write(render_text(summary, per_type=per_type))
     return 0

@@ -8,13 +8,16 @@ The pins file (`benchmarks/quality_pins.json`) names each gold set and its minim
 
 A `gold` entry is a gold file or a folder of `*.gold.json`, relative to the project root or
 `shared:REL` under the shared data folder. A set none of whose gold entries exists is reported as
-absent (and skipped by the gate), not as a failure.
+absent (and skipped by the gate), not as a failure, except in continuous integration (`CI=true`):
+there a missing data folder would let the gate pass unseen, so it is a failure (`absent_in_ci`).
 """
 
 from __future__ import annotations
 
 import json
 import math
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +41,8 @@ class GoldSet:
     name: str
     entries: list[str]
     pins: dict[str, float] = field(default_factory=dict)
+    #: A sealed set is scored to report, never read for its errors: only micro totals are shown.
+    sealed: bool = False
 
     def gold_files(self, root: Path = PROJECT_ROOT) -> list[Path] | None:
         """Every gold file of the set, or None when no entry exists (e.g. no shared folder)."""
@@ -50,6 +55,17 @@ class GoldSet:
             found = True
             files += sorted(path.rglob(f"*{GOLD_SUFFIX}")) if path.is_dir() else [path]
         return files if found and files else None
+
+
+def in_ci(env: Mapping[str, str] | None = None) -> bool:
+    """Whether we run in continuous integration (`CI` set to true, as CI services do)."""
+    return (os.environ if env is None else env).get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+def absent_in_ci(what: str) -> str:
+    """The failure message for data missing under CI (`what` names the missing file or folder)."""
+    return (f"{what} is absent, and CI=true: the quality gate may not be skipped in continuous integration. "
+            "Put the shared data folder beside the project (../shared) or set MARSAD_SHARED to it.")
 
 
 def _resolve(entry: str, root: Path) -> Path | None:
@@ -77,7 +93,10 @@ def load_pins(path: Path = PINS_FILE) -> list[GoldSet]:
         if not isinstance(pins, dict) or any(k not in LAYERS or not isinstance(v, (int, float))
                                              for k, v in pins.items()):
             raise ConfigError(f"{path}: sets.{name}.f1 must map layers ({', '.join(LAYERS)}) to numbers")
-        out.append(GoldSet(name, list(gold), {k: float(v) for k, v in pins.items()}))
+        sealed = spec.get("sealed", False)
+        if not isinstance(sealed, bool):
+            raise ConfigError(f"{path}: sets.{name}.sealed must be true or false")
+        out.append(GoldSet(name, list(gold), {k: float(v) for k, v in pins.items()}, sealed))
     return out
 
 
@@ -110,13 +129,15 @@ def floor_score(value: float | None) -> float:
 def set_report(gold_set: GoldSet, summary: Summary) -> dict[str, Any]:
     """The JSON record of one measured set: scores, pins and any failure."""
     report = render_json(summary, per_type=True)
-    return {"files": len(summary.files),
-            "f1": {n: report["micro"][n]["f1"] for n in LAYERS},
-            "pins": dict(gold_set.pins), "failures": failures(gold_set, summary),
-            "micro": report["micro"], "geo": report["geo"],
-            "per_file": [{"gold": display_path(f["gold"]), "input": display_path(f["input"]),
-                          "f1": {n: f["layers"][n]["f1"] for n in LAYERS}, "warnings": f["warnings"]}
-                         for f in report["files"]]}
+    out = {"files": len(summary.files), "sealed": gold_set.sealed,
+           "f1": {n: report["micro"][n]["f1"] for n in LAYERS},
+           "pins": dict(gold_set.pins), "failures": failures(gold_set, summary),
+           "micro": report["micro"], "geo": report["geo"]}
+    if not gold_set.sealed:  # a sealed set shows its totals only, nothing to fit to
+        out["per_file"] = [{"gold": display_path(f["gold"]), "input": display_path(f["input"]),
+                            "f1": {n: f["layers"][n]["f1"] for n in LAYERS}, "warnings": f["warnings"]}
+                           for f in report["files"]]
+    return out
 
 
 def display_path(path: str, root: Path = PROJECT_ROOT) -> str:

@@ -60,10 +60,13 @@ def _short(path: str) -> str:
     return Path(path).name
 
 
-def render_text(summary: Summary, *, per_type: bool = False) -> str:
-    """The human report: per-file F1 (when several files), micro totals, geo, optional per-type table."""
+def render_text(summary: Summary, *, per_type: bool = False, totals_only: bool = False) -> str:
+    """The human report: per-file F1 (when several files, unless `totals_only`), micro totals, geo,
+    optional per-type table."""
     parts: list[str] = []
-    if len(summary.files) == 1:
+    if totals_only:
+        parts.append(f"micro totals over {len(summary.files)} files")
+    elif len(summary.files) == 1:
         f = summary.files[0]
         parts.append(f"{f.input}  vs  {f.gold}")
     else:

@@ -4,31 +4,35 @@ Steps: dictionary matching over clitic-split tokens (`names.matcher`), context r
 KB does not know (`names.rules`), the statistical NER model as a net for the rest (`marsad.ner`, when
 its model is shipped), then disambiguation, coreference and assembly (`names.resolve`).
 
-Besides `analysis.entities`, the component leaves for later components:
-`scratch["mentions"]` (every mention as a `Cand`, sorted, with its entity id) and
-`scratch["hints"]` (relations read off names: spokesman of, commander of, based in …).
+Besides `analysis.entities`, the component assigns two working layers (`marsad.layers`) for later
+components: `mentions` (every mention as a `Cand`, sorted, with its entity id) and `hints`
+(relations read off names: spokesman of, commander of, based in …). The knowledge base and the NER
+tagger come from the pipeline's shared `Resources`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
+from importlib import resources as package_files
 from collections.abc import Sequence
-from typing import Any
 
 from marsad.extract.names.cands import Cand
 from marsad.extract.names.lexicon import lexicon_rows, rule_lexicon
 from marsad.extract.names.matcher import Match, NameTrie, name_words
 from marsad.extract.names.resolve import (
     assemble, disambiguate, link_generic_bodies, link_group_pronouns, link_surnames, main_army, merge_unnamed_roles,
-    relink_generic_bodies,
+    SURNAME_MAX_COUNT, relink_generic_bodies,
 )
+from marsad.extract.names.ner_net import GATE_MAX_COUNT, WINDOW_AFTER, WINDOW_BEFORE, NerNet
 from marsad.extract.names.rules import RuleContext, find_rule_mentions
-from marsad.knowledge import KnowledgeBase, Place, load_kb
+from marsad.knowledge import KnowledgeBase, Place
 from marsad.knowledge.cache import per_kb
+from marsad.layers import HINTS, MENTIONS, NORM
 from marsad.model import Analysis, Token
+from marsad.options import Option
 from marsad.pipeline import register
+from marsad.resources import Resources
 from marsad.text.clitics import word_count
 from marsad.text.normalise import normalise
 
@@ -46,16 +50,33 @@ def name_trie(kb: KnowledgeBase) -> NameTrie:
     return NameTrie(kb.names())
 
 
-@register("entities", requires=("tokens",), assigns=("entities",))
+OPTIONS = (
+    Option("ner", bool, True, "run the statistical NER model as a net for names the knowledge base and rules miss"),
+    Option("ner_model", str, None, 'the NER model: "crf" (the default, fast), "neural" or a model file '
+           '(.crfsuite or .npz)', optional=True),
+    Option("ner_gate_max_count", int, GATE_MAX_COUNT, "a sentence goes to the NER model only if one of its words "
+           "is seen fewer times than this in news (or is a given name)", low=0),
+    Option("ner_window_before", int, WINDOW_BEFORE, "tokens tagged by the NER model before a possible name word", low=0),
+    Option("ner_window_after", int, WINDOW_AFTER, "tokens tagged by the NER model after a possible name word", low=0),
+    Option("surname_max_count", int, SURNAME_MAX_COUNT, "a last name seen this often in news is not linked to "
+           "the person on its own", low=0),
+)
+
+
+@register("entities", requires=("tokens", "norm"), assigns=("entities", "mentions", "hints"), options=OPTIONS)
 class EntityRecognizer:
     """Finds actors and places, links them to the knowledge base and groups their mentions."""
 
-    def __init__(self, kb: Sequence[str] | KnowledgeBase | None = None, ner: bool = True,
-                 ner_model: str | None = None) -> None:
-        self.kb = kb if isinstance(kb, KnowledgeBase) else load_kb(tuple(kb or ()))
+    def __init__(self, resources: Resources, *, ner: bool = True, ner_model: str | None = None,
+                 ner_gate_max_count: int = GATE_MAX_COUNT, ner_window_before: int = WINDOW_BEFORE,
+                 ner_window_after: int = WINDOW_AFTER, surname_max_count: int = SURNAME_MAX_COUNT) -> None:
+        self.kb: KnowledgeBase = resources.kb
         self.trie = name_trie(self.kb)
         self.lex = rule_lexicon(self.kb)
-        self.ner = _load_ner(ner_model) if ner else None
+        tagger = resources.ner_tagger(ner_model) if ner else None
+        self.ner = NerNet(tagger, gate_max_count=ner_gate_max_count, window_before=ner_window_before,
+                          window_after=ner_window_after) if tagger is not None else None
+        self.surname_max_count = surname_max_count
         self._gentilics = self._gentilic_table()
 
     def _gentilic_table(self) -> dict[str, str]:
@@ -70,8 +91,7 @@ class EntityRecognizer:
     def __call__(self, analysis: Analysis) -> Analysis:
         tokens = analysis.tokens
         text = analysis.text
-        norm = analysis.scratch.get("norm")
-        norm_text = norm.norm if norm is not None else normalise(text)
+        norm_text = NORM.get(analysis).norm
         self._context_seen: dict[str, bool] = {}
         cands = [c for c in (self._from_match(m, tokens, norm_text) for m in self.trie.match(tokens, text)) if c]
         if self.ner is not None:
@@ -83,12 +103,11 @@ class EntityRecognizer:
         cands = cands + ctx.new
         disambiguate(cands, self.kb, self._votes(tokens))
         merge_unnamed_roles(ctx.hints)
-        cands += link_surnames(cands, tokens, text, self.kb, self.lex.given_names)
+        cands += link_surnames(cands, tokens, text, self.kb, self.lex.given_names, self.surname_max_count)
         cands += link_group_pronouns(cands, tokens, self.kb)
         analysis.entities = assemble(cands, ctx.hints, self.kb, text, self.lex.given_names)
-        analysis.scratch["mentions"] = sorted(cands, key=lambda c: (c.start, -c.end))
-        analysis.scratch["hints"] = ctx.hints
-        analysis.scratch["kb"] = self.kb
+        MENTIONS.set(analysis, sorted(cands, key=lambda c: (c.start, -c.end)))
+        HINTS.set(analysis, ctx.hints)
         return analysis
 
     def _other_given_name(self, entries: list, tokens: Sequence[Token], i: int) -> bool:
@@ -155,7 +174,7 @@ class EntityRecognizer:
 @lru_cache(maxsize=1)
 def _everyday_places() -> frozenset[str]:
     """Place names that are everyday words too (marsad/data/names/everyday_places.txt), normalised."""
-    text = resources.files("marsad").joinpath("data/names/everyday_places.txt").read_text(encoding="utf-8")
+    text = package_files.files("marsad").joinpath("data/names/everyday_places.txt").read_text(encoding="utf-8")
     return frozenset(normalise(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
@@ -168,14 +187,3 @@ def _has_cue(tokens: Sequence[Token], m: Match) -> bool:
         return False
     prev = tokens[m.first - 1]
     return prev.sentence == tok.sentence and (prev.norm in _PLACE_PREPS or prev.stem in _PLACE_PREPS)
-
-
-def _load_ner(model: str | None = None) -> Any:
-    """The NER net (a callable adding candidates for unknown names) over the shipped CRF, or over
-    `model`: "neural", "crf" or a model file (.npz neural, .crfsuite CRF); None when no model ships.
-    A `model` that cannot be read raises InputError."""
-    try:
-        from marsad.extract.names.ner_net import NerNet
-    except ImportError:
-        return None
-    return NerNet.load(model)

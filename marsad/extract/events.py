@@ -24,8 +24,11 @@ from marsad.extract.names.cands import Cand
 from marsad.extract.spanindex import ByKey, LastBefore, Stabbing, clip_clause
 from marsad.extract.tokindex import TokenIndex
 from marsad.knowledge.cache import per_kb
+from marsad.layers import MENTIONS
 from marsad.model import Analysis, Claim, Event, Offsets, Span, Time, Token
+from marsad.options import Option
 from marsad.pipeline import register
+from marsad.resources import Resources
 from marsad.text.clitics import word_count
 from marsad.text.normalise import normalise
 
@@ -169,26 +172,54 @@ def _lexicon(kb: object | None) -> _Lexicon:
     return _Lexicon(kb)
 
 
-@register("events", requires=("tokens", "entities", "times", "claims"), assigns=("events",))
+@dataclass(frozen=True, slots=True)
+class EventSettings:
+    """The thresholds of the events component (its options)."""
+
+    min_confidence: float = MIN_CONFIDENCE
+    max_per_sentence: int = MAX_PER_SENTENCE
+    place_window: int = PLACE_WINDOW
+    noun_agent_window: int = NOUN_AGENT_WINDOW
+
+
+OPTIONS = (
+    Option("min_confidence", float, MIN_CONFIDENCE, "events scoring below this are dropped (a verb with its "
+           "agent scores 0.7, a bare noun 0.25)", low=0.0, high=1.0),
+    Option("max_per_sentence", int, MAX_PER_SENTENCE, "at most this many events (of different types) per sentence",
+           low=0),
+    Option("place_window", int, PLACE_WINDOW, "how far (in tokens) from its trigger an event's place may stand", low=0),
+    Option("noun_agent_window", int, NOUN_AGENT_WINDOW, "how far (in tokens) before a verbal noun its agent may stand",
+           low=0),
+)
+
+
+@register("events", requires=("tokens", "entities", "mentions", "times", "claims"), assigns=("events",),
+          options=OPTIONS)
 class EventFinder:
     """Finds events from trigger words and fills their arguments from the sentence."""
 
+    def __init__(self, resources: Resources, *, min_confidence: float = MIN_CONFIDENCE,
+                 max_per_sentence: int = MAX_PER_SENTENCE, place_window: int = PLACE_WINDOW,
+                 noun_agent_window: int = NOUN_AGENT_WINDOW) -> None:
+        self.lex = _lexicon(resources.kb)
+        self.settings = EventSettings(min_confidence, max_per_sentence, place_window, noun_agent_window)
+
     def __call__(self, analysis: Analysis) -> Analysis:
-        lex = _lexicon(analysis.scratch.get("kb"))
-        finder = _Finder(analysis, lex)
+        finder = _Finder(analysis, self.lex, self.settings)
         analysis.events = finder.run()
         return analysis
 
 
 class _Finder:
-    def __init__(self, analysis: Analysis, lex: _Lexicon) -> None:
+    def __init__(self, analysis: Analysis, lex: _Lexicon, settings: EventSettings = EventSettings()) -> None:
         self.a = analysis
         self.lex = lex
+        self.opts = settings
         self.tokens: Sequence[Token] = analysis.tokens
         self.text = analysis.text
         self.types = {e.id: e.type for e in analysis.entities}
         self.kinds = {e.id: e.kind for e in analysis.entities}
-        mentions: list[Cand] = analysis.scratch.get("mentions", [])
+        mentions: list[Cand] = MENTIONS.get(analysis)
         self.mentions = [m for m in mentions if m.entity]
         self.stems = [_strip_al(t.stem if t.prefix else t.norm) for t in self.tokens]
         self._last_trigger: _Trigger | None = None
@@ -317,14 +348,14 @@ class _Finder:
                 built.append((trig.first, ev))
             prev_trigger = trig
             i = trig.last + 1
-            if ev is not None and ev.confidence >= MIN_CONFIDENCE:
+            if ev is not None and ev.confidence >= self.opts.min_confidence:
                 scored.append((ev.confidence, self.tokens[trig.first].sentence, ev))
         kept: list[Event] = []
         per_sentence: dict[int, list[str]] = {}
         seen: set[tuple] = set()
         for conf, sent, ev in sorted(scored, key=lambda x: (-x[0], x[2].trigger.start)):
             types = per_sentence.setdefault(sent, [])
-            if ev.type in types or len(types) >= MAX_PER_SENTENCE:
+            if ev.type in types or len(types) >= self.opts.max_per_sentence:
                 continue
             key = (ev.type, tuple(sorted(ev.agents)), tuple(sorted(ev.targets)), ev.place)
             loose = (ev.type, ev.place, tuple(sorted(set(ev.agents) | set(ev.targets))))
@@ -421,7 +452,7 @@ class _Finder:
             if agent:
                 agents.append(agent)  # «خاض الجيش، الخميس، مواجهات مع …», «قام سلاح الجو بقصف …»
         if not agents and not killing:
-            agent = self._agent_before(trig, lo, near=None if trig.verb else NOUN_AGENT_WINDOW)
+            agent = self._agent_before(trig, lo, near=None if trig.verb else self.opts.noun_agent_window)
             if agent:
                 agents.append(agent)
         if not agents and any(self.tokens[k].norm in _PLURAL_TRY for k in range(max(lo, trig.first - 3), trig.first)):
@@ -579,7 +610,8 @@ class _Finder:
     def _place_in(self, lo: int, hi: int, trig: _Trigger | None = None) -> str | None:
         """The place nearest the trigger (after it first) introduced as a place, within a window."""
         centre = trig.first if trig else lo
-        order = sorted(range(max(lo, centre - PLACE_WINDOW), min(hi, centre + PLACE_WINDOW) + 1),
+        window = self.opts.place_window
+        order = sorted(range(max(lo, centre - window), min(hi, centre + window) + 1),
                        key=lambda k: (k < centre, abs(k - centre)))
         for k in order:
             m = self._mention_at(k, _PLACE_TYPES)

@@ -17,8 +17,10 @@ from marsad.extract.names.cands import Cand
 from marsad.knowledge.cache import per_kb
 from marsad.extract.spanindex import ByKey, LastBefore, Stabbing, clip_clause
 from marsad.extract.tokindex import TokenIndex
+from marsad.layers import MENTIONS
 from marsad.model import Analysis, Framing, Token
 from marsad.pipeline import register
+from marsad.resources import Resources
 from marsad.text.normalise import normalise
 
 _SUFFIXES = ("هم", "ها", "ه")
@@ -44,17 +46,20 @@ def _bare(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 3 else w
 
 
-@register("framing", requires=("entities",), assigns=("framing",))
+@register("framing", requires=("tokens", "entities", "mentions"), assigns=("framing",))
 class FramingFinder:
     """Finds hostile and favourable namings of actors."""
 
+    def __init__(self, resources: Resources) -> None:
+        self.kb = resources.kb
+
     def __call__(self, analysis: Analysis) -> Analysis:
         text = analysis.text
-        mentions: list[Cand] = [m for m in analysis.scratch.get("mentions", []) if m.entity]
+        mentions: list[Cand] = [m for m in MENTIONS.get(analysis) if m.entity]
         types = {e.id: e.type for e in analysis.entities}
         out: list[Framing] = []
         taken: list[tuple[int, int]] = []
-        table = _table(analysis.scratch.get("kb"))
+        table = _table(self.kb)
         for m in mentions:
             if m.stance not in ("hostile", "favorable") or _conventional(text[m.start:m.end]):
                 continue

@@ -21,8 +21,12 @@ from typing import TypeVar
 from marsad.extract.names.cands import Hint
 from marsad.extract.relpatterns import pattern_relations
 from marsad.extract.spanindex import Stabbing
+from marsad.knowledge import KnowledgeBase
+from marsad.layers import HINTS, MENTIONS
 from marsad.model import Analysis, Event, Offsets, Relation
+from marsad.options import Option
 from marsad.pipeline import register
+from marsad.resources import Resources
 from marsad.text.normalise import normalise
 
 _EVENT_RELATIONS = {
@@ -45,11 +49,19 @@ _VALID_HEADS = {
 }
 
 
-@register("relations", requires=("entities", "events", "claims"), assigns=("relations",))
+@register("relations", requires=("tokens", "entities", "mentions", "hints", "events", "claims"),
+          assigns=("relations",),
+          options=(Option("opposes_min_confidence", float, OPPOSES_MIN_CONFIDENCE, "an event must be at least "
+                          "this sure to imply that its agent opposes its target", low=0.0, high=1.0),))
 class RelationFinder:
     """Builds relations from name structure and from events."""
 
+    def __init__(self, resources: Resources, *, opposes_min_confidence: float = OPPOSES_MIN_CONFIDENCE) -> None:
+        self.kb = resources.kb
+        self.opposes_min_confidence = opposes_min_confidence
+
     def __call__(self, analysis: Analysis) -> Analysis:
+        hints = HINTS.get(analysis)
         types = {e.id: e.type for e in analysis.entities}
         out: list[Relation] = []
         seen: set[tuple[str, str, str]] = set()
@@ -65,18 +77,18 @@ class RelationFinder:
             out.append(Relation(f"r{len(out) + 1}", rtype, head, tail, Offsets(start, end), modality,
                                 _claim_at(analysis, start), time, conf))
 
-        for h in analysis.scratch.get("hints", []):
+        for h in hints:
             _from_hint(h, types, add)
             if h.type == "ROLE" and h.head.entity and normalise(h.title or "") in _PREMIER_TITLES:
                 government = _main_government(analysis)
                 if government is not None:  # «رئيس الوزراء عبدالله الثني»: the government the article is about
                     add("LEADS", h.head.entity, government, h.start, h.end, "asserted", 0.6)
-        mentions = analysis.scratch.get("mentions", [])
+        mentions = MENTIONS.get(analysis)
         kinds = {e.id: e.kind for e in analysis.entities}
         for rtype, head, tail, start, end in pattern_relations(analysis.tokens, mentions, types, kinds):
             add(rtype, head, tail, start, end, "asserted", 0.75)
         for ev in analysis.events:
-            _from_event(analysis, ev, types, add)
+            _from_event(analysis, ev, types, add, self.kb, self.opposes_min_confidence)
         analysis.relations = out
         return analysis
 
@@ -96,7 +108,8 @@ def _from_hint(h: Hint, types: dict[str, str], add) -> None:  # type: ignore[no-
     add(h.type, head, tail, h.start, h.end, "asserted", 0.85)
 
 
-def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add) -> None:  # type: ignore[no-untyped-def]
+def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add,  # type: ignore[no-untyped-def]
+                kb: KnowledgeBase | None = None, opposes_min: float = OPPOSES_MIN_CONFIDENCE) -> None:
     s, e = ev.evidence.start, ev.evidence.end
     mod = ev.modality
     kinds = _cached(analysis, "kinds", lambda: {e.id: e.kind for e in analysis.entities})
@@ -105,7 +118,7 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add) -> No
         for a in ev.agents:
             if types.get(a) in _ACTORS and types.get(a) != "GPE":
                 # a commander controls ground through his forces: «سيطر حفتر على …» → the forces he leads
-                holder = _forces_of(analysis, a) if types.get(a) == "PERSON" else a
+                holder = _forces_of(analysis, a, kb) if types.get(a) == "PERSON" else a
                 add("CONTROLS", holder or a, ev.place, s, e, mod, 0.6, ev.time)
         return
     if ev.type == "MOBILIZATION" and mod in ("failed", "attempted") and _mentions_parallel(analysis, ev):
@@ -122,19 +135,18 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add) -> No
     tails = [t for t in ev.targets if types.get(t) in _ACTORS and (types.get(t) != "GPE" or rtype == "SUPPORTS")]
     if ev.type == "ARMED_CLASH" and len(heads) >= 2:
         heads, tails = heads[:1], heads[1:]  # the two sides of a clash oppose each other
-    if rtype == "OPPOSES" and ev.type != "EXPULSION" and ev.confidence < OPPOSES_MIN_CONFIDENCE:
+    if rtype == "OPPOSES" and ev.type != "EXPULSION" and ev.confidence < opposes_min:
         return  # hostility read off a loosely parsed event is too often wrong
     for h in heads:
         for t in tails:
             add(rtype, h, t, s, e, mod, 0.6, ev.time)
 
 
-def _forces_of(analysis: Analysis, person: str) -> str | None:
+def _forces_of(analysis: Analysis, person: str, kb: KnowledgeBase | None) -> str | None:
     """The armed group a person commands in this article (name structure, then the knowledge base)."""
-    for h in analysis.scratch.get("hints", []):
+    for h in HINTS.get(analysis):
         if h.type == "COMMANDS" and h.head.entity == person and h.tail.entity:
             return h.tail.entity
-    kb = analysis.scratch.get("kb")
     ent = analysis.entity(person)
     if kb is None or ent is None or not ent.kb_id or ent.kb_id not in kb.actors:
         return None
@@ -164,7 +176,7 @@ def _home_group(analysis: Analysis, ev: Event, types: dict[str, str]) -> str | N
     if ev.claim:
         claim = next((c for c in analysis.claims if c.id == ev.claim), None)
         if claim is not None and claim.speaker:
-            for h in analysis.scratch.get("hints", []):
+            for h in HINTS.get(analysis):
                 if h.head.entity == claim.speaker and h.type in ("SPOKESPERSON_OF", "MEMBER_OF", "COMMANDS") \
                         and types.get(h.tail.entity or "") == "ARMED_GROUP":
                     return h.tail.entity
@@ -180,7 +192,7 @@ T = TypeVar("T")
 def _cached(analysis: Analysis, name: str, build: Callable[[], T]) -> T:
     """A look-up table built once per analysis (rebuilt if the claims or entities were replaced)."""
     key = (id(analysis.claims), len(analysis.claims), id(analysis.entities), len(analysis.entities))
-    slot = analysis.scratch.setdefault("relations_cache", {})
+    slot = analysis.work.setdefault("_relations_index", {})  # private to this module, never a layer
     found = slot.get(name)
     if found is None or found[0] != key:
         found = slot[name] = (key, build())

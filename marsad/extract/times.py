@@ -9,19 +9,29 @@ See `marsad.extract.timex` for the grammar and the resolution rules.
 from __future__ import annotations
 
 from marsad.extract.timex import find_times
+from marsad.extract.timex.dates import FUTURE_WEIGHT
+from marsad.layers import NORM
 from marsad.model import Analysis
+from marsad.options import Option
 from marsad.pipeline import register
+from marsad.resources import Resources
 from marsad.text.normalise import normalise_with_map
 
 
-@register("times", requires=("tokens",), assigns=("times",))
+@register("times", requires=("sentences", "norm"), assigns=("times",),
+          options=(Option("future_weight", float, FUTURE_WEIGHT, "a date named without its year is read in the "
+                          "future only when it is this many times closer to the publication date than its past "
+                          "occurrence", low=0.0),))
 class TimesLayer:
     """Fills `analysis.times` with the time expressions of the article (ids t1, t2 …)."""
 
+    def __init__(self, resources: Resources, *, future_weight: float = FUTURE_WEIGHT) -> None:
+        self.future_weight = future_weight
+
     def __call__(self, analysis: Analysis) -> Analysis:
-        norm = analysis.scratch.get("norm")
-        if norm is None or norm.original is not analysis.text:
+        norm = NORM.get(analysis)
+        if norm.original is not analysis.text:
             norm = normalise_with_map(analysis.text)
         analysis.times = find_times(analysis.text, analysis.document.published, norm=norm,
-                                    sentences=analysis.sentences)
+                                    sentences=analysis.sentences, future_weight=self.future_weight)
         return analysis

@@ -57,8 +57,8 @@ def run_eval_ner(args: argparse.Namespace) -> int:
     tagger = load_model(args.model) if getattr(args, "model", None) else load_default()
     res = evaluate_file(args.conll, tagger)
     if args.json:
-        print(json.dumps(res, ensure_ascii=False, indent=1))
+        sys.stdout.write(json.dumps(res, ensure_ascii=False, indent=1) + "\n")
     else:
-        print(_render(res))
+        sys.stdout.write(_render(res) + "\n")
     sys.stdout.flush()
     return 0

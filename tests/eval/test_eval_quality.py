@@ -67,3 +67,28 @@ def test_malformed_pins_file(tmp_path: Path, content: str, message: str) -> None
     p.write_text(content, encoding="utf-8")
     with pytest.raises(ConfigError, match=message):
         load_pins(p)
+
+
+def test_a_sealed_set_reports_totals_only(tmp_path: Path) -> None:
+    from marsad.eval.quality import set_report
+    from marsad.eval.report import render_text
+
+    pins = tmp_path / "pins.json"
+    pins.write_text(json.dumps({"sets": {"open": {"gold": ["g"], "f1": {}},
+                                         "closed": {"gold": ["g"], "f1": {}, "sealed": True}}}))
+    open_set, closed = load_pins(pins)
+    assert (open_set.sealed, closed.sealed) == (False, True)
+    summary = _summary(good_analysis(), good_analysis())
+    assert "per_file" in set_report(open_set, summary)
+    report = set_report(closed, summary)
+    assert "per_file" not in report and report["sealed"] is True
+    assert report["f1"]["entities"] == pytest.approx(0.8333, abs=1e-4)
+    assert "F1 per file" in render_text(summary)
+    assert "F1 per file" not in render_text(summary, totals_only=True)
+
+
+def test_sealed_must_be_a_boolean(tmp_path: Path) -> None:
+    pins = tmp_path / "pins.json"
+    pins.write_text(json.dumps({"sets": {"s": {"gold": ["g"], "f1": {}, "sealed": "yes"}}}))
+    with pytest.raises(ConfigError, match="sealed must be true or false"):
+        load_pins(pins)

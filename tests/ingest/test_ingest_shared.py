@@ -30,10 +30,10 @@ def test_reference_article(reference_article: Path) -> None:
     assert again.id == doc.id
 
 
-def test_first_200_corpus_records(shared: Path) -> None:
+def test_first_200_corpus_records(shared: Path, missing_data) -> None:  # type: ignore[no-untyped-def]
     path = shared / "datasets" / "corpus-ant-2018.jsonl.gz"
     if not path.is_file():
-        pytest.skip(f"{path} is absent")
+        missing_data(str(path))
     with gzip.open(path, "rb") as fh:
         raw = [json.loads(line) for line in itertools.islice(fh, 200)]
     with gzip.open(path, "rb") as fh:

@@ -81,13 +81,13 @@ def test_eval_ner_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 
 @pytest.mark.shared
-def test_anercorp_test_score_pinned(shared: Path) -> None:
+def test_anercorp_test_score_pinned(shared: Path, missing_data) -> None:  # type: ignore[no-untyped-def]
     """The shipped model on ANERcorp test (an accuracy gate: fails if a retrain makes it worse)."""
     from marsad.ner.command import evaluate_file
 
     f = shared / "datasets" / "ner" / "anercorp" / "test.conll"
     if not f.is_file():
-        pytest.skip(f"{f} is absent")
+        missing_data(str(f))
     res = evaluate_file(f, load_default())
     assert res["micro"]["f1"] >= 69.0
 

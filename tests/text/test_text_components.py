@@ -18,8 +18,8 @@ def test_sentences_and_tokens_fill_the_analysis() -> None:
     analysis = Pipeline(components=("sentences", "tokens"))(Document(id="d", source_id="d", text=text))
     assert [text[s.start:s.end] for s in analysis.sentences] == [
         "عنوان الخبر", "وصلت القوات إلى المدينة.", "وانسحب المسلحون للقرى."]
-    assert isinstance(analysis.scratch["norm"], NormText)
-    assert analysis.scratch["norm"].original == text
+    assert isinstance(analysis.work["norm"], NormText)
+    assert analysis.work["norm"].original == text
     assert {"sentences", "tokens"} <= analysis.layers
     last = [t for t in analysis.tokens if t.sentence == 2]
     assert [t.text for t in last] == ["وانسحب", "المسلحون", "للقرى", "."]

@@ -29,8 +29,11 @@ from marsad.extract.claims.cues import (
 from marsad.extract.names.cands import Cand
 from marsad.extract.spanindex import ByKey, Stabbing
 from marsad.extract.tokindex import TokenIndex
+from marsad.layers import HINTS, MENTIONS
 from marsad.model import Analysis, Claim, Offsets, Span, Token
+from marsad.options import Option
 from marsad.pipeline import register
+from marsad.resources import Resources
 from marsad.text.normalise import normalise
 
 _OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "'": "'"}
@@ -57,24 +60,32 @@ class _Source:
     last: int = -1  # last token of the source's words after the cue (-1: not after the cue)
 
 
-@register("claims", requires=("tokens", "entities"), assigns=("claims",))
+@register("claims", requires=("tokens", "entities", "mentions", "hints", "times"), assigns=("claims",),
+          options=(Option("min_content_words", int, MIN_CONTENT_WORDS,
+                          "a claim's content needs at least this many words (shorter ones are names or fragments)",
+                          low=0),))
 class ClaimFinder:
     """Finds reported speech and its source for every reporting cue."""
 
+    def __init__(self, resources: Resources, *, min_content_words: int = MIN_CONTENT_WORDS) -> None:
+        self.table = cue_table(resources.kb)
+        self.min_content_words = min_content_words
+
     def __call__(self, analysis: Analysis) -> Analysis:
-        finder = _Finder(analysis, cue_table(analysis.scratch.get("kb")))
+        finder = _Finder(analysis, self.table, self.min_content_words)
         analysis.claims = finder.run()
         return analysis
 
 
 class _Finder:
-    def __init__(self, analysis: Analysis, table: CueTable) -> None:
+    def __init__(self, analysis: Analysis, table: CueTable, min_content_words: int = MIN_CONTENT_WORDS) -> None:
         self.a = analysis
+        self.min_content_words = min_content_words
         self.table = table
         self.anonymous = table.anonymous
         self.text = analysis.text
         self.tokens: Sequence[Token] = analysis.tokens
-        self.mentions: list[Cand] = analysis.scratch.get("mentions", [])
+        self.mentions: list[Cand] = MENTIONS.get(analysis)
         self.types = {e.id: e.type for e in analysis.entities}
         self.kinds = {e.id: e.kind for e in analysis.entities}
         self.claims: list[Claim] = []
@@ -296,7 +307,7 @@ class _Finder:
     def _last_spokesman(self, before: int) -> str | None:
         """The last person named as a spokesman before offset `before`."""
         best, best_pos = None, -1
-        for h in self.a.scratch.get("hints", []):
+        for h in HINTS.get(self.a):
             if h.type == "SPOKESPERSON_OF" and h.head.entity and best_pos < h.head.start < before:
                 best, best_pos = h.head.entity, h.head.start
         return best
@@ -444,7 +455,8 @@ class _Finder:
         return found
 
     def _emit(self, source: _Source, cue: Span, lemma: str, start: int, end: int, quote: bool) -> Claim:
-        if sum(1 for _ in islice(_WORD.finditer(self.text, start, end), MIN_CONTENT_WORDS)) < MIN_CONTENT_WORDS:
+        if sum(1 for _ in islice(_WORD.finditer(self.text, start, end), max(self.min_content_words, 0))) \
+                < self.min_content_words:
             self.last_source = source  # a claim with no real content: keep its source for what follows
             return Claim("", source.kind, cue, Offsets(start, end))
         claim = Claim(f"c{len(self.claims) + 1}", source.kind, cue, Offsets(start, end), source.speaker,

@@ -58,9 +58,13 @@ _GIVEN = given_names()
 class NerNet:
     """Wraps the shipped tagger; call it with tokens, text and the candidates found so far."""
 
-    def __init__(self, tagger: object, gate: bool = True) -> None:
+    def __init__(self, tagger: object, gate: bool = True, *, gate_max_count: int = GATE_MAX_COUNT,
+                 window_before: int = WINDOW_BEFORE, window_after: int = WINDOW_AFTER) -> None:
         self.tagger = tagger
         self.gate = gate
+        self.gate_max_count = gate_max_count
+        self.window_before = window_before
+        self.window_after = window_after
 
     def _windows(self, sentence: list[int], tokens: Sequence[Token], covered: set[int]) -> list[list[int]]:
         """Token windows of one sentence around its possible name words, merged where they touch."""
@@ -68,34 +72,19 @@ class NerNet:
         for pos, i in enumerate(sentence):
             if i in covered or not self._maybe_name(tokens[i]):
                 continue
-            lo, hi = max(0, pos - WINDOW_BEFORE), min(len(sentence), pos + WINDOW_AFTER + 1)
+            lo, hi = max(0, pos - self.window_before), min(len(sentence), pos + self.window_after + 1)
             if spans and lo <= spans[-1][1]:
                 spans[-1][1] = max(spans[-1][1], hi)
             else:
                 spans.append([lo, hi])
         return [sentence[lo:hi] for lo, hi in spans]
 
-    @staticmethod
-    def _maybe_name(tok: Token) -> bool:
+    def _maybe_name(self, tok: Token) -> bool:
         """A word that may belong to a name the knowledge base lacks: rare in news, or a given name."""
         if not tok.text[:1].isalpha():
             return False
         w = tok.stem if tok.prefix else tok.norm
-        return word_count(w) < GATE_MAX_COUNT or w in _GIVEN
-
-    @classmethod
-    def load(cls, model: str | None = None) -> "NerNet | None":
-        """The net over the pipeline's default model (None when it is not shipped or cannot load), or
-        over `model`: "neural", "crf" or a model file (InputError when it cannot be read: the user
-        asked for it)."""
-        from marsad.ner import load_model
-        from marsad.ner.shipped import PIPELINE_MODEL
-        if model:
-            return cls(load_model(model))
-        try:
-            return cls(load_model(PIPELINE_MODEL))
-        except Exception:  # noqa: BLE001 - a missing or broken model only disables the net
-            return None
+        return word_count(w) < self.gate_max_count or w in _GIVEN
 
     def __call__(self, tokens: Sequence[Token], text: str, cands: Sequence[Cand]) -> list[Cand]:
         if not tokens:

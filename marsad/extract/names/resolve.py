@@ -82,15 +82,16 @@ SURNAME_MAX_COUNT = 300
 
 
 def link_surnames(cands: list[Cand], tokens: Sequence[Token], text: str, kb: KnowledgeBase,
-                  given: frozenset[str]) -> list[Cand]:
-    """Lone surnames and partial names that refer to a person named in full elsewhere in the article."""
+                  given: frozenset[str], max_count: int = SURNAME_MAX_COUNT) -> list[Cand]:
+    """Lone surnames and partial names that refer to a person named in full elsewhere in the article
+    (a last name seen `max_count` times or more in news is not linked on its own)."""
     persons: dict[str, Cand] = {}
     for c in cands:
         if _type(c, kb) != "PERSON":
             continue
         words = name_words(c.name or "") if not c.kb_id else name_words(kb.actors[c.kb_id].name) if c.kb_id in kb.actors else ()
         if len(words) >= 2 and words[-1] not in STOP and words[-1] not in given and len(words[-1]) > 2 \
-                and word_count(words[-1]) < SURNAME_MAX_COUNT:
+                and word_count(words[-1]) < max_count:
             persons.setdefault(words[-1], c)  # not «الأحمر» (red) for «علي محسن الأحمر»
     if not persons:
         return []

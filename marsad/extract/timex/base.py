@@ -10,6 +10,7 @@ from datetime import date
 from typing import Callable
 
 from marsad.extract.timex import lexicon as lx
+from marsad.extract.timex.dates import FUTURE_WEIGHT
 
 
 @dataclass(slots=True)
@@ -34,6 +35,7 @@ class Context:
     end: int
     clitic: str
     anchor: date | None
+    future_weight: float = FUTURE_WEIGHT  # see dates.year_for_day
 
     def before(self, n: int = 1) -> list[str]:
         """The `n` words before the match (nearest last), normalised."""

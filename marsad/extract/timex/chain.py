@@ -200,7 +200,7 @@ def _read_day(kind: str, m: re.Match[str], ctx: Context, alone: bool) -> date | 
         year = ctx.anchor.year + (lx.DIRECTIONS[norm_key(m["ydir"])] if m["ydir"] else 0)
         return dt.valid_day(year, month, day) or False
     direction = lx.DIRECTIONS[norm_key(m["mdir"])] if m["mdir"] else None
-    return dt.year_for_day(ctx.anchor, month, day, direction) or False
+    return dt.year_for_day(ctx.anchor, month, day, direction, ctx.future_weight) or False
 
 
 def _read_clock(m: re.Match[str], pod: str) -> tuple[int, int | None] | None:

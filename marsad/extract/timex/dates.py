@@ -82,9 +82,11 @@ def nearest_weekday(anchor: date, weekday: int, direction: int) -> date:
     return anchor - timedelta(days=delta)
 
 
-def year_for_day(anchor: date, month: int, day: int, direction: int | None) -> date | None:
+def year_for_day(anchor: date, month: int, day: int, direction: int | None,
+                 future_weight: float = FUTURE_WEIGHT) -> date | None:
     """The year of a «day month» without a year: the last one before the anchor (direction -1),
-    the next one after it (+1), the anchor's year (0), or the one nearest to the anchor (None)."""
+    the next one after it (+1), the anchor's year (0), or the one nearest to the anchor (None; a
+    future date's distance counts `future_weight` times)."""
     cands = [d for d in (valid_day(anchor.year + k, month, day) for k in (-1, 0, 1)) if d]
     if not cands:
         return None
@@ -96,10 +98,10 @@ def year_for_day(anchor: date, month: int, day: int, direction: int | None) -> d
     if direction is not None and direction > 0:
         future = [d for d in cands if d > anchor]
         return min(future) if future else None
-    return min(cands, key=lambda d: abs((d - anchor).days) * (FUTURE_WEIGHT if d > anchor else 1))
+    return min(cands, key=lambda d: abs((d - anchor).days) * (future_weight if d > anchor else 1))
 
 
-def year_for_month(anchor: date, month: int, direction: int | None) -> int:
+def year_for_month(anchor: date, month: int, direction: int | None, future_weight: float = FUTURE_WEIGHT) -> int:
     """The year of a month named without a year (see `year_for_day`; months, not days)."""
     here = anchor.year * 12 + anchor.month - 1
     cands = [(anchor.year + k) * 12 + month - 1 for k in (-1, 0, 1)]
@@ -109,7 +111,7 @@ def year_for_month(anchor: date, month: int, direction: int | None) -> int:
         return max(c for c in cands if c < here) // 12
     if direction is not None and direction > 0:
         return min(c for c in cands if c > here) // 12
-    return min(cands, key=lambda c: abs(c - here) * (FUTURE_WEIGHT if c > here else 1)) // 12
+    return min(cands, key=lambda c: abs(c - here) * (future_weight if c > here else 1)) // 12
 
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from marsad.extract.timex import grammar as g
-from marsad.extract.timex.dates import parse_anchor
+from marsad.extract.timex.dates import FUTURE_WEIGHT, parse_anchor
 from marsad.extract.timex.base import Context, Found
 from marsad.extract.timex.resolve import READERS
 from marsad.model import Sentence, Time
@@ -21,11 +21,12 @@ _KINDS = tuple(name for name, _ in g.KINDS)
 
 
 def find_times(text: str, published: str | None = None, *, norm: NormText | None = None,
-               sentences: Sequence[Sentence] = ()) -> list[Time]:
+               sentences: Sequence[Sentence] = (), future_weight: float = FUTURE_WEIGHT) -> list[Time]:
     """Every time expression of `text`, resolved against the `published` date (ISO) when given.
 
     `norm` is the normalised view of `text` (built when not given); `sentences` bound the
-    search for the day of a bare clock time («الساعة الثالثة فجراً»).
+    search for the day of a bare clock time («الساعة الثالثة فجراً»); `future_weight` weighs the
+    distance of a future reading of a date named without its year (see `dates.year_for_day`).
     """
     norm = norm or normalise_with_map(text)
     anchor = parse_anchor(published)
@@ -36,7 +37,7 @@ def find_times(text: str, published: str | None = None, *, norm: NormText | None
         body = m.group("body")
         while body and body[-1] in _TRIM:
             body, end = body[:-1], end - 1
-        ctx = Context(norm.norm, start, end, m.group("clitic"), anchor)
+        ctx = Context(norm.norm, start, end, m.group("clitic"), anchor, future_weight)
         try:
             item = READERS[kind](body, ctx)
         except (ValueError, OverflowError):  # calendar arithmetic beyond year 1 or 9999

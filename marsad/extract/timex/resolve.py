@@ -47,7 +47,7 @@ def read_month(body: str, ctx: Context) -> Found | None:
         year = ctx.anchor.year + (lx.DIRECTIONS[norm_key(m["ydir"])] if m["ydir"] else 0)
     else:
         direction = lx.DIRECTIONS[norm_key(m["mdir"])] if m["mdir"] else None
-        year = dt.year_for_month(ctx.anchor, month, direction)
+        year = dt.year_for_month(ctx.anchor, month, direction, ctx.future_weight)
     return _month_found(year, month, first_day, True, flags)
 
 
@@ -249,7 +249,7 @@ def read_range(body: str, ctx: Context) -> Found | None:
         if ctx.anchor is None:
             return Found(0, 0, None, "range", True, ["unanchored"])
         direction = lx.DIRECTIONS[norm_key(m["rdir"])] if m["rdir"] else None
-        year = dt.year_for_month(ctx.anchor, MONTHS[norm_key(rm or lm)], direction)
+        year = dt.year_for_month(ctx.anchor, MONTHS[norm_key(rm or lm)], direction, ctx.future_weight)
         ly, ry, relative = ly or str(year), ry or str(year), True
     left_v = _side_value(a["d"], lm, ly)
     right_v = _side_value(b["d"], rm, ry)
