@@ -97,6 +97,10 @@ def _parser() -> argparse.ArgumentParser:
     en.add_argument("conll", metavar="FILE.conll")
     en.add_argument("--json", action="store_true", help="print the scores as JSON")
     en.add_argument("--model", metavar="FILE", help="a model file other than the shipped one")
+
+    from marsad.store.cli import add_commands
+
+    add_commands(sub, common, logopts)
     return top
 
 
@@ -119,6 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from marsad.ner.command import run_eval_ner
 
             return run_eval_ner(args)
+        from marsad.store.cli import COMMANDS, run as run_store
+
+        if args.command in COMMANDS:
+            return run_store(args)
     except MarsadError as exc:
         print(f"marsad: error: {exc}", file=sys.stderr)
         return 2

@@ -34,3 +34,7 @@ class GoldError(MarsadError):
 
 class TimeLimitError(InputError):
     """An article took longer than its time limit to analyse; it is skipped, the batch goes on."""
+
+
+class StoreError(MarsadError):
+    """The store could not be opened, migrated, read or written (locked, read-only, full, bad URL)."""

@@ -1,0 +1,134 @@
+"""Speed and size of the store over the 21,078-article corpus.
+
+Measures, on one core (this process only):
+- ingest end to end (read the JSON Lines corpus, analyse, store) into a fresh SQLite file, articles/s;
+- the store alone (analyses already made, written again into a second fresh file), ms per article;
+- each query of the store (actor by alias, profile, events by filters, claims, the graph at a date,
+  changes, show), median of 5 runs, ms;
+- the database size per 1,000 articles.
+
+Usage: python benchmarks/bench_store.py [--limit N] [--db URL]   (default: the whole corpus, SQLite)
+Writes benchmarks/results/store.json. Needs ../shared/datasets (or $MARSAD_SHARED).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from marsad.settings import shared_dir
+from marsad.store import Reader, Store, changes, graph_at
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "results" / "store.json"
+
+
+def _sample(src: Path, limit: int | None, folder: Path) -> Path:
+    """The first `limit` corpus records as a JSON Lines file (the corpus itself when no limit)."""
+    if not limit:
+        return src
+    path = folder / "sample.jsonl"
+    with gzip.open(src, "rt", encoding="utf-8") as fh, open(path, "w", encoding="utf-8") as out:
+        for i, line in enumerate(fh):
+            if i >= limit:
+                break
+            out.write(line)
+    return path
+
+
+def _median_ms(fn: Any, runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return round(statistics.median(times), 1)
+
+
+def _queries(reader: Reader) -> dict[str, float]:
+    """Median time of each query on a busy actor and place of the store."""
+    actor = reader.find_actors("حفتر", limit=1) or reader.find_actors("ترامب", limit=1)
+    place = reader.find_actors("طرابلس", limit=1)
+    actor_id = actor[0]["id"] if actor else 1
+    place_id = place[0]["id"] if place else None
+    some_event = reader.events(limit=1)
+    return {
+        "actor by alias": _median_ms(lambda: reader.find_actors("حفتر")),
+        "actor profile": _median_ms(lambda: reader.profile(actor_id)),
+        "events by type and date range": _median_ms(
+            lambda: reader.events(type="ATTACK", date_from="2018-02-01", date_to="2018-03-31")),
+        "events by actor": _median_ms(lambda: reader.events(actor=actor_id)),
+        "events within 100 km of Damascus": _median_ms(lambda: reader.events(near=(33.5, 36.3, 100))),
+        "events with at least 2 sources": _median_ms(lambda: reader.events(min_sources=2)),
+        "events reported by anonymous sources (one month)": _median_ms(
+            lambda: reader.events(source_kind="anonymous", date_from="2018-03-01", date_to="2018-03-31")),
+        "claims by speaker": _median_ms(lambda: reader.claims(speaker=actor_id)),
+        "claims about a place resting only on anonymous sources": _median_ms(
+            lambda: reader.claims(anonymous_only=True, about=place_id) if place_id else None),
+        "graph at a date": _median_ms(lambda: graph_at(reader, "2018-05-01")),
+        "changes of an actor": _median_ms(lambda: changes(reader, actor_id, "2018-01-01", "2018-12-31")),
+        "show an event": _median_ms(lambda: reader.show("event", some_event[0]["id"]) if some_event else None),
+    }
+
+
+def main() -> int:
+    """Run the benchmark and write the results file."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=None, help="the first N corpus articles (default: all)")
+    args = ap.parse_args()
+    shared = shared_dir()
+    if shared is None:
+        print("bench_store: skipped: ../shared/datasets is absent (set MARSAD_SHARED)")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        src = _sample(shared / "datasets" / "corpus-ant-2018.jsonl.gz", args.limit, folder)
+        db = folder / "bench.db"
+        cpu0, t0 = time.process_time(), time.perf_counter()
+        with Store(db) as store:
+            summary = store.ingest([src])
+        wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+        size = sum(p.stat().st_size for p in folder.glob("bench.db*"))
+        print(f"ingest: {summary.line()}; {summary.stored / cpu:.1f} articles/s of CPU time", file=sys.stderr)
+        with Store(db) as store, store.connect() as conn:
+            queries = _queries(Reader(conn))
+            from sqlalchemy import select
+
+            from marsad.model import Analysis
+            from marsad.store import schema as t
+
+            analyses = [Analysis.from_dict(json.loads(a)) for (a,) in conn.execute(select(t.articles.c.analysis))]
+        again = folder / "again.db"
+        with Store(again) as store:
+            c0 = time.process_time()
+            for a in analyses:
+                store.add(a)
+            store_ms = (time.process_time() - c0) / max(len(analyses), 1) * 1000
+    for name, ms in queries.items():
+        print(f"  {name}: {ms} ms", file=sys.stderr)
+    record = {
+        "measured": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "articles": summary.read, "stored": summary.stored, "failed": len(summary.failed),
+        "ingest_articles_per_s_wall": round(summary.stored / wall, 1),
+        "ingest_articles_per_s_cpu": round(summary.stored / cpu, 1),
+        "store_only_ms_per_article_cpu": round(store_ms, 2),
+        "db_mb_per_1000_articles": round(size / 1e6 / max(summary.stored, 1) * 1000, 1),
+        "query_ms_median": queries,
+        "note": "one process, SQLite in WAL mode, a 2-core machine shared with other jobs",
+    }
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(record, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
