@@ -119,7 +119,7 @@ class Progress:
         if self._bar is not None:
             self._bar.write(line, file=self.stream)
         else:
-            print(line, file=self.stream, flush=True)
+            self._line(line)
 
     def done(self, skipped_reason: str | None = None) -> None:
         """One item finished: analysed, or skipped for `skipped_reason`."""
@@ -163,4 +163,9 @@ class Progress:
             self._bar.close()
             self._bar = None
         if summary:
-            print(self.summary(), file=self.stream, flush=True)
+            self._line(self.summary())
+
+    def _line(self, line: str) -> None:
+        """Write one line to the progress stream at once (the display this object is for, not a log)."""
+        self.stream.write(line + "\n")
+        self.stream.flush()
