@@ -169,8 +169,12 @@ def test_document_id_unchanged_for_ordinary_text() -> None:
 
 def _lines_run(text: str) -> int:
     """Lines of marsad's own code executed to analyse `text` (after a warm-up run)."""
-    pipe = marsad.api._cached_pipeline((), ())
-    doc = marsad.analyze(text=text).document
+    from marsad.api import build_pipeline
+    from marsad.ingest import document_from_text
+
+    pipe = build_pipeline()
+    doc = document_from_text(text)
+    pipe(doc)  # warm-up: caches filled, lazy tables built
     package = str(Path(marsad.__file__).parent)
     count = 0
 
@@ -200,6 +204,38 @@ def _lines_run(text: str) -> int:
 def test_work_grows_linearly_with_the_input(unit: str) -> None:
     small, large = _lines_run(unit * 100), _lines_run(unit * 400)
     assert large / small < 4.6, (small, large)  # linear: 4; the quadratic event builder gave 6.5-7.2
+
+
+class _CountingText(str):
+    """Article text that adds up the characters its `find` scans and its slices copy."""
+
+    work = 0
+
+    def find(self, sub: str, start: int | None = None, end: int | None = None) -> int:  # type: ignore[override]
+        lo, hi = start or 0, len(self) if end is None else end
+        found = str.find(self, sub, lo, hi)
+        _CountingText.work += (hi - lo) if found < 0 else (found - lo)
+        return found
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def, override]
+        part = str.__getitem__(self, key)
+        if isinstance(key, slice):
+            _CountingText.work += len(part)
+        return part
+
+
+def test_unclosed_quotes_cost_linear_work() -> None:
+    from marsad.pipeline import Pipeline
+
+    pipe = Pipeline(disable=["events", "relations", "framing"])
+
+    def work(repeats: int) -> int:
+        _CountingText.work = 0
+        pipe(Document(id="q", source_id="q", text=_CountingText("« قال حفتر " * repeats)))
+        return _CountingText.work
+
+    small, large = work(500), work(2000)
+    assert large / small < 5, (small, large)  # linear: 4; each quote searched to the paragraph end gave 16
 
 
 # -- the per-article time limit ----------------------------------------------------------------------
