@@ -101,6 +101,9 @@ def _parser() -> argparse.ArgumentParser:
     from marsad.store.cli import add_commands
 
     add_commands(sub, common, logopts)
+    from marsad.watch.cli import add_commands as add_watch_commands
+
+    add_watch_commands(sub, common, logopts)
     return top
 
 
@@ -127,6 +130,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if args.command in COMMANDS:
             return run_store(args)
+        from marsad.watch.cli import COMMANDS as WATCH_COMMANDS, run as run_watch
+
+        if args.command in WATCH_COMMANDS:
+            return run_watch(args)
     except MarsadError as exc:
         print(f"marsad: error: {exc}", file=sys.stderr)
         return 2

@@ -53,7 +53,7 @@ LAYERS = ("entities", "relations", "events", "claims", "times", "framing")
 #: Layers with a per-type breakdown.
 TYPED_LAYERS = ("entities", "relations", "events")
 NAMED_KINDS = frozenset({"named_person", "organization", "media", "document"})
-SYMMETRIC_RELATIONS = frozenset({"ALLIED_WITH"})
+SYMMETRIC_RELATIONS = frozenset({"ALLIED_WITH", "OPPOSES"})
 
 G = TypeVar("G")
 P = TypeVar("P")

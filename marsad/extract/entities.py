@@ -18,6 +18,7 @@ from importlib import resources as package_files
 from collections.abc import Sequence
 
 from marsad.extract.names.cands import Cand
+from marsad.extract.names.inner import inner_places
 from marsad.extract.names.lexicon import lexicon_rows, rule_lexicon
 from marsad.extract.names.matcher import Match, NameTrie, name_words
 from marsad.extract.names.resolve import (
@@ -101,6 +102,9 @@ class EntityRecognizer:
         find_rule_mentions(ctx)
         relink_generic_bodies(ctx.new, main_army(cands, self.kb), cands, tokens, self.kb)
         cands = cands + ctx.new
+        seats, seat_hints = inner_places(cands, tokens, text, self.trie, self.kb)
+        cands += seats
+        ctx.hints.extend(seat_hints)
         disambiguate(cands, self.kb, self._votes(tokens))
         merge_unnamed_roles(ctx.hints)
         cands += link_surnames(cands, tokens, text, self.kb, self.lex.given_names, self.surname_max_count)

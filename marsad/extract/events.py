@@ -2,28 +2,35 @@
 
 Triggers come from the knowledge base's `event_triggers` lexicon (verbs and verbal nouns, matched
 on the clitic-free stem, also with a pronoun suffix removed: «ولائهم» → «ولاء»; multi-word triggers
-such as «خلق قوات» too). For each trigger, within its sentence:
+such as «تشكيل قوة» too). For each trigger, within its sentence:
 
 - agents: an actor right after a verb («سيطرت قوات X»), else the nearest actor before it in the same
   clause (a subject, or «اتصالات حفتر … حشد»); a pronoun-only subject takes the last person named;
 - targets: an actor after «على / ضد / من / في صفوف» or right after a verbal noun («طرد الجضران»);
-- place: a place after «في / ب / قرب …», else a place in the same clause;
+- place: a place after «في / ب / قرب …», else a place in the same clause; of several, the most
+  specific (a facility or district before its town, a town before its country);
 - time: a time expression in the sentence, else the time of the claim that carries the event;
 - modality: attempted («حاول»), failed («باءت بالفشل»), denied (a denying claim or «لم»), planned
   («تعتزم»), possible («قد» + present, «ربما»), else asserted — cues from the `modality` lexicon;
 - claim: the claim whose content contains the trigger (None when the narrator states it).
-Repeated mentions of one happening (same type and participants) become one event.
+Repeated mentions of one happening (same type and participants) become one event; control of
+another (or an unnamed) place, or a town of its own, is another event.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
 
 from marsad.extract.names.cands import Cand
 from marsad.extract.spanindex import ByKey, LastBefore, Stabbing, clip_clause
 from marsad.extract.tokindex import TokenIndex
 from marsad.knowledge.cache import per_kb
+from marsad.knowledge.readers import read_lexicon
 from marsad.layers import MENTIONS
 from marsad.model import Analysis, Claim, Event, Offsets, Span, Time, Token
 from marsad.options import Option
@@ -41,82 +48,28 @@ _VIOLENT = frozenset({"ATTACK", "ARMED_CLASH", "VIOLENCE_AGAINST_CIVILIANS", "PR
 MAX_PER_SENTENCE = 3
 #: how far (in tokens) from its trigger an event's place may stand
 PLACE_WINDOW = 12
-def _s(n: str) -> str:
-    """A normalised word without its article."""
-    return n[2:] if n.startswith("ال") and len(n) > 3 else n
+#: event_cues sets compared with a token's bare stem (no proclitics, no article); the others with the
+#: normalised token
+_BARE_CUES = frozenset({"civil_body", "civilians", "court", "fall", "figurative", "inquiry", "instrument", "killing",
+                        "legal_context", "light_verb", "members", "not_after_ba", "not_trigger", "penalty",
+                        "place_noun", "ruling", "try"})
 
-
-#: multi-word triggers beyond the lexicon («خلق قوات موازية»: forming forces)
-_SUPPLEMENT = {
-    "خلق قوات": "MOBILIZATION", "تشكيل قوات": "MOBILIZATION", "إنشاء قوات": "MOBILIZATION",
-    "تشكيل قوة": "MOBILIZATION", "خلق قوة": "MOBILIZATION", "تأسيس قوات": "MOBILIZATION",
-}
 #: verbal nouns whose following genitive is the agent («هجوم تنظيم الدولة»); for the others it is the
 #: one undergoing the event («طرد الجضران», «اعتقال X»)
 _GENITIVE_AGENT = frozenset({"ATTACK", "ARMED_CLASH", "MOBILIZATION", "SUPPORT", "MEETING", "THREAT",
                              "ACCUSATION", "TERRITORY_CONTROL", "DEFECTION", "ALLEGIANCE", "AGREEMENT", "PROTEST"})
 #: how far before a verbal noun its agent may stand
 NOUN_AGENT_WINDOW = 4
-_KILLING = frozenset(_s(normalise(w)) for w in ("قتل", "مقتل", "قتلوا", "قتلى", "قتيل", "قتيلا", "يقتل", "تقتل", "قتلت"))
-_FALL = frozenset(_s(normalise(w)) for w in ("سقوط", "سقط", "سقطت", "انهيار", "انهار"))
-_REGIME = frozenset(normalise(w) for w in ("نظام", "النظام", "حكم", "الحكم", "القذافي", "الرئيس"))
-_RULING = frozenset(_s(normalise(w)) for w in ("حكم", "الحكم", "أحكام", "الأحكام", "حكما", "بحكم"))
-_COURT = frozenset(_s(normalise(w)) for w in ("محكمة", "المحكمة", "قضائي", "قضائية", "بالإعدام", "بالسجن",
-                                               "غيابيا", "القضاء", "النيابة", "إعدام", "الإعدام", "محاكمة"))
-#: lexicon words that are not events in running news text («من أيدي», «الموالية» as an adjective)
-_NOT_TRIGGERS = frozenset(_s(normalise(w)) for w in ("ايدي", "أيدي", "الموالية", "موالية", "الموالين", "الموالون",
-                                                      "موالون", "الموالي", "موالين", "موال", "مؤتمر", "المؤتمر",
-                                                      "حوار", "الحوار", "جولة", "الجولة", "اسلحه", "الاسلحه",
-                                                      "ذخاير", "الذخاير", "ذخيره", "الذخيره", "امني", "الامني",
-                                                      "امنيه", "الامنيه", "حرب", "الحرب", "حربه", "حروب", "ايد",
-                                                      "مدعوم", "مدعومه", "المدعوم", "المدعومه", "مدعومين"))
-_NOT_AFTER_BA = frozenset(_s(normalise(w)) for w in ("شكل",))
-#: words that open a new clause, after which a verbal noun no longer shares the subject before
-_NEW_CLAUSE = frozenset(normalise(w) for w in ("ما", "الذي", "التي", "الذين", "وهو", "وهي", "هو", "هي", "بينما",
-                                                "حيث", "عندما", "لكن", "ولكن", "إذ", "أدى", "مما"))
-#: light verbs whose object is the event («شنت قوات X هجوما», «قام سلاح الجو بقصف»)
-_SUPPORT_VERBS = frozenset(_s(normalise(w)) for w in (
-    "شن", "شنت", "شنوا", "يشن", "تشن", "خاض", "خاضت", "خاضوا", "يخوض", "تخوض", "نفذ", "نفذت", "نفذوا",
-    "ينفذ", "تنفذ", "قام", "قامت", "قاموا", "يقوم", "تقوم", "أطلق", "أطلقت", "أطلقوا", "بدأ", "بدأت", "بدأوا",
-    "تبنى", "تبنت", "أجرى", "أجرت", "عقد", "عقدت", "عقدوا", "فرض", "فرضت", "أحكم", "أحكمت", "بسط", "بسطت",
-    "واصل", "واصلت", "استأنف", "استأنفت", "وقع", "وقعت", "أبرم", "أبرمت"))
 _DENY = normalise("نفى")
-#: plural nouns for the members of a group («متشددون من تنظيم الدولة»)
-_MEMBERS = frozenset(_s(normalise(w)) for w in ("متشددون", "متشددين", "مسلحون", "مسلحين", "عناصر", "مقاتلون",
-                                                 "مقاتلين", "أفراد", "جنود", "مسلحو", "مقاتلو"))
-_TRY_VERBS = frozenset(_s(normalise(w)) for w in ("سعى", "سعت", "سعوا", "يسعى", "تسعى", "حاول", "حاولت",
-                                                   "حاولوا", "يحاول", "تحاول", "محاولة", "محاولات", "خطط", "خططت"))
-_STILL = frozenset(normalise(w) for w in ("زال", "زالت", "يزال", "تزال", "زالوا", "يزالون", "برح", "انفك"))
 _UNSEEN = object()
-_FIGURATIVE = frozenset(_s(normalise(w)) for w in ("إعلامية", "الإعلامية", "سياسية", "السياسية", "انتخابية",
-                                                   "الانتخابية", "اقتصادية", "الاقتصادية", "دبلوماسية", "قضائية"))
-_CIVIL_BODIES = frozenset(_s(normalise(w)) for w in ("حكومة", "الحكومة", "لجنة", "اللجنة", "مجلس", "المجلس",
-                                                     "حزب", "الحزب", "هيئة", "الهيئة", "وزارة"))
-_REFUSALS = frozenset(normalise(w) for w in ("رفض", "رفضوا", "رفضت", "يرفض", "يرفضون", "ترفض", "رفضه"))
-_TRAINING = frozenset(normalise(w) for w in ("تدريب", "تدريبات", "دورات", "دوره", "تدريبيه"))
-_PLURAL_TRY = frozenset(normalise(w) for w in ("حاولا", "حاولوا", "حاولتا", "سعيا", "سعوا"))
-_CIVILIANS = frozenset((lambda n: n[2:] if n.startswith("ال") and len(n) > 3 else n)(normalise(w)) for w in (
-    "مدنيين", "مدنيون", "المدنيين", "مدني", "أطفال", "طفل", "نساء", "امرأة", "سكان", "الأهالي", "أهالي",
-    "مواطنين", "مواطنون", "لاجئين", "مهاجرين", "صحفي", "صحفيين", "عائلة", "عائلات", "مصلين", "أسرة"))
-_DEMONSTRATIVES = frozenset(normalise(w) for w in ("هذه", "هذا", "تلك", "ذلك", "هذة", "هاته"))
-_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا", "ي")
-_TARGET_PREPS = frozenset({"على", "ضد", "من", "عن", "مع", "بحق", "تجاه", "الى", "إلى", "ل"})
-_PLACE_PREPS = frozenset({"في", "فى", "ب", "قرب", "داخل", "جنوب", "شمال", "شرق", "غرب", "بمدينه", "بمنطقه", "نحو", "الى", "إلى", "من"})
+_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")  # not «ي»: «الاجتماعي», «السلبي» are adjectives
 _ACTOR_TYPES = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE", "MEDIA"})
 _PLACE_TYPES = frozenset({"GPE", "LOCATION"})
 _CLAUSE_BREAK = frozenset({"،", ",", ";", "؛", ":", "(", ")"})
-_PRONOUN_SUBJ = frozenset(normalise(w) for w in ("وأنه", "أنه", "إنه", "انه", "وهو", "هو", "فإنه"))
+#: words that open reported speech («قال إن …», «أكد أن …»)
+_OPENERS = frozenset(normalise(w) for w in ("إن", "أن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها", "أنهم",
+                                             "إنهم", "بأنهم", "فإن", "وأن", "وإن"))
 
-# built-in modality cues (the knowledge base's `modality` lexicon adds to them)
-_BUILTIN_MODALITY = {
-    "حاول": "attempted", "حاولت": "attempted", "حاولوا": "attempted", "حاولا": "attempted", "يحاول": "attempted",
-    "تحاول": "attempted", "محاوله": "attempted", "محاولات": "attempted", "سعى": "attempted", "سعت": "attempted",
-    "فشل": "failed", "فشلت": "failed", "فشلوا": "failed", "بالفشل": "failed", "احبط": "failed", "احبطت": "failed",
-    "تعتزم": "planned", "يعتزم": "planned", "سوف": "planned", "يخطط": "planned", "تخطط": "planned",
-    "ستقوم": "planned", "سيقوم": "planned", "تنوي": "planned", "ينوي": "planned", "مرتقب": "planned",
-    "ربما": "possible", "يحتمل": "possible", "محتمل": "possible", "يرجح": "possible", "قد": "possible",
-    "لم": "negation", "لن": "negation", "نفى": "denied", "نفت": "denied", "ينفي": "denied", "تنفي": "denied",
-}
 
 
 @dataclass(slots=True)
@@ -128,17 +81,24 @@ class _Trigger:
     form: str = ""  # the lexicon form matched («قتل» for «وقتله»)
 
 
+@dataclass(slots=True)
+class _Args:
+    """The arguments of an event being built."""
+
+    agents: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    place: str | None = None
+
+
 class _Lexicon:
     """Trigger and modality tables from the knowledge base (built once per KB)."""
 
     def __init__(self, kb: object | None) -> None:
         self.single: dict[str, str] = {}
         self.multi: dict[tuple[str, ...], str] = {}
-        self.modality: dict[str, str] = {normalise(k): v for k, v in _BUILTIN_MODALITY.items()}
+        self.modality: dict[str, str] = {}
+        self.cues: dict[str, frozenset[str]] = _event_cues(kb)
         self.multi_first: frozenset[str] = frozenset()
-        for words, etype in _SUPPLEMENT.items():
-            self.multi.setdefault(tuple(_strip_al(normalise(w)) for w in words.split()), etype)
-        self.multi_first = frozenset(k[0] for k in self.multi)
         if kb is None:
             return
         names = kb.lexicon_names()  # type: ignore[attr-defined]
@@ -163,7 +123,23 @@ class _Lexicon:
 
 
 def _strip_al(w: str) -> str:
+    """A normalised word without its article."""
     return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
+def _event_cues(kb: object | None) -> dict[str, frozenset[str]]:
+    """The word sets of the `event_cues` lexicon (the shipped file when there is no knowledge base)."""
+    if kb is not None and "event_cues" in kb.lexicon_names():  # type: ignore[attr-defined]
+        rows = kb.lexicon("event_cues")  # type: ignore[attr-defined]
+    else:
+        rows = read_lexicon(Path(str(resources.files("marsad").joinpath("data/lexicons/event_cues.tsv"))))
+    sets: dict[str, set[str]] = {}
+    for row in rows:
+        cue = row.get("cue", "").strip()
+        word = normalise(row.get("term", "").strip())
+        if word:
+            sets.setdefault(cue, set()).add(_strip_al(word) if cue in _BARE_CUES else word)
+    return defaultdict(frozenset, {cue: frozenset(words) for cue, words in sets.items()})
 
 
 @per_kb
@@ -214,6 +190,7 @@ class _Finder:
     def __init__(self, analysis: Analysis, lex: _Lexicon, settings: EventSettings = EventSettings()) -> None:
         self.a = analysis
         self.lex = lex
+        self.cue = lex.cues
         self.opts = settings
         self.tokens: Sequence[Token] = analysis.tokens
         self.text = analysis.text
@@ -222,6 +199,7 @@ class _Finder:
         mentions: list[Cand] = MENTIONS.get(analysis)
         self.mentions = [m for m in mentions if m.entity]
         self.stems = [_strip_al(t.stem if t.prefix else t.norm) for t in self.tokens]
+        self.starts = [t.start for t in self.tokens]
         self._last_trigger: _Trigger | None = None
         self._found: dict[int, object] = {}
         self.index = TokenIndex(self.tokens, self.mentions)
@@ -275,7 +253,19 @@ class _Finder:
                 if etype:
                     return i + size - 1, etype, ""
 
-        w = self.stem(i)
+        w, etype = self._single(self.stem(i))
+        if etype is None and self.stem(i)[:1] in "وف" and len(self.stem(i)) >= 5 and not tok.prefix \
+                and self.lex.single.get(self.stem(i)[1:]):
+            w = self.stem(i)[1:]  # «واشتبكت»: a conjunction the clitic split left on (the listed form only)
+            etype = self.lex.single[w]
+        if etype is None or w in self.cue["not_trigger"] or self.stem(i) in self.cue["not_trigger"] or \
+                (tok.prefix == "ب" and w in self.cue["not_after_ba"]):
+            return None
+        return i, etype, w
+
+    def _single(self, w: str) -> tuple[str, str | None]:
+        """(lexicon form, event type) of one word: as it stands, without a pronoun suffix, the
+        accusative «ا», or a present plural or dual ending; (w, None) when none is a trigger."""
         etype = self.lex.single.get(w)
         if etype is None:
             for suf in _SUFFIXES:
@@ -284,14 +274,13 @@ class _Finder:
                     for form in (base, base.replace("ئ", "ء"), base[:-1] + "ء" if base.endswith("ي") else base):
                         etype = self.lex.single.get(form)
                         if etype:
-                            w = form
-                            break
-                    if etype:
-                        break
-        if etype is None or w in _NOT_TRIGGERS or self.stem(i) in _NOT_TRIGGERS or \
-                (tok.prefix == "ب" and w in _NOT_AFTER_BA):
-            return None
-        return i, etype, w
+                            return form, etype
+        if etype is None and w.endswith("ا") and len(w) >= 5 and self.lex.single.get(w[:-1]):
+            return w[:-1], self.lex.single[w[:-1]]  # the accusative «هجوما», «تحقيقا», «اتفاقا»
+        if etype is None and w[:1] in "يت" and w.endswith(("ون", "ان")) and len(w) >= 6 \
+                and self.lex.single.get(w[:-2]):
+            return w[:-2], self.lex.single[w[:-2]]  # a present plural or dual verb («يتقاتلون», «تتصارعان»)
+        return w, etype
 
     def _is_verb(self, i: int, w: str) -> bool:
         """A trigger word read as a verb: never with the article; a word news also writes with the
@@ -325,12 +314,12 @@ class _Finder:
                 i += 1
                 continue
             self._last_trigger = trig
-            if trig.first > 0 and self.tokens[trig.first - 1].norm in _DEMONSTRATIVES:
+            if trig.first > 0 and self.tokens[trig.first - 1].norm in self.cue["demonstrative"]:
                 i = trig.last + 1  # «هذه الانشقاقات»: refers back to an event already told
                 continue
             same_sentence = trig.first > 0 and self.tokens[trig.first - 1].sentence == self.tokens[trig.first].sentence
             prev_word = self.stems[trig.first - 1] if same_sentence else ""
-            if prev_word in _REFUSALS or (same_sentence and prev_trigger is not None
+            if prev_word in self.cue["refusal"] or (same_sentence and prev_trigger is not None
                                           and prev_trigger.last == trig.first - 1):
                 i = trig.last + 1  # «رفضوا تولي …» did not happen; «حشد الدعم»: the object of a trigger
                 prev_trigger = trig
@@ -340,7 +329,7 @@ class _Finder:
                 last_first, last_ev = built[-1]
                 gap = {self.tokens[k].norm for k in range(last_first + 1, trig.first)}
                 if self.tokens[last_first].sentence == self.tokens[trig.first].sentence and last_ev.agents \
-                        and trig.first - last_first <= 10 and not gap & _NEW_CLAUSE:
+                        and trig.first - last_first <= 10 and not gap & self.cue["new_clause"]:
                     # «السيطرة على موانئ النفط، إعلان ولائهم لحفتر، وطرد الجضران»: one subject for all
                     ev.agents = [a for a in last_ev.agents if a not in ev.targets]
                     ev.confidence = min(0.95, ev.confidence + 0.25)
@@ -369,13 +358,18 @@ class _Finder:
             ev.id = f"v{n}"
         return kept
 
-    @staticmethod
-    def _same_happening(ev: Event, kept: list[Event]) -> bool:
-        """An event of the same type sharing a participant was already kept (the headline retold)."""
+    def _same_happening(self, ev: Event, kept: list[Event]) -> bool:
+        """An event of the same type sharing a participant, and not at another town or site, was
+        already kept (the headline retold)."""
+        def local(place: str) -> bool:
+            return self.kinds.get(place) != "country"
         people = set(ev.agents) | set(ev.targets)
         for other in kept:
-            if other.type != ev.type:
-                continue
+            if other.type != ev.type or (ev.place and other.place and ev.place != other.place and local(ev.place)
+                                         and local(other.place)):
+                continue  # one side taking two towns is two events
+            if ev.type == "TERRITORY_CONTROL" and ev.place != other.place:
+                continue  # control is of a place: another (or an unnamed) place is another event
             if people & (set(other.agents) | set(other.targets)):
                 return True
         return False
@@ -384,9 +378,28 @@ class _Finder:
         return i in self.index.inside
 
     def _clause(self, trig: _Trigger) -> tuple[int, int]:
-        """Token range of the trigger's sentence, at most `MAX_CLAUSE_TOKENS` either side of it."""
-        return clip_clause(self.index.sentence_start(trig.first), self.index.sentence_end(trig.last),
-                           trig.first, trig.last)
+        """Token range of the trigger's sentence (at most `MAX_CLAUSE_TOKENS` either side of it); inside
+        a reported statement, of the statement's content only (the speaker of a quote is not the agent
+        of the events he reports)."""
+        lo, hi = clip_clause(self.index.sentence_start(trig.first), self.index.sentence_end(trig.last),
+                             trig.first, trig.last)
+        pos = self.tokens[trig.first].start
+        for c in self.claims_at.at(pos):
+            if self._reported(c):
+                while lo < trig.first and self.tokens[lo].start < c.content.start:
+                    lo += 1
+                while hi > trig.last and self.tokens[hi].end > c.content.end:
+                    hi -= 1
+        return lo, hi
+
+    def _reported(self, claim: object) -> bool:
+        """True when a claim's content is reported speech («قال إن …», a quote), not the object of an
+        announcement («أعلن الجيش بدء عملية …», whose announcer acts)."""
+        start = claim.content.start  # type: ignore[attr-defined]
+        k = bisect_right(self.starts, start) - 1
+        prev = self.tokens[k - 1] if k >= 1 else None
+        return bool(getattr(claim, "quote", False)) or (prev is not None and (
+            prev.text in (":", '"', "«", "“") or normalise(prev.text) in _OPENERS))
 
     def _mention_at(self, i: int, types: frozenset[str]) -> Cand | None:
         for m in sorted(self.by_first.get(i, []), key=lambda m: -(m.last - m.first)):
@@ -395,12 +408,33 @@ class _Finder:
         return None
 
     def _build(self, trig: _Trigger, n: int) -> Event | None:
+        """The event of one trigger, or None when it did not happen or is implausible."""
         lo, hi = self._clause(trig)
+        args = self._args_after(trig, hi)
+        self._agent_before_trigger(trig, lo, args)
+        args.targets = [t for t in args.targets if t not in args.agents]
+        if args.place is None:
+            args.place = self._place_in(lo, hi, trig)
+        args.place = self._most_specific(args.place, lo, hi, trig)
+        etype = self._retype(trig, lo, hi, args)
+        if not self._plausible(etype, trig, args.agents, args.targets, args.place, lo, hi):
+            return None
+        if self._prevented(trig, lo):
+            return None  # «لمنع المسلحين من دخول المدينة»: kept from happening
+        modality = self._modality(trig, lo, hi)
+        purpose = self.tokens[trig.first].prefix == "ل" or self.tokens[trig.first].norm in ("لمحاوله",)
+        if purpose:
+            if not any(self.stems[k] in self.cue["try"] or self.tokens[k].norm[1:] in self.cue["try"]
+                       for k in range(max(lo, trig.first - 3), trig.first)):
+                return None  # «… لمحاصرة الانشقاقات»: an aim, not a happening
+            modality = "attempted"  # «سعت للسيطرة على الهلال النفطي»
+        claim = self._claim(trig)
+        return self._event(n, etype, trig, args, lo, hi, modality, claim, purpose)
+
+    def _args_after(self, trig: _Trigger, hi: int) -> _Args:
+        """Agent (a verb's subject, a verbal noun's genitive), targets and place read after the trigger."""
         toks = self.tokens
-        agents: list[str] = []
-        targets: list[str] = []
-        place: str | None = None
-        # after the trigger: agent (verb subject), targets after prepositions, place after «في»
+        args = _Args()
         k = trig.last + 1
         steps = 0
         while k <= hi and steps < 10:
@@ -409,84 +443,130 @@ class _Finder:
                 break
             if steps > 0 and self._starts_trigger(k):
                 break  # the next event's words are its own
+            by = self._passive_agent(k, hi)
+            if by is not None:
+                # «بعد اقتحامها من قبل قوات X»: the agent of a passive or a verbal noun
+                args.agents = [by.entity or ""] + [a for a in args.agents if a != by.entity]
+                args.targets = [t for t in args.targets if t != by.entity]
+                k = by.last + 1
+                steps += 1
+                continue
             m = self._mention_at(k, _ACTOR_TYPES | _PLACE_TYPES)
-            if m is None and steps == 0 and trig.verb and self.stems[k] in _MEMBERS and k + 2 <= hi \
-                    and toks[k + 1].norm == "من":
-                # «اقتحم متشددون من تنظيم الدولة …»: the members' group is the agent
-                m = self._mention_at(k + 2, _ACTOR_TYPES)
-                if m is not None and self.can_act(m.entity) and self.types.get(m.entity or "") != "GPE":
-                    agents.append(m.entity or "")
-                    k = m.last + 1
+            if m is None and steps == 0 and trig.verb:
+                group = self._group_of_members(k, hi)
+                if group is not None:
+                    # «اقتحم متشددون من تنظيم الدولة», «قصفت طائرات قوات X»: the group behind them acts
+                    args.agents.append(group.entity or "")
+                    k = group.last + 1
                     steps += 1
                     continue
-            if m is None and tok.norm in _TARGET_PREPS | _PLACE_PREPS and k + 1 <= hi:
+            if m is None and tok.norm in self.cue["target_prep"] | self.cue["place_prep"] and k + 1 <= hi:
                 k += 1
                 steps += 1
                 continue
-            if m is not None:
-                etype = self.types[m.entity or ""]
-                prev = toks[k - 1].norm if k - 1 > trig.last else ""
-                via_prep = prev in _PLACE_PREPS or (m.source != "coref" and toks[k].prefix[:1] in ("ب",) and m.start > toks[k].start)
-                if etype == "LOCATION" or (etype == "GPE" and (via_prep or prev == "في" or not self.can_act(m.entity))):
-                    place = place or m.entity
-                elif not agents and steps == 0 and self.can_act(m.entity) and (
-                        trig.verb or (trig.type in _GENITIVE_AGENT and not tok.prefix[:1] in ("ل", "ب"))):
-                    agents.append(m.entity or "")  # «سيطرت قوات X», «هجوم تنظيم الدولة»
-                    nxt = m.last + 1
-                    other = self._mention_at(nxt, _ACTOR_TYPES) if nxt <= hi and toks[nxt].prefix == "و" else None
-                    if other is not None and self.can_act(other.entity) and other.entity not in agents:
-                        agents.append(other.entity or "")  # «وتدعم الأمم المتحدة والاتحاد الأوروبي …»
-                        k = other.last + 1
-                        steps += 1
-                        continue
-                elif m.entity not in targets and etype != "MEDIA":
-                    targets.append(m.entity or "")
-                k = m.last + 1
+            if m is None:
+                k += 1
                 steps += 1
                 continue
-            k += 1
+            k = self._take_argument(trig, m, k, steps, hi, args)
             steps += 1
-        killing = self.stems[trig.first] in _KILLING or trig.form in _KILLING
-        if not agents and not trig.verb:
+        return args
+
+    def _take_argument(self, trig: _Trigger, m: Cand, k: int, steps: int, hi: int, args: _Args) -> int:
+        """File the mention at token k as place, agent or target; the token to go on from."""
+        toks = self.tokens
+        tok = toks[k]
+        etype = self.types[m.entity or ""]
+        prev = toks[k - 1].norm if k - 1 > trig.last else ""
+        via_prep = prev in self.cue["place_prep"] or (m.source != "coref" and tok.prefix[:1] in ("ب",) and m.start > tok.start)
+        # «في هجوم لتنظيم الدولة»: an attack's or a clash's author after «لـ»
+        of_author = not trig.verb and trig.type in ("ATTACK", "ARMED_CLASH") and tok.prefix == "ل"
+        if etype == "LOCATION" or (etype == "GPE" and (via_prep or prev == "في" or not self.can_act(m.entity))):
+            args.place = args.place or m.entity
+        elif not args.agents and steps == 0 and self.can_act(m.entity) and not self._plural_verb(trig) and (
+                trig.verb or of_author or (trig.type in _GENITIVE_AGENT and not tok.prefix[:1] in ("ل", "ب"))):
+            args.agents.append(m.entity or "")  # «سيطرت قوات X», «هجوم تنظيم الدولة»
+            nxt = m.last + 1
+            other = self._mention_at(nxt, _ACTOR_TYPES) if nxt <= hi and toks[nxt].prefix == "و" else None
+            if other is not None and self.can_act(other.entity) and other.entity not in args.agents:
+                args.agents.append(other.entity or "")  # «وتدعم الأمم المتحدة والاتحاد الأوروبي …»
+                return other.last + 1
+        elif m.entity not in args.targets and etype != "MEDIA":
+            args.targets.append(m.entity or "")
+        return m.last + 1
+
+    def _plural_verb(self, trig: _Trigger) -> bool:
+        """«بايعوا تنظيم X», «هاجموا مواقع X»: a verb in the plural carries its subject, so the actor
+        after it is its object (a verb before a named subject stays singular)."""
+        word = normalise(self.tokens[trig.first].text)
+        return trig.verb and trig.first == trig.last and word.endswith("وا") and len(word) >= 5
+
+    def _passive_agent(self, k: int, hi: int) -> Cand | None:
+        """The actor after «من قبل» / «على يد» at token k, if any."""
+        toks = self.tokens
+        if k + 2 > hi or (toks[k].norm, toks[k + 1].norm) not in (("من", "قبل"), ("علي", "يد"), ("على", "يد")):
+            return None
+        m = self._mention_at(k + 2, _ACTOR_TYPES)
+        return m if m is not None and self.can_act(m.entity) else None
+
+    def _group_of_members(self, k: int, hi: int) -> Cand | None:
+        """«متشددون من تنظيم الدولة», «طائرات قوات X»: the group whose members or arms stand at token k."""
+        toks = self.tokens
+        if self.stems[k] in self.cue["members"] and k + 2 <= hi and toks[k + 1].norm == "من":
+            m = self._mention_at(k + 2, _ACTOR_TYPES)
+        elif self.stems[k] in self.cue["instrument"] and k + 1 <= hi:
+            m = self._mention_at(k + 1, _ACTOR_TYPES)
+        else:
+            return None
+        if m is not None and self.can_act(m.entity) and self.types.get(m.entity or "") != "GPE":
+            return m
+        return None
+
+    def _agent_before_trigger(self, trig: _Trigger, lo: int, args: _Args) -> None:
+        """With no agent after the trigger: a light verb's subject, else the actor before it."""
+        if not args.agents and not trig.verb:
             agent = self._support_verb_subject(trig, lo)
             if agent:
-                agents.append(agent)  # «خاض الجيش، الخميس، مواجهات مع …», «قام سلاح الجو بقصف …»
-        if not agents and not killing:
+                args.agents.append(agent)  # «خاض الجيش، الخميس، مواجهات مع …», «قام سلاح الجو بقصف …»
+        killing = self.stems[trig.first] in self.cue["killing"] or trig.form in self.cue["killing"]
+        if not args.agents and not killing:
             agent = self._agent_before(trig, lo, near=None if trig.verb else self.opts.noun_agent_window)
             if agent:
-                agents.append(agent)
-        if not agents and any(self.tokens[k].norm in _PLURAL_TRY for k in range(max(lo, trig.first - 3), trig.first)):
-            agents = self._persons_before(trig, lo)  # «X، وY، حاولا خلق قوات»: every subject
-        targets = [t for t in targets if t not in agents]
-        if place is None:
-            place = self._place_in(lo, hi, trig)
+                args.agents.append(agent)
+
+    def _retype(self, trig: _Trigger, lo: int, hi: int, args: _Args) -> str:
+        """The event type from the trigger's and the arguments' evidence."""
         etype = trig.type
-        if etype == "MOBILIZATION" and place and self.kinds.get(place) == "country" and \
-                self.stems[trig.first] in _TRAINING | {_strip_al(normalise("التدريب"))}:
-            # fighters trained abroad: the host country supports the group trained
-            etype = "SUPPORT"
-            group = self._group_before(trig, lo)
-            agents, targets = [place], [group] if group else []
-        if etype == "VIOLENCE_AGAINST_CIVILIANS" and not any(
-                self.stems[k] in _CIVILIANS for k in range(max(lo, trig.first - 8), min(hi, trig.last + 10) + 1)):
-            etype = "ATTACK"  # a killing with no civilians named is an attack
+        stem = self.stems[trig.first]
+        if stem in self.cue["penalty"] and trig.first > lo and self.stems[trig.first - 1] in self.cue["ruling"]:
+            return "LEGAL_ACTION"  # «أحكام الإعدام»
+        if self.tokens[trig.first].prefix.startswith("ب") and stem in self.cue["penalty"] and any(
+                self.stems[k] in self.cue["court"] for k in range(lo, hi + 1) if k != trig.first):
+            return "LEGAL_ACTION"  # «قضت المحكمة بإعدام X», «حكما بالسجن»: a sentence, not a killing
+        killing = stem in self.cue["killing"] or trig.form in self.cue["killing"]
+        if etype == "VIOLENCE_AGAINST_CIVILIANS" and killing and not any(
+                self.stems[k] in self.cue["civilians"] for k in range(max(lo, trig.first - 8), min(hi, trig.last + 10) + 1)):
+            etype = "ATTACK"  # a killing with no civilians named is an attack (an execution, a massacre stay)
         if etype == "ARMED_CLASH":
             # a clash has two sides, and they bear arms (a speaker's «المعركة» names none)
-            agents = [a for a in agents + [t for t in targets if t not in agents]
-                      if self.types.get(a) in ("ARMED_GROUP", "TRIBE", "ORGANIZATION")]
-            targets = []
-        if not self._plausible(etype, trig, agents, targets, place, lo, hi):
-            return None
-        modality = self._modality(trig, lo, hi)
-        purpose = toks[trig.first].prefix == "ل" or toks[trig.first].norm in ("لمحاوله",)
-        if purpose:
-            tried = any(self.stems[k] in _TRY_VERBS or self.tokens[k].norm[1:] in _TRY_VERBS
-                        for k in range(max(lo, trig.first - 3), trig.first))
-            if not tried:
-                return None  # «… لمحاصرة الانشقاقات»: an aim, not a happening
-            modality = "attempted"  # «سعت للسيطرة على الهلال النفطي»
-        claim = self._claim(trig)
-        time = self._time(lo, hi, claim)
+            args.agents = [a for a in args.agents + [t for t in args.targets if t not in args.agents]
+                           if self.types.get(a) in ("ARMED_GROUP", "TRIBE", "ORGANIZATION")]
+            args.targets = []
+        return etype
+
+    def _prevented(self, trig: _Trigger, lo: int) -> bool:
+        """«لمنع المسلحين من دخول …», «للحيلولة دون سقوط …»: a prevention word just before the trigger."""
+        for k in range(max(lo, trig.first - 4), trig.first):
+            tok = self.tokens[k]
+            if tok.norm in self.cue["prevent"] or tok.stem in self.cue["prevent"]:
+                return True
+        return False
+
+    def _event(self, n: int, etype: str, trig: _Trigger, args: _Args, lo: int, hi: int, modality: str,
+               claim: str | None, purpose: bool) -> Event:
+        """The Event record: confidence, evidence span (trigger and nearest argument mentions), time."""
+        toks = self.tokens
+        agents, targets, place = args.agents, args.targets, args.place
         actors = [x for x in agents + targets if self.types.get(x) != "LOCATION"]
         conf = (0.45 if trig.verb else 0.35) + 0.25 * bool(agents) + 0.15 * bool(targets) + 0.1 * bool(place)
         if not actors:
@@ -504,8 +584,8 @@ class _Finder:
                 ev_start, ev_end = min(ev_start, m.start), max(ev_end, m.end)
         trigger = Span(toks[trig.first].start, toks[trig.last].end,
                        self.text[toks[trig.first].start:toks[trig.last].end])
-        return Event(f"v{n}", etype, trigger, Offsets(ev_start, ev_end), agents, targets, place, time,
-                     modality, claim, min(conf, 0.95))
+        return Event(f"v{n}", etype, trigger, Offsets(ev_start, ev_end), agents, targets, place,
+                     self._time(lo, hi, claim), modality, claim, min(conf, 0.95))
 
     def can_act(self, entity: str | None) -> bool:
         """Actors act; of places, only countries do («مصر تدعم …»), never cities or regions."""
@@ -527,11 +607,11 @@ class _Finder:
         """Type-specific sanity: control needs a place and no state as agent, an appointment a person,
         a verdict a court; «سقوط النظام» is not a battle."""
         if etype == "TERRITORY_CONTROL":
-            if place is None or any(self.types.get(a) == "GPE" for a in agents):
+            if (place is None and not self._place_noun_after(trig, hi)) or any(self.types.get(a) == "GPE" for a in agents):
                 return False
             nxt = self.tokens[trig.last + 1].norm if trig.last + 1 < len(self.tokens) else ""
             after = self._mention_at(trig.last + 1, frozenset({"PERSON"}))
-            if trig.form in _FALL and (nxt in _REGIME or after is not None):
+            if trig.form in self.cue["fall"] and (nxt in self.cue["regime"] or after is not None):
                 return False  # «سقوط النظام», «سقوط القذافي»
         if etype == "APPOINTMENT" and not any(self.types.get(x) == "PERSON" for x in agents + targets):
             return False
@@ -540,16 +620,34 @@ class _Finder:
         if etype == "ARMED_CLASH" and any(self.types.get(a) == "GPE" for a in agents):
             return False
         nxt = self.stems[trig.last + 1] if trig.last + 1 <= hi else ""
-        if etype in ("ARMED_CLASH", "ATTACK") and nxt in _FIGURATIVE:
+        if etype in ("ARMED_CLASH", "ATTACK") and nxt in self.cue["figurative"]:
             return False  # «معركة إعلامية شرسة», «حرب سياسية»
-        if etype == "MOBILIZATION" and nxt in _CIVIL_BODIES:
+        if etype == "MOBILIZATION" and nxt in self.cue["civil_body"]:
             return False  # «وشكلت حكومة»: forming a government is not mobilising
         if etype == "TERRITORY_CONTROL" and not agents and not trig.verb:
             return False  # «السيطرة» with no one taking control
-        if etype == "LEGAL_ACTION" and self.stems[trig.first] in _RULING and not any(
-                self.stems[k] in _COURT for k in range(lo, hi + 1)):
+        if etype == "LEGAL_ACTION" and self.stems[trig.first] in self.cue["inquiry"] and not self._legal_inquiry(trig, lo, hi):
+            return False  # «تحقيق تقدم», «تحقيق الاستقرار»: achieving, not investigating
+        if etype == "LEGAL_ACTION" and self.stems[trig.first] in self.cue["ruling"] and not any(
+                self.stems[k] in self.cue["court"] for k in range(lo, hi + 1)):
             return False
         return True
+
+    def _place_noun_after(self, trig: _Trigger, hi: int) -> bool:
+        """«سيطر على عدد من البلدات», «استولى عليها»: a place named by a common noun or a pronoun
+        just after the trigger (its object)."""
+        for k in range(trig.last + 1, min(hi, trig.last + 12) + 1):
+            if self.tokens[k].text in _CLAUSE_BREAK:
+                return False
+            if self.stems[k] in self.cue["place_noun"]:
+                return True
+        return False
+
+    def _legal_inquiry(self, trig: _Trigger, lo: int, hi: int) -> bool:
+        """«تحقيق» as an investigation: «تحقيق في/بشأن/دولي …», or a court or legal word in the clause."""
+        nxt = self.tokens[trig.last + 1].norm if trig.last + 1 <= hi else ""
+        return nxt in self.cue["inquiry_next"] or any(
+            self.stems[k] in self.cue["legal_context"] or self.stems[k] in self.cue["court"] for k in range(lo, hi + 1))
 
     def _agent_before(self, trig: _Trigger, lo: int, near: int | None = None) -> str | None:
         """The nearest actor before the trigger in its clause (or the pronoun's referent); within
@@ -563,7 +661,7 @@ class _Finder:
                 break
             if self.tokens[k].text in _CLAUSE_BREAK and trig.first - k > 1 and not pluperfect:
                 break
-            if self.tokens[k].norm in _PRONOUN_SUBJ:
+            if self.tokens[k].norm in self.cue["pronoun_subject"]:
                 return self._last_person(self.tokens[k].start)
             for m in self.index.by_last.get(k, ()):
                 if self.can_act(m.entity):
@@ -575,37 +673,46 @@ class _Finder:
         """The subject of a light verb whose object is the verbal-noun trigger (شن، خاض، نفذ، قام بـ …)."""
         for s in range(trig.first - 1, max(lo - 1, trig.first - 9), -1):
             norm = self.tokens[s].norm
-            if norm in _SUPPORT_VERBS or self.stems[s] in _SUPPORT_VERBS or (norm[:1] in "وف" and norm[1:] in _SUPPORT_VERBS):
+            if norm in self.cue["light_verb"] or self.stems[s] in self.cue["light_verb"] or (norm[:1] in "وف" and norm[1:] in self.cue["light_verb"]):
                 for m in self.mentions_from.between(s + 1, trig.first):
-                    if m.last < trig.first and self.can_act(m.entity):
+                    if m.last < trig.first and self.can_act(m.entity) and not self._governed(m):
                         return m.entity
                 return None
         return None
 
-    def _persons_before(self, trig: _Trigger, lo: int) -> list[str]:
-        """Every person named in the clause before the trigger (the subjects of a dual verb), within
-        the quotation or indirect speech that holds it, if any."""
-        pos = self.tokens[trig.first].start
-        for c in self.claims_at.at(pos):
-            while lo < trig.first and self.tokens[lo].start < c.content.start:
-                lo += 1
-        out: list[str] = []
-        for m in self.mentions_from.between(lo, trig.first):
-            if m.last < trig.first and self.types.get(m.entity or "") == "PERSON" and m.entity not in out:
-                out.append(m.entity or "")
-        return out
-
-    def _group_before(self, trig: _Trigger, lo: int) -> str | None:
-        """The nearest armed group named before the trigger in its sentence."""
-        best = None
-        for m in self.mentions_from.between(lo, trig.first):
-            if m.last < trig.first and self.types.get(m.entity or "") == "ARMED_GROUP":
-                best = m.entity
-        return best
+    def _governed(self, m: Cand) -> bool:
+        """«ولائهم لحفتر»: a mention after «لـ/بـ» or a preposition is an object, never a subject."""
+        tok = self.tokens[m.first]
+        prev = self.tokens[m.first - 1].norm if m.first > 0 else ""
+        return tok.prefix[:1] in ("ل", "ب") or prev in self.cue["target_prep"]
 
     def _last_person(self, before: int) -> str | None:
         m = self.persons_ending.at_most(before)
         return m.entity if m is not None else None
+
+    def _specificity(self, place: str) -> int:
+        """0 for a facility or district, 1 for a town, 2 for a region, 3 for a country."""
+        if self.types.get(place) == "LOCATION":
+            return 0
+        return {"country": 3, "region": 2}.get(self.kinds.get(place) or "", 1)
+
+    def _most_specific(self, place: str | None, lo: int, hi: int, trig: _Trigger) -> str | None:
+        """«في بنغازي داخل حي الليثي», «في ليبيا قرب ميناء الزويتينة»: of the places the clause gives the
+        event, the most specific (a district before its town, a town before its country)."""
+        if place is None or self._specificity(place) == 0:
+            return place
+        window = self.opts.place_window
+        best, rank = place, self._specificity(place)
+        for k in range(max(lo, trig.first - window), min(hi, trig.last + window) + 1):
+            m = self._mention_at(k, _PLACE_TYPES)
+            if m is None or m.entity == best:
+                continue
+            prev = self.tokens[k - 1].norm if k > lo else ""
+            if not (prev in self.cue["place_prep"] or self.tokens[k].prefix[:1] == "ب"):
+                continue
+            if self._specificity(m.entity or "") < rank:
+                best, rank = m.entity or "", self._specificity(m.entity or "")
+        return best
 
     def _place_in(self, lo: int, hi: int, trig: _Trigger | None = None) -> str | None:
         """The place nearest the trigger (after it first) introduced as a place, within a window."""
@@ -617,16 +724,27 @@ class _Finder:
             m = self._mention_at(k, _PLACE_TYPES)
             if m is not None:
                 prev = self.tokens[k - 1].norm if k > lo else ""
-                if self.types[m.entity or ""] == "LOCATION" or prev in _PLACE_PREPS or self.tokens[k].prefix[:1] == "ب":
+                if self.types[m.entity or ""] == "LOCATION" or prev in self.cue["place_prep"] or self.tokens[k].prefix[:1] == "ب":
                     return m.entity
         return None
 
+    def _unable(self, trig: _Trigger, lo: int) -> bool:
+        """«لم تتمكن القوات من السيطرة», «لم تنجح في دخول»: a negated ability before the trigger."""
+        for k in range(max(lo, trig.first - 6), trig.first):
+            if self.tokens[k].norm in self.cue["ability"] or self.tokens[k].stem in self.cue["ability"]:
+                prev = self.tokens[k - 1] if k > lo else None
+                return prev is not None and "negation" in (self.lex.modality.get(prev.norm), self.lex.modality.get(prev.stem))
+        return False
+
     def _modality(self, trig: _Trigger, lo: int, hi: int) -> str:
+        """The trigger's modality from the cues around it (a failed attempt, a denial, a plan …)."""
+        if self._unable(trig, lo):
+            return "failed"
         window = range(max(lo, trig.first - 4), min(hi, trig.last + 12) + 1)
         found = set()
         for k in window:
             tok = self.tokens[k]
-            if k + 1 < len(self.tokens) and self.stems[k + 1] in _STILL:
+            if k + 1 < len(self.tokens) and self.stems[k + 1] in self.cue["still"]:
                 continue  # «ما زالت تسيطر», «لا يزال»: still, not a negation
             for form in (tok.norm, tok.stem):
                 mod = self.lex.modality.get(form)

@@ -116,6 +116,9 @@ def _lexicon_terms(tokens: Sequence[Token], text: str, table: dict[tuple[str, ..
         if nxt < len(tokens) and tokens[nxt].sentence == tokens[i].sentence and tokens[nxt].norm.startswith("ال") \
                 and tokens[nxt].norm in ("السابقه", "المزعوم", "المزعومه", "الارهابيه", "الارهابي", "الاجراميه"):
             end = tokens[nxt].end
+        if stance == "favorable" and near.inside_name(i, i + size - 1):
+            i += size
+            continue  # «مجلس شورى ثوار بنغازي», «جبهة التحرير»: a word of a proper name frames nobody
         if start >= taken_end and not taken_before.at(start):
             entity = near.attach(i, i + size - 1, loose=size > 1 or _has_pronoun(tokens[i]))
             if entity is not None:
@@ -124,6 +127,13 @@ def _lexicon_terms(tokens: Sequence[Token], text: str, table: dict[tuple[str, ..
                 taken_end = max(taken_end, end)
         i += size
     return out
+
+
+def _inside_name(first: int, last: int, mentions: list[Cand]) -> bool:
+    """True when tokens [first, last] lie inside a known actor's own name (a knowledge-base name
+    without a stance), which the outlet does not choose («ثوار» in «مجلس شورى ثوار بنغازي»)."""
+    return any(m.kb_ids and m.stance is None and m.first <= first and last <= m.last and m.last > m.first
+               for m in mentions)
 
 
 def _praises(tokens: Sequence[Token], table: dict[tuple[str, ...], str]) -> bool:
@@ -169,7 +179,8 @@ def _attach(first: int, last: int, tokens: Sequence[Token], mentions: list[Cand]
 
 
 class _Near:
-    """`_attach` with indexed look-ups: the same answers without scanning every mention of the article."""
+    """`_attach` and `_inside_name` with indexed look-ups: the same answers without scanning every
+    mention of the article for every stance word."""
 
     def __init__(self, tokens: Sequence[Token], mentions: list[Cand], types: dict[str, str]) -> None:
         self.tokens, self.mentions, self.types = tokens, mentions, types
@@ -179,11 +190,19 @@ class _Near:
         self.last_person_or_group = LastBefore(
             [m for m in mentions if types.get(m.entity or "") in ("PERSON", "ARMED_GROUP")], lambda m: m.last)
 
+    def around(self, first: int) -> Sequence[Cand]:
+        """The mentions that may contain token `first` (they start at most `widest` tokens before it)."""
+        return self.by_first.between(first - self.widest, first + 1)
+
+    def inside_name(self, first: int, last: int) -> bool:
+        """`_inside_name(first, last, mentions)`."""
+        return _inside_name(first, last, self.around(first))
+
     def attach(self, first: int, last: int, loose: bool = True) -> str | None:
         """The entity a stance term names (see `_attach`)."""
         types = self.types
-        for m in self.by_first.between(first - self.widest, first + 1):
-            if first <= m.last and last <= m.last and types.get(m.entity or "") in _ACTORS:
+        for m in self.around(first):
+            if last <= m.last and types.get(m.entity or "") in _ACTORS:
                 return m.entity
         for m in self.by_first.between(first - 1 - self.widest, first):
             if m.last == first - 1 and types.get(m.entity or "") in _ACTORS - {"GPE"}:

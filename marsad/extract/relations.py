@@ -7,19 +7,18 @@ Two sources of relations:
   «القوات المتواجدة بمنطقة P» → BASED_IN; other titles from the `titles` lexicon's relation column;
 - events: ALLEGIANCE → LOYAL_TO(agent, target); EXPULSION, ATTACK, ARMED_CLASH, ACCUSATION, THREAT,
   SANCTION → OPPOSES; SUPPORT → SUPPORTS; AGREEMENT → ALLIED_WITH; DEFECTION → DEFECTED_FROM;
-  TERRITORY_CONTROL → CONTROLS(agent, place); a failed or attempted creation of parallel forces
-  (MOBILIZATION with «موازية») → DEFECTED_FROM(agent, the group they belonged to) with that modality.
+  TERRITORY_CONTROL → CONTROLS(agent, place).
 Each relation carries the claim whose content holds its evidence (None when the narrator states it).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from bisect import bisect_right
 from collections.abc import Callable
 from typing import TypeVar
 
 from marsad.extract.names.cands import Hint
-from marsad.extract.relpatterns import pattern_relations
+from marsad.extract.relpatterns import View, pattern_relations, relation_words
 from marsad.extract.spanindex import Stabbing
 from marsad.knowledge import KnowledgeBase
 from marsad.layers import HINTS, MENTIONS
@@ -39,10 +38,12 @@ OPPOSES_MIN_CONFIDENCE = 0.9
 #: relation types a pair holds in one direction only; the first reading (name structure, fixed
 #: constructions) wins over a later one from a loosely parsed event
 _DIRECTED_ONCE = frozenset({"SUPPORTS", "COMMANDS", "LEADS", "LOYAL_TO", "MEMBER_OF", "SPOKESPERSON_OF"})
+#: relation types that hold both ways: one per pair per article
+_SYMMETRIC = frozenset({"OPPOSES", "ALLIED_WITH"})
+#: acts whose author a condemnation opposes
+_CONDEMNED = frozenset({"ATTACK", "ARMED_CLASH", "VIOLENCE_AGAINST_CIVILIANS", "ARREST", "EXPULSION", "TERRITORY_CONTROL"})
 _PREMIER_TITLES = frozenset(normalise(w) for w in ("رئيس الوزراء", "رئيس الحكومة", "رئيس وزراء", "رئيس حكومة"))
 _ACTORS = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE", "MEDIA"})
-_PARALLEL = normalise("موازية")
-_PARALLEL_FORMS = frozenset({_PARALLEL, normalise("موازيه"), normalise("موازي"), normalise("بديلة")})
 _VALID_HEADS = {
     "SPOKESPERSON_OF": {"PERSON"}, "COMMANDS": {"PERSON", "ARMED_GROUP"}, "LEADS": {"PERSON"},
     "MEMBER_OF": {"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION"},
@@ -63,6 +64,7 @@ class RelationFinder:
     def __call__(self, analysis: Analysis) -> Analysis:
         hints = HINTS.get(analysis)
         types = {e.id: e.type for e in analysis.entities}
+        kinds = {e.id: e.kind for e in analysis.entities}
         out: list[Relation] = []
         seen: set[tuple[str, str, str]] = set()
 
@@ -71,21 +73,21 @@ class RelationFinder:
             if not head or not tail or head == tail:
                 return
             key = (rtype, head, tail)
-            if key in seen or (rtype in _DIRECTED_ONCE and (rtype, tail, head) in seen):
+            if key in seen or ((rtype in _DIRECTED_ONCE or rtype in _SYMMETRIC) and (rtype, tail, head) in seen):
                 return  # the construction read first already gave this pair its direction
             seen.add(key)
             out.append(Relation(f"r{len(out) + 1}", rtype, head, tail, Offsets(start, end), modality,
                                 _claim_at(analysis, start), time, conf))
 
         for h in hints:
-            _from_hint(h, types, add)
+            _from_hint(h, types, kinds, add)
             if h.type == "ROLE" and h.head.entity and normalise(h.title or "") in _PREMIER_TITLES:
                 government = _main_government(analysis)
                 if government is not None:  # «رئيس الوزراء عبدالله الثني»: the government the article is about
                     add("LEADS", h.head.entity, government, h.start, h.end, "asserted", 0.6)
         mentions = MENTIONS.get(analysis)
-        kinds = {e.id: e.kind for e in analysis.entities}
-        for rtype, head, tail, start, end in pattern_relations(analysis.tokens, mentions, types, kinds):
+        view = View(analysis.tokens, mentions, types, kinds, relation_words(self.kb))
+        for rtype, head, tail, start, end in pattern_relations(view):
             add(rtype, head, tail, start, end, "asserted", 0.75)
         for ev in analysis.events:
             _from_event(analysis, ev, types, add, self.kb, self.opposes_min_confidence)
@@ -93,7 +95,7 @@ class RelationFinder:
         return analysis
 
 
-def _from_hint(h: Hint, types: dict[str, str], add) -> None:  # type: ignore[no-untyped-def]
+def _from_hint(h: Hint, types: dict[str, str], kinds: dict[str, str | None], add) -> None:  # type: ignore[no-untyped-def]
     head, tail = h.head.entity, h.tail.entity
     if h.type == "ROLE" or not head or not tail:
         return
@@ -103,7 +105,9 @@ def _from_hint(h: Hint, types: dict[str, str], add) -> None:  # type: ignore[no-
         return
     if h.type == "BASED_IN" and ttype not in ("GPE", "LOCATION"):
         return
-    if h.type != "BASED_IN" and ttype in ("GPE", "LOCATION") and h.type != "LEADS":
+    state = ttype == "GPE" and kinds.get(tail) in ("country", "capital")  # «الموالية لأنقرة»: Turkey
+    if h.type != "BASED_IN" and ttype in ("GPE", "LOCATION") and h.type != "LEADS" \
+            and not (state and h.type in ("LOYAL_TO", "SUPPORTS")):
         return
     add(h.type, head, tail, h.start, h.end, "asserted", 0.85)
 
@@ -113,18 +117,11 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add,  # ty
     s, e = ev.evidence.start, ev.evidence.end
     mod = ev.modality
     kinds = _cached(analysis, "kinds", lambda: {e.id: e.kind for e in analysis.entities})
-    if ev.type == "TERRITORY_CONTROL" and ev.place and (kinds.get(ev.place) != "country" or any(
-            types.get(a) == "ARMED_GROUP" for a in ev.agents)):
-        for a in ev.agents:
-            if types.get(a) in _ACTORS and types.get(a) != "GPE":
-                # a commander controls ground through his forces: «سيطر حفتر على …» → the forces he leads
-                holder = _forces_of(analysis, a, kb) if types.get(a) == "PERSON" else a
-                add("CONTROLS", holder or a, ev.place, s, e, mod, 0.6, ev.time)
+    if ev.type == "TERRITORY_CONTROL":
+        _from_control(analysis, ev, types, kinds, add, kb)
         return
-    if ev.type == "MOBILIZATION" and mod in ("failed", "attempted") and _mentions_parallel(analysis, ev):
-        group = _home_group(analysis, ev, types)
-        for a in ev.agents:
-            add("DEFECTED_FROM", a, group, s, e, mod, 0.55, ev.time)
+    if ev.type == "ACCUSATION" and not any(types.get(t) in _ACTORS for t in ev.targets):
+        _condemned_authors(analysis, ev, types, add)
         return
     rtype = _EVENT_RELATIONS.get(ev.type)
     if rtype is None:
@@ -140,6 +137,71 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add,  # ty
     for h in heads:
         for t in tails:
             add(rtype, h, t, s, e, mod, 0.6, ev.time)
+
+
+def _condemned_authors(analysis: Analysis, ev: Event, types: dict[str, str], add) -> None:  # type: ignore[no-untyped-def]
+    """«أدانت البعثة الهجوم الذي شنته قوات X»: who condemns an act opposes its author (the agents of
+    the violent events told after the condemnation in the same sentence)."""
+    sent = _sentence_at(analysis, ev.trigger.start)
+    accusers = [a for a in ev.agents if types.get(a) in _ACTORS]
+    for other in analysis.events:
+        if other.type not in _CONDEMNED or other.trigger.start <= ev.trigger.start \
+                or _sentence_at(analysis, other.trigger.start) != sent:
+            continue
+        for a in accusers:
+            for t in other.agents:
+                if types.get(t) in _ACTORS and types.get(t) != "GPE":
+                    add("OPPOSES", a, t, ev.evidence.start, other.evidence.end, ev.modality, 0.55, ev.time)
+
+
+def _sentence_at(analysis: Analysis, offset: int) -> int:
+    """The sentence number of the token at or before a character offset."""
+    tokens = analysis.tokens
+    k = bisect_right([t.start for t in tokens], offset) - 1 if tokens else -1
+    return tokens[k].sentence if k >= 0 else -1
+
+
+def _from_control(analysis: Analysis, ev: Event, types: dict[str, str], kinds: dict[str, str | None],
+                  add, kb: KnowledgeBase | None = None) -> None:  # type: ignore[no-untyped-def]
+    """A capture: CONTROLS for the captor over the place and the places coordinated with it
+    («سيطر على ميناءي السدرة ورأس لانوف»); OPPOSES between the captor and those it took them from."""
+    s, e, mod = ev.evidence.start, ev.evidence.end, ev.modality
+    places = [p for p in _coordinated_places(analysis, ev.place, types) if kinds.get(p) != "country"] if ev.place else []
+    for a in ev.agents:
+        if types.get(a) not in _ACTORS or types.get(a) == "GPE":
+            continue
+        # a commander controls ground through his forces: «سيطر حفتر على …» → the forces he leads
+        holder = (_forces_of(analysis, a, kb) if types.get(a) == "PERSON" else a) or a
+        for p in places:
+            add("CONTROLS", holder, p, s, e, mod, 0.6, ev.time)
+        for t in ev.targets:
+            if types.get(t) in ("ARMED_GROUP", "ORGANIZATION", "TRIBE"):
+                add("OPPOSES", holder, t, s, e, mod, 0.55, ev.time)
+
+
+def _coordinated_places(analysis: Analysis, place: str, types: dict[str, str]) -> list[str]:
+    """The place and the places joined to one of its mentions by «و» (or a comma) right after it."""
+    out = [place]
+    mentions = MENTIONS.get(analysis)
+    by_first = {}
+    for m in mentions:
+        if m.entity and types.get(m.entity) in ("GPE", "LOCATION"):
+            by_first.setdefault(m.first, m)
+    tokens = analysis.tokens
+    for m in mentions:
+        if m.entity != place:
+            continue
+        k = m.last + 1
+        while k < len(tokens) and len(out) < 6:
+            if tokens[k].text in "،,":
+                k += 1
+            nxt = by_first.get(k)
+            if nxt is None or not (tokens[k].prefix.startswith("و") or tokens[k - 1].text in "،,"):
+                break
+            if nxt.entity not in out:
+                out.append(nxt.entity or "")
+            k = nxt.last + 1
+    return out
 
 
 def _forces_of(analysis: Analysis, person: str, kb: KnowledgeBase | None) -> str | None:
@@ -166,24 +228,13 @@ def _main_government(analysis: Analysis) -> str | None:
     return best.id if best else None
 
 
-def _mentions_parallel(analysis: Analysis, ev: Event) -> bool:
-    window = analysis.text[ev.trigger.start:ev.trigger.end + 40]
-    return any(form in normalise(window) for form in _PARALLEL_FORMS)
-
-
-def _home_group(analysis: Analysis, ev: Event, types: dict[str, str]) -> str | None:
-    """The armed group the agents broke from: the claim speaker's group, else the article's main group."""
-    if ev.claim:
-        claim = next((c for c in analysis.claims if c.id == ev.claim), None)
-        if claim is not None and claim.speaker:
-            for h in HINTS.get(analysis):
-                if h.head.entity == claim.speaker and h.type in ("SPOKESPERSON_OF", "MEMBER_OF", "COMMANDS") \
-                        and types.get(h.tail.entity or "") == "ARMED_GROUP":
-                    return h.tail.entity
-    counts = Counter({e.id: len(e.mentions) for e in analysis.entities if e.type == "ARMED_GROUP"})
-    for a in ev.agents:
-        counts.pop(a, None)
-    return counts.most_common(1)[0][0] if counts else None
+def _claim_at(analysis: Analysis, pos: int) -> str | None:
+    best = None
+    holding = _cached(analysis, "claims_at", lambda: Stabbing(analysis.claims, lambda c: (c.content.start, c.content.end)))
+    for c in holding.at(pos):
+        if best is None or (c.content.end - c.content.start) < (best.content.end - best.content.start):
+            best = c
+    return best.id if best else None
 
 
 T = TypeVar("T")
@@ -197,12 +248,3 @@ def _cached(analysis: Analysis, name: str, build: Callable[[], T]) -> T:
     if found is None or found[0] != key:
         found = slot[name] = (key, build())
     return found[1]
-
-
-def _claim_at(analysis: Analysis, pos: int) -> str | None:
-    best = None
-    holding = _cached(analysis, "claims_at", lambda: Stabbing(analysis.claims, lambda c: (c.content.start, c.content.end)))
-    for c in holding.at(pos):
-        if best is None or (c.content.end - c.content.start) < (best.content.end - best.content.start):
-            best = c
-    return best.id if best else None

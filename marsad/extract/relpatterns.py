@@ -1,74 +1,104 @@
-"""Relations stated by fixed Arabic constructions around two mentions (used by `relations`).
+"""Relations stated by fixed Arabic constructions around two mentions: a table of small named rules.
 
-- affiliation: «X التابعة لـY» → MEMBER_OF (Y an armed group) or LOYAL_TO (Y a government, a person);
-  «X الموالية لـY», «متشددون موالون لتنظيم الدولة» → LOYAL_TO;
-- seat: «X التي يوجد مقرها في P», «X ومقرها P», «X التي تتخذ من P مقراً» → BASED_IN(X, P);
-- control: «P الذي تسيطر عليه X», «P الخاضعة لسيطرة X», «P تحت سيطرة X» → CONTROLS(X, P);
-- command: «X بقيادة Y», «X تحت قيادة Y» → COMMANDS(Y, X) (LEADS when X is an organisation).
-Each hit is (type, head entity, tail entity, start, end).
+Every rule is a function `(view, i) -> list[Hit]` that looks at token i of the article; its words are
+the cue sets of the knowledge base's `relation_cues` lexicon (so a `--kb` overlay reaches them). A hit
+is (type, head entity, tail entity, evidence start, evidence end). The rules, by name:
+
+- `seated`: «مجلس النواب في طبرق», «الحكومة المؤقتة بالبيضاء» → BASED_IN;
+- `unit_of`: «القوات الخاصة بالجيش» → MEMBER_OF;
+- `body_of`: «المجلس الرئاسي لحكومة الوفاق», «القيادة العامة للجيش» → MEMBER_OF;
+- `set_against`: «X التي تتصدى لـY», «X … ضد Y» → OPPOSES;
+- `resides`: «تتمركز قوات X في P», «ويقيم X في P» → BASED_IN;
+- `rivals`: «الصراع بين X وY», «اشتباكات بين X وY» → OPPOSES;
+- `affiliated`: «X التابعة لـY» → MEMBER_OF (a unit of a force, a body of a body) or LOYAL_TO;
+  «X الموالية لـY» → LOYAL_TO;
+- `seat`: «X التي يوجد مقرها في P», «X ومقرها P», «X التي تتخذ من P مقراً» → BASED_IN;
+- `controlled_by`: «P الذي تسيطر عليه X» → CONTROLS(X, P);
+- `under_control`: «P الخاضعة لسيطرة X», «P تحت سيطرة X» → CONTROLS(X, P);
+- `led_by`: «X بقيادة Y», «X تحت قيادة Y» → COMMANDS(Y, X) (LEADS for an organisation);
+- `relative_clause`: «Y الذي يقود X», «X الذي يقوده Y», «X الذي يضم Y» → COMMANDS/LEADS, MEMBER_OF;
+- `backed`: «X المدعومة من Y» → SUPPORTS(Y, X);
+- `against`: «X المناهضة لـY» → OPPOSES;
+- `one_of_parts`: «X إحدى فصائل Y» → MEMBER_OF;
+- `led_by_verb`: «جماعات يقودها Y» → COMMANDS/LEADS;
+- `linked`: «X المرتبط بـY», «X المتحالفة مع Y» → ALLIED_WITH;
+- `one_of_roles`: «X، وهو أحد قيادات Y» → LEADS or MEMBER_OF;
+- `supported_by`: «X التي تدعمها Y» → SUPPORTS(Y, X);
+- `ally_with`: «X … بالتنسيق مع Y», «X القريبة من Y» → ALLIED_WITH;
+- `backed_by`: «X … بدعم من Y», «برعاية Y», «بغطاء جوي من Y» → SUPPORTS(Y, X);
+- `joint`: «بتنسيق مشترك بين X وY», «عملية مشتركة بين X وY» → ALLIED_WITH.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from marsad.extract.names.cands import Cand
+from marsad.knowledge.cache import per_kb
 from marsad.model import Token
 from marsad.text.normalise import normalise
 
-_AFFILIATED = frozenset(normalise(w) for w in ("التابع", "التابعة", "التابعين", "التابعون", "تابعة", "تابع", "تابعين"))
-_LOYAL = frozenset(normalise(w) for w in ("الموالية", "الموالي", "الموالين", "الموالون", "موالية", "موالون",
-                                           "موالين", "موال", "المؤيدة", "المؤيدين"))
-_SEAT = frozenset(normalise(w) for w in ("مقرها", "مقره", "مقرا", "مقراً", "ومقرها", "ومقره", "مقرهم"))
-_CONTROL_VERBS = frozenset(normalise(w) for w in ("تسيطر", "يسيطر", "سيطرت", "سيطر", "تسيطران"))
-_UNDER = frozenset(normalise(w) for w in ("الخاضعة", "الخاضع", "الخاضعه", "خاضعة", "خاضع"))
-_CONTROL_NOUN = frozenset(normalise(w) for w in ("سيطرة", "لسيطرة", "لسيطره", "سيطره"))
-_LED = frozenset(normalise(w) for w in ("بقيادة", "بقياده"))
-_LEADS_VERB = frozenset(normalise(w) for w in ("يقود", "تقود", "يتزعم", "تتزعم", "يرأس", "ترأس", "يترأس"))
-_LED_BY_VERB = frozenset(normalise(w) for w in ("يقوده", "يقودها", "يتزعمه", "يتزعمها", "يرأسه", "يرأسها"))
-_BACKED = frozenset(normalise(w) for w in ("المدعومة", "المدعوم", "المدعومين", "مدعومة", "مدعوم", "المدعومه"))
-_AGAINST = frozenset(normalise(w) for w in ("المناهضة", "مناهضة", "المناهض", "المناهضين", "المعادية", "معادية",
-                                             "المعارضة", "المناوئة", "مناوئة"))
-_PART = frozenset(normalise(w) for w in ("فصائل", "كتائب", "فروع", "أجنحة", "مكونات", "أذرع", "ألوية"))
-_ONE_OF = frozenset(normalise(w) for w in ("أحد", "إحدى", "احدى", "احد"))
-_INCLUDES = frozenset(normalise(w) for w in ("يضم", "تضم", "ويضم", "وتضم"))
-_LED_BY_ANY = frozenset(normalise(w) for w in ("يقودها", "يقوده", "يقودهم", "يتزعمها", "يتزعمه", "يتزعمهم",
-                                                "يرأسها", "يرأسه", "تقودها", "تقوده"))
-_CALLED = frozenset(normalise(w) for w in ("المدعو", "المدعوة", "المسمى"))
-_LINKED = frozenset(normalise(w) for w in ("المرتبط", "المرتبطة", "المرتبطين", "مرتبط", "مرتبطة", "المتحالف",
-                                            "المتحالفة", "المتحالفين", "حليف", "حليفة"))
-_ONE_OF_ROLES = {normalise(w): r for w, r in (("قيادات", "LEADS"), ("قادة", "LEADS"), ("زعماء", "LEADS"),
-                                               ("عناصر", "MEMBER_OF"), ("أعضاء", "MEMBER_OF"),
-                                               ("مقاتلي", "MEMBER_OF"), ("أفراد", "MEMBER_OF"))}
-_SUPPORTED_BY = frozenset(normalise(w) for w in ("تدعمها", "يدعمها", "تدعمه", "يدعمه", "تسانده", "تساندها",
-                                                  "يسانده", "يساندها", "تؤيدها", "يؤيده"))
-#: adjectives that may stand between a body and its seat («مجلس النواب الشرعي في طبرق»)
-_SEAT_ADJ = frozenset(normalise(w) for w in ("الشرعي", "الشرعية", "المؤقتة", "المنتخب", "الجديد", "الجديدة",
-                                              "الموازية", "الموازي", "المنافسة", "المعترف"))
-#: a body right after these words is not being located («هاجمت قوات X في …», «إلى»)
-_SEAT_BLOCK = frozenset(normalise(w) for w in (
-    "هاجمت", "هاجم", "هاجموا", "قصفت", "قصف", "استهدفت", "استهدف", "ضد", "على", "إلى", "الى", "دخلت", "دخل",
-    "سيطرت", "سيطر", "انتشرت", "انتشر", "اشتبكت", "اشتبك", "تقدمت", "تقدم", "وصلت", "وصل", "انسحبت", "انسحب",
-    "اعتقلت", "اعتقل", "حاصرت", "حاصر", "اقتحمت", "اقتحم", "نفذت", "نفذ", "شنت", "شن", "تمركزت", "تحركت"))
-_RIVALRY = frozenset(normalise(w) for w in ("تنافس", "صراع", "نزاع", "خلاف", "خلافات", "عداء", "اقتتال", "حرب",
-                                             "قتال", "معارك", "اشتباكات", "مواجهات", "توتر", "خصومة"))
-_RESIDE_VERBS = frozenset(normalise(w) for w in (
-    "يقيم", "تقيم", "أقام", "يتمركز", "تتمركز", "تمركزت", "تتواجد", "يتواجد", "تتخذ", "يتخذ", "اتخذت", "يعمل",
-    "تعمل", "ينشط", "تنشط", "تتحصن", "يتحصن", "تحصنت", "يرابط", "ترابط"))
-_OPPOSE_VERBS = frozenset(normalise(w) for w in (
-    "تتصدى", "يتصدى", "تصدت", "تصدى", "تتحدى", "يتحدى", "تحدت", "تعارض", "يعارض", "عارضت", "تحارب", "يحارب",
-    "حاربت", "تقاتل", "يقاتل", "قاتلت", "تواجه", "يواجه", "واجهت", "تناهض", "يناهض"))
-_RELS = frozenset(normalise(w) for w in ("الذي", "التي", "والذي", "والتي", "الذين"))
 _ACTORS = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE"})
 _PLACES = frozenset({"GPE", "LOCATION"})
+_GROUPS = _ACTORS - {"PERSON", "GPE"}
+_PERSON = frozenset({"PERSON"})
+#: how far before a cue phrase the actor it qualifies may stand (tokens, same sentence, no full stop)
+CUE_WINDOW = 10
+_UNDER_WORD = normalise("تحت")
+_COMMAND_NOUN = normalise("قيادة")
 
 Hit = tuple[str, str, str, int, int]
 
 
-class _View:
-    def __init__(self, tokens: Sequence[Token], mentions: Sequence[Cand], types: dict[str, str]) -> None:
+@dataclass(slots=True)
+class RelationWords:
+    """The cue sets of the `relation_cues` lexicon: single words by cue, phrases by their first word."""
+
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    gates: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> the rules it may start
+
+    def phrase_at(self, words: Sequence[str], i: int) -> tuple[int, str] | None:
+        """(last token, cue) of the longest cue phrase starting at token i, or None."""
+        w = words[i]
+        options = self.phrases.get(w) or (self.phrases.get(w[1:]) if w[:1] in "وف" else None)
+        for phrase, cue in options or ():
+            end = i + len(phrase) - 1
+            if end < len(words) and all(words[i + k] == phrase[k] for k in range(1, len(phrase))):
+                return end, cue
+        return None
+
+
+@per_kb
+def relation_words(kb: object | None) -> RelationWords:
+    """The cue sets of a knowledge base (built once per KB; empty without one)."""
+    sets: dict[str, set[str]] = {}
+    out = RelationWords()
+    if kb is not None and "relation_cues" in kb.lexicon_names():  # type: ignore[attr-defined]
+        for row in kb.lexicon("relation_cues"):  # type: ignore[attr-defined]
+            words = tuple(normalise(row.get("term", "")).split())
+            cue = row.get("cue", "").strip()
+            if len(words) == 1:
+                sets.setdefault(cue, set()).add(words[0])
+            elif words:
+                out.phrases.setdefault(words[0], []).append((words, cue))
+    out.sets = {cue: frozenset(ws) for cue, ws in sets.items()}
+    for options in out.phrases.values():
+        options.sort(key=lambda p: -len(p[0]))
+    out.gates = _build_gate_index(out)
+    return out
+
+
+class View:
+    """An article's tokens with its resolved mentions indexed by first and last token."""
+
+    def __init__(self, tokens: Sequence[Token], mentions: Sequence[Cand], types: dict[str, str],
+                 kinds: dict[str, str | None] | None = None, words: "RelationWords | None" = None) -> None:
         self.tokens = tokens
         self.types = types
+        self.kinds = kinds or {}
+        self.cues = words or relation_words(None)
         self.words = [t.norm for t in tokens]
         self.by_first: dict[int, Cand] = {}
         self.by_last: dict[int, Cand] = {}
@@ -80,8 +110,20 @@ class _View:
             if m.last not in self.by_last or (m.last - m.first) > (self.by_last[m.last].last - self.by_last[m.last].first):
                 self.by_last[m.last] = m
 
+    def cue(self, i: int, name: str) -> bool:
+        """True when token i (whole, or without its proclitics) is a word of the cue set `name`."""
+        tok = self.tokens[i]
+        words = self.cues.sets.get(name, frozenset())
+        return tok.norm in words or (bool(tok.prefix) and tok.stem in words)
+
     def type(self, m: Cand | None) -> str | None:
+        """The entity type of a mention (None for no mention)."""
         return self.types.get(m.entity or "") if m else None
+
+    def can_act(self, m: Cand) -> bool:
+        """Actors act; of places, only countries do («مصر تدعم …»)."""
+        t = self.type(m)
+        return t != "GPE" or self.kinds.get(m.entity or "") == "country"
 
     def before(self, i: int, types: frozenset[str], skip: int = 2) -> Cand | None:
         """A mention ending just before token i (skipping up to `skip` commas or «و»)."""
@@ -124,234 +166,471 @@ class _View:
         return None
 
 
-def _seated(v: _View, tokens: Sequence[Token], kinds: dict[str, str | None]) -> list[Hit]:
+
+def _hit(rtype: str, head: Cand, tail: Cand, start: int, end: int) -> list[Hit]:
+    return [(rtype, head.entity or "", tail.entity or "", start, end)]
+
+
+def seated(v: View, i: int) -> list[Hit]:
     """«مجلس النواب في طبرق», «الحكومة المؤقتة بالبيضاء»: a body named with the town it sits in."""
-    out: list[Hit] = []
-    for last, x in v.by_last.items():
-        if v.type(x) not in ("ORGANIZATION", "ARMED_GROUP"):
-            continue
-        j = last + 1
-        if j < len(tokens) and tokens[j].norm in _SEAT_ADJ:
-            j += 1
-        if j >= len(tokens) or tokens[j].sentence != tokens[last].sentence:
-            continue
-        if x.first > 0:
-            prev = tokens[x.first - 1]
-            if prev.norm in _SEAT_BLOCK or prev.stem in _SEAT_BLOCK or prev.norm[1:] in _SEAT_BLOCK:
-                continue
-            if any(tokens[q].norm == "بين" for q in range(max(0, x.first - 5), x.first)):
-                continue  # «اشتباكات بين X وY في درنة» places the clash, not the sides
-        k = j + 1 if tokens[j].norm in ("في", "فى") else j
-        p = v.by_first.get(k)
-        if p is None or v.type(p) not in _PLACES or kinds.get(p.entity or "") in ("country", None) and v.type(p) == "GPE":
-            continue
-        if k == j and not tokens[j].prefix.startswith("ب"):
-            continue
-        out.append(("BASED_IN", x.entity or "", p.entity or "", x.start, p.end))
-    return out
+    x, tokens = v.by_last.get(i), v.tokens
+    if x is None or v.type(x) not in ("ORGANIZATION", "ARMED_GROUP"):
+        return []
+    j = _after_qualifiers(v, i + 1)
+    if j >= len(tokens) or tokens[j].sentence != tokens[i].sentence:
+        return []
+    if x.first > 0:
+        prev = tokens[x.first - 1]
+        block = v.cues.sets.get("seat_block", frozenset())
+        if prev.norm in block or prev.stem in block or prev.norm[1:] in block:
+            return []
+        if any(tokens[q].norm == "بين" for q in range(max(0, x.first - 5), x.first)):
+            return []  # «اشتباكات بين X وY في درنة» places the clash, not the sides
+    k = j + 1 if tokens[j].norm in ("في", "فى") else j
+    p = v.by_first.get(k)
+    if p is None or v.type(p) not in _PLACES or v.kinds.get(p.entity or "") in ("country", None) and v.type(p) == "GPE":
+        return []
+    if k == j and not tokens[j].prefix.startswith("ب"):
+        return []
+    return _hit("BASED_IN", x, p, x.start, p.end)
 
 
-def _units_of(v: _View, tokens: Sequence[Token]) -> list[Hit]:
+def _after_qualifiers(v: View, j: int) -> int:
+    """The token after the adjectives that may follow a body's name before its seat
+    («الشرعي», «الليبية», «المعترف بها دوليا»)."""
+    tokens = v.tokens
+    adjectives = v.cues.sets.get("seat_adj", frozenset())
+    for _ in range(3):
+        if j >= len(tokens) or not tokens[j].norm.startswith("ال") or tokens[j].prefix not in ("", "ال"):
+            break
+        if tokens[j].norm in adjectives and j + 2 < len(tokens) and tokens[j + 1].norm in ("بها", "به") \
+                and tokens[j + 2].norm.startswith("دولي"):
+            j += 3  # «المعترف بها دوليا»
+        elif tokens[j].norm in adjectives or tokens[j].norm.endswith(("يه", "ي")):
+            j += 1  # «الشرعي», «الليبية»
+        else:
+            break
+    return j
+
+
+def joint(v: View, i: int) -> list[Hit]:
+    """«بتنسيق مشترك بين X وY», «عملية مشتركة بين X وY»: the two act together."""
+    found = v.cues.phrase_at(v.words, i)
+    if found is None or found[1] != "joint_between":
+        return []
+    tokens = v.tokens
+    sides: list[Cand] = []
+    for j in range(found[0] + 1, min(len(tokens), found[0] + 9)):
+        if tokens[j].sentence != tokens[i].sentence or tokens[j].text in ".،,":
+            break
+        m = v.by_first.get(j)
+        if m is not None and v.type(m) in _ACTORS and v.can_act(m) and m.entity not in {x.entity for x in sides}:
+            sides.append(m)
+            if len(sides) == 2:
+                return _hit("ALLIED_WITH", sides[0], sides[1], tokens[i].start, sides[1].end)
+    return []
+
+
+def unit_of(v: View, i: int) -> list[Hit]:
     """«القوات الخاصة بالجيش»: a unit named with the force it belongs to."""
-    out: list[Hit] = []
-    for last, x in v.by_last.items():
-        if v.type(x) != "ARMED_GROUP" or last + 1 >= len(tokens) or tokens[last + 1].prefix[:1] != "ب":
-            continue
-        y = v.by_first.get(last + 1)
-        if y is not None and v.type(y) == "ARMED_GROUP" and y.entity != x.entity:
-            out.append(("MEMBER_OF", x.entity or "", y.entity or "", x.start, y.end))
-    return out
+    x, tokens = v.by_last.get(i), v.tokens
+    if x is None or v.type(x) != "ARMED_GROUP" or i + 1 >= len(tokens) or tokens[i + 1].prefix[:1] != "ب":
+        return []
+    y = v.by_first.get(i + 1)
+    if y is not None and v.type(y) == "ARMED_GROUP" and y.entity != x.entity:
+        return _hit("MEMBER_OF", x, y, x.start, y.end)
+    return []
 
 
-def _against(v: _View, tokens: Sequence[Token]) -> list[Hit]:
+def body_of(v: View, i: int) -> list[Hit]:
+    """«المجلس الرئاسي لحكومة الوفاق», «القيادة العامة للجيش»: a body named with the body it is part of."""
+    x, tokens = v.by_last.get(i), v.tokens
+    if x is None or v.type(x) not in ("ORGANIZATION", "ARMED_GROUP") or i + 1 >= len(tokens) \
+            or tokens[i + 1].prefix[:1] != "ل" or tokens[i + 1].sentence != tokens[i].sentence:
+        return []
+    if tokens[i].norm in v.cues.sets.get("rival", ()) or tokens[i].stem in v.cues.sets.get("rival", ()):
+        return []  # «حكومة موازية للحكومة المعترف بها»: a rival, not a part
+    y = v.by_first.get(i + 1)
+    if y is not None and v.type(y) == v.type(x) and y.entity != x.entity:
+        return _hit("MEMBER_OF", x, y, x.start, y.end)
+    return []
+
+
+def set_against(v: View, i: int) -> list[Hit]:
     """«X التي تتصدى لـY», «X تتحدى Y», «X … ضد Y»: one actor set against another."""
-    out: list[Hit] = []
-    for i, tok in enumerate(tokens):
-        w = tok.stem if tok.prefix and not tok.prefix.endswith("ال") else tok.norm
-        if w not in _OPPOSE_VERBS and tok.norm != "ضد":
-            continue
-        x = v.nearest_before(i, _ACTORS - {"GPE"}, 6, stops=".؟!،,")
-        start_y = i + 1
-        if x is None and tok.norm != "ضد":  # «وتقاتل قوات الحكومة جماعات إسلامية»: verb, subject, object
-            x = v.by_first.get(i + 1)
-            if x is None or v.type(x) not in _ACTORS - {"GPE"}:
-                continue
-            start_y = x.last + 1
-        y = v.after(start_y, _ACTORS - {"GPE"}, skip=1) if start_y < len(tokens) else None
-        if y is None and tok.norm == "ضد":
-            y = v.by_first.get(i + 1)
-        if x is not None and y is not None and x.entity != y.entity and v.type(y) in _ACTORS - {"GPE"}:
-            out.append(("OPPOSES", x.entity or "", y.entity or "", x.start, y.end))
-    return out
+    tokens = v.tokens
+    tok = tokens[i]
+    against = tok.norm == "ضد"
+    w = tok.stem if tok.prefix and not tok.prefix.endswith("ال") else tok.norm
+    if w not in v.cues.sets.get("oppose_verb", ()) and not against:
+        return []
+    x = v.nearest_before(i, _GROUPS | _PERSON, 6, stops=".؟!،,")
+    start_y = i + 1
+    if x is None and not against:  # «وتقاتل قوات الحكومة جماعات إسلامية»: verb, subject, object
+        x = v.by_first.get(i + 1)
+        if x is None or v.type(x) not in _ACTORS - {"GPE"}:
+            return []
+        start_y = x.last + 1
+    y = v.after(start_y, _ACTORS - {"GPE"}, skip=1) if start_y < len(tokens) else None
+    if y is None and against:
+        y = v.by_first.get(i + 1)
+    if x is not None and y is not None and x.entity != y.entity and v.type(y) in _ACTORS - {"GPE"}:
+        return _hit("OPPOSES", x, y, x.start, y.end)
+    return []
 
 
-def _rivals(v: _View, tokens: Sequence[Token]) -> list[Hit]:
+def rivals(v: View, i: int) -> list[Hit]:
     """«التنافس بين قبيلتي التبو والطوارق», «الصراع بين X وY»: two rivals."""
-    out: list[Hit] = []
-    for i, tok in enumerate(tokens):
-        w = tok.stem if tok.prefix else tok.norm
-        w = w[2:] if w.startswith("ال") else w
-        if w not in _RIVALRY or i + 1 >= len(tokens) or tokens[i + 1].norm != "بين":
-            continue
-        found: list[Cand] = []
-        for j in range(i + 2, min(len(tokens), i + 9)):
-            if tokens[j].sentence != tok.sentence or tokens[j].text in ".،,":
+    tokens = v.tokens
+    tok = tokens[i]
+    w = tok.stem if tok.prefix else tok.norm
+    w = w[2:] if w.startswith("ال") else w
+    if w not in v.cues.sets.get("rivalry", ()) or i + 1 >= len(tokens) or tokens[i + 1].norm != "بين":
+        return []
+    found: list[Cand] = []
+    for j in range(i + 2, min(len(tokens), i + 9)):
+        if tokens[j].sentence != tok.sentence or tokens[j].text in ".،,":
+            break
+        m = v.by_first.get(j)
+        if m is not None and v.type(m) in _ACTORS - {"GPE"} and m.entity not in {f.entity for f in found}:
+            found.append(m)
+            if len(found) == 2:
                 break
-            m = v.by_first.get(j)
-            if m is not None and v.type(m) in _ACTORS - {"GPE"} and m.entity not in {f.entity for f in found}:
-                found.append(m)
-                if len(found) == 2:
-                    break
-        if len(found) == 2:
-            out.append(("OPPOSES", found[0].entity or "", found[1].entity or "", tok.start, found[1].end))
-    return out
+    return _hit("OPPOSES", found[0], found[1], tok.start, found[1].end) if len(found) == 2 else []
 
 
-def _resides(v: _View, tokens: Sequence[Token]) -> list[Hit]:
+def resides(v: View, i: int) -> list[Hit]:
     """«ويقيم رئيس الوزراء … في الشرق», «تتمركز قوات X في P»: an actor staying in a place."""
-    out: list[Hit] = []
-    for i, tok in enumerate(tokens):
-        w = tok.stem if tok.prefix and not tok.prefix.endswith("ال") else tok.norm
-        if w not in _RESIDE_VERBS and tok.norm[1:] not in _RESIDE_VERBS:
-            continue
-        x = next((v.by_first[j] for j in range(i + 1, min(len(tokens), i + 5)) if j in v.by_first
-                  and v.type(v.by_first[j]) in _ACTORS - {"GPE"}), None)  # «ويقيم رئيس الوزراء X …»
-        k = x.last + 1 if x is not None else i + 1
-        if x is None:
-            x = v.nearest_before(i, _ACTORS - {"GPE"}, 3)
-        if x is None:
-            continue
-        for j in range(k, min(len(tokens), k + 6)):
-            if tokens[j].sentence != tok.sentence or tokens[j].text in "،,.":
+    tokens = v.tokens
+    tok = tokens[i]
+    w = tok.stem if tok.prefix and not tok.prefix.endswith("ال") else tok.norm
+    verbs = v.cues.sets.get("reside_verb", frozenset())
+    if w not in verbs and tok.norm[1:] not in verbs:
+        return []
+    x = next((v.by_first[j] for j in range(i + 1, min(len(tokens), i + 5)) if j in v.by_first
+              and v.type(v.by_first[j]) in _ACTORS - {"GPE"}), None)  # «ويقيم رئيس الوزراء X …»
+    k = x.last + 1 if x is not None else i + 1
+    if x is None:
+        x = v.nearest_before(i, _ACTORS - {"GPE"}, 3)
+    if x is None:
+        return []
+    for j in range(k, min(len(tokens), k + 6)):
+        if tokens[j].sentence != tok.sentence or tokens[j].text in "،,.":
+            break
+        p = v.by_first.get(j)
+        if p is not None and v.type(p) in _PLACES and (
+                any(tokens[q].norm in ("في", "فى", "من") for q in range(k, j)) or tokens[j].prefix[:1] == "ب"):
+            return _hit("BASED_IN", x, p, x.start, p.end)
+    return []
+
+
+def affiliated(v: View, i: int) -> list[Hit]:
+    """«X التابعة لـY» → MEMBER_OF (a unit of a force, a body of a body) or LOYAL_TO; «X الموالية لـY» → LOYAL_TO."""
+    w = v.tokens[i].norm
+    loyal = w in v.cues.sets.get("loyal", ())
+    if not loyal and w not in v.cues.sets.get("affiliated", ()):
+        return []
+    x = v.before(i, _ACTORS - {"PERSON"}, skip=1)
+    y = v.after(i + 1, _ACTORS, skip=0) if i + 1 < len(v.tokens) else None
+    if not x or not y or x.entity == y.entity:
+        return []
+    same_kind = v.type(y) == v.type(x) and v.type(x) in ("ARMED_GROUP", "ORGANIZATION")
+    rtype = "MEMBER_OF" if not loyal and same_kind else "LOYAL_TO"
+    return _hit(rtype, x, y, x.start, y.end)
+
+
+def seat(v: View, i: int) -> list[Hit]:
+    """«X التي يوجد مقرها في P», «X ومقرها P», «X التي تتخذ من P مقراً»: where a body sits."""
+    if not v.cue(i, "seat"):
+        return []
+    tokens = v.tokens
+    x = v.nearest_before(i, _ACTORS - {"GPE"}, 6)
+    p = v.after(i + 1, _PLACES, skip=2) if i + 1 < len(tokens) else None
+    if p is None:
+        for back in range(i - 1, max(-1, i - 4), -1):  # «تتخذ من P مقرا»
+            m = v.by_last.get(back)
+            if m is not None and v.type(m) in _PLACES and m.first > 0 and tokens[m.first - 1].norm == "من":
+                p = m
                 break
-            p = v.by_first.get(j)
-            if p is not None and v.type(p) in _PLACES and (
-                    any(tokens[q].norm in ("في", "فى", "من") for q in range(k, j)) or tokens[j].prefix[:1] == "ب"):
-                out.append(("BASED_IN", x.entity or "", p.entity or "", x.start, p.end))
-                break
+    return _hit("BASED_IN", x, p, x.start, max(p.end, tokens[i].end)) if x and p else []
+
+
+def controlled_by(v: View, i: int) -> list[Hit]:
+    """«P الذي تسيطر عليه X»: X holds P."""
+    tokens = v.tokens
+    if tokens[i].norm not in v.cues.sets.get("control_verb", ()) or i + 1 >= len(tokens) \
+            or tokens[i + 1].norm not in ("عليه", "عليها"):
+        return []
+    p = v.before(i, _PLACES, skip=2)
+    x = v.after(i + 2, _ACTORS, skip=0) if i + 2 < len(tokens) else None
+    return _hit("CONTROLS", x, p, p.start, x.end) if p and x else []
+
+
+def under_control(v: View, i: int) -> list[Hit]:
+    """«P الخاضعة لسيطرة X», «P تحت سيطرة X»: X holds P."""
+    tokens = v.tokens
+    w = tokens[i].norm
+    if i + 1 >= len(tokens) or tokens[i + 1].norm not in v.cues.sets.get("control_noun", ()) \
+            or (w not in v.cues.sets.get("under", ()) and w != _UNDER_WORD):
+        return []
+    p = v.before(i, _PLACES, skip=1)
+    x = v.after(i + 2, _ACTORS, skip=0) if i + 2 < len(tokens) else None
+    return _hit("CONTROLS", x, p, p.start, x.end) if p and x else []
+
+
+def led_by(v: View, i: int) -> list[Hit]:
+    """«X بقيادة Y», «X تحت قيادة Y»: Y commands X (leads it when X is an organisation)."""
+    tokens = v.tokens
+    w = tokens[i].norm
+    led = w in v.cues.sets.get("led", ())
+    if not led and not (w == _UNDER_WORD and i + 1 < len(tokens) and tokens[i + 1].norm == _COMMAND_NOUN):
+        return []
+    j = i + 1 if led else i + 2
+    x = v.before(i, _GROUPS, skip=1)
+    y = v.after(j, _PERSON, skip=1) if j < len(tokens) else None
+    if y is None and j < len(tokens):
+        k = j
+        while k < len(tokens) and k - j < 3 and v.by_first.get(k) is None:
+            k += 1
+        m = v.by_first.get(k)
+        y = m if m is not None and v.type(m) == "PERSON" else None
+    if not x or not y:
+        return []
+    return _hit("LEADS" if v.type(x) == "ORGANIZATION" else "COMMANDS", y, x, x.start, y.end)
+
+
+def relative_clause(v: View, i: int) -> list[Hit]:
+    """«فايز السراج، الذي يقود حكومة الوفاق», «الجيش الذي يقوده حفتر», «المجلس الذي يضم ميليشيات»."""
+    tokens = v.tokens
+    if tokens[i].norm not in v.cues.sets.get("relative", ()) or i + 1 >= len(tokens):
+        return []
+    x = v.before(i, _ACTORS, skip=1)
+    if x is None:
+        return []
+    nxt = tokens[i + 1].norm
+    if nxt in v.cues.sets.get("leads_verb", ()):
+        y = v.after(i + 2, _ACTORS - {"PERSON"}, skip=3)  # «الذي يقود ما يسمى بالجيش الوطني»
+        if y is not None and v.type(x) == "PERSON":
+            return _hit("COMMANDS" if v.type(y) == "ARMED_GROUP" else "LEADS", x, y, x.start, y.end)
+    elif nxt in v.cues.sets.get("led_by_verb", ()):
+        y = v.after(i + 2, _PERSON, skip=1)
+        if y is not None and v.type(x) != "PERSON":
+            return _hit("COMMANDS" if v.type(x) == "ARMED_GROUP" else "LEADS", y, x, x.start, y.end)
+    elif nxt in v.cues.sets.get("includes", ()):
+        y = v.after(i + 2, _ACTORS - {"GPE"}, skip=1)
+        if y is not None and v.type(x) != "PERSON":
+            return _hit("MEMBER_OF", y, x, x.start, y.end)
+    return []
+
+
+def backed(v: View, i: int) -> list[Hit]:
+    """«حكومة الوفاق المدعومة من الأمم المتحدة»: Y supports X."""
+    if not v.cue(i, "backed"):
+        return []
+    tokens = v.tokens
+    x = v.before(i, _ACTORS - {"PERSON"}, skip=1)
+    j = i + 1
+    if j < len(tokens) and tokens[j].norm == "من":
+        j += 1
+    if j < len(tokens) and tokens[j].norm == "قبل":
+        j += 1
+    y = v.after(j, _ACTORS, skip=0) if j < len(tokens) else None
+    return _hit("SUPPORTS", y, x, x.start, y.end) if x and y and x.entity != y.entity else []
+
+
+def against(v: View, i: int) -> list[Hit]:
+    """«ميليشيات جهادية مناهضة للمشير حفتر»: X opposes Y."""
+    if not v.cue(i, "against"):
+        return []
+    x = v.before(i, _GROUPS, skip=1)
+    y = v.after(i + 1, _ACTORS, skip=0) if i + 1 < len(v.tokens) else None
+    return _hit("OPPOSES", x, y, x.start, y.end) if x and y and x.entity != y.entity else []
+
+
+def one_of_parts(v: View, i: int) -> list[Hit]:
+    """«أنصار الشريعة إحدى فصائل مجلس الشورى»: X is a part of Y."""
+    tokens = v.tokens
+    if tokens[i].norm not in v.cues.sets.get("one_of", ()) or i + 2 >= len(tokens) or not v.cue(i + 1, "part"):
+        return []
+    x = v.before(i, _GROUPS, skip=1)
+    y = v.after(i + 2, _GROUPS, skip=0)
+    return _hit("MEMBER_OF", x, y, x.start, y.end) if x and y and x.entity != y.entity else []
+
+
+def led_by_verb(v: View, i: int) -> list[Hit]:
+    """«جماعات مسلحة يقودها المدعو إبراهيم الجضران» (no relative pronoun after an indefinite)."""
+    tokens = v.tokens
+    if tokens[i].norm not in v.cues.sets.get("led_by_any", ()):
+        return []
+    back = i - 1
+    if back >= 0 and tokens[back].norm in v.cues.sets.get("relative", ()):
+        back -= 1
+    x = v.by_last.get(back)
+    j = i + 1
+    if j < len(tokens) and tokens[j].norm in v.cues.sets.get("called", ()):
+        j += 1
+    y = v.by_first.get(j)
+    if x is None or y is None or v.type(y) != "PERSON" or v.type(x) not in ("ARMED_GROUP", "ORGANIZATION", "TRIBE"):
+        return []
+    return _hit("COMMANDS" if v.type(x) == "ARMED_GROUP" else "LEADS", y, x, x.start, y.end)
+
+
+def linked(v: View, i: int) -> list[Hit]:
+    """«تنظيم جند الإسلام المرتبط بالقاعدة», «X المتحالفة مع Y»: allies."""
+    tokens = v.tokens
+    if tokens[i].norm not in v.cues.sets.get("linked", ()) or i + 1 >= len(tokens):
+        return []
+    if tokens[i + 1].prefix[:1] not in ("ب", "م") and not (i + 2 < len(tokens) and tokens[i + 1].norm in ("ب", "مع")):
+        return []
+    x = v.before(i, _GROUPS, skip=1)
+    y = v.after(i + 1, _GROUPS, skip=1)
+    return _hit("ALLIED_WITH", x, y, x.start, y.end) if x and y and x.entity != y.entity else []
+
+
+def one_of_roles(v: View, i: int) -> list[Hit]:
+    """«X، وهو أحد قيادات تنظيم Y» → LEADS; «أحد عناصر Y» → MEMBER_OF."""
+    tokens = v.tokens
+    if tokens[i].norm not in v.cues.sets.get("one_of", ()) or i + 2 >= len(tokens):
+        return []
+    role = tokens[i + 1].norm
+    if role in v.cues.sets.get("one_of_leaders", ()):
+        rtype = "LEADS"
+    elif role in v.cues.sets.get("one_of_members", ()):
+        rtype = "MEMBER_OF"
+    else:
+        return []
+    y = v.after(i + 2, _GROUPS, skip=0)
+    x = v.nearest_before(i, _PERSON, 3)
+    return _hit(rtype, x, y, x.start, y.end) if x and y else []
+
+
+def supported_by(v: View, i: int) -> list[Hit]:
+    """«الحكومة التي تدعمها الأمم المتحدة»: Y supports X."""
+    tokens = v.tokens
+    if tokens[i].norm not in v.cues.sets.get("supported_by", ()):
+        return []
+    back = i - 1
+    if back >= 0 and tokens[back].norm in v.cues.sets.get("relative", ()):
+        back -= 1
+    x = v.by_last.get(back)
+    y = v.after(i + 1, _ACTORS, skip=0) if i + 1 < len(tokens) else None
+    if x is None or y is None or v.type(x) not in _ACTORS or x.entity == y.entity:
+        return []
+    return _hit("SUPPORTS", y, x, x.start, y.end)
+
+
+def ally_with(v: View, i: int) -> list[Hit]:
+    """«X … بالتنسيق مع Y», «X القريبة من Y»: X and Y act together."""
+    found = v.cues.phrase_at(v.words, i)
+    if found is None or found[1] != "ally_with":
+        return []
+    x = v.nearest_before(i, _ACTORS, CUE_WINDOW, stops=".؟!")
+    y = v.after(found[0] + 1, _ACTORS, skip=1) if found[0] + 1 < len(v.tokens) else None
+    if x is None or y is None or x.entity == y.entity or not v.can_act(x) or not v.can_act(y):
+        return []
+    return _hit("ALLIED_WITH", x, y, x.start, y.end)
+
+
+def backed_by(v: View, i: int) -> list[Hit]:
+    """«X … بدعم من Y», «برعاية Y»: Y supports X."""
+    found = v.cues.phrase_at(v.words, i)
+    if found is None or found[1] != "backed_by":
+        return []
+    y = v.after(found[0] + 1, _ACTORS, skip=1) if found[0] + 1 < len(v.tokens) else None
+    x = v.nearest_before(i, _ACTORS, CUE_WINDOW, stops=".؟!")
+    if x is None or y is None or x.entity == y.entity or not v.can_act(x) or not v.can_act(y):
+        return []
+    return _hit("SUPPORTS", y, x, x.start, y.end)
+
+
+Rule = Callable[[View, int], list[Hit]]
+
+#: rules run one after the other over the whole article (their readings come first)
+ARTICLE_RULES: dict[str, Rule] = {
+    "seated": seated, "unit_of": unit_of, "body_of": body_of, "set_against": set_against, "resides": resides,
+    "rivals": rivals,
+}
+#: rules run together at each token
+TOKEN_RULES: dict[str, Rule] = {
+    "affiliated": affiliated, "seat": seat, "controlled_by": controlled_by, "under_control": under_control,
+    "led_by": led_by, "relative_clause": relative_clause, "backed": backed, "against": against,
+    "one_of_parts": one_of_parts, "led_by_verb": led_by_verb, "linked": linked, "one_of_roles": one_of_roles,
+    "supported_by": supported_by, "ally_with": ally_with, "backed_by": backed_by, "joint": joint,
+}
+#: every rule by name
+RULES: dict[str, Rule] = {**ARTICLE_RULES, **TOKEN_RULES}
+
+
+#: the cue sets whose words let a rule fire at a token (a rule runs only where one of them stands);
+#: "@mention_end" stands for the last token of a mention
+GATES: dict[str, tuple[str, ...]] = {
+    "seated": ("@mention_end",), "unit_of": ("@mention_end",), "body_of": ("@mention_end",),
+    "set_against": ("oppose_verb", "@against_word"), "resides": ("reside_verb",), "rivals": ("rivalry",),
+    "affiliated": ("affiliated", "loyal"), "seat": ("seat",), "controlled_by": ("control_verb",),
+    "under_control": ("under", "@under_word"), "led_by": ("led", "@under_word"), "relative_clause": ("relative",),
+    "backed": ("backed",), "against": ("against",), "one_of_parts": ("one_of",), "led_by_verb": ("led_by_any",),
+    "linked": ("linked",), "one_of_roles": ("one_of",), "supported_by": ("supported_by",),
+    "ally_with": ("@phrase",), "backed_by": ("@phrase",), "joint": ("@phrase",),
+}
+_GATE_WORDS = {"@against_word": frozenset({"ضد"}), "@under_word": frozenset({_UNDER_WORD})}
+
+
+def _token_keys(tok: Token) -> set[str]:
+    """The forms of a token a gate word may match: whole, without proclitics, without «و/ف», without article."""
+    keys = {tok.norm, tok.stem, tok.norm[1:]}
+    for w in (tok.norm, tok.stem):
+        if w.startswith("ال") and len(w) > 3:
+            keys.add(w[2:])
+    return keys
+
+
+def _candidates(view: View, rules: dict[str, Rule]) -> dict[str, list[int]]:
+    """For each rule, the tokens where it may fire."""
+    index = view.cues.gates
+    out: dict[str, list[int]] = {name: [] for name in rules}
+    for i, tok in enumerate(view.tokens):
+        names: set[str] = set()
+        for key in _token_keys(tok):
+            names |= index.get(key, frozenset())
+        if i in view.by_last:
+            names |= {name for name, gates in GATES.items() if "@mention_end" in gates}
+        for name in names:
+            if name in out:
+                out[name].append(i)
     return out
 
 
-def pattern_relations(tokens: Sequence[Token], mentions: Sequence[Cand], types: dict[str, str],
-                      kinds: dict[str, str | None] | None = None) -> list[Hit]:
-    """Every relation the fixed constructions state in the article."""
-    v = _View(tokens, mentions, types)
-    out: list[Hit] = _seated(v, tokens, kinds or {}) + _units_of(v, tokens) + _against(v, tokens) + _resides(v, tokens) \
-        + _rivals(v, tokens)
-    for i, tok in enumerate(tokens):
-        w = tok.norm
-        stem = tok.stem if tok.prefix else w
-        if w in _AFFILIATED or w in _LOYAL:
-            x = v.before(i, _ACTORS - {"PERSON"}, skip=1)
-            y = v.after(i + 1, _ACTORS, skip=0) if i + 1 < len(tokens) else None
-            if x and y and x.entity != y.entity:
-                if w in _LOYAL:
-                    rtype = "LOYAL_TO"
-                else:
-                    rtype = "MEMBER_OF" if v.type(y) == "ARMED_GROUP" and v.type(x) == "ARMED_GROUP" else "LOYAL_TO"
-                out.append((rtype, x.entity or "", y.entity or "", x.start, y.end))
-        elif w in _SEAT or stem in _SEAT:
-            x = v.nearest_before(i, _ACTORS - {"GPE"}, 6)
-            p = v.after(i + 1, _PLACES, skip=2) if i + 1 < len(tokens) else None
-            if p is None:
-                for back in range(i - 1, max(-1, i - 4), -1):  # «تتخذ من P مقرا»
-                    m = v.by_last.get(back)
-                    if m is not None and v.type(m) in _PLACES and m.first > 0 and tokens[m.first - 1].norm == "من":
-                        p = m
-                        break
-            if x and p:
-                out.append(("BASED_IN", x.entity or "", p.entity or "", x.start, max(p.end, tok.end)))
-        elif w in _CONTROL_VERBS and i + 1 < len(tokens) and tokens[i + 1].norm in ("عليه", "عليها"):
-            p = v.before(i, _PLACES, skip=2)
-            x = v.after(i + 2, _ACTORS, skip=0) if i + 2 < len(tokens) else None
-            if p and x:
-                out.append(("CONTROLS", x.entity or "", p.entity or "", p.start, x.end))
-        elif (w in _UNDER and i + 1 < len(tokens) and tokens[i + 1].norm in _CONTROL_NOUN) or \
-                (w == normalise("تحت") and i + 1 < len(tokens) and tokens[i + 1].norm in _CONTROL_NOUN):
-            p = v.before(i, _PLACES, skip=1)
-            x = v.after(i + 2, _ACTORS, skip=0) if i + 2 < len(tokens) else None
-            if p and x:
-                out.append(("CONTROLS", x.entity or "", p.entity or "", p.start, x.end))
-        elif w in _LED or (w == normalise("تحت") and i + 1 < len(tokens) and tokens[i + 1].norm == normalise("قيادة")):
-            j = i + 1 if w in _LED else i + 2
-            x = v.before(i, _ACTORS - {"PERSON", "GPE"}, skip=1)
-            y = v.after(j, frozenset({"PERSON"}), skip=1) if j < len(tokens) else None
-            if y is None and j < len(tokens):
-                k = j
-                while k < len(tokens) and k - j < 3 and v.by_first.get(k) is None:
-                    k += 1
-                m = v.by_first.get(k)
-                y = m if m is not None and v.type(m) == "PERSON" else None
-            if x and y:
-                rtype = "LEADS" if v.type(x) == "ORGANIZATION" else "COMMANDS"
-                out.append((rtype, y.entity or "", x.entity or "", x.start, y.end))
-        if w in _RELS and i + 1 < len(tokens):
-            nxt = tokens[i + 1].norm
-            x = v.before(i, _ACTORS, skip=1)
-            if x is not None and nxt in _LEADS_VERB:
-                y = v.after(i + 2, _ACTORS - {"PERSON"}, skip=3)  # «الذي يقود ما يسمى بالجيش الوطني»
-                if y is not None and v.type(x) == "PERSON":  # «فايز السراج، الذي يقود حكومة الوفاق»
-                    rtype = "COMMANDS" if v.type(y) == "ARMED_GROUP" else "LEADS"
-                    out.append((rtype, x.entity or "", y.entity or "", x.start, y.end))
-            elif x is not None and nxt in _LED_BY_VERB:
-                y = v.after(i + 2, frozenset({"PERSON"}), skip=1)
-                if y is not None and v.type(x) != "PERSON":  # «"الجيش الوطني الليبي" الذي يقوده حفتر»
-                    rtype = "COMMANDS" if v.type(x) == "ARMED_GROUP" else "LEADS"
-                    out.append((rtype, y.entity or "", x.entity or "", x.start, y.end))
-            elif x is not None and nxt in _INCLUDES:
-                y = v.after(i + 2, _ACTORS - {"GPE"}, skip=1)
-                if y is not None and v.type(x) != "PERSON":  # «مجلس شورى المجاهدين، والذي يضم ميليشيات»
-                    out.append(("MEMBER_OF", y.entity or "", x.entity or "", x.start, y.end))
-        elif w in _BACKED or stem in _BACKED:
-            x = v.before(i, _ACTORS - {"PERSON"}, skip=1)
-            j = i + 1
-            if j < len(tokens) and tokens[j].norm == "من":
-                j += 1
-            if j < len(tokens) and tokens[j].norm == "قبل":
-                j += 1
-            y = v.after(j, _ACTORS, skip=0) if j < len(tokens) else None
-            if x and y and x.entity != y.entity:  # «حكومة الوفاق المدعومة من الأمم المتحدة»
-                out.append(("SUPPORTS", y.entity or "", x.entity or "", x.start, y.end))
-        elif w in _AGAINST or stem in _AGAINST:
-            x = v.before(i, _ACTORS - {"PERSON", "GPE"}, skip=1)
-            y = v.after(i + 1, _ACTORS, skip=0) if i + 1 < len(tokens) else None
-            if x and y and x.entity != y.entity:  # «ميليشيات جهادية مناهضة للمشير حفتر»
-                out.append(("OPPOSES", x.entity or "", y.entity or "", x.start, y.end))
-        elif w in _ONE_OF and i + 2 < len(tokens) and (tokens[i + 1].norm in _PART or tokens[i + 1].stem in _PART):
-            x = v.before(i, _ACTORS - {"PERSON", "GPE"}, skip=1)
-            y = v.after(i + 2, _ACTORS - {"PERSON", "GPE"}, skip=0)
-            if x and y and x.entity != y.entity:  # «أنصار الشريعة إحدى فصائل مجلس الشورى»
-                out.append(("MEMBER_OF", x.entity or "", y.entity or "", x.start, y.end))
-        if w in _LED_BY_ANY:
-            # «جماعات مسلحة يقودها المدعو إبراهيم الجضران» (no relative pronoun after an indefinite)
-            back = i - 1
-            if back >= 0 and tokens[back].norm in _RELS:
-                back -= 1
-            x = v.by_last.get(back)
-            j = i + 1
-            if j < len(tokens) and tokens[j].norm in _CALLED:
-                j += 1
-            y = v.by_first.get(j)
-            if x is not None and y is not None and v.type(y) == "PERSON" and v.type(x) in ("ARMED_GROUP", "ORGANIZATION", "TRIBE"):
-                rtype = "COMMANDS" if v.type(x) == "ARMED_GROUP" else "LEADS"
-                out.append((rtype, y.entity or "", x.entity or "", x.start, y.end))
-        elif w in _LINKED and i + 1 < len(tokens) and tokens[i + 1].prefix[:1] in ("ب", "م") or \
-                (w in _LINKED and i + 2 < len(tokens) and tokens[i + 1].norm in ("ب", "مع")):
-            x = v.before(i, _ACTORS - {"PERSON", "GPE"}, skip=1)
-            y = v.after(i + 1, _ACTORS - {"PERSON", "GPE"}, skip=1)
-            if x and y and x.entity != y.entity:  # «تنظيم جند الإسلام المرتبط بالقاعدة»
-                out.append(("ALLIED_WITH", x.entity or "", y.entity or "", x.start, y.end))
-        elif w in _ONE_OF and i + 2 < len(tokens) and tokens[i + 1].norm in _ONE_OF_ROLES:
-            y = v.after(i + 2, _ACTORS - {"PERSON", "GPE"}, skip=0)
-            x = v.nearest_before(i, frozenset({"PERSON"}), 3)  # «X، وهو أحد قيادات تنظيم Y»
-            if x and y:
-                out.append((_ONE_OF_ROLES[tokens[i + 1].norm], x.entity or "", y.entity or "", x.start, y.end))
-        elif w in _SUPPORTED_BY:
-            back = i - 1
-            if back >= 0 and tokens[back].norm in _RELS:
-                back -= 1
-            x = v.by_last.get(back)
-            y = v.after(i + 1, _ACTORS, skip=0) if i + 1 < len(tokens) else None
-            if x is not None and y is not None and v.type(x) in _ACTORS and x.entity != y.entity:
-                out.append(("SUPPORTS", y.entity or "", x.entity or "", x.start, y.end))  # «الحكومة التي تدعمها الأمم المتحدة»
+def _build_gate_index(words: RelationWords) -> dict[str, frozenset[str]]:
+    """Word -> the rules it may start, for one set of cue words."""
+    index: dict[str, set[str]] = {}
+    for rule, gates in GATES.items():
+        for gate in gates:
+            if gate == "@phrase":
+                found = list(words.phrases)
+            elif gate.startswith("@"):
+                found = list(_GATE_WORDS.get(gate, ()))
+            else:
+                found = list(words.sets.get(gate, ()))
+            for w in found:
+                index.setdefault(w, set()).add(rule)
+    return {w: frozenset(rules) for w, rules in index.items()}
+
+
+def pattern_relations(view: View, only: Sequence[str] | None = None) -> list[Hit]:
+    """Every relation the fixed constructions state in the article (or those of the rules named in `only`).
+    A rule runs only at the tokens its gate words or a mention's end mark (`GATES`)."""
+    candidates = _candidates(view, RULES)
+    out: list[Hit] = []
+    for name, rule in ARTICLE_RULES.items():
+        if only is None or name in only:
+            for i in candidates[name]:
+                out += rule(view, i)
+    at: dict[int, list[str]] = {}
+    for name in TOKEN_RULES:
+        if only is None or name in only:
+            for i in candidates[name]:
+                at.setdefault(i, []).append(name)
+    for i in sorted(at):
+        for name in at[i]:
+            out += TOKEN_RULES[name](view, i)
     return out

@@ -14,7 +14,7 @@ from marsad.model import ENTITY_TYPES, EVENT_TYPES, MODALITIES, RELATION_TYPES, 
 __all__ = [
     "Actor", "Affiliation", "Alias", "NameEntry", "Place", "ENTITY_TYPES", "EVENT_TYPES",
     "MODALITIES", "RELATION_TYPES", "STANCES", "PLACE_TYPES", "PLACE_KINDS", "TITLE_KINDS",
-    "MODALITY_CUES", "AFFILIATION_TYPES",
+    "MODALITY_CUES", "AFFILIATION_TYPES", "RELATION_CUES", "EVENT_CUES",
 ]
 
 #: `type` of a place row: places with a government, or without one.
@@ -31,6 +31,22 @@ TITLE_KINDS = ("role", "rank", "office", "honorific", "membership")
 
 #: `modality` of a row of lexicons/modality.tsv: the contract's modalities plus plain negation.
 MODALITY_CUES = MODALITIES + ("negation",)
+
+#: `cue` of a row of lexicons/relation_cues.tsv: the word sets the relation rules read
+#: (marsad/extract/relpatterns.py says which rule reads which).
+RELATION_CUES = (
+    "affiliated", "against", "ally_with", "backed", "backed_by", "called", "control_noun", "control_verb",
+    "includes", "joint_between", "leads_verb", "led", "led_by_any", "led_by_verb", "linked", "loyal", "one_of", "one_of_leaders",
+    "one_of_members", "oppose_verb", "part", "relative", "rival", "reside_verb", "rivalry", "seat", "seat_adj", "seat_block",
+    "supported_by", "under",
+)
+
+#: `cue` of a row of lexicons/event_cues.tsv: the word sets the events layer reads (see marsad/extract/events.py).
+EVENT_CUES = (
+    "ability", "civil_body", "civilians", "court", "demonstrative", "fall", "figurative", "inquiry", "inquiry_next",
+    "instrument", "killing", "legal_context", "light_verb", "members", "new_clause", "not_after_ba", "not_trigger",
+    "penalty", "place_noun", "place_prep", "prevent", "pronoun_subject", "refusal", "regime", "ruling", "still", "target_prep", "try",
+)
 
 #: `type` of an actor's affiliation: any relation type of the contract.
 AFFILIATION_TYPES = RELATION_TYPES

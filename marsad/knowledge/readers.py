@@ -19,7 +19,7 @@ from typing import Any, Iterator
 
 from marsad.errors import KnowledgeError
 from marsad.knowledge.model import (
-    AFFILIATION_TYPES, ENTITY_TYPES, EVENT_TYPES, MODALITY_CUES, PLACE_KINDS, PLACE_TYPES,
+    AFFILIATION_TYPES, ENTITY_TYPES, EVENT_TYPES, EVENT_CUES, MODALITY_CUES, PLACE_KINDS, RELATION_CUES, PLACE_TYPES,
     RELATION_TYPES, STANCES, TITLE_KINDS, Actor, Affiliation, Alias, Place,
 )
 
@@ -40,9 +40,12 @@ LEXICON_COLUMNS: dict[str, tuple[str, ...]] = {
     "place_cues": ("term", "kind"),
     "stance": ("term", "stance"),
     "reporting_verbs": ("term", "lemma"),
+    "claim_cues": ("term", "lemma", "form", "object"),
     "anonymous_sources": ("term",),
     "event_triggers": ("term", "event_type"),
     "modality": ("term", "modality"),
+    "relation_cues": ("term", "cue"),
+    "event_cues": ("term", "cue"),
 }
 
 # closed vocabularies of lexicon columns; "" allowed where listed
@@ -54,6 +57,10 @@ _LEXICON_VOCAB: dict[tuple[str, str], tuple[str, ...]] = {
     ("stance", "stance"): STANCES,
     ("event_triggers", "event_type"): EVENT_TYPES,
     ("modality", "modality"): MODALITY_CUES,
+    ("relation_cues", "cue"): RELATION_CUES,
+    ("event_cues", "cue"): EVENT_CUES,
+    ("claim_cues", "form"): ("verb", "participle"),
+    ("claim_cues", "object"): ("yes", "no"),
 }
 
 _ALIAS_KEYS = {"text", "stance", "context"}

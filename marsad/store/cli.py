@@ -170,6 +170,10 @@ def run(args: argparse.Namespace) -> int:
         settings = Settings.load(args.config, kb=tuple(args.kb) or None, disable=tuple(args.disable) or None)
         mode = "off" if args.quiet else "tty" if sys.stderr.isatty() and not args.progress else "lines"
         with Store(_db(args)) as store:
+            from marsad.watch.alerts import attach_alerts   # the alert rules, evaluated on every new article
+            from marsad.watch.sinks import TerminalSink
+
+            attach_alerts(store, [TerminalSink(sys.stderr)])
             summary = store.ingest(args.paths, settings=settings, pipeline=build_pipeline(settings),
                                    progress=_Progress(mode))
         if mode == "tty":

@@ -169,3 +169,64 @@ corrections = Table(
 
 Index("ix_relation_evidence_date", relation_evidence.c.date)
 Index("ix_event_evidence_date", event_evidence.c.date)
+
+# -- the observatory (marsad.watch): followed sources, items seen, alert rules and alerts ------------
+
+#: A followed source: an RSS/Atom feed, a sitemap or a page, with its settings and polling state.
+watch_sources = Table(
+    "watch_sources", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False, unique=True),      # http(s) URL, or file:// for a local file
+    Column("kind", String(10), nullable=False),            # feed, sitemap, page
+    Column("outlet", Text),
+    Column("language", String(10), nullable=False, default="ar"),
+    Column("interval", Integer, nullable=False, default=900),   # seconds between polls
+    Column("credibility", Text),                                 # the analyst's note on the source
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_polled", String(32)),
+    Column("next_poll", String(32), index=True),
+    Column("failures", Integer, nullable=False, default=0),      # consecutive failed polls
+    Column("last_error", Text),
+    Column("added_at", String(32), nullable=False),
+)
+
+#: Every item a source listed, once: what became of it (stored, duplicate, failed, skipped).
+watch_items = Table(
+    "watch_items", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", Integer, ForeignKey("watch_sources.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("url", String(2000), nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("article_id", String(64)),
+    Column("attempts", Integer, nullable=False, default=1),
+    Column("error", Text),
+    Column("seen_at", String(32), nullable=False),
+    UniqueConstraint("source_id", "url", name="uq_watch_item"),
+)
+
+#: An alert rule: which facts (relation and event types, actors, places, anonymous claims) to report.
+watch_rules = Table(
+    "watch_rules", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("spec", Text, nullable=False),                 # JSON: relations, events, actors, places, ...
+    Column("webhook", Text),                              # also POST this rule's alerts here
+    Column("created_at", String(32), nullable=False),
+)
+
+#: An alert: a rule matched a fact stated by a newly stored article. Never written twice.
+watch_alerts = Table(
+    "watch_alerts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("rule_id", Integer, ForeignKey("watch_rules.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("fingerprint", String(300), nullable=False),   # fact kind + article + local id
+    Column("article_id", String(64), nullable=False, index=True),
+    Column("kind", String(10), nullable=False),           # relation, event, claim
+    Column("type", String(30), nullable=False),
+    Column("date", String(32)),
+    Column("summary", Text, nullable=False),
+    Column("payload", Text, nullable=False),              # JSON: the change, evidence and sources
+    Column("created_at", String(32), nullable=False, index=True),
+    UniqueConstraint("rule_id", "fingerprint", name="uq_watch_alert"),
+)

@@ -40,6 +40,8 @@ class IngestSummary:
 
 #: Called after each item: (item name, what happened: "stored", "duplicate" or "failed: reason").
 Progress = Callable[[str, str], None]
+#: Called after an article is newly stored, once its transaction is committed (e.g. alert rules).
+Listener = Callable[[Analysis, Stored], None]
 
 
 class Store:
@@ -54,6 +56,7 @@ class Store:
         self.engine = make_engine(self.url)
         migrate(self.engine, self.url)
         self._cache = WriterCache()
+        self.listeners: list[Listener] = []
 
     def __enter__(self) -> "Store":
         return self
@@ -71,10 +74,14 @@ class Store:
         """Store one analysis in one transaction (skipped when its document is already stored)."""
         try:
             with guarded(self.url), self.engine.begin() as conn:
-                return Writer(conn, self._cache).write(analysis)
+                stored = Writer(conn, self._cache).write(analysis)
         except BaseException:
             self._cache.clear()   # it may name rows of the transaction just rolled back
             raise
+        if not stored.duplicate:
+            for listener in self.listeners:
+                listener(analysis, stored)
+        return stored
 
     def ingest(self, paths: Iterable[str | Path], *, settings: Any = None, pipeline: Any = None,
                progress: Progress | None = None) -> IngestSummary:

@@ -86,14 +86,6 @@ def test_commander_in_parentheses() -> None:
                for r in a.relations)
 
 
-def test_failed_parallel_forces_is_failed_defection() -> None:
-    text = ("وقال الناطق باسم قوات حفتر، أحمد المسماري، إن العقيد سالم بوزريبة حاول تشكيل قوات موازية، "
-            "لكن محاولته باءت بالفشل.")
-    a = marsad.analyze(text)
-    rel = [r for r in a.relations if r.type == "DEFECTED_FROM"]
-    assert rel and rel[0].modality == "failed" and _kb(a, rel[0].tail) == "lna"
-
-
 def test_relation_evidence_and_claim_refer_to_text() -> None:
     a = marsad.analyze("وقال مصدر عسكري إن قوات حفتر سيطرت على مدينة درنة.")
     for r in a.relations:

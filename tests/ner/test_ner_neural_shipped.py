@@ -99,7 +99,9 @@ def test_hostile_input_is_tagged_in_bounded_time() -> None:
     huge_token = ["و" + "ب" * 5000, "Reuters", "ISIS-K", "٢٠١٩", "😀", "\u200f", "abc123ديم", "."]
     assert len(tagger.tag(huge_token)) == len(huge_token)
     assert tagger.tag([]) == [] and tagger.tag_many([[], ["في"]]) == [[], ["O"]]
-    assert time.perf_counter() - t < 20
+    # a guard against a hang or quadratic blow-up, not a speed goal (bench_ner.py measures speed): a
+    # quiet machine takes well under a second, one loaded by other jobs has taken up to 28 s
+    assert time.perf_counter() - t < 90
 
 
 def test_broken_model_files_give_clear_errors(tmp_path: Path) -> None:

@@ -42,13 +42,23 @@ _SKIP_SUBJECT = frozenset(normalise(w) for w in ("قد", "كان", "كانت", "
 _SAID_TO = frozenset(normalise(w) for w in ("تصريح", "تصريحات", "حديث", "مقابلة", "بيان", "لقاء", "اتصال"))
 _MEDIA_HEADS = frozenset(normalise(w) for w in ("صحيفة", "جريدة", "وكالة", "قناة", "موقع", "إذاعة", "تلفزيون", "مجلة"))
 _NAQAL = normalise("نقل")
+#: heads of a speaker who is anonymous unless a name follows («عضو في المجلس», «قيادي في الحركة»)
+_MEMBER_HEADS = frozenset(normalise(w) for w in ("عضو", "أعضاء", "قيادي", "قياديون", "قياديين", "ناشط", "ناشطون",
+                                                  "ناشطين"))
+#: cues whose following noun is the one called upon, not the speaker
+_CALLING = frozenset(normalise(w) for w in ("دعا", "طالب", "حث", "حذر", "ناشد"))
+#: words after a cue that are not its subject («وأضاف في تصريح», «وتابع خلال المؤتمر»)
+_NOT_SUBJECT = frozenset(normalise(w) for w in ("في", "فى", "عن", "خلال", "أثناء", "على", "إلى", "الى", "عبر",
+                                                 "بعد", "قبل", "أيضا", "كذلك", "مؤكدا", "قائلا", "بالقول", "عقب",
+                                                 "بأن", "حول", "بشأن", "أمام", "لدى", "عند", "اليوم", "أمس",
+                                                 "مساء", "صباح", "الليلة"))
+#: words after an anonymous source's head that tell whom it is close to, not its name
+_NOT_NAMING = frozenset(normalise(w) for w in ("من", "عن", "في", "لدى", "داخل", "مقرب", "المقرب", "قريب", "القريب",
+                                                "مقربة", "المقربة", "تابع", "التابع", "رفض", "طلب"))
 _SPOKESMAN_ANAPHORS = frozenset(normalise(w) for w in ("المتحدث", "الناطق", "المتحدثة", "الناطقة"))
 _WORD = re.compile(r"\S+")
 #: contents shorter than this many words are names or fragments, not statements
 MIN_CONTENT_WORDS = 2
-#: cues whose object can be the content without «أن» («كشف … تفاصيل», «أعلن … بدء هجوم»)
-_TRANSITIVE = frozenset(normalise(w) for w in ("كشف", "أعلن", "نفى", "أكد", "ذكر", "اتهم", "أدان", "طالب",
-                                               "نقل", "أوضح", "حذر", "أبدى", "أعرب"))
 _ACCORDING_FIRST = frozenset(words[0] for words in ACCORDING)
 
 
@@ -138,6 +148,9 @@ class _Finder:
             if according is not None:
                 i = self._according(i, *according)
                 continue
+            if toks[i].text == ":":
+                i = self._colon_quote(i)
+                continue
             cue = self.table.cue_for(self.word(i)) if toks[i].text[:1].isalpha() else None
             if cue is None:
                 i += 1
@@ -177,6 +190,11 @@ class _Finder:
                     end_c -= 1
                 self._emit(src, cue, normalise(lemma), self.tokens[s0].start, end_c, quote=False)
             return desc_end + 1
+        if j <= end and self.word(j) in DOCUMENT_HEADS:
+            # «وفق بيان صادر عن وزارة الدفاع»: a document speaks, its issuer named after it
+            issuer = next((m for m in found if m.first <= j + 4 and self._can_speak(m)), None)
+            if issuer is not None and self._kind(issuer) == "organization" and not self.tokens[j].prefix.endswith("ال"):
+                return self._according_document(i, n, lemma, j, issuer)
         if not found or found[0].first > j + 2:
             return i + n
         src = found[0]
@@ -191,11 +209,84 @@ class _Finder:
         content_end = self.tokens[i - 1].end if i > s0 else self.tokens[i].start
         content_start = self.tokens[s0].start
         if content_end <= content_start:
-            return src.last + 1
+            return self._according_first(i, n, lemma, src, kind)
         self._emit(_Source(kind, src.entity, self.text[src.start:src.end]), Span(
             self.tokens[i].start, self.tokens[i + n - 1].end, self.text[self.tokens[i].start:self.tokens[i + n - 1].end]),
             normalise(lemma), content_start, content_end, quote=False)
         return src.last + 1
+
+    def _according_document(self, i: int, n: int, lemma: str, j: int, issuer: Cand) -> int:
+        """A document after «وفق/بحسب» at token j: the content is the clause before the attribution, or
+        after it when the attribution opens the sentence."""
+        toks = self.tokens
+        last = issuer.last
+        source = _Source("document", issuer.entity,
+                         " ".join(self.text[toks[j].start:toks[last].end].split()), last)
+        cue = Span(toks[i].start, toks[i + n - 1].end, self.text[toks[i].start:toks[i + n - 1].end])
+        s0, end_sent = self.sentence_start(i), self.sentence_end(i)
+        if i > s0:
+            end_c = toks[i - 1].end
+            while end_c > toks[s0].start and self.text[end_c - 1] in " ،,":
+                end_c -= 1
+            if end_c > toks[s0].start:
+                self._emit(source, cue, normalise(lemma), toks[s0].start, end_c, quote=False)
+            return last + 1
+        k = last + 1
+        while k <= end_sent and (toks[k].text in "،,:" or toks[k].norm in OPENERS or toks[k].norm in ("فان", "فإن")):
+            k += 1
+        if end_sent - k < MIN_CONTENT_WORDS:
+            return k
+        start, end, quote = self._content(k, end_sent)
+        self._emit(source, cue, normalise(lemma), start, end, quote)
+        return k
+
+    def _colon_quote(self, i: int) -> int:
+        """«المسماري: الجيش سيدخل درنة»: a speaker opening the sentence, then a colon and the content."""
+        toks = self.tokens
+        s0 = self.sentence_start(i)
+        speaker = next((m for m in self.index.by_last.get(i - 1, ()) if self._can_speak(m)), None) if i > s0 else None
+        if speaker is None or speaker.first != s0 or self.types.get(speaker.entity or "") not in ("PERSON", "ORGANIZATION", "ARMED_GROUP"):
+            return i + 1
+        end_sent = self.sentence_end(i)
+        if end_sent - i < MIN_CONTENT_WORDS + 1:
+            return i + 1
+        start, end, quote = self._content(i, end_sent)
+        source = _Source(self._kind(speaker), speaker.entity, self.text[speaker.start:speaker.end], speaker.last)
+        self._emit(source, Span(toks[i].start, toks[i].end, toks[i].text), ":", start, end, quote)
+        return i + 1
+
+    def _according_first(self, i: int, n: int, lemma: str, src: Cand, kind: str) -> int:
+        """«وبحسب ما نقلته وكالة X عن مصدر عسكري، فإن …»: the attribution opens the sentence and the
+        content follows it; a source after «عن» speaks, the outlet before it relays."""
+        toks = self.tokens
+        end_sent = self.sentence_end(i)
+        k = src.last + 1
+        source = _Source(kind, src.entity, self.text[src.start:src.end], src.last)
+        relay = None
+        if k <= end_sent and self.word(k) == "عن":
+            inner = self.mentions_in(k + 1, min(end_sent, k + 4))
+            if inner and inner[0].first <= k + 2:
+                relay, pick = source, inner[0]
+                source = _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last)
+            elif k + 1 <= end_sent and self.word(k + 1) in self.anonymous:
+                relay = source
+                desc_end = self._description_end(k + 1, min(end_sent, k + 6))
+                source = _Source("anonymous", None, " ".join(self.text[toks[k + 1].start:toks[desc_end].end].split()),
+                                 desc_end)
+            k = max(k, source.last) + 1
+        while k <= end_sent and (toks[k].text in "،,:" or toks[k].norm in OPENERS or self.word(k) in OPENERS
+                                 or toks[k].norm in ("فان", "فإن")):
+            k += 1
+        if end_sent - k < MIN_CONTENT_WORDS:
+            return k
+        cue = Span(toks[i].start, toks[i + n - 1].end, self.text[toks[i].start:toks[i + n - 1].end])
+        start, end, quote = self._content(k, end_sent)
+        claim = self._emit(source, cue, normalise(lemma), start, end, quote)
+        if relay is not None and relay.speaker and relay.kind == "media" and claim.id:
+            claim.via.append(relay.speaker)
+        while k < len(toks) and toks[k].start < end:
+            k += 1  # the content's own words are not cues of their own
+        return k
 
     def _cue(self, i: int, cue: Cue) -> int:
         toks = self.tokens
@@ -247,7 +338,7 @@ class _Finder:
                     self.text[toks[opener + 1].start:toks[desc_end].end].split()), desc_end)
                 opener = self._opener(desc_end + 1, end_sent)
         if opener is None:
-            span = self._object_content(i, source, end_sent) if cue.lemma in _TRANSITIVE else None
+            span = self._object_content(i, source, end_sent) if cue.object else None
             if span is None:
                 return i + 1
             claim = self._emit(source, cue_span, cue.lemma, span[0], span[1], False)
@@ -278,12 +369,19 @@ class _Finder:
         head = self.word(first)
         head_full = toks[first].norm
         span_text = " ".join(self.text[toks[first].start:toks[last].end].split())
-        if head in self.anonymous or head_full in self.anonymous:
+        if (head in self.anonymous or head_full in self.anonymous) and not self._named_after(first, last):
             if head_full.startswith("ال") and self.last_anonymous is not None:
                 return self.last_anonymous
             desc_end = self._description_end(first, last)
             src = _Source("anonymous", None, " ".join(self.text[toks[first].start:toks[desc_end].end].split()),
                           desc_end)
+            self.last_anonymous = src
+            return src
+        if (head in _MEMBER_HEADS or head_full in _MEMBER_HEADS) and not any(
+                self.types.get(m.entity or "") == "PERSON" for m in self.mentions_in(first, min(last, first + 6))):
+            # «وقال عضو في المجلس الرئاسي إن …»: an unnamed member speaks anonymously
+            desc_end = self._description_end(first, last)
+            src = _Source("anonymous", None, " ".join(self.text[toks[first].start:toks[desc_end].end].split()), desc_end)
             self.last_anonymous = src
             return src
         if head_full in _SPOKESMAN_ANAPHORS and not self.mentions_in(first, min(last, first + 3)):
@@ -295,14 +393,31 @@ class _Finder:
             speaker = found[0].entity if found else None
             return _Source("document", speaker, span_text, found[0].last if found else first)
         if not found or found[0].first > first + 3:
-            return None
+            return self._titled_person(first, last)
         found = [m for m in found if self._can_speak(m)]
         if not found or found[0].first > first + 3:
-            return None
+            return self._titled_person(first, last)
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON" and not m.outer] or \
             [m for m in found if self.types.get(m.entity or "") == "PERSON"]
         pick = persons[0] if persons else found[0]
         return _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last)
+
+    def _named_after(self, first: int, last: int) -> bool:
+        """«خبير المتفجرات طارق السعيطي»: a person named right after a source's head (not after «من»,
+        «عن», «مقرب» …, which name whom an anonymous source is close to)."""
+        for k in range(first + 1, min(last, first + 4) + 1):
+            if self.tokens[k].text in "،,:" or self.word(k) in _NOT_NAMING or self.tokens[k].prefix[:1] == "ل":
+                return False
+            if any(self.types.get(m.entity or "") == "PERSON" for m in self.index.by_first.get(k, ())):
+                return True
+        return False
+
+    def _titled_person(self, first: int, last: int) -> _Source | None:
+        """«وأكد وزير الخارجية الإيطالي، باولو جينتيلوني، …»: a person named after a longer title."""
+        for m in self.mentions_in(first, min(last, first + 6)):
+            if self.types.get(m.entity or "") == "PERSON" and m.first > first:
+                return _Source("named_person", m.entity, self.text[m.start:m.end], m.last)
+        return None
 
     def _last_spokesman(self, before: int) -> str | None:
         """The last person named as a spokesman before offset `before`."""
@@ -338,11 +453,13 @@ class _Finder:
         prior_cues = [k for k in range(s0, i) if (c := self.table.cue_for(self.word(k))) is not None and not c.weak]
         if prior_cues:
             return None
-        for back in (i - 1, i - 2):
-            if back >= s0 and (self.word(back) in self.anonymous or self.tokens[back].norm in self.anonymous):
+        for back in range(i - 1, max(s0 - 1, i - 5), -1):
+            if self.tokens[back].text in "،,:\"«»":
+                break
+            if self.word(back) in self.anonymous or self.tokens[back].norm in self.anonymous:
                 src = _Source("anonymous", None, " ".join(self.text[self.tokens[back].start:self.tokens[i - 1].end].split()))
                 self.last_anonymous = src
-                return src  # «لكن منتقدين يقولون إن …»
+                return src  # «لكن منتقدين يقولون إن …», «وكانت مصادر ليبية قد ذكرت أن …»
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON"]
         if persons:
             p = persons[-1]
@@ -350,8 +467,30 @@ class _Finder:
         return None
 
     def _carry(self, i: int) -> _Source | None:
-        """No subject: the previous claim's source carries over («وأضاف:», «وذكرت أن»)."""
-        return self.last_source
+        """No subject: the previous claim's source carries over («وأضاف:», «وذكرت أن»); not when a
+        subject the entity layer did not name stands after the cue («وقالت الحكومة إن …»)."""
+        return self.last_source if self._no_subject(i) else None
+
+    def _no_subject(self, i: int) -> bool:
+        """True when nothing but an opener, a quote, a preposition or a time stands after cue i."""
+        toks = self.tokens
+        k = i + 1
+        while k < len(toks) and (self.word(k) in _SKIP_SUBJECT or toks[k].text in "،,") \
+                and self.word(k) not in _NOT_SUBJECT:
+            k += 1
+        if k >= len(toks) or toks[k].sentence != toks[i].sentence:
+            return True
+        tok = toks[k]
+        if not tok.text[:1].isalpha() or self.word(k) in OPENERS or tok.norm in OPENERS:
+            return True  # «وأضاف: "…"», «وذكرت أن …»
+        if tok.prefix[:1] == "ل" or tok.norm in ("ل", "لـ") or self.word(k) in _NOT_SUBJECT:
+            return True  # «وقال لـ"سكاي نيوز"», «وأضاف في تصريح …»
+        if self.word(i) in _CALLING or (self.table.cue_for(self.word(i)) or Cue("")).lemma in _CALLING:
+            return True  # «ودعت جميع الأطراف إلى …»: the noun after a call is its object
+        last = self.last_source
+        if last is not None and last.text and tok.norm.startswith("ال") and self.word(k) in normalise(last.text):
+            return True  # «كما أبدت المؤسسة أسفها»: the body named before, referred to by its head
+        return any(t.start <= tok.start < t.end for t in self.a.times)
 
     # -- content ---------------------------------------------------------------------------------
     def _object_content(self, i: int, source: _Source, end_sent: int) -> tuple[int, int] | None:

@@ -1,63 +1,23 @@
 """Reporting cues: verbs, participles and prepositional phrases that introduce what someone said.
 
-Each lemma lists its inflected forms as they appear after proclitics are removed (agreement in
-gender and number, present tense, object pronouns as in «ذكرته», «أكدته»). The knowledge base's
-`reporting_verbs` lexicon adds to them. Forms are normalised (see `marsad.text.normalise`).
+The verbs and participles are data: `marsad/data/lexicons/claim_cues.tsv` lists every form as it
+appears after proclitics are removed (agreement in gender and number, present tense, object
+pronouns as in «ذكرته», «أكدته») with its lemma, whether it is a participle, and whether its object
+can be the content. A knowledge overlay adds rows; the knowledge base's `reporting_verbs` lexicon
+adds weak cues. Forms are normalised (see `marsad.text.normalise`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
 
 from marsad.knowledge.cache import per_kb
-
+from marsad.knowledge.readers import read_lexicon
 from marsad.text.normalise import normalise
 
-# lemma -> (past forms, present forms, participles)
-_VERBS: dict[str, tuple[str, str, str]] = {
-    "قال": ("قال قالت قالوا قالا قالتا قلت", "يقول تقول يقولون تقولان", "قائلا قائلة"),
-    "أكد": ("أكد أكدت أكدوا أكدا أكدته أكدتها أكده", "يؤكد تؤكد يؤكدون", "مؤكدا مؤكدة مؤكدين"),
-    "أفاد": ("أفاد أفادت أفادوا أفادا", "يفيد تفيد يفيدون", "مفيدا مفيدة"),
-    "ذكر": ("ذكر ذكرت ذكروا ذكرته ذكرتها ذكره", "يذكر تذكر يذكرون", "ذاكرا ذاكرة"),
-    "كشف": ("كشف كشفت كشفوا كشفا", "يكشف تكشف يكشفون", "كاشفا كاشفة"),
-    "أضاف": ("أضاف أضافت أضافوا أضافا", "يضيف تضيف يضيفون", "مضيفا مضيفة مضيفين"),
-    "صرح": ("صرح صرحت صرحوا", "يصرح تصرح", "مصرحا مصرحة"),
-    "أعلن": ("أعلن أعلنت أعلنوا أعلنا", "يعلن تعلن يعلنون", "معلنا معلنة"),
-    "نفى": ("نفى نفت نفوا نفيا", "ينفي تنفي ينفون", "نافيا نافية"),
-    "اتهم": ("اتهم اتهمت اتهموا", "يتهم تتهم يتهمون", "متهما متهمة"),
-    "حذر": ("حذر حذرت حذروا", "يحذر تحذر يحذرون", "محذرا محذرة"),
-    "طالب": ("طالب طالبت طالبوا", "يطالب تطالب يطالبون", "مطالبا مطالبة"),
-    "أوضح": ("أوضح أوضحت أوضحوا", "يوضح توضح يوضحون", "موضحا موضحة موضحين"),
-    "تابع": ("تابع تابعت تابعوا", "", "متابعا"),
-    "أشار": ("أشار أشارت أشاروا", "يشير تشير يشيرون", "مشيرا مشيرة مشيرين"),
-    "لفت": ("لفت لفتت لفتوا", "يلفت تلفت", "لافتا لافتة"),
-    "شدد": ("شدد شددت شددوا", "يشدد تشدد", "مشددا مشددة"),
-    "أبلغ": ("أبلغ أبلغت أبلغوا", "يبلغ تبلغ", ""),
-    "نقل": ("نقل نقلت نقلوا", "ينقل تنقل", "ناقلا"),
-    "زعم": ("زعم زعمت زعموا", "يزعم تزعم يزعمون", "زاعما زاعمة"),
-    "ادعى": ("ادعى ادعت ادعوا", "يدعي تدعي يدعون", "مدعيا"),
-    "أوردت": ("أورد أوردت أوردوا", "يورد تورد", ""),
-    "روى": ("روى روت رووا", "يروي تروي", "راويا"),
-    "اعتبر": ("اعتبر اعتبرت اعتبروا", "يعتبر تعتبر", "معتبرا معتبرة"),
-    "رأى": ("رأى رأت رأوا", "يرى ترى", ""),
-    "أعرب": ("أعرب أعربت أعربوا", "يعرب تعرب", "معربا معربة"),
-    "أقر": ("أقر أقرت أقروا", "يقر تقر", "مقرا"),
-    "اعترف": ("اعترف اعترفت اعترفوا", "يعترف تعترف", "معترفا"),
-    "هدد": ("هدد هددت هددوا", "يهدد تهدد", "مهددا مهددة"),
-    "دعا": ("دعا دعت دعوا", "يدعو تدعو يدعون", "داعيا داعية"),
-    "أدان": ("أدان أدانت أدانوا", "يدين تدين", ""),
-    "رجح": ("رجح رجحت رجحوا", "يرجح ترجح", "مرجحا مرجحة"),
-    "توقع": ("توقع توقعت توقعوا", "يتوقع تتوقع", "متوقعا"),
-    "أشاد": ("أشاد أشادت", "يشيد تشيد", ""),
-    "تحدث": ("تحدث تحدثت تحدثوا", "يتحدث تتحدث", "متحدثا"),
-    "أبدى": ("أبدى أبدت", "يبدي تبدي", ""),
-    "استنكر": ("استنكر استنكرت", "يستنكر تستنكر", ""),
-    "جاء": ("جاء", "", ""),
-}
-
-#: Participles that continue the previous speaker's claim («موضحاً أن», «مشيرة إلى أن»).
-_CONTINUING = {"مضيف", "موضح", "مشير", "مؤكد", "لافت", "مشدد", "متابع", "قائل", "معتبر", "مرجح", "مطالب",
-               "محذر", "نافي", "معرب", "ذاكر", "كاشف", "مفيد", "معلن", "متهم"}
+CLAIM_CUES_FILE = Path(str(resources.files("marsad").joinpath("data/lexicons/claim_cues.tsv")))
 
 #: Phrases that name a source after the content: «بحسب X», «وفقاً لـ X», «نقلاً عن X», «حسب X».
 ACCORDING = {
@@ -80,53 +40,56 @@ ANONYMOUS_HEADS: frozenset[str] = frozenset(normalise(w) for w in (
 
 #: Heads of documentary sources («بيان صادر عن …», «تقرير»).
 DOCUMENT_HEADS = frozenset(normalise(w) for w in ("بيان", "البيان", "تقرير", "التقرير", "وثيقة", "الوثيقة",
-                                                   "رسالة", "مذكرة", "تعميم", "بلاغ"))
+                                                   "رسالة", "مذكرة", "تعميم", "بلاغ", "اتفاقية", "الاتفاقية",
+                                                   "الاتفاق", "اتفاق", "القرار", "قرار", "بيانات", "الحكم",
+                                                   "المرسوم", "مرسوم"))
 
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    """A reporting form: its lemma and whether it is a continuing participle."""
+    """A reporting form: its lemma, whether it is a continuing participle, and whether its object can
+    be the content («كشف … تفاصيل»)."""
 
     lemma: str
     participle: bool = False
-    weak: bool = False  # from the KB lexicon only: needs its own subject and an opener
+    weak: bool = False  # from the KB's reporting_verbs lexicon only: needs its own subject and an opener
+    object: bool = False
 
 
-def _build() -> dict[str, Cue]:
+def _rows(kb: object | None) -> list[dict[str, str]]:
+    """The rows of the `claim_cues` lexicon: the knowledge base's (shipped file and overlays), else the file."""
+    if kb is not None and "claim_cues" in kb.lexicon_names():  # type: ignore[attr-defined]
+        return list(kb.lexicon("claim_cues"))  # type: ignore[attr-defined]
+    return read_lexicon(CLAIM_CUES_FILE)
+
+
+def _build(rows: list[dict[str, str]]) -> dict[str, Cue]:
+    """Normalised form -> Cue from `claim_cues` rows (the first row of a form wins)."""
     table: dict[str, Cue] = {}
-    for lemma, (past, present, parts) in _VERBS.items():
-        for form in (past + " " + present).split():
-            table.setdefault(normalise(form), Cue(normalise(lemma)))
-        for form in parts.split():
-            table.setdefault(normalise(form), Cue(normalise(lemma), participle=True))
+    for row in rows:
+        form = normalise(row.get("term", "").strip())
+        lemma = normalise((row.get("lemma") or "").strip() or form)
+        if form and " " not in form:
+            table.setdefault(form, Cue(lemma, participle=row.get("form", "").strip() == "participle",
+                                       object=row.get("object", "").strip() == "yes"))
     return table
 
 
-CUES: dict[str, Cue] = _build()
-
-
-def _lookup(table: dict[str, Cue], form: str) -> Cue | None:
-    """The cue of a normalised word (without proclitics) in `table`, participles included."""
-    cue = table.get(form)
-    if cue is None:
-        base = form[:-1] if form.endswith(("ا", "ه")) else form
-        if base in _CONTINUING:
-            lemma = next((c.lemma for f, c in table.items() if f.startswith(base) and c.participle), base)
-            cue = Cue(lemma, participle=True)
-    return cue
+CUES: dict[str, Cue] = _build(read_lexicon(CLAIM_CUES_FILE))
 
 
 def cue_for(form: str) -> Cue | None:
-    """The built-in cue of a normalised word (without proclitics), or None."""
-    return _lookup(CUES, form)
+    """The shipped cue of a normalised word (without proclitics), or None."""
+    return CUES.get(form)
 
 
 @dataclass(frozen=True)
 class CueTable:
-    """The cues and anonymous-source heads of one knowledge base: built-ins plus its lexicons.
+    """The cues and anonymous-source heads of one knowledge base: its `claim_cues` lexicon, plus
+    its `reporting_verbs` lexicon as weak cues.
 
     Cues that come only from the KB's `reporting_verbs` lexicon are `weak` (they need their own
-    subject and an opener), since the lexicon mixes verbs with nouns such as «تصريحات».
+    subject and an opener), since that lexicon mixes verbs with nouns such as «تصريحات».
     """
 
     cues: dict[str, Cue]
@@ -134,13 +97,13 @@ class CueTable:
 
     def cue_for(self, form: str) -> Cue | None:
         """The cue of a normalised word (without proclitics), or None."""
-        return _lookup(self.cues, form)
+        return self.cues.get(form)
 
 
 @per_kb
 def cue_table(kb: object | None) -> CueTable:
     """The cue table of a knowledge base (built once per KB)."""
-    cues = dict(CUES)
+    cues = _build(_rows(kb))
     anonymous = set(ANONYMOUS_HEADS)
     names = kb.lexicon_names() if kb is not None else []  # type: ignore[attr-defined]
     if "reporting_verbs" in names:

@@ -8,8 +8,10 @@ Each rule reads the tokens and the dictionary matches of one article and propose
 - a person with a parenthesised role: «الجضران (آمر حرس المنشآت النفطية)»
 - a stationed group: «القوات المتواجدة بمنطقة ورشفانة», «القوات المتواجدة بالجنوب الليبي»
 - a group led by a person: «القوات التي يقودها الجنرال المتقاعد»; «قوات X» for a known X
-- tribes and named units: «قبيلة X», «كتيبة X», «لواء X»
+- tribes and named units: «قبيلة X», «كتيبة X», «لواء X», units by number «اللواء 73»
 - a tribal leader without a name: «زعيم قبيلة المغاربة»
+- a place announced by its cue word: «حي الفرسان», «معسكر الصاعقة», «فندق اللؤلؤة», «بلدة تمسكت»
+- the press as a source: «وسائل إعلام ليبية», «الصحف التونسية», «وكالات الأنباء»
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ _TRIBE_CONNECT = frozenset({"اولاد", "بني", "بنو", "ال"})
 _EXTRA_HEADS = {
     "سلاح": "ARMED_GROUP", "شرطه": "ORGANIZATION", "سلطات": "ORGANIZATION", "مسلحون": "ARMED_GROUP",
     "مسلحين": "ARMED_GROUP", "متشددون": "ARMED_GROUP", "متشددين": "ARMED_GROUP", "اجهزه": "ORGANIZATION",
-    "مقاتلون": "ARMED_GROUP", "مقاتلين": "ARMED_GROUP",
+    "مقاتلون": "ARMED_GROUP", "مقاتلين": "ARMED_GROUP", "متطرفون": "ARMED_GROUP", "متطرفين": "ARMED_GROUP",
+    "ارهابيون": "ARMED_GROUP", "ارهابيين": "ARMED_GROUP",
 }
 #: indefinite modifiers that continue a descriptive name («جماعات مسلحة», «مجموعة متشددة»)
 _INDEF_MODIFIERS = frozenset(normalise(w) for w in (
@@ -48,12 +51,13 @@ _INDEF_MODIFIERS = frozenset(normalise(w) for w in (
     "موازية", "موازي", "مؤقتة", "انتقالية", "متطرفة", "مجهولين", "متمردة", "انفصالية",
 ))
 #: heads that name a body on their own when definite («الشرطة», «السلطات»)
-_STANDALONE = frozenset(normalise(w) for w in ("شرطة", "سلطات", "متشددون", "متشددين", "مسلحون", "مسلحين"))
+_STANDALONE = frozenset(normalise(w) for w in ("شرطة", "سلطات", "متشددون", "متشددين", "مسلحون", "مسلحين", "متطرفون",
+                                               "متطرفين", "إرهابيون", "إرهابيين"))
 #: heads that only name a body through the knowledge base («عملية الكرامة», «الحشد الشعبي»)
 _NO_GENERIC = frozenset(normalise(w) for w in ("عملية", "حشد", "درع", "عصابة", "خلية", "صفحة", "حساب", "دار",
                                                "مركز", "برنامج", "صندوق", "مكتب", "شركة", "مصرف"))
 _LOYAL_MODS = frozenset(normalise(w) for w in ("موالية", "موالون", "موالين", "موالي", "تابعة", "تابع", "تابعين",
-                                                "موالیه", "مواليه", "تابعه"))
+                                                "موالیه", "مواليه", "تابعه", "مؤيدة", "مؤيدون", "مؤيدين"))
 #: participles that relate a body to another and so end its name («المرتبط بالقاعدة»، «المدعومة من …»)
 _RELATING = frozenset(normalise(w) for w in ("المرتبط", "المرتبطة", "المتحالف", "المتحالفة", "المدعوم", "المدعومة",
                                               "المناهضة", "المناهض", "المقرب", "المقربة", "المتحالفين"))
@@ -215,6 +219,8 @@ def find_rule_mentions(ctx: RuleContext) -> None:
     _tribes_and_units(ctx)
     _generic_bodies(ctx)
     _titles(ctx)
+    _cued_places(ctx)
+    _media_bodies(ctx)
 
 
 def _generic_bodies(ctx: RuleContext) -> None:
@@ -228,31 +234,7 @@ def _generic_bodies(ctx: RuleContext) -> None:
         if etype not in ("ARMED_GROUP", "ORGANIZATION") or ctx.covered(i) or not _wordish(tok):
             i += 1
             continue
-        last = i
-        k = i + 1
-        while k < n and k - i <= 3 and ctx.same_sentence(i, k) and _wordish(ctx.tokens[k]):
-            if ctx.covered(k):
-                inner = ctx.cand_at(k)
-                if inner is not None and ctx.type_of(inner) == "GPE" and not ctx.tokens[k].prefix:
-                    last = inner.last  # «السلطات المصرية»-like with a named country: «سلطات ليبيا»
-                elif inner is not None and k == i + 1 and etype == "ARMED_GROUP" and not ctx.tokens[k].prefix[:1] in ("ب", "ل") \
-                        and ctx.type_of(inner) == "ORGANIZATION" and not tok.norm.startswith("ال"):
-                    forces = ctx.add(i, inner.last, etype, confidence=0.55)  # «قوات حكومة الوفاق»
-                    ctx.hints.append(Hint("LOYAL_TO", forces, inner, forces.start, forces.end))
-                    last = -1
-                break
-            w = ctx.words[k]
-            if w in STOP or w in RELATIVE or ctx.lex.title_at(ctx.words, k) or ctx.bare[k] in _TIME_WORDS:
-                break
-            definite = w.startswith("ال") and not ctx.tokens[k].prefix.startswith(("و", "ف", "ب", "ل", "ك"))
-            genitive = definite and k == i + 1 and not tok.norm.startswith("ال")
-            if w in _RECOGNISED or w in _RELATING:
-                break
-            if genitive or (definite and _adjectival(w)) or w in _INDEF_MODIFIERS or ctx.bare[k] in _INDEF_MODIFIERS:
-                last = k
-                k += 1
-                continue
-            break
+        last, k = _description_end(ctx, i, etype)
         if last < 0:
             i = k + 1
             continue
@@ -300,6 +282,46 @@ def _generic_bodies(ctx: RuleContext) -> None:
         if obj is not None and ctx.type_of(obj) in ("ORGANIZATION", "ARMED_GROUP", "PERSON", "GPE"):
             ctx.hints.append(Hint("LOYAL_TO", body, obj, body.start, body.end))
         i = last + 1
+
+
+def _description_end(ctx: RuleContext, i: int, etype: str) -> tuple[int, int]:
+    """(last token, token the scan stopped at) of a description headed at token i: its genitive,
+    adjectives and modifiers («جماعات مسلحة», «محكمة استئناف طرابلس»). The last token is -1 when
+    the head and the organisation after it became «forces of X» («قوات حكومة الوفاق») here."""
+    n = len(ctx.tokens)
+    tok = ctx.tokens[i]
+    last = i
+    k = i + 1
+    chained = False
+    while k < n and k - i <= 3 and ctx.same_sentence(i, k) and _wordish(ctx.tokens[k]):
+        if ctx.covered(k):
+            inner = ctx.cand_at(k)
+            if inner is not None and ctx.type_of(inner) == "GPE" and not ctx.tokens[k].prefix:
+                last = inner.last  # «السلطات المصرية»-like with a named country: «سلطات ليبيا»
+            elif inner is not None and k == i + 1 and etype == "ARMED_GROUP" and not ctx.tokens[k].prefix[:1] in ("ب", "ل") \
+                    and ctx.type_of(inner) == "ORGANIZATION" and not tok.norm.startswith("ال"):
+                forces = ctx.add(i, inner.last, etype, confidence=0.55)  # «قوات حكومة الوفاق»
+                ctx.hints.append(Hint("LOYAL_TO", forces, inner, forces.start, forces.end))
+                last = -1
+            break
+        w = ctx.words[k]
+        if w in STOP or w in RELATIVE or ctx.lex.title_at(ctx.words, k) or ctx.bare[k] in _TIME_WORDS:
+            break
+        definite = w.startswith("ال") and not ctx.tokens[k].prefix.startswith(("و", "ف", "ب", "ل", "ك"))
+        genitive = definite and (k == i + 1 or (chained and k == i + 2)) and not tok.norm.startswith("ال")
+        if w in _RECOGNISED or w in _RELATING:
+            break
+        if genitive or (definite and _adjectival(w)) or w in _INDEF_MODIFIERS or ctx.bare[k] in _INDEF_MODIFIERS:
+            last = k
+            k += 1
+            continue
+        if k == i + 1 and etype == "ORGANIZATION" and _construct_chain(ctx, i, k):
+            last = k  # «محكمة استئناف طرابلس», «لجنة تقصي الحقائق»: a chain of genitives
+            chained = True
+            k += 1
+            continue
+        break
+    return last, k
 
 
 def _stationed_groups(ctx: RuleContext) -> None:
@@ -392,6 +414,126 @@ def _tribes_and_units(ctx: RuleContext) -> None:
             last = _unit_name_end(ctx, i + 1)
             if last is not None:
                 ctx.add(i, last, "ARMED_GROUP", confidence=0.6)
+        elif b in _NAMED_UNITS and ctx.tokens[i + 1].text.isdigit():
+            ctx.add(i, i + 1, "ARMED_GROUP", confidence=0.7)  # «اللواء 73», «الكتيبة 166»: a unit by number
+
+
+#: cue words (place_cues lexicon kinds) that make a LOCATION of the name after them
+_LOCATION_CUE_KINDS = frozenset({"neighbourhood", "port", "oilfield", "airport", "base", "border_crossing", "facility",
+                                 "region", "district"})
+#: cue words that make a town (GPE) of an unknown name after them
+_TOWN_CUE_KINDS = frozenset({"city", "town", "village"})
+#: cue words too often followed by an everyday noun to announce a place on their own
+_WEAK_PLACE_CUES = frozenset(normalise(w) for w in ("مقر", "طريق", "مرفق", "منشأة", "منشآت", "مخازن", "خزانات",
+                                                    "ساحة", "مجمع", "محور", "أطراف", "ضواحي", "ولاية", "قضاء",
+                                                    "مناطق", "مدن", "قرى", "بلدات", "أحياء", "حقول", "مطارات",
+                                                    "قواعد", "معسكرات", "موانئ", "معابر", "منافذ", "منفذ",
+                                                    "مرافئ"))
+_PLACE_STOP = frozenset(normalise(w) for w in ("عسكرية", "آمنة", "واسعة", "جديدة", "قريبة", "محاذية", "مجاورة",
+                                               "إبان", "أثناء", "عقب", "جراء", "قرب", "بالقرب", "داخل", "خارج",
+                                               "شمال", "جنوب", "شرق", "غرب", "وسط", "حول", "بين", "عند", "نحو",
+                                               "تحت", "فوق", "أمام", "خلف"))
+
+
+def _cued_places(ctx: RuleContext) -> None:
+    """«حي الفرسان», «معسكر الصاعقة», «بلدة تمسكت»: a cue word and the name after it make a place."""
+    n = len(ctx.tokens)
+    for i, b in enumerate(ctx.bare):
+        tok = ctx.tokens[i]
+        if ctx.covered(i) or i + 1 >= n or tok.prefix.endswith(("ال", "لل")) or b in _WEAK_PLACE_CUES:
+            continue
+        kind = ctx.lex.place_cues.get(b) or ctx.lex.place_cues.get(ctx.words[i])
+        if kind not in _LOCATION_CUE_KINDS and kind not in _TOWN_CUE_KINDS:
+            continue
+        last = _place_name_end(ctx, i + 1, town=kind in _TOWN_CUE_KINDS)
+        if last is not None:
+            ctx.add(i, last, "GPE" if kind in _TOWN_CUE_KINDS else "LOCATION", confidence=0.6)
+
+
+def _place_name_end(ctx: RuleContext, j: int, *, town: bool) -> int | None:
+    """Last token of the name a place cue announces at `j`, or None when what follows is no name:
+    a rare word («تمسكت»), a definite noun for facilities and districts («الفرسان», «الساحل الشرقي»),
+    or an everyday word before a known place («باب درنة»)."""
+    toks, n = ctx.tokens, len(ctx.tokens)
+    if j >= n or not ctx.same_sentence(j - 1, j) or not _wordish(toks[j]) or ctx.words[j] in STOP \
+            or toks[j].prefix[:1] in ("ب", "ل", "و", "ف", "ك"):
+        return None
+    known = ctx.cand_at(j)
+    if known is not None:
+        # «معسكر الصاعقة»: a facility named after a force; a known place is matched on its own
+        return known.last if not town and ctx.type_of(known) == "ARMED_GROUP" else None
+    w = ctx.words[j]
+    rare = word_count(w) < _COMMON and word_count(_bare(toks[j])) < _COMMON
+    definite = w.startswith("ال") and len(w) > 3
+    if w in _PLACE_STOP or ctx.bare[j] in _PLACE_STOP or ctx.bare[j] in _TIME_WORDS:
+        return None
+    if not definite and not _noun_like(w):
+        return None  # «قاعدة فقهية», «منطقة محظورة», «مدينة ستحتضن»: an adjective or a verb, no name
+    if town:
+        return j if rare else None
+    nxt = ctx.cand_at(j + 1) if j + 1 < n and ctx.same_sentence(j, j + 1) else None
+    if not definite and not rare:
+        if nxt is not None and ctx.type_of(nxt) in ("GPE", "LOCATION") and nxt.first == j + 1:
+            return nxt.last  # «حي باب درنة»
+        return None
+    last = j
+    if definite and j + 1 < n and ctx.same_sentence(j, j + 1) and not ctx.covered(j + 1) \
+            and ctx.words[j + 1].startswith("ال") and ctx.bare[j + 1].endswith(("ي", "يه")) \
+            and ctx.words[j + 1] not in STOP:
+        last = j + 1  # «الساحل الشرقي»
+    return last
+
+
+#: plural heads naming the press as a whole («وسائل إعلام ليبية», «الصحف التونسية», «وكالات الأنباء»)
+_MEDIA_PLURALS = {normalise(k): tuple(normalise(w) for w in v) for k, v in {
+    "وسائل": ("إعلام", "الإعلام"), "صحف": (), "الصحف": (), "وكالات": ("الأنباء", "أنباء"), "قنوات": (),
+    "القنوات": (), "مواقع": ("إخبارية", "التواصل"), "المواقع": ("الإخبارية",),
+}.items()}
+
+
+def _media_bodies(ctx: RuleContext) -> None:
+    """«وسائل إعلام ليبية», «الصحف التونسية», «وكالات الأنباء»: the press named as a source."""
+    n = len(ctx.tokens)
+    for i, tok in enumerate(ctx.tokens):
+        head = tok.stem if tok.prefix and not tok.prefix.endswith("ال") else tok.norm
+        if head not in _MEDIA_PLURALS or ctx.covered(i) or i + 1 >= n or not ctx.same_sentence(i, i + 1):
+            continue
+        last = i
+        need = _MEDIA_PLURALS[head]
+        if need:
+            if ctx.words[i + 1] not in need:
+                continue
+            last = i + 1
+        k = last + 1  # an adjective of origin or kind («ليبية», «المحلية», «الرسمية»)
+        if k < n and ctx.same_sentence(i, k) and not ctx.covered(k) and ctx.words[k] not in STOP \
+                and ctx.bare[k].endswith("يه") and _wordish(ctx.tokens[k]):
+            last = k
+        if last == i and not need and not tok.norm.startswith("ال"):
+            continue  # «صحف» alone is too vague to be a source
+        ctx.add(i, last, "MEDIA", confidence=0.6)
+
+
+def _construct_chain(ctx: RuleContext, i: int, k: int) -> bool:
+    """«محكمة استئناف …», «هيئة مكافحة …»: an indefinite head, then an indefinite noun whose own
+    genitive (a definite noun or a known name) follows."""
+    n = len(ctx.tokens)
+    tok = ctx.tokens[k]
+    if ctx.tokens[i].norm.startswith("ال") or ctx.tokens[i].prefix.endswith("ال") or tok.prefix \
+            or ctx.words[k] in STOP or ctx.words[k].endswith("يه") or ctx.bare[k] in _TIME_WORDS \
+            or k + 1 >= n or not ctx.same_sentence(k, k + 1):
+        return False
+    nxt = ctx.words[k + 1]
+    return ctx.covered(k + 1) or (nxt.startswith("ال") and nxt not in STOP and not ctx.tokens[k + 1].prefix.startswith(("و", "ب", "ل")))
+
+
+def _noun_like(w: str) -> bool:
+    """An indefinite word that may be a name: not a relative adjective (…ي، …ية), a participle (م…)
+    or a verb with a future prefix or an object pronoun."""
+    if w.endswith(("ي", "يه")) or (w.startswith("م") and len(w) >= 5):
+        return False
+    if w[:2] in ("سي", "ست", "سن") and len(w) >= 5:
+        return False
+    return not (w[:1] in "يت" and w.endswith(("ها", "هم", "ون")))
 
 
 def _unit_name_end(ctx: RuleContext, j: int) -> int | None:
@@ -444,106 +586,150 @@ def _titles(ctx: RuleContext) -> None:
 
 
 def _one_title(ctx: RuleContext, first: int, last: int, row: dict[str, str]) -> None:
+    """One title at tokens [first, last]: find the body it is of and the person holding it, leave hints."""
     relation = (row.get("relation") or "").strip() or None
-    kind = (row.get("kind") or "").strip()
-    term = row.get("term", "")
+    org = _title_body(ctx, first, last, relation)
     n = len(ctx.tokens)
-    # the organisation the title is of: the mention right after the title
-    org = None
+    after = (org.last if org else last) + 1
+    if org is not None and after < n and ctx.tokens[after].text in "\"»”'":
+        after += 1
+    person = _holder_after(ctx, first, after, org)
+    if person is None and org is not None:
+        person = _holder_after_body(ctx, first, after)
+    if person is None:
+        person = _apposed_holder(ctx, first, after)
+    if person is None:
+        person = _holder_before(ctx, first)
+    if person is None and org is not None:
+        person = _unnamed_holder(ctx, first, after, org, relation)
+    if person is not None:
+        _title_hints(ctx, first, last, row, relation, org, person)
+
+
+def _title_body(ctx: RuleContext, first: int, last: int, relation: str | None) -> Cand | None:
+    """The organisation a title is of: the mention right after it (or after «في»)."""
+    n = len(ctx.tokens)
     j = last + 1
     if j < n and ctx.tokens[j].text in "\"«“'":
         j += 1  # «المتحدث باسم "الجيش الوطني الليبي"»
     if j + 2 < n and ctx.bare[j] in _OFFICES and ctx.bare[j + 1] == "اعلامي" and ctx.tokens[j + 2].prefix[:1] == "ل":
         j += 2  # «المتحدث باسم المركز الإعلامي لعملية البنيان المرصوص»: the operation's spokesman
-    if j < n and ctx.same_sentence(first, j):
-        cand = ctx.cand_at(j)
-        ctype = ctx.type_of(cand) if cand is not None else None
-        if cand is not None and ctype is not None and (ctype != "PERSON" or relation == "SPOKESPERSON_OF"):
-            org = cand
-    after = (org.last if org else last) + 1
-    if org is not None and after < n and ctx.tokens[after].text in "\"»”'":
-        after += 1
-    # directly a name after a rank or title («العقيد عمر تنتوش», «المشير خليفة حفتر»)
-    person = None
-    if after < n and ctx.same_sentence(first, after):
-        person = ctx.cand_at(after, outer_first=False)
-        if person is not None and ctx.type_of(person) != "PERSON":
-            person = None
-        if person is None and org is None:
-            end = ctx.name_end(after)
-            if end is not None:
-                person = ctx.add(after, end, "PERSON", confidence=0.75)
-    # a name right after «title org», or after «title org بالجيش العقيد»
-    if person is None and org is not None:
-        k = after
-        while k < n and k - after < 4 and ctx.same_sentence(first, k):
+    if j >= n or not ctx.same_sentence(first, j):
+        return None
+    cand = ctx.cand_at(j)
+    ctype = ctx.type_of(cand) if cand is not None else None
+    if cand is not None and ctype is not None and (ctype != "PERSON" or relation == "SPOKESPERSON_OF"):
+        return cand
+    if cand is None and relation in ("MEMBER_OF", "LEADS") and ctx.words[j] in ("في", "فى") \
+            and j + 1 < n and ctx.same_sentence(first, j + 1):
+        # «وزير الداخلية في الحكومة المؤقتة فلان»: the body the office is in
+        body = ctx.cand_at(j + 1)
+        if body is not None and ctx.type_of(body) in ("ORGANIZATION", "ARMED_GROUP"):
+            return body
+    return None
+
+
+def _holder_after(ctx: RuleContext, first: int, after: int, org: Cand | None) -> Cand | None:
+    """A name directly after a rank or title («العقيد عمر تنتوش», «المشير خليفة حفتر»)."""
+    if after >= len(ctx.tokens) or not ctx.same_sentence(first, after):
+        return None
+    person = ctx.cand_at(after, outer_first=False)
+    if person is not None and ctx.type_of(person) != "PERSON":
+        person = None
+    if person is None and org is None:
+        end = ctx.name_end(after)
+        if end is not None:
+            person = ctx.add(after, end, "PERSON", confidence=0.75)
+    return person
+
+
+def _holder_after_body(ctx: RuleContext, first: int, after: int) -> Cand | None:
+    """A name right after «title org», or after «title org بالجيش العقيد»."""
+    n = len(ctx.tokens)
+    k = after
+    while k < n and k - after < 4 and ctx.same_sentence(first, k):
+        cand = ctx.cand_at(k, outer_first=False)
+        if cand is not None and ctx.type_of(cand) == "PERSON":
+            return cand
+        rank = ctx.lex.title_at(ctx.words, k)
+        if rank is not None and rank[1].get("kind") in ("rank", "honorific"):
+            k += rank[0]
             cand = ctx.cand_at(k, outer_first=False)
             if cand is not None and ctx.type_of(cand) == "PERSON":
-                person = cand
-                break
-            rank = ctx.lex.title_at(ctx.words, k)
-            if rank is not None and rank[1].get("kind") in ("rank", "honorific"):
-                k += rank[0]
-                cand = ctx.cand_at(k, outer_first=False)
-                if cand is not None and ctx.type_of(cand) == "PERSON":
-                    person = cand
-                elif (end := ctx.name_end(k)) is not None:
-                    person = ctx.add(k, end, "PERSON", confidence=0.75)
-                break
-            if cand is not None and ctx.tokens[k].prefix[:1] in ("ب", "ل") and ctx.type_of(cand) != "PERSON":
-                k = cand.last + 1  # «الناطق باسم القوات الخاصة بالجيش العقيد …»
-                continue
-            if cand is None and ctx.tokens[k].prefix[:1] in ("ب", "ل") and ctx.bare[k] in ctx.lex.unit_heads:
-                k += 1  # «… بالجيش العقيد …» with no army named in the article
-                continue
-            if cand is None and (end := ctx.name_end(k)) is not None:
-                person = ctx.add(k, end, "PERSON", confidence=0.7)
-            break  # any other word («الموالي لخليفة حفتر») ends the search
-    # apposition: «title org (…)، NAME»
-    if person is None:
-        k = after
-        depth = 0
-        steps = 0
-        while k < n and steps < 12 and ctx.same_sentence(first, k):
-            t = ctx.tokens[k].text
-            if t == "(":
-                depth += 1
-            elif t == ")":
-                depth = max(0, depth - 1)
-            elif depth == 0 and t in "،,":
-                break
-            elif depth == 0 and (t in ".؟?!:\"«»" or ctx.lex.title_at(ctx.words, k)):
-                k = n
-                break
-            k += 1
-            steps += 1
-        if k < n and ctx.is_punct(k):
-            cand = ctx.cand_at(k + 1, outer_first=False)
-            if cand is not None and ctx.type_of(cand) == "PERSON":
-                person = cand
-            elif cand is None:
-                end = ctx.name_end(k + 1)
-                if end is not None:
-                    person = ctx.add(k + 1, end, "PERSON", confidence=0.7)
-    # a person before the title: «الجضران (آمر حرس المنشآت النفطية)» or «X، قائد …»
-    if person is None and first >= 1:
-        back = first - 1
-        if ctx.is_punct(back, "(،,"):
+                return cand
+            end = ctx.name_end(k)
+            return ctx.add(k, end, "PERSON", confidence=0.75) if end is not None else None
+        if cand is not None and ctx.tokens[k].prefix[:1] in ("ب", "ل") and ctx.type_of(cand) != "PERSON":
+            k = cand.last + 1  # «الناطق باسم القوات الخاصة بالجيش العقيد …»
+            continue
+        if cand is None and ctx.tokens[k].prefix[:1] in ("ب", "ل") and ctx.bare[k] in ctx.lex.unit_heads:
+            k += 1  # «… بالجيش العقيد …» with no army named in the article
+            continue
+        if cand is None and (end := ctx.name_end(k)) is not None:
+            return ctx.add(k, end, "PERSON", confidence=0.7)
+        return None  # any other word («الموالي لخليفة حفتر») ends the search
+    return None
+
+
+def _apposed_holder(ctx: RuleContext, first: int, after: int) -> Cand | None:
+    """Apposition: «title org (…)، NAME»."""
+    n = len(ctx.tokens)
+    k = after
+    depth = 0
+    steps = 0
+    while k < n and steps < 12 and ctx.same_sentence(first, k):
+        t = ctx.tokens[k].text
+        if t == "(":
+            depth += 1
+        elif t == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and t in "،,":
+            break
+        elif depth == 0 and (t in ".؟?!:\"«»" or ctx.lex.title_at(ctx.words, k)):
+            return None
+        k += 1
+        steps += 1
+    if k >= n or not ctx.is_punct(k):
+        return None
+    cand = ctx.cand_at(k + 1, outer_first=False)
+    if cand is not None:
+        return cand if ctx.type_of(cand) == "PERSON" else None
+    end = ctx.name_end(k + 1)
+    return ctx.add(k + 1, end, "PERSON", confidence=0.7) if end is not None else None
+
+
+def _holder_before(ctx: RuleContext, first: int) -> Cand | None:
+    """A person before the title: «الجضران (آمر حرس المنشآت النفطية)» or «X، قائد …»."""
+    if first < 1:
+        return None
+    back = first - 1
+    if ctx.is_punct(back, "(،,"):
+        back -= 1
+    if back >= 0 and ctx.words[back] in ("وهو", "وهي", "هو"):
+        back -= 1
+        if ctx.is_punct(back, "،,"):
             back -= 1
-        if back >= 0 and ctx.words[back] in ("وهو", "وهي", "هو"):
-            back -= 1
-            if ctx.is_punct(back, "،,"):
-                back -= 1
-        cand = ctx.cand_ending(back)
-        if cand is not None and ctx.type_of(cand) == "PERSON" and ctx.same_sentence(back, first):
-            person = cand
-    # a leader with no name: «زعيم قبيلة المغاربة»; a spokesman with no name: «المتحدث باسم الجيش»
-    if person is None and org is not None and ctx.bare[first] in _LEADER_TITLES and ctx.type_of(org) == "TRIBE":
-        person = ctx.add(first, after - 1, "PERSON", outer=True, confidence=0.7)
-    if person is None and org is not None and relation == "SPOKESPERSON_OF" and ctx.type_of(org) != "PERSON":
-        person = ctx.add(first, after - 1, "PERSON", outer=True, confidence=0.6)  # up to a closing quote
-    if person is None:
-        return
+    cand = ctx.cand_ending(back)
+    if cand is not None and ctx.type_of(cand) == "PERSON" and ctx.same_sentence(back, first):
+        return cand
+    return None
+
+
+def _unnamed_holder(ctx: RuleContext, first: int, after: int, org: Cand, relation: str | None) -> Cand | None:
+    """A leader with no name («زعيم قبيلة المغاربة»), a spokesman with no name («المتحدث باسم الجيش»)."""
+    if ctx.bare[first] in _LEADER_TITLES and ctx.type_of(org) == "TRIBE":
+        return ctx.add(first, after - 1, "PERSON", outer=True, confidence=0.7)
+    if relation == "SPOKESPERSON_OF" and ctx.type_of(org) != "PERSON":
+        return ctx.add(first, after - 1, "PERSON", outer=True, confidence=0.6)  # up to a closing quote
+    return None
+
+
+def _title_hints(ctx: RuleContext, first: int, last: int, row: dict[str, str], relation: str | None,
+                 org: Cand | None, person: Cand) -> None:
+    """The hints a title leaves: the relation to its body, a role, a place it is held in."""
+    n = len(ctx.tokens)
+    kind = (row.get("kind") or "").strip()
+    term = row.get("term", "")
     # «القائد العسكري في شرق ليبيا، خليفة حفتر»: a title placed somewhere places its holder there
     at = last + 1
     if at < n and ctx.words[at].startswith("ال") and _adjectival(ctx.words[at]):

@@ -1,0 +1,67 @@
+"""Each named relation rule of `marsad.extract.relpatterns`, alone, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.extract.relpatterns import RULES, View, pattern_relations, relation_words
+from marsad.knowledge import load_kb
+from marsad.layers import MENTIONS
+
+# rule name, sentence, (type, head, tail) by knowledge-base id or name
+CASES = [
+    ("seated", "وعقدت الحكومة المؤقتة في البيضاء اجتماعا طارئا.", ("BASED_IN", None, "place:ly/bayda")),
+    ("body_of", "وأعلنت القيادة العامة لقوات حفتر النفير العام.", ("MEMBER_OF", None, "lna")),
+    ("unit_of", "وانتشرت القوات الخاصة بالجيش الليبي في المنطقة.", ("MEMBER_OF", None, None)),
+    ("set_against", "وتقاتل قوات حفتر جماعات إسلامية متشددة منذ شهور.", ("OPPOSES", "lna", None)),
+    ("resides", "وتتمركز قوات حفتر في مدينة أجدابيا منذ الشتاء.", ("BASED_IN", "lna", "place:ly/ajdabiya")),
+    ("rivals", "وتجدد الصراع بين قوات حفتر ومجلس شورى ثوار بنغازي هذا الأسبوع.", ("OPPOSES", "lna", "bric")),
+    ("affiliated", "ووصلت كتيبة شهداء الوادي التابعة لقوات حفتر إلى البلدة.", ("MEMBER_OF", "كتيبة شهداء الوادي", "lna")),
+    ("seat", "وأعلنت المؤسسة الوطنية للنفط التي يوجد مقرها في طرابلس وقف التصدير.", ("BASED_IN", "noc", "place:ly/tripoli")),
+    ("controlled_by", "وعاد السكان إلى درنة التي تسيطر عليها قوات حفتر.", ("CONTROLS", "lna", "place:ly/derna")),
+    ("under_control", "ونزح الأهالي من مدينة سرت الخاضعة لسيطرة قوات حفتر.", ("CONTROLS", "lna", "place:ly/sirte")),
+    ("led_by", "وتقدمت كتيبة الفتح بقيادة خليفة حفتر نحو الجنوب.", ("COMMANDS", "haftar", "كتيبة الفتح")),
+    ("relative_clause", "واستقبل فايز السراج، الذي يقود حكومة الوفاق الوطني، وفدا أوروبيا.", ("LEADS", "sarraj", "gna")),
+    ("backed", "وأعلنت حكومة الوفاق الوطني المدعومة من الأمم المتحدة حالة الطوارئ.", ("SUPPORTS", "un", "gna")),
+    ("against", "وهاجمت ميليشيات جهادية مناهضة لخليفة حفتر نقطة أمنية.", ("OPPOSES", None, "haftar")),
+    ("one_of_parts", "وتعد كتيبة النور إحدى فصائل قوات حفتر في الشرق.", ("MEMBER_OF", "كتيبة النور", "lna")),
+    ("led_by_verb", "وانسحبت جماعات مسلحة يقودها إبراهيم الجضران من الموانئ.", ("COMMANDS", "jadhran", None)),
+    ("linked", "ونفذ الهجوم تنظيم المرابطين المرتبط بتنظيم القاعدة في الصحراء.", ("ALLIED_WITH", None, None)),
+    ("one_of_roles", "واعتقل سالم الفيتوري، وهو أحد قيادات تنظيم الدولة الإسلامية، في سرت.", ("LEADS", None, None)),
+    ("supported_by", "وقالت حكومة الوفاق الوطني التي تدعمها الأمم المتحدة إنها ترفض القرار.", ("SUPPORTS", "un", "gna")),
+    ("ally_with", "ونفذت القوات الأمريكية الضربة بالتنسيق مع حكومة الوفاق الوطني.", ("ALLIED_WITH", None, "gna")),
+    ("backed_by", "وتقدمت قوات حفتر بدعم من الإمارات نحو المدينة.", ("SUPPORTS", "uae", "lna")),
+    ("joint", "وجاءت الغارة بتنسيق مشترك بين حكومة الوفاق الوطني والولايات المتحدة.", ("ALLIED_WITH", "gna", None)),
+]
+
+
+def _hits(text: str, rule: str) -> set[tuple[str, str, str]]:
+    a = marsad.analyze(text)
+    types = {e.id: e.type for e in a.entities}
+    kinds = {e.id: e.kind for e in a.entities}
+    view = View(a.tokens, MENTIONS.get(a), types, kinds, relation_words(load_kb(())))
+    name = {e.id: (e.kb_id or e.name) for e in a.entities}
+    return {(t, name[h], name[tl]) for t, h, tl, _, _ in pattern_relations(view, only=[rule])}
+
+
+def test_every_rule_has_a_case() -> None:
+    assert {c[0] for c in CASES} == set(RULES)
+
+
+@pytest.mark.parametrize("rule, text, expected", CASES, ids=[c[0] for c in CASES])
+def test_rule(rule: str, text: str, expected: tuple[str, str | None, str | None]) -> None:
+    hits = _hits(text, rule)
+    rtype, head, tail = expected
+    assert any(t == rtype and (head is None or h == head) and (tail is None or tl == tail) for t, h, tl in hits), hits
+
+
+@pytest.mark.parametrize("rule, text", [
+    ("backed_by", "وقال الوزير إن الدعم المالي وصل."),  # a support word with no giver named
+    ("ally_with", "وتحدث الرئيس بالتنسيق مع المسؤولين عن الأمن."),  # nobody named after the cue
+    ("seated", "واندلعت اشتباكات بين قوات حفتر ومجلس شورى ثوار بنغازي في درنة."),  # a clash's place, not a seat
+    ("joint", "وجرى تنسيق مشترك بين الوزارتين حول الملف."),  # no actors named after the cue
+    ("body_of", "وشكل البرلمان حكومة موازية لحكومة الوفاق الوطني."),  # a rival, not a part
+])
+def test_rule_stays_silent(rule: str, text: str) -> None:
+    assert not _hits(text, rule)
