@@ -490,7 +490,7 @@ class _Finder:
         last = self.last_source
         if last is not None and last.text and tok.norm.startswith("ال") and self.word(k) in normalise(last.text):
             return True  # «كما أبدت المؤسسة أسفها»: the body named before, referred to by its head
-        return any(t.start <= tok.start < t.end for t in self.a.times)
+        return bool(self.times_at.at(tok.start))
 
     # -- content ---------------------------------------------------------------------------------
     def _object_content(self, i: int, source: _Source, end_sent: int) -> tuple[int, int] | None:
