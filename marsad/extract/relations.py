@@ -157,7 +157,8 @@ def _condemned_authors(analysis: Analysis, ev: Event, types: dict[str, str], add
 def _sentence_at(analysis: Analysis, offset: int) -> int:
     """The sentence number of the token at or before a character offset."""
     tokens = analysis.tokens
-    k = bisect_right([t.start for t in tokens], offset) - 1 if tokens else -1
+    starts = _cached(analysis, "token_starts", lambda: [t.start for t in tokens])  # not rebuilt per call
+    k = bisect_right(starts, offset) - 1 if tokens else -1
     return tokens[k].sentence if k >= 0 else -1
 
 
