@@ -6,7 +6,8 @@
     .venv/bin/python benchmarks/eval_gold.py --update-pins   # set every pin to the measured score
 
 Each article is analysed with the default pipeline (the gold file's `published` anchors it) and scored
-with `marsad.eval`; sets whose gold files are absent (no shared folder, no benchmarks/gold) are skipped.
+with `marsad.eval` (F1 per layer, geo accuracy, and the share of matched gold entities whose prediction
+carries a knowledge-base id, printed per set at the end); sets whose gold files are absent (no shared folder, no benchmarks/gold) are skipped.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
                                  "sets": {}}
     failed: list[str] = []
     measured: dict[str, dict[str, float]] = {}
+    linked: dict[str, str] = {}
     for gold_set in sets:
         started = time.perf_counter()
         summary = measure(gold_set, evaluator)
@@ -63,8 +65,13 @@ def main(argv: list[str] | None = None) -> int:
         record["sets"][gold_set.name] = report  # type: ignore[index]
         measured[gold_set.name] = {n: floor_score(summary.total[n].counts.f1) for n in LAYERS}
         failed += report["failures"]
+        share = summary.links.share
+        linked[gold_set.name] = "n/a" if share is None else f"{share:.3f} ({summary.links.linked}/{summary.links.matched})"
         print(f"== {gold_set.name}: {len(summary.files)} gold file(s), {report['seconds']} s")
         print(render_text(summary, per_type=True, totals_only=gold_set.sealed))
+    if linked:
+        print("matched entities linked to the knowledge base: "
+              + ", ".join(f"{name} {value}" for name, value in linked.items()))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"scores written to {args.out}")

@@ -133,12 +133,14 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     kind: str | None = None
     confidence: float = 1.0
+    #: the knowledge base's canonical Arabic name when linked (`name` is the article's own words)
+    kb_name: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form of the contract's entity object."""
         return {
             "id": self.id, "type": self.type, "name": self.name, "name_en": self.name_en,
-            "kb_id": self.kb_id, "geo": self.geo, "kind": self.kind, "roles": list(self.roles),
+            "kb_id": self.kb_id, "kb_name": self.kb_name, "geo": self.geo, "kind": self.kind, "roles": list(self.roles),
             "confidence": round(self.confidence, 3),
             "mentions": [m.to_dict() for m in self.mentions],
         }
@@ -327,7 +329,7 @@ class Analysis:
         out.tokens = [_from_fields(Token, {"stem": t.get("norm", ""), **t}) for t in data.get("tokens", [])]
         out.entities = [
             Entity(id=e["id"], type=e["type"], name=e["name"], name_en=e.get("name_en"),
-                   kb_id=e.get("kb_id"), geo=e.get("geo"), kind=e.get("kind"),
+                   kb_id=e.get("kb_id"), kb_name=e.get("kb_name"), geo=e.get("geo"), kind=e.get("kind"),
                    roles=list(e.get("roles", [])), confidence=e.get("confidence", 1.0),
                    mentions=[Span(m["start"], m["end"], m.get("text", "")) for m in e.get("mentions", [])])
             for e in data.get("entities", [])

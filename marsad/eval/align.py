@@ -1,12 +1,16 @@
 """Aligning predicted entities with gold entities, one to one, and checking places' coordinates.
 
 A predicted entity and a gold entity can be aligned when
-- their name sets intersect: the predicted name plus the text of every predicted mention, against the
+- their name sets intersect: the predicted name, its knowledge-base name (`kb_name`) and the text of
+  every predicted mention, against the
   gold name, aliases and mentions; each name is compared after `normalise`, trimming punctuation and
   quotes at its ends, collapsing white space and stripping one leading «ال» (so «المغاربة» = «مغاربة»);
 - their types are compatible: equal, or GPE~LOCATION, or ARMED_GROUP~ORGANIZATION.
 Pairs are then taken greedily, best first: the larger share of common names (Jaccard), then an exact
 type, then the order of the files; each entity is used at most once.
+
+Besides F1, two shares are measured over the aligned pairs: places put at the right coordinates
+(`score_geo`) and entities linked to the knowledge base (`score_links`: the prediction has a `kb_id`).
 """
 
 from __future__ import annotations
@@ -44,9 +48,9 @@ def types_compatible(a: str, b: str) -> bool:
 
 
 def predicted_names(entity: Entity) -> set[str]:
-    """Comparison keys of a predicted entity's name and mention texts. A mention that starts at the
+    """Comparison keys of a predicted entity's name, its knowledge-base name and mention texts. A mention that starts at the
     lam standing for an elided article («للجيش» → «لجيش») also counts with the article restored."""
-    names = [entity.name, *(m.text for m in entity.mentions)]
+    names = [entity.name, *(m.text for m in entity.mentions), *([entity.kb_name] if entity.kb_name else [])]
     names += ["ا" + m.text for m in entity.mentions if m.text.startswith("ل") and not m.text.startswith("ال")]
     return {k for k in map(name_key, names) if k}
 
@@ -132,6 +136,55 @@ class GeoScore:
         acc = self.accuracy
         return {"places": self.places, "with_geo": self.with_geo, "correct": self.correct,
                 "accuracy": None if acc is None else round(acc, 4)}
+
+
+@dataclass(slots=True)
+class LinkScore:
+    """Linking: of the matched gold entities, how many have a prediction carrying a knowledge-base id."""
+
+    matched: int = 0
+    linked: int = 0
+    #: per gold entity type: [matched, linked]
+    per_type: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, other: "LinkScore") -> None:
+        """Add another file's counts to these."""
+        self.matched += other.matched
+        self.linked += other.linked
+        for t, (m, k) in other.per_type.items():
+            row = self.per_type.setdefault(t, [0, 0])
+            row[0] += m
+            row[1] += k
+
+    @property
+    def share(self) -> float | None:
+        """Linked over matched (None when nothing was matched)."""
+        return self.linked / self.matched if self.matched else None
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON form, with the share per gold entity type."""
+        share = self.share
+        return {"matched": self.matched, "linked": self.linked,
+                "share": None if share is None else round(share, 4),
+                "per_type": {t: {"matched": m, "linked": k, "share": round(k / m, 4) if m else None}
+                             for t, (m, k) in sorted(self.per_type.items())}}
+
+
+def score_links(analysis: Analysis, gold: Gold, alignment: Alignment) -> LinkScore:
+    """Count matched gold entities (core or not) and those whose predicted entity has a `kb_id`."""
+    out = LinkScore()
+    for g in gold.entities:
+        pid = alignment.to_pred.get(g.key)
+        pred = analysis.entity(pid) if pid is not None else None
+        if pred is None:
+            continue
+        hit = 1 if pred.kb_id else 0
+        out.matched += 1
+        out.linked += hit
+        row = out.per_type.setdefault(g.type, [0, 0])
+        row[0] += 1
+        row[1] += hit
+    return out
 
 
 def _pred_point(entity: Entity) -> tuple[float, float] | None:

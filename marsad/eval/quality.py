@@ -132,7 +132,7 @@ def set_report(gold_set: GoldSet, summary: Summary) -> dict[str, Any]:
     out = {"files": len(summary.files), "sealed": gold_set.sealed,
            "f1": {n: report["micro"][n]["f1"] for n in LAYERS},
            "pins": dict(gold_set.pins), "failures": failures(gold_set, summary),
-           "micro": report["micro"], "geo": report["geo"]}
+           "micro": report["micro"], "geo": report["geo"], "links": report["links"]}
     if not gold_set.sealed:  # a sealed set shows its totals only, nothing to fit to
         out["per_file"] = [{"gold": display_path(f["gold"]), "input": display_path(f["input"]),
                             "f1": {n: f["layers"][n]["f1"] for n in LAYERS}, "warnings": f["warnings"]}

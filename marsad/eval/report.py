@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from marsad.eval.align import GeoScore
+from marsad.eval.align import GeoScore, LinkScore
 from marsad.eval.score import LAYERS, TYPED_LAYERS, Counts, FileScore, LayerScore, Summary
 
 _HEAD = ("layer", "gold", "pred", "match", "P", "R", "F1")
@@ -56,13 +56,19 @@ def _geo_line(g: GeoScore) -> str:
             f"(accuracy {fmt(g.accuracy)}; {g.with_geo} with predicted coordinates)")
 
 
+def _link_line(k: LinkScore) -> str:
+    if not k.matched:
+        return "linked: no matched gold entity"
+    return f"linked: {k.linked}/{k.matched} matched entities carry a knowledge-base id (share {fmt(k.share)})"
+
+
 def _short(path: str) -> str:
     return Path(path).name
 
 
 def render_text(summary: Summary, *, per_type: bool = False, totals_only: bool = False) -> str:
     """The human report: per-file F1 (when several files, unless `totals_only`), micro totals, geo,
-    optional per-type table."""
+    the linked share, optional per-type table."""
     parts: list[str] = []
     if totals_only:
         parts.append(f"micro totals over {len(summary.files)} files")
@@ -77,6 +83,7 @@ def render_text(summary: Summary, *, per_type: bool = False, totals_only: bool =
         parts.append("micro totals over all files")
     parts.append(layer_table(summary.total))
     parts.append(_geo_line(summary.geo))
+    parts.append(_link_line(summary.links))
     if per_type:
         parts.append("")
         parts.append("per type (micro)")
@@ -103,16 +110,18 @@ def _layers_json(layers: dict[str, LayerScore], per_type: bool) -> dict[str, Any
 def file_json(score: FileScore, *, per_type: bool = False) -> dict[str, Any]:
     """JSON form of one file's scores."""
     return {"gold": score.gold, "input": score.input, "layers": _layers_json(score.layers, per_type),
-            "geo": score.geo.to_dict(), "warnings": list(score.warnings),
+            "geo": score.geo.to_dict(), "links": score.links.to_dict(), "warnings": list(score.warnings),
             "missed": {n: score.missed.get(n, []) for n in LAYERS},
             "spurious": {n: score.spurious.get(n, []) for n in LAYERS}}
 
 
 def render_json(summary: Summary, *, per_type: bool = False) -> dict[str, Any]:
-    """The JSON report: every file, the micro totals and geo accuracy (per-type breakdown on request)."""
+    """The JSON report: every file, the micro totals, geo accuracy and the linked share (per-type
+    breakdown on request)."""
     return {
         "schema": "marsad.eval/1",
         "files": [file_json(f, per_type=per_type) for f in summary.files],
         "micro": _layers_json(summary.total, per_type),
         "geo": summary.geo.to_dict(),
+        "links": summary.links.to_dict(),
     }

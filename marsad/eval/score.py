@@ -21,6 +21,9 @@ the best are taken first, greedily):
 - framing: the same stance, and the same term: normalised terms equal or one containing the other, or
   the predicted span overlapping the gold term located in the text.
 
+Linking: the share of matched gold entities whose predicted entity carries a knowledge-base id
+(`FileScore.links`, `marsad.eval.align.score_links`).
+
 Not scored (yet): modality, claim cue and `via`, event dates, the entity a framing names, relation
 and event `source`. Misses and spurious predictions are listed per layer in `FileScore.missed` and
 `FileScore.spurious` (and in the JSON report).
@@ -44,7 +47,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from marsad.eval.align import Alignment, GeoScore, align_entities, name_key, score_geo
+from marsad.eval.align import Alignment, GeoScore, LinkScore, align_entities, name_key, score_geo, score_links
 from marsad.eval.gold import Evidence, Gold
 from marsad.eval.locate import describe, evidence_text, locate, overlaps
 from marsad.model import Analysis
@@ -126,6 +129,7 @@ class FileScore:
     input: str
     layers: dict[str, LayerScore] = field(default_factory=lambda: {n: LayerScore() for n in LAYERS})
     geo: GeoScore = field(default_factory=GeoScore)
+    links: LinkScore = field(default_factory=LinkScore)
     warnings: list[str] = field(default_factory=list)
     #: Per layer, a short description of each unmatched core gold item and each unmatched prediction.
     missed: dict[str, list[str]] = field(default_factory=dict)
@@ -366,6 +370,7 @@ def score_analysis(analysis: Analysis, gold: Gold, *, input_name: str | None = N
                             if gi not in pairs and getattr(g, "core", True)]
         out.spurious[name] = [describer.pred(name, p) for pi, p in enumerate(preds) if pi not in used]
     out.geo = score_geo(analysis, gold, s.alignment)
+    out.links = score_links(analysis, gold, s.alignment)
     out.warnings = s.warnings
     return out
 
@@ -377,6 +382,7 @@ class Summary:
     files: list[FileScore] = field(default_factory=list)
     total: dict[str, LayerScore] = field(default_factory=lambda: {n: LayerScore() for n in LAYERS})
     geo: GeoScore = field(default_factory=GeoScore)
+    links: LinkScore = field(default_factory=LinkScore)
 
     def add(self, score: FileScore) -> None:
         """Add one file's scores to the list and to the totals."""
@@ -384,6 +390,7 @@ class Summary:
         for name in LAYERS:
             self.total[name].add(score.layers[name])
         self.geo.add(score.geo)
+        self.links.add(score.links)
 
     def f1(self) -> dict[str, float | None]:
         """Micro F1 per layer."""

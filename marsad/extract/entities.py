@@ -43,6 +43,13 @@ _PLACE_PREPS = frozenset({"في", "فى", "من", "الى", "إلى", "قرب", 
                           "شمال", "شرق", "غرب", "مدينه", "بلده", "قريه", "منطقه"})
 #: a single-word place name seen this often in news is an everyday word first
 _COMMON_WORD = 5000
+#: words of quantity: a «place» right after one is a unit («150 ألف نسمة», «90 في المائة»)
+_QUANTITY = frozenset({"الف", "الاف", "مليون", "ملايين", "مليار", "مئات", "عشرات", "الاف", "مائه", "ميه"})
+#: «per hundred» words of percentages («90 في المائة»)
+_PER = frozenset({"المايه", "الميه", "الالف"})
+#: words after which a gentilic form still names the country («في سورية», «و السعودية»)
+_PARTICLES = frozenset(normalise(w) for w in _PLACE_PREPS | {"و", "او", "ثم", "بين", "مع", "عن", "على", "علي", "ضد", "عبر", "لدى", "لدي",
+                                       "بعد", "قبل", "منذ", "حتى", "حتي", "ان", "إن", "أن", "دوله", "زار", "يزور"})
 
 
 @per_kb
@@ -79,6 +86,20 @@ class EntityRecognizer:
                           window_after=ner_window_after) if tagger is not None else None
         self.surname_max_count = surname_max_count
         self._gentilics = self._gentilic_table()
+        self._adjectives = self._adjective_table()
+        self._gentilic_forms = frozenset(normalise(r.get("term", "")).strip() for r in lexicon_rows(self.kb, "gentilics"))
+
+    def _adjective_table(self) -> dict[str, tuple[str, ...]]:
+        """Country code -> its singular adjectives with the article («العراقي», «العراقية»)."""
+        out: dict[str, list[str]] = {}
+        for row in lexicon_rows(self.kb, "gentilics"):
+            term, place = row.get("term", "").strip(), self.kb.places.get(row.get("place", ""))
+            if place is not None and place.country and term.startswith("ال") and term.endswith(("ي", "ية")) \
+                    and " " not in term:
+                forms = out.setdefault(place.country.upper(), [])
+                if len(forms) < 2 and not any(f.endswith("ية") == term.endswith("ية") for f in forms):
+                    forms.append(term)
+        return {k: tuple(v) for k, v in out.items()}
 
     def _gentilic_table(self) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -105,7 +126,7 @@ class EntityRecognizer:
         seats, seat_hints = inner_places(cands, tokens, text, self.trie, self.kb)
         cands += seats
         ctx.hints.extend(seat_hints)
-        disambiguate(cands, self.kb, self._votes(tokens))
+        disambiguate(cands, self.kb, self._votes(tokens), self._adjectives)
         merge_unnamed_roles(ctx.hints)
         cands += link_surnames(cands, tokens, text, self.kb, self.lex.given_names, self.surname_max_count)
         cands += link_group_pronouns(cands, tokens, self.kb)
@@ -143,6 +164,23 @@ class EntityRecognizer:
         word = ("ال" + tok.stem) if tok.prefix.endswith("ال") else (tok.stem if tok.prefix else tok.norm)
         return word in _everyday_places() or word_count(word) >= _COMMON_WORD or word in self.lex.given_names
 
+    def _adjective(self, tokens: Sequence[Token], m: Match) -> bool:
+        """A country name written like its gentilic, right after a noun of the same definiteness
+        («مدن سورية», «الطائرات السعودية»): the adjective, not the place."""
+        tok = tokens[m.first]
+        if m.first != m.last or m.first == 0 or tok.prefix.rstrip("ال") != "":
+            return False
+        if tok.norm not in self._gentilic_forms:
+            return False
+        prev = tokens[m.first - 1]
+        if prev.sentence != tok.sentence or not prev.norm[:1].isalpha() or prev.end == tok.start:
+            return False
+        word = prev.stem if prev.prefix else prev.norm
+        if prev.norm in _PARTICLES or word in _PARTICLES or prev.prefix.startswith(("ب", "ل", "ك")):
+            return False
+        definite = tok.norm.startswith("ال")
+        return (prev.norm.startswith("ال") or prev.prefix.endswith("ال")) == definite
+
     def _votes(self, tokens: Sequence[Token]) -> Counter[str]:
         votes: Counter[str] = Counter()
         for tok in tokens:
@@ -162,6 +200,9 @@ class EntityRecognizer:
                     and not _has_cue(tokens, m):
                 continue
             kept.append(entry)
+        if kept and any(_small_place(self.kb.get(e.kb_id)) for e in kept) and _after_quantity(tokens, m.first) \
+                or kept and any(isinstance(self.kb.get(e.kb_id), Place) for e in kept) and self._adjective(tokens, m):
+            return None  # «ألف نسمة», «في المائة», «غارات تركية», «الطائرات السعودية»
         if not kept:
             return None
         if m.first == m.last and m.first > 0 and self._other_given_name(kept, tokens, m.first):
@@ -171,8 +212,8 @@ class EntityRecognizer:
         if with_context and len({e.kb_id for e in kept}) > 1:
             kept = with_context
         stance = next((e.stance for e in kept if e.stance), None)
-        return Cand(m.first, m.last, m.start, m.end, [e.kb_id for e in kept], stance=stance,
-                    confidence=0.95 if len(kept) == 1 else 0.8)
+        ids = list(dict.fromkeys(e.kb_id for e in kept))  # a name given twice (canonical and stanced alias)
+        return Cand(m.first, m.last, m.start, m.end, ids, stance=stance, confidence=0.95 if len(ids) == 1 else 0.8)
 
 
 @lru_cache(maxsize=1)
@@ -180,6 +221,24 @@ def _everyday_places() -> frozenset[str]:
     """Place names that are everyday words too (marsad/data/names/everyday_places.txt), normalised."""
     text = package_files.files("marsad").joinpath("data/names/everyday_places.txt").read_text(encoding="utf-8")
     return frozenset(normalise(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _small_place(rec: object) -> bool:
+    """A place smaller than a city (towns, villages, neighbourhoods, facilities …)."""
+    return isinstance(rec, Place) and rec.kind not in ("country", "capital", "city", "region", "district")
+
+
+def _after_quantity(tokens: Sequence[Token], i: int) -> bool:
+    """True after a number or a word of quantity («150 ألف نسمة»), and for «في المائة» after a number."""
+    j = i - 1
+    if j >= 0 and tokens[j].norm in ("في", "فى") and tokens[i].norm in _PER and tokens[j].sentence == tokens[i].sentence:
+        j -= 1
+    if j < 0 or tokens[j].sentence != tokens[i].sentence:
+        return False
+    prev = tokens[j].norm
+    if tokens[i].prefix not in ("", "ال", "بال"):
+        return False  # «6 للسنغال»
+    return prev.replace(".", "").replace(",", "").isdigit() or prev in _QUANTITY
 
 
 def _has_cue(tokens: Sequence[Token], m: Match) -> bool:

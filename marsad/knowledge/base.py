@@ -7,6 +7,7 @@ An overlay's actor or place with an id already known replaces it whole; `{"id": 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,18 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 def name_key(text: str) -> str:
     """The matching form of a name: normalised, with runs of whitespace collapsed to one space."""
     return " ".join(normalise(text).split())
+
+
+def spelling_variants(key: str) -> tuple[str, ...]:
+    """Other spellings of a matching form that Arabic news uses for the same name: «عبد الله» and
+    «عبدالله», «أبو بكر» and «أبوبكر» (compound names written apart or joined)."""
+    out: list[str] = []
+    apart = re.sub(r"(?:(?<=\s)|^)(عبد|ابو)(?=ال\S)", r"\1 ", key)
+    joined = re.sub(r"(?:(?<=\s)|^)(عبد|ابو) (?=ال\S)", r"\1", key)
+    for form in (apart, joined):
+        if form != key and form not in out:
+            out.append(form)
+    return tuple(out)
 
 
 @dataclass
@@ -95,17 +108,19 @@ class KnowledgeBase:
         return kb_id in self.actors or kb_id in self.places
 
     def names(self) -> tuple[NameEntry, ...]:
-        """Every name and alias of every actor, then of every place (one entry per id and form)."""
+        """Every name and alias of every actor, then of every place (one entry per id and form; an
+        actor's compound names also in their other spelling: «عبد الله» / «عبدالله»)."""
         if self._names is None:
             out: list[NameEntry] = []
             for actor in self.actors.values():
                 seen: set[tuple[str, str | None, tuple[str, ...]]] = set()
                 forms = [(actor.name, None, ())] + [(a.text, a.stance, a.context) for a in actor.aliases]
                 for text, stance, context in forms:
-                    key = name_key(text)
-                    if key and (key, stance, context) not in seen:
-                        seen.add((key, stance, context))
-                        out.append(NameEntry(key, text, actor.id, stance, context))
+                    base = name_key(text)
+                    for key in (base, *spelling_variants(base)) if base else ():
+                        if (key, stance, context) not in seen:
+                            seen.add((key, stance, context))
+                            out.append(NameEntry(key, text, actor.id, stance, context))
             for place in self.places.values():
                 keys: set[str] = set()
                 for text in (place.name, *place.aliases):

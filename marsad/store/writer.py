@@ -178,7 +178,7 @@ class Writer:
         geo = ent.geo or {}
         if state is None:
             actor_id = self.conn.execute(insert(t.actors).values(
-                key=key, kb_id=ent.kb_id, type=ent.type, name=ent.name, name_en=ent.name_en,
+                key=key, kb_id=ent.kb_id, type=ent.type, name=ent.kb_name or ent.name, name_en=ent.name_en,
                 lat=geo.get("lat"), lon=geo.get("lon"), first_seen=art.date, last_seen=art.date)).inserted_primary_key[0]
             state = _ActorState(actor_id, key, art.date, art.date, geo.get("lat") is not None)
             self.cache.actors[key] = state

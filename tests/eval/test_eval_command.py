@@ -49,6 +49,7 @@ def test_analysis_and_gold_pair(folder: Path, capsys: pytest.CaptureFixture[str]
     assert rows["relations"][:3] == ["3", "3", "2"]
     assert rows["claims"] == ["2", "2", "2", "1.000", "1.000", "1.000"]
     assert "geo: 1/2 matched places within tolerance" in out
+    assert "linked: 0/5 matched entities carry a knowledge-base id (share 0.000)" in out
 
 
 def test_folder_of_gold_files_analyses_the_article(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -70,6 +71,8 @@ def test_json_output_with_per_type(folder: Path, capsys: pytest.CaptureFixture[s
         "gold": 1, "predicted": 2, "matched": 1, "precision": 0.5, "recall": 1.0, "f1": 0.6667}
     assert data["micro"]["framing"]["f1"] == 1.0 and "per_type" not in data["micro"]["framing"]
     assert data["geo"] == {"places": 2, "with_geo": 2, "correct": 1, "accuracy": 0.5}
+    assert (data["links"]["matched"], data["links"]["linked"], data["links"]["share"]) == (5, 0, 0.0)
+    assert data["files"][0]["links"]["matched"] == 5
     assert [f["gold"] for f in data["files"]] == [str(folder / "article.gold.json")]
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.eval.align import align_entities, distance_km, name_key, score_geo, types_compatible
+from marsad.eval.align import (
+    LinkScore, align_entities, distance_km, name_key, score_geo, score_links, types_compatible,
+)
 from marsad.eval.gold import parse_gold
 from marsad.eval.locate import find_all, locate, overlaps
 from marsad.model import Entity, Span
@@ -135,3 +137,28 @@ def test_geo_regions_and_countries_get_150_km() -> None:
     a.entities[0].geo = None
     geo = score_geo(a, gold, align_entities(a, gold))
     assert (geo.places, geo.with_geo, geo.correct) == (1, 0, 0)
+
+
+def test_linked_share_counts_matched_gold_entities_with_a_kb_id() -> None:
+    gold = parse_gold(gold_dict())
+    a = good_analysis()
+    alignment = align_entities(a, gold)
+    links = score_links(a, gold, alignment)
+    assert (links.matched, links.linked, links.share) == (len(alignment.to_pred), 0, 0.0)
+    a.entities[0].kb_id = "salem_warfalli"                       # a matched person
+    a.entities[4].kb_id = "place:ly/ajdabiya"                    # a matched town
+    a.entities.append(Entity("e9", "PERSON", "غريب", [mention("قال")], kb_id="nobody"))  # unmatched: not counted
+    links = score_links(a, gold, align_entities(a, gold))
+    assert links.linked == 2 and links.matched == len(alignment.to_pred)
+    assert links.per_type["PERSON"] == [1, 1]
+    assert links.to_dict()["per_type"]["PERSON"] == {"matched": 1, "linked": 1, "share": 1.0}
+
+
+def test_linked_shares_add_up_over_files() -> None:
+    total = LinkScore()
+    total.add(LinkScore(4, 3, {"GPE": [2, 2], "PERSON": [2, 1]}))
+    total.add(LinkScore(1, 0, {"PERSON": [1, 0]}))
+    assert (total.matched, total.linked) == (5, 3)
+    assert total.share == pytest.approx(0.6)
+    assert total.per_type == {"GPE": [2, 2], "PERSON": [3, 1]}
+    assert LinkScore().share is None and LinkScore().to_dict()["share"] is None

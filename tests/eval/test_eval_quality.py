@@ -83,6 +83,7 @@ def test_a_sealed_set_reports_totals_only(tmp_path: Path) -> None:
     report = set_report(closed, summary)
     assert "per_file" not in report and report["sealed"] is True
     assert report["f1"]["entities"] == pytest.approx(0.8333, abs=1e-4)
+    assert report["links"]["matched"] == 10 and report["links"]["share"] == 0.0
     assert "F1 per file" in render_text(summary)
     assert "F1 per file" not in render_text(summary, totals_only=True)
 

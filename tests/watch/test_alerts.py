@@ -56,7 +56,7 @@ def test_a_defection_raises_one_alert_with_its_evidence_everywhere(site: Site, a
     assert alert["origin"]["credibility"] == "close to the eastern camp"
     assert alert["article"]["url"] == site.url(DEFECTION[0])
     # delivered: terminal, JSON Lines, and the rule's webhook (a real POST on loopback)
-    assert "DEFECTED_FROM: فرج البرعصي → قوات حفتر" in terminal.getvalue()
+    assert "DEFECTED_FROM: فرج البرعصي → الجيش الوطني الليبي" in terminal.getvalue()  # the KB's neutral name
     assert "close to the eastern camp" in terminal.getvalue()
     lines = jsonl.read_text(encoding="utf-8").splitlines()
     assert [json.loads(x)["id"] for x in lines] == [alert["id"]]
@@ -82,7 +82,7 @@ def test_territory_control_at_a_place_names_its_earlier_holder(site: Site, any_s
     watcher.run_once(force=True)
     later = [a for a in list_alerts(store) if a["article"]["url"] == site.url(DEFECTION[0])]
     control = next(a for a in later if a["type"] == "CONTROLS")
-    assert control["change"]["head"] == "قوات حفتر"
+    assert control["change"]["head"] == "الجيش الوطني الليبي"
     assert any("سرايا الدفاع عن بنغازي" in h for h in control["change"]["previous_holders"])
     assert any("راس لانوف" in e["sentence"] for e in control["evidence"])
 
@@ -96,7 +96,7 @@ def test_a_claim_resting_only_on_anonymous_sources(site: Site, store: Store, fas
     assert len(alerts) == 1 and alerts[0]["kind"] == "claim"
     assert alerts[0]["evidence"][0]["source_kind"] == "anonymous"
     assert "قوات حفتر تستعد لهجوم" in alerts[0]["evidence"][0]["sentence"]
-    assert "قوات حفتر" in alerts[0]["change"]["about"]
+    assert "الجيش الوطني الليبي" in alerts[0]["change"]["about"]
 
 
 def test_rules_are_checked_listed_and_removed(store: Store) -> None:

@@ -36,7 +36,7 @@ def test_watch_commands(site: Site, tmp_path: Path, capsys: pytest.CaptureFixtur
                  "--db", db]) == 0
     captured = capsys.readouterr()
     assert "2 new item(s), 2 stored" in captured.err and "1 alert(s)" in captured.err
-    assert "DEFECTED_FROM: فرج البرعصي → قوات حفتر" in captured.out
+    assert "DEFECTED_FROM: فرج البرعصي → الجيش الوطني الليبي" in captured.out
     assert len(jsonl.read_text(encoding="utf-8").splitlines()) == 1
     assert main(["watch", "list", "--json", "--db", db]) == 0
     [source] = json.loads(capsys.readouterr().out)

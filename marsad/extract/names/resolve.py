@@ -2,10 +2,14 @@
 
 - A name with several knowledge-base readings («طرابلس» in Libya or Lebanon) takes the reading whose
   country the rest of the article supports most (unambiguous names, gentilics); ties go to the actor
-  over its own place, then to the larger place.
+  over its own place, then to the larger place, with a lower confidence. A small place known only in
+  another country than the one the article is clearly about, which nothing else supports, stays
+  unlinked (a homonym the KB does not know), with a lower confidence.
 - One entity per knowledge-base id; names the KB does not know are grouped by their normalised form,
   and a lone surname («تنتوش») joins the full name seen in the same article («عمر تنتوش»).
 - Entity ids follow the order of first mention: e1, e2, …
+- An entity is named with the fullest name the article uses for it (`names.naming`); the knowledge
+  base's canonical name stays behind its `kb_id`.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from collections.abc import Sequence
 from marsad.extract.names.cands import Cand, Hint
 from marsad.extract.names.lexicon import STOP
 from marsad.extract.names.matcher import name_words
+from marsad.extract.names.naming import article_name
 from marsad.knowledge import Actor, KnowledgeBase, Place
 from marsad.model import Entity, Span, Token
 from marsad.text.clitics import word_count
@@ -36,18 +41,49 @@ def country_of(kb: KnowledgeBase, kb_id: str) -> str | None:
     return None
 
 
-def disambiguate(cands: Sequence[Cand], kb: KnowledgeBase, extra_votes: Counter[str]) -> None:
-    """Reduce every candidate with several KB readings to one, in place."""
+#: a country leads the article when it has this many votes and at least twice the next one's
+LEAD_VOTES = 3
+#: confidence of a reading the article's country does not support (a guess between homonyms)
+UNSURE = 0.6
+#: place kinds known well enough abroad never to be unlinked for lying outside the article's country
+_WIDE_KINDS = frozenset({"country", "capital", "city"})
+#: sources of hand-checked place rows; the rest is the long tail read in bulk from gazetteers
+_CURATED = frozenset({"", "marsad"})
+
+
+def article_country(votes: Counter[str]) -> str | None:
+    """The country the article is about: the one with the most votes, if it leads clearly."""
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < LEAD_VOTES:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def disambiguate(cands: Sequence[Cand], kb: KnowledgeBase, extra_votes: Counter[str],
+                 adjectives: dict[str, tuple[str, ...]] | None = None) -> None:
+    """Reduce every candidate with several KB readings to one, in place: the reading in the country
+    the article supports most wins (with a lower confidence when nothing supports it). A small place
+    whose only reading lies in another country than the one the article is clearly about, with no
+    other support for that country, is a homonym the KB does not know: it is kept unlinked. A bare
+    institution name («وزارة الدفاع», «البرلمان») is that country's (`adjectives`: country -> its
+    adjectives with the article), with a lower confidence."""
     votes: Counter[str] = Counter(extra_votes)
+    own: dict[str, Counter[str]] = {}
     for c in cands:
         if len(set(c.kb_ids)) == 1:
             country = country_of(kb, c.kb_ids[0])
             if country:
                 votes[country] += 1
+                own.setdefault(c.kb_ids[0], Counter())[country] += 1
+    lead = article_country(votes)
     for c in cands:
         ids = list(dict.fromkeys(c.kb_ids))
         if len(ids) <= 1:
             c.kb_ids = ids
+            if ids and lead is not None:
+                _unlink_foreign_homonym(c, kb, votes, own, lead)
             continue
         # an actor standing for a state beats that state's place row
         own_places = {kb.actors[i].place for i in ids if i in kb.actors and kb.actors[i].place}
@@ -58,7 +94,45 @@ def disambiguate(cands: Sequence[Cand], kb: KnowledgeBase, extra_votes: Counter[
             pop = rec.population or 0 if isinstance(rec, Place) else 0
             return (votes.get(country_of(kb, kb_id) or "", 0), 1 if isinstance(rec, Actor) else 0, pop)
 
-        c.kb_ids = [max(ids, key=score)]
+        ranked = sorted(ids, key=score, reverse=True)
+        support = [score(i)[0] for i in ranked] + [-1]
+        if len(ranked) > 1 and (support[0] == 0 or support[0] == support[1]):
+            c.confidence = min(c.confidence, UNSURE)  # no country evidence tells the readings apart
+        c.kb_ids = [ranked[0]]
+
+    if lead is not None and adjectives:
+        link_bare_institutions(cands, kb, adjectives.get(lead, ()))
+
+
+def _unlink_foreign_homonym(c: Cand, kb: KnowledgeBase, votes: Counter[str], own: dict[str, Counter[str]],
+                            lead: str) -> None:
+    """Unlink a small place of a bulk gazetteer lying in another country than the article's, which
+    nothing else in the article supports (its own mentions aside): «بلدة X» in a Yemeni article is
+    not Libya's village X."""
+    rec = kb.get(c.kb_ids[0])
+    if not isinstance(rec, Place) or rec.kind in _WIDE_KINDS or (rec.source or "") in _CURATED:
+        return
+    country = (rec.country or "").upper()
+    if not country or country == lead:
+        return
+    if votes[country] - own.get(rec.id, Counter())[country] > 0:
+        return
+    c.kb_ids, c.type, c.name = [], rec.type, rec.name
+    c.confidence = min(c.confidence, UNSURE)
+
+
+def link_bare_institutions(cands: Sequence[Cand], kb: KnowledgeBase, adjectives: Sequence[str]) -> None:
+    """Names the KB does not know that are a body's name without its state («وزارة الدفاع», «البرلمان»)
+    become the body of the article's country when the KB knows it under the name with the country's
+    adjective («وزارة الدفاع العراقية») and no context rule; confidence UNSURE (in place)."""
+    for c in cands:
+        if c.kb_ids or not c.name or c.type not in ("ORGANIZATION", "ARMED_GROUP") or len(c.name.split()) > 3:
+            continue
+        found = {e.kb_id for adj in adjectives for e in kb.lookup(f"{c.name} {adj}")
+                 if not e.context and e.kb_id in kb.actors}
+        if len(found) == 1:
+            c.kb_ids, c.type, c.name = [found.pop()], None, None
+            c.confidence = min(c.confidence, UNSURE)
 
 
 #: descriptions that name the same body in other words (grouped as one entity)
@@ -157,12 +231,13 @@ def assemble(cands: list[Cand], hints: Sequence[Hint], kb: KnowledgeBase, text: 
                 seen.add((m.start, m.end))
                 spans.append(Span(m.start, m.end, text[m.start:m.end]))
         rec = kb.get(first.kb_id) if first.kb_id else None
-        if isinstance(rec, Actor):
+        if isinstance(rec, Actor):  # the article's own words, the KB's canonical name behind kb_id
             place = kb.places.get(rec.place) if rec.place else None
-            ent = Entity(eid, rec.type, rec.name, spans, rec.name_en, rec.id,
-                         place.geo if place else None, kind=place.kind if place else None)
+            ent = Entity(eid, rec.type, article_name(spans, text, kb, rec, rec.name), spans, rec.name_en, rec.id,
+                         place.geo if place else None, kind=place.kind if place else None, kb_name=rec.name)
         elif isinstance(rec, Place):
-            ent = Entity(eid, rec.type, rec.name, spans, rec.name_en, rec.id, rec.geo, kind=rec.kind)
+            ent = Entity(eid, rec.type, article_name(spans, text, kb, rec, rec.name), spans, rec.name_en, rec.id,
+                         rec.geo, kind=rec.kind, kb_name=rec.name)
         else:
             name = max((m.name or " ".join(text[m.start:m.end].split()) for m in members), key=len)
             ent = Entity(eid, first.type or "ORGANIZATION", name, spans)
