@@ -34,10 +34,10 @@ def test_model_file_is_small_and_documented() -> None:
     assert meta["scores"]["anercorp_test"]["with_propagation"]["micro"]["f1"] > 70
 
 
-def test_model_loads_in_under_a_second() -> None:
-    t = time.perf_counter()
-    NeuralTagger(NEURAL_MODEL)
-    assert time.perf_counter() - t < 1.0
+def test_the_shipped_model_loads_and_tags() -> None:
+    # load time is a speed goal: benchmarks/bench_ner.py measures it (0.3 s on a quiet machine)
+    tagger = NeuralTagger(NEURAL_MODEL)
+    assert tagger.tag(["وصل", "الوفد", "إلى", "طرابلس"])[3] == "B-LOC"
 
 
 # (sentence, expected spans as (first token, end token, type)) — sentences written for marsad
