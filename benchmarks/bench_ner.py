@@ -1,5 +1,5 @@
 """Speed and quality of the shipped NER model: load time, tokens/s on one core, exact-span scores on
-ANERcorp test, AQMAR test and WikiFANE test (FANE types mapped, see marsad/ner/datasets.py).
+ANERcorp test, AQMAR test and WikiFANE test (FANE types mapped, see training/ner/datasets.py).
 
     nice .venv/bin/python benchmarks/bench_ner.py [--model FILE] [--out benchmarks/results/ner.json]
 
@@ -25,11 +25,11 @@ sys.path.insert(0, str(ROOT))
 
 from marsad.ner.command import EVAL_WINDOW  # noqa: E402
 from marsad.ner.conll import read_conll, score  # noqa: E402
-from marsad.ner.datasets import EVAL_SETS, dataset_path  # noqa: E402
 from marsad.ner.shipped import default_model_path, load_model  # noqa: E402
 from marsad.ner.tagger import DEFAULT_MODEL as CRF_MODEL  # noqa: E402
 from marsad.ner.tagger import document_pass  # noqa: E402
 from marsad.settings import shared_dir  # noqa: E402
+from training.ner.datasets import EVAL_SETS, dataset_path  # noqa: E402
 
 
 def bench(model: Path, repeats: int = 3) -> dict[str, object]:

@@ -7,14 +7,11 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from marsad import __version__
 from marsad.errors import MarsadError
 from marsad.logs import LEVELS, configure, level_for
-
-if TYPE_CHECKING:
-    from marsad.model import Analysis
 
 EXAMPLES = {
     "analyze": (
@@ -67,10 +64,10 @@ def _parser() -> argparse.ArgumentParser:
                                     "HTML, JSON Lines (gzipped or not), folders (recursive) or '-' for standard input.",
                         epilog=EXAMPLES["analyze"], formatter_class=argparse.RawDescriptionHelpFormatter)
     an.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or '-' for standard input")
-    an.add_argument("--format", choices=("text", "json", "jsonl"), default=None,
+    an.add_argument("--format", metavar="FORMAT", default=None,
                     help="text: a readable report (default on a terminal); json: one JSON document, the "
                          "analysis object, or a list of them for several articles (default otherwise); "
-                         "jsonl: one object per line")
+                         "jsonl: one object per line; or a format a plugin registers (marsad.formats)")
     an.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     an.add_argument("--no-tokens", action="store_true", help="leave the bulky token list out of JSON output")
     an.add_argument("--color", choices=("auto", "always", "never"), default=None,
@@ -147,12 +144,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _analyze(args: argparse.Namespace) -> int:
     from marsad.api import build_pipeline
+    from marsad.formats import OutputOptions, get_format, open_writer
     from marsad.ingest import iter_documents
     from marsad.limits import limit_for, time_limit
     from marsad.progress import Progress, count_articles
     from marsad.settings import Settings
 
     settings = Settings.load(args.config, kb=tuple(args.kb) or None, disable=tuple(args.disable) or None)
+    if args.format is not None:
+        get_format(args.format)  # an unknown format is a usage error before any work
     if args.out:
         _check_out(args.out, args.paths, settings.extensions)
     pipeline = build_pipeline(settings)
@@ -160,7 +160,10 @@ def _analyze(args: argparse.Namespace) -> int:
     total = count_articles(args.paths, settings.extensions) if mode != "off" else None
     progress = Progress(mode, total)
     out: TextIO = _open_out(args.out) if args.out else sys.stdout
-    writer = _Writer(out, args, settings.color)
+    mode = args.color or settings.color
+    color = mode == "always" or (mode == "auto" and out.isatty())
+    writer = open_writer(get_format(args.format or ("text" if out.isatty() else "json")), out,
+                         OutputOptions(tokens=not args.no_tokens, color=color))
     try:
         for result in iter_documents(args.paths, settings):
             if result.error is not None:
@@ -202,44 +205,6 @@ def _progress_mode(args: argparse.Namespace) -> str:
     if args.progress:
         return args.progress
     return "bar" if sys.stderr.isatty() else "lines"
-
-
-class _Writer:
-    """Writes analyses in the chosen format; `json` gives one document: an object, or a list of them."""
-
-    def __init__(self, out: TextIO, args: argparse.Namespace, color_setting: str) -> None:
-        self.out = out
-        self.fmt = args.format or ("text" if out.isatty() else "json")
-        mode = args.color or color_setting
-        self.color = mode == "always" or (mode == "auto" and out.isatty())
-        self.tokens = not args.no_tokens
-        self.held: str | None = None  # the first JSON object, written once it is known whether more follow
-        self.count = 0
-
-    def write(self, analysis: "Analysis") -> None:
-        """Write one analysis (rendered first, so that a failure writes nothing)."""
-        if self.fmt == "text":
-            from marsad.report import render_text
-
-            self.out.write(render_text(analysis, color=self.color) + "\n")
-        elif self.fmt == "jsonl":
-            self.out.write(analysis.to_json(indent=None, tokens=self.tokens) + "\n")
-        else:
-            body = analysis.to_json(indent=1, tokens=self.tokens)
-            if self.count == 0:
-                self.held = body
-            else:
-                if self.count == 1:
-                    self.out.write("[\n" + (self.held or ""))
-                    self.held = None
-                self.out.write(",\n" + body)
-        self.count += 1
-
-    def close(self) -> None:
-        """End the JSON document: the lone object, or the closing bracket of the list."""
-        if self.fmt != "json" or self.count == 0:
-            return
-        self.out.write((self.held or "") + "\n" if self.count == 1 else "\n]\n")
 
 
 def _check_out(out: str, paths: Sequence[str], extensions: Sequence[str]) -> None:

@@ -5,7 +5,7 @@
 
 names-dataset (Philippe Rémy, Apache-2.0) ships first and last names with, per country, their rank
 among that country's names. This keeps the names written in Arabic letters only, normalised as the
-tagger sees them, each with its best rank in any country (`marsad.ner.gazetteer`). `--source` reads
+tagger sees them, each with its best rank in any country (`training.ner.gazetteer`). `--source` reads
 the package's `v3` folder from elsewhere (for example an unpacked wheel). The list feeds
 `scripts/train_ner_nn.py --gazetteer`; no shipped model uses it (it brought no gain on the dev splits,
 see marsad/ner/models/README.md), so it is not part of the package.
@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from marsad.ner.gazetteer import arabic_names, save_gazetteer  # noqa: E402
+from training.ner.gazetteer import arabic_names, save_gazetteer  # noqa: E402
 
 OUT = Path("/tmp/marsad-ner/names-gazetteer.tsv.gz")
 FILES = ("first_names.pkl.gz", "last_names.pkl.gz")

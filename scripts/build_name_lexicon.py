@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from marsad.errors import InputError  # noqa: E402
-from marsad.ner.distrib import corpus_texts, name_lexicon, tokenised  # noqa: E402
 from marsad.ner.shipped import load_model  # noqa: E402
+from training.ner.distrib import corpus_texts, name_lexicon, tokenised  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,10 +27,11 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 from gensim.models import FastText, Word2Vec  # noqa: E402
 
-from marsad.ner.distrib import corpus_texts, tokenised  # noqa: E402
 from marsad.ner.features import strip_clitics  # noqa: E402
-from marsad.ner.subword import SubwordVectors, save_subword  # noqa: E402
-from marsad.ner.vectors import save_vectors  # noqa: E402
+from marsad.ner.subword import SubwordVectors  # noqa: E402
+from training.ner.distrib import corpus_texts, tokenised  # noqa: E402
+from training.ner.subword_training import save_subword  # noqa: E402
+from training.ner.vectors import save_vectors  # noqa: E402
 
 
 #: fastText's character n-grams: lengths and hash buckets (100,000 × 100 float16 = 20 MB in the model)

@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from marsad.ner.distrib import corpus_texts  # noqa: E402
 from marsad.ner.neural import NeuralTagger, marginals, viterbi  # noqa: E402
+from training.ner.distrib import corpus_texts  # noqa: E402
 
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 _END = {".", "!", "?", "؟"}

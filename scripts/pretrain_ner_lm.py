@@ -5,7 +5,7 @@
 
 Needs the training extra (`pip install -e '.[train]'`). Reads `datasets/corpus-ant-2018.jsonl.gz`
 (unlabelled), clusters the word vectors (`--clusters`), trains the encoder to predict each token's
-neighbours' clusters (`marsad.ner.lm_pretraining`) and writes the encoder's weights (`--out`, a
+neighbours' clusters (`training.ner.lm_pretraining`) and writes the encoder's weights (`--out`, a
 PyTorch state file) with a JSON sidecar (settings, progress, held-out loss, checksums). The network's
 shape options must be those `train_ner_nn.py` will use; the character and clitic-pattern vocabularies
 come from ANERcorp train, as in `train_ner_nn.py`, so the weights fit. Fixed seeds.
@@ -28,12 +28,12 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 from marsad.ner.conll import read_conll  # noqa: E402
-from marsad.ner.datasets import dataset_path, file_sha256  # noqa: E402
-from marsad.ner.distrib import corpus_texts, tokenised  # noqa: E402
 from marsad.ner.features import Lexicon  # noqa: E402
-from marsad.ner.lm_pretraining import chunk_documents, describe, encoder_state, kmeans, pretrain  # noqa: E402
-from marsad.ner.nn_training import add_net_arguments, build_encoder  # noqa: E402
-from marsad.ner.vectors import load_vectors  # noqa: E402
+from training.ner.datasets import dataset_path, file_sha256  # noqa: E402
+from training.ner.distrib import corpus_texts, tokenised  # noqa: E402
+from training.ner.lm_pretraining import chunk_documents, describe, encoder_state, kmeans, pretrain  # noqa: E402
+from training.ner.nn_training import add_net_arguments, build_encoder  # noqa: E402
+from training.ner.vectors import load_vectors  # noqa: E402
 
 NAMES_FROM = ROOT / "marsad" / "ner" / "models" / "ner-crf.lexicon.json.gz"
 

@@ -23,12 +23,12 @@ sys.path.insert(0, str(ROOT))
 import pycrfsuite  # noqa: E402
 
 from marsad.ner.conll import read_conll, score  # noqa: E402
-from marsad.ner.datasets import EVAL_SETS, FANE_TO_CONLL, dataset_path, file_sha256  # noqa: E402
-from marsad.ner.distrib import build_lexicon, corpus_texts, name_lexicon, tokenised  # noqa: E402
 from marsad.ner.features import Featuriser, Lexicon  # noqa: E402
 from marsad.ner.tagger import DEFAULT_MODEL, Tagger, lexicon_path, sidecar_path  # noqa: E402
-from marsad.ner.training import DEFAULT_PARAMS, build_gazetteer, fold_gazetteers, train_crf  # noqa: E402
 from marsad.settings import shared_dir  # noqa: E402
+from training.ner.crf_training import DEFAULT_PARAMS, build_gazetteer, fold_gazetteers, train_crf  # noqa: E402
+from training.ner.datasets import EVAL_SETS, FANE_TO_CONLL, dataset_path, file_sha256  # noqa: E402
+from training.ner.distrib import build_lexicon, corpus_texts, name_lexicon, tokenised  # noqa: E402
 
 SEED = 13
 CORPUS = "corpus-ant-2018.jsonl.gz"

@@ -27,15 +27,15 @@ sys.path.insert(0, str(ROOT))
 import torch  # noqa: E402
 
 from marsad.ner.conll import read_conll  # noqa: E402
-from marsad.ner.datasets import EVAL_SETS, FANE_TO_CONLL, dataset_path, file_sha256  # noqa: E402
-from marsad.ner.distillation import sample_sentences, teacher_scores  # noqa: E402
-from marsad.ner.distrib import annotated_lexicon, corpus_texts, tokenised  # noqa: E402
 from marsad.ner.features import Lexicon  # noqa: E402
-from marsad.ner.gazetteer import load_gazetteer, merge_names  # noqa: E402
 from marsad.ner.neural import NeuralTagger, sidecar_path  # noqa: E402
-from marsad.ner.nn_training import Net, add_net_arguments, build_encoder, evaluate, export, train  # noqa: E402
-from marsad.ner.subword import extend_vocabulary, load_subword  # noqa: E402
-from marsad.ner.vectors import load_vectors  # noqa: E402
+from training.ner.datasets import EVAL_SETS, FANE_TO_CONLL, dataset_path, file_sha256  # noqa: E402
+from training.ner.distillation import sample_sentences, teacher_scores  # noqa: E402
+from training.ner.distrib import annotated_lexicon, corpus_texts, tokenised  # noqa: E402
+from training.ner.gazetteer import load_gazetteer, merge_names  # noqa: E402
+from training.ner.nn_training import Net, add_net_arguments, build_encoder, evaluate, export, train  # noqa: E402
+from training.ner.subword_training import extend_vocabulary, load_subword  # noqa: E402
+from training.ner.vectors import load_vectors  # noqa: E402
 
 #: auxiliary training sets (train splits only) and their tag maps
 AUX_SETS = {"wikifane": ("ner/wikifane/train.fine.conll", FANE_TO_CONLL), "aqmar": ("ner/aqmar/train.conll", None)}
@@ -70,7 +70,7 @@ def _teacher_record(teacher: Path) -> dict[str, object]:
 
 
 def _distillation_set(args: argparse.Namespace, corpus: Path) -> tuple[list[list[str]], list]:
-    """Corpus sentences and the teacher's label scores for them (marsad.ner.distillation)."""
+    """Corpus sentences and the teacher's label scores for them (training.ner.distillation)."""
     if not corpus.is_file():
         raise SystemExit(f"train_ner_nn: {corpus}: not found (set MARSAD_SHARED)")
     teacher = NeuralTagger(args.teacher, settings={})
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
                     "one made by a model that never saw the dev sentences")
     ap.add_argument("--gazetteer", type=Path, default=None,
                     help="a person-name gazetteer (scripts/build_name_gazetteer.py): the words the name lexicon "
-                    "lacks get the types GAZ:hi / GAZ:lo (marsad.ner.gazetteer)")
+                    "lacks get the types GAZ:hi / GAZ:lo (training.ner.gazetteer)")
     ap.add_argument("--gazetteer-skip", type=int, default=0,
                     help="leave out of the gazetteer the N commonest words of the word vectors (names that "
                     "are also everyday words)")
@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
                     "output layer: wikifane (FANE types mapped to PER/LOC/ORG), aqmar")
     ap.add_argument("--annotated-names", default="",
                     help="comma-separated training sets (wikifane, aqmar) whose annotations add to the name "
-                    "lexicon the words it lacks, typed by their labels there (marsad.ner.distrib.annotated_lexicon)")
+                    "lexicon the words it lacks, typed by their labels there (training.ner.distrib.annotated_lexicon)")
     ap.add_argument("--aux-ratio", type=float, default=1.0,
                     help="auxiliary sentences per epoch, as a fraction of the main set (per auxiliary set)")
     ap.add_argument("--average-from", type=int, default=0,
@@ -121,14 +121,14 @@ def main(argv: list[str] | None = None) -> int:
                     "(weight averaging; 0: off)")
     ap.add_argument("--swap-rate", type=float, default=0.0,
                     help="each epoch, swap this share of the training mentions for random mentions of the same "
-                    "type from the training and auxiliary sets (marsad.ner.augment)")
+                    "type from the training and auxiliary sets (training.ner.augment)")
     ap.add_argument("--swap-types", default="PER,LOC,ORG,MISC",
                     help="comma-separated mention types --swap-rate swaps")
     ap.add_argument("--silver-main", type=Path, default=None,
                     help="self-training sentences (CoNLL) added to the main training set")
     ap.add_argument("--teacher", type=Path, default=None,
                     help="distil this neural model (an .npz, often an ensemble) on corpus sentences into the "
-                    "network trained (marsad.ner.distillation); dev runs need a teacher that never saw the dev sentences")
+                    "network trained (training.ner.distillation); dev runs need a teacher that never saw the dev sentences")
     ap.add_argument("--distill-sentences", type=int, default=40_000,
                     help="corpus sentences the teacher scores once (the pool sampled each epoch)")
     ap.add_argument("--distill-ratio", type=float, default=1.0,

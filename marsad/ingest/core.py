@@ -1,12 +1,17 @@
 """Dispatch of sources to readers: files by extension (or by sniffing), folders, standard input.
 
+The kinds of input (text, HTML, JSON, JSON Lines, and any a plugin adds) are `Reader`s in the registry
+of `marsad.ingest.registry`; this module finds the reader for an item and hands it the decoded text
+(or, for readers that stream, the open file).
+
 Every item becomes a `ReadResult`: a document, or an `InputError(item, reason)` naming what could
 not be read and why. Nothing here raises for bad input; a bad item never stops the batch.
 
 A file over `Settings.max_bytes` is refused from its size alone, before it is read. JSON Lines
 files are streamed one record at a time, so for them the limit applies to each record instead.
 A folder is read recursively in sorted order, taking the files whose names end with one of
-`Settings.extensions` and skipping hidden files and folders (names starting with a dot).
+`Settings.extensions` (plus the endings of readers added by plugins) and skipping hidden files and
+folders (names starting with a dot).
 """
 
 from __future__ import annotations
@@ -20,8 +25,15 @@ from typing import BinaryIO
 
 from marsad.errors import InputError
 from marsad.ingest.decode import arabic_share, decode_with_notes, is_arabic, read_limited, read_stdin
-from marsad.ingest.html import declared_charset, looks_like_html, read_html
-from marsad.ingest.jsonl import read_json_text, read_jsonl_file, read_jsonl_lines, read_jsonl_stream
+from marsad.ingest.html import declared_charset, read_html
+from marsad.ingest.registry import (
+    Reader,
+    StreamReader,
+    get_reader,
+    match_extension,
+    plugin_extensions,
+    sniff_reader,
+)
 from marsad.ingest.result import ReadResult, content_id, make_document
 from marsad.ingest.text import parse_header
 from marsad.model import Document
@@ -30,12 +42,8 @@ from marsad.settings import Settings
 __all__ = ["ReadResult", "content_id", "document_from_text", "iter_documents", "read_path"]
 
 _GZIP_MAGIC = b"\x1f\x8b"
-# extension -> kind; the longest matching suffix wins
-_KINDS = {
-    ".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
-    ".jsonl.gz": "jsonl.gz", ".ndjson.gz": "jsonl.gz", ".json.gz": "jsonl.gz",
-}
+#: the kind that reads gzip-compressed input whose name says nothing (standard input, unknown endings)
+GZIP_KIND = "jsonl"
 
 
 def document_from_text(text: str, source_id: str = "<text>", *, title: str | None = None,
@@ -52,12 +60,12 @@ def document_from_text(text: str, source_id: str = "<text>", *, title: str | Non
 
 
 def kind_of(path: str | Path) -> str | None:
-    """The reader an extension calls for (text, html, json, jsonl, jsonl.gz), None when unknown."""
-    name = str(path).lower()
-    for suffix in sorted(_KINDS, key=len, reverse=True):
-        if name.endswith(suffix):
-            return _KINDS[suffix]
-    return None
+    """The kind an extension calls for (text, html, json, jsonl, jsonl.gz ...), None when unknown."""
+    match = match_extension(path)
+    if match is None:
+        return None
+    reader, ext = match
+    return reader.name + (".gz" if ext.endswith(".gz") else "")
 
 
 def iter_documents(sources: Iterable[str | Path], settings: Settings | None = None) -> Iterator[ReadResult]:
@@ -114,58 +122,59 @@ def read_stream(stream: BinaryIO, name: str, settings: Settings) -> Iterator[Rea
 
 def _read_file(p: Path, settings: Settings) -> Iterator[ReadResult]:
     name = str(p)
-    kind = kind_of(p)
+    reader, ext = match_extension(p) or (None, "")
     if not p.exists():
         yield ReadResult.failed(name, "no such file or directory")
         return
     if not p.is_file():
         yield ReadResult.failed(name, "not a regular file")
         return
-    if kind in ("jsonl", "jsonl.gz"):
+    if reader is not None and reader.read_stream is not None:
         if not os.access(p, os.R_OK):
             yield ReadResult.failed(name, "cannot read the file (permission denied)")
             return
-        yield from read_jsonl_file(p, settings.max_bytes, gz=kind == "jsonl.gz")
+        yield from _stream_file(p, reader.read_stream, settings.max_bytes, gz=ext.endswith(".gz"))
         return
     try:
         raw = read_limited(p, settings.max_bytes)
     except InputError as exc:
         yield ReadResult(name, error=exc)
         return
-    yield from _read_bytes(raw, name, kind, settings)
+    yield from _read_bytes(raw, name, reader, settings)
 
 
-def _read_bytes(raw: bytes, name: str, kind: str | None, settings: Settings) -> Iterator[ReadResult]:
-    """Read the bytes of one input of a known kind, or sniff the kind first."""
-    if kind in (None, "jsonl.gz") and raw.startswith(_GZIP_MAGIC):
-        yield from read_jsonl_stream(gzip.GzipFile(fileobj=io.BytesIO(raw)), name, settings.max_bytes)
-        return
+def _stream_file(path: Path, stream: StreamReader, limit: int, *, gz: bool) -> Iterator[ReadResult]:
+    """Every result of a file read by a streaming reader (gzip-compressed when `gz`)."""
+    name = str(path)
     try:
-        text, notes = _decode(raw, name, kind)
+        fh: BinaryIO = gzip.open(path, "rb") if gz else path.open("rb")  # type: ignore[assignment]
+    except OSError as exc:
+        yield ReadResult.failed(name, f"cannot read the file ({exc.strerror or exc})")
+        return
+    with fh:
+        yield from stream(fh, name, limit)
+
+
+def _read_bytes(raw: bytes, name: str, reader: Reader | None, settings: Settings) -> Iterator[ReadResult]:
+    """Read the bytes of one input of a known kind, or sniff the kind first."""
+    if reader is None and raw.startswith(_GZIP_MAGIC):
+        stream = get_reader(GZIP_KIND).read_stream
+        if stream is not None:
+            yield from stream(gzip.GzipFile(fileobj=io.BytesIO(raw)), name, settings.max_bytes)
+            return
+    try:
+        text, notes = _decode(raw, name, reader.name if reader else None)
     except InputError as exc:
         yield ReadResult(name, error=exc)
         return
-    for result in _read_text(text, name, kind):
+    for result in (reader or sniff_reader(text)).read_text(text, name):
         if result.document is not None and notes:  # how the bytes were decoded, before other warnings
             result.document.warnings[:0] = notes
         yield result
 
 
-def _read_text(text: str, name: str, kind: str | None) -> Iterator[ReadResult]:
-    """Read decoded text of a known kind, or sniff the kind first."""
-    kind = kind if kind not in (None, "jsonl.gz") else sniff(text)
-    if kind == "json":
-        yield from read_json_text(text, name)
-    elif kind == "jsonl":
-        yield from read_jsonl_lines(text.splitlines(), name)
-    elif kind == "html":
-        yield _html_result(text, name)
-    else:
-        yield _text_result(text, name)
-
-
 def _decode(raw: bytes, name: str, kind: str | None) -> tuple[str, list[str]]:
-    """Decode (with notes on how), trying an HTML page's declared charset when the bytes are not UTF-8."""
+    """Decode, trying an HTML page's declared charset when the bytes are not UTF-8."""
     if kind in (None, "html") and raw[:1] == b"<":
         charset = declared_charset(raw)
         if charset and charset.replace("-", "").replace("_", "") not in ("utf8", "utf16"):
@@ -180,21 +189,23 @@ def _decode(raw: bytes, name: str, kind: str | None) -> tuple[str, list[str]]:
 
 
 def sniff(text: str) -> str:
-    """The kind of a decoded input whose extension says nothing: html, json, jsonl or text."""
-    head = text.lstrip("\ufeff \t\r\n")
-    if head.startswith("{"):
-        first = head.split("\n", 1)[0].strip()
-        return "jsonl" if first.endswith("}") and "\n" in head.strip() else "json"
-    if head.startswith("["):
-        return "json"
-    if looks_like_html(head):
-        return "html"
-    return "text"
+    """The kind of a decoded input whose extension says nothing: html, json, jsonl, text (or a plugin's)."""
+    return sniff_reader(text).name
 
 
 def _not_arabic(name: str, text: str) -> ReadResult:
     share = arabic_share(text)
     return ReadResult.failed(name, f"no Arabic text ({share:.0%} of its letters are Arabic)")
+
+
+def text_results(text: str, name: str) -> Iterator[ReadResult]:
+    """The plain-text reader: one document, or why the text cannot be one."""
+    yield _text_result(text, name)
+
+
+def html_results(markup: str, name: str) -> Iterator[ReadResult]:
+    """The HTML reader: one document from the page's main text, or why there is none."""
+    yield _html_result(markup, name)
 
 
 def _text_result(text: str, name: str) -> ReadResult:
@@ -225,7 +236,7 @@ def _html_result(markup: str, name: str) -> ReadResult:
 
 def _read_dir(root: Path, settings: Settings) -> Iterator[ReadResult]:
     """Every file under `root` with a known extension, in sorted order; hidden entries are skipped."""
-    exts = tuple(e.lower() for e in settings.extensions)
+    exts = tuple(e.lower() for e in settings.extensions) + plugin_extensions()
     found = 0
     for item in _walk(root):
         if isinstance(item, ReadResult):

@@ -38,7 +38,7 @@ SHAPES = ("empty", "ar", "ar+p", "lat", "Lat", "LAT", "dig", "punct", "mix")
 #: values of the self-training name lexicon: a type, optionally with how often the word was tagged so
 LEXICON_TYPES = ("none", "PER", "LOC", "ORG", "MISC",
                  *(f"{t}:{band}" for t in ("PER", "LOC", "ORG", "MISC") for band in ("hi", "mid", "lo")))
-#: the person-name gazetteer's two bands, for words the lexicon lacks (marsad.ner.gazetteer)
+#: the person-name gazetteer's two bands, for words the lexicon lacks (training.ner.gazetteer)
 GAZ_TYPES = ("GAZ:hi", "GAZ:lo")
 #: values of the name-lexicon input; networks trained without the gazetteer have only the lexicon's rows
 NAME_TYPES = (*LEXICON_TYPES, *GAZ_TYPES)

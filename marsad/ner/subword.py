@@ -1,20 +1,15 @@
 """Vectors for words the word-vector vocabulary lacks, built from character n-gram vectors.
 
 The n-gram table comes from a fastText model (gensim's `FastText`, trained by `scripts/embed_corpus.py
---kind fasttext`): an unknown word's vector is the mean of the rows of its character n-grams, the
-n-grams of ``<word>`` from `min_n` to `max_n` characters, each hashed to a row as fastText does
-(32-bit FNV-1a over the UTF-8 bytes, each byte sign-extended first). NumPy only.
+--kind fasttext`; its files and the training-time vocabulary extension are in
+`training/ner/subword_training.py`): an unknown word's vector is the mean of the rows of its character
+n-grams, the n-grams of ``<word>`` from `min_n` to `max_n` characters, each hashed to a row as fastText
+does (32-bit FNV-1a over the UTF-8 bytes, each byte sign-extended first). NumPy only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from pathlib import Path
-
 import numpy as np
-
-from marsad.ner.features import MAX_TOKEN_CHARS
-from marsad.text.normalise import normalise
 
 _FNV_OFFSET = 2166136261
 _FNV_PRIME = 16777619
@@ -74,39 +69,3 @@ class SubwordVectors:
             return None
         lo, hi = (int(v) for v in z[f"{prefix}_n"])
         return cls(np.asarray(z[f"{prefix}_emb"]), lo, hi)
-
-
-def extend_vocabulary(words: Sequence[str], vectors: np.ndarray, sentences: Iterable[Sequence[str]],
-                      sub: SubwordVectors) -> tuple[list[str], np.ndarray]:
-    """The vocabulary and its vectors followed by every normalised token of `sentences` it lacks, each with
-    its n-gram vector (first occurrence order), so that training sees what tagging computes on the fly."""
-    known = set(words)
-    extra: list[str] = []
-    for sentence in sentences:
-        for token in sentence:
-            n = normalise(token[:MAX_TOKEN_CHARS])  # the form the tagger looks up
-            if n and n not in known:
-                known.add(n)
-                extra.append(n)
-    if not extra:
-        return list(words), vectors
-    if vectors.shape[1] != sub.dim:
-        raise ValueError(f"word vectors have {vectors.shape[1]} dimensions, the n-gram table {sub.dim}")
-    added = np.stack([sub.vector(w) for w in extra]).astype(vectors.dtype)
-    return [*words, *extra], np.concatenate([vectors, added])
-
-
-def save_subword(path: str | Path, sub: SubwordVectors) -> None:
-    """Write an n-gram table to `path` (.npz, float32)."""
-    np.savez_compressed(path, table=sub.table.astype(np.float32),
-                        n=np.array([sub.min_n, sub.max_n], dtype=np.int64))
-
-
-def load_subword(path: str | Path) -> SubwordVectors:
-    """Read an n-gram table written by `save_subword`; ValueError naming the file if it is not one."""
-    try:
-        with np.load(path, allow_pickle=False) as z:
-            table, n = np.asarray(z["table"], dtype=np.float32), z["n"]
-    except (OSError, KeyError, ValueError) as exc:
-        raise ValueError(f"{path}: not an n-gram table ({exc})") from exc
-    return SubwordVectors(table, int(n[0]), int(n[1]))

@@ -8,7 +8,7 @@ import pytest
 
 from marsad.errors import InputError
 from marsad.ner.conll import read_conll, score, spans
-from marsad.ner.datasets import FANE_TO_CONLL
+from training.ner.datasets import FANE_TO_CONLL
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,8 @@
-"""A tiny CRF trained inside the test, the consistency pass, robustness and the label mapping."""
+"""The CRF tagger: the consistency pass, bad model files and the label mapping (a tiny CRF trained inside
+the tests is in tests/training/test_crf_training.py)."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -10,38 +10,6 @@ import pytest
 from marsad.errors import InputError
 from marsad.ner.command import evaluate_file
 from marsad.ner.tagger import Tagger, document_pass, propagate_names, to_marsad_type
-from marsad.ner.training import train_crf
-from marsad.ner.features import Featuriser
-from tiny_corpus import TRAIN
-
-
-
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory: pytest.TempPathFactory) -> Tagger:
-    sents = [s.split() for s, _ in TRAIN]
-    labels = [t.split() for _, t in TRAIN]
-    path = tmp_path_factory.mktemp("ner") / "tiny.crfsuite"
-    train_crf(sents, labels, Featuriser(), path, params={"max_iterations": 60})
-    return Tagger(path)
-
-
-@pytest.mark.parametrize("idx", [0, 2, 4, 8])
-def test_tiny_model_tags_training_sentences(tiny: Tagger, idx: int) -> None:
-    sent, tags = TRAIN[idx]
-    assert tiny.tag(sent.split()) == tags.split()
-
-
-def test_tiny_model_generalises_a_little(tiny: Tagger) -> None:
-    labels = tiny.tag("وصل الرئيس كريم سالم إلى مصراتة".split())
-    assert labels[2:4] == ["B-PER", "I-PER"] and labels[5] == "B-LOC"
-
-
-def test_tag_document_propagates(tiny: Tagger) -> None:
-    doc = [s.split() for s in ("قال الرئيس كريم سالم إن الوضع هادئ", "ثم غادر كريم سالم القاعة")]
-    plain = [tiny.tag(s) for s in doc]
-    with_pass = tiny.tag_document(doc, propagate=True)
-    assert with_pass[0] == plain[0]
-    assert with_pass[1][2:4] == ["B-PER", "I-PER"]
 
 
 def test_propagate_names_rules() -> None:
@@ -62,25 +30,6 @@ def test_propagate_skips_short_names() -> None:
     assert labels == [["B-LOC"], ["O"]]
 
 
-@pytest.mark.parametrize(
-    "tokens",
-    [
-        [],
-        ["ا"] * 5000,
-        ["ب" * 10_000, "في", "طرابلس"],
-        ["Reuters", "reported", "that", "NATO", "met", "in", "Brussels"],
-        ["قال", "Ban", "Ki-moon", "إن", "الأمم", "المتحدة", "🙂", "\u200f", "", " "],
-        ["١٢", "٢٠١٦", "12:30", "%", "…"],
-    ],
-)
-def test_robust_inputs(tiny: Tagger, tokens: list[str]) -> None:
-    t = time.perf_counter()
-    labels = tiny.tag(tokens)
-    assert time.perf_counter() - t < 5.0
-    assert len(labels) == len(tokens)
-    assert all(x == "O" or x[:2] in ("B-", "I-") for x in labels)
-
-
 def test_missing_and_bad_model(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not found"):
         Tagger(tmp_path / "none.crfsuite")
@@ -94,6 +43,8 @@ def test_missing_and_bad_model(tmp_path: Path) -> None:
     ("label", "expected"),
     [("B-PER", "PERSON"), ("I-LOC", "GPE"), ("ORG", "ORGANIZATION"), ("B-MISC", None), ("O", None), ("X", None)],
 )
+
+
 def test_to_marsad_type(label: str, expected: str | None) -> None:
     assert to_marsad_type(label) == expected
 

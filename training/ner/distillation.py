@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import torch
 
-from marsad.ner.distrib import split_sentences
+from training.ner.distrib import split_sentences
 
 
 def sample_sentences(docs: Iterable[list[str]], count: int, seed: int, min_len: int = 6,

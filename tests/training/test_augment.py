@@ -1,11 +1,11 @@
-"""Mention replacement (marsad.ner.augment): the pool of mentions by type and the swapped sentences."""
+"""Mention replacement (training.ner.augment): the pool of mentions by type and the swapped sentences."""
 
 from __future__ import annotations
 
 import random
 
-from marsad.ner.augment import mention_pool, replace_mentions
 from marsad.ner.conll import spans
+from training.ner.augment import mention_pool, replace_mentions
 
 MAIN = ([["قال", "العقيد", "أحمد", "المسماري", "إن", "الجيش", "سيطر", "على", "درنة"],
          ["أكد", "المجلس", "الرئاسي", "أن", "المسماري", "تحدث"]],

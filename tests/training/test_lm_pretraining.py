@@ -13,9 +13,9 @@ import pytest
 
 torch = pytest.importorskip("torch", reason="the `train` extra (torch) is not installed")
 
-from marsad.ner.lm_pretraining import (IGNORE, LMHeads, chunk_documents, encoder_state, kmeans,  # noqa: E402
+from training.ner.lm_pretraining import (IGNORE, LMHeads, chunk_documents, encoder_state, kmeans,  # noqa: E402
                                        pretrain, target_table)
-from marsad.ner.nn_training import Net, build_encoder, load_encoder, tensors, train  # noqa: E402
+from training.ner.nn_training import Net, build_encoder, load_encoder, tensors, train  # noqa: E402
 from tiny_corpus import TRAIN  # noqa: E402
 
 # six words, each its own class; in the invented sentences below every word is followed by the next

@@ -13,8 +13,9 @@ torch = pytest.importorskip("torch", reason="the `train` extra (torch) is not in
 
 from marsad.ner.conll import score  # noqa: E402
 from marsad.ner.neural import LEXICON_TYPES, NAME_TYPES, NeuralTagger, marginals, viterbi  # noqa: E402
-from marsad.ner.nn_training import LABELS, Net, build_encoder, export, tensors, train  # noqa: E402
-from marsad.ner.subword import SubwordVectors, extend_vocabulary  # noqa: E402
+from marsad.ner.subword import SubwordVectors  # noqa: E402
+from training.ner.nn_training import LABELS, Net, build_encoder, export, tensors, train  # noqa: E402
+from training.ner.subword_training import extend_vocabulary  # noqa: E402
 from tiny_corpus import LABELS as _LABELS  # noqa: E402
 from tiny_corpus import SENTS as _SENTS  # noqa: E402
 from tiny_corpus import STEMS as _STEMS  # noqa: E402

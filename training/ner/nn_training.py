@@ -21,14 +21,14 @@ from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 from torch.optim.swa_utils import AveragedModel
 
-from marsad.ner.augment import mention_pool, replace_mentions
 from marsad.ner.conll import score
-from marsad.ner.distillation import distill_loss, target_tensor
 from marsad.ner.features import strip_clitics
 from marsad.ner.neural import LEXICON_TYPES, NAME_TYPES, PAD, SHAPES, SHARED_KEYS, UNK, NeuralTagger, TokenEncoder
 from marsad.ner.subword import SubwordVectors
 from marsad.ner.vectors import pack_words
 from marsad.text.normalise import normalise
+from training.ner.augment import mention_pool, replace_mentions
+from training.ner.distillation import distill_loss, target_tensor
 
 #: The key of the distillation sentences among the training sets (not an output layer's name).
 DISTILL = "__distill__"
@@ -165,7 +165,7 @@ TASK_PARAMS = ("out.", "trans", "start", "end", "aux.")
 
 def load_encoder(net: Net, path: Path) -> list[str]:
     """Initialise `net`'s encoder (embeddings, character CNN, BiLSTM) from a pretrained state file
-    (`marsad.ner.lm_pretraining`); returns the names of the tensors loaded. Shapes must match."""
+    (`training.ner.lm_pretraining`); returns the names of the tensors loaded. Shapes must match."""
     state = torch.load(path)
     state = {k: v for k, v in state.items() if not k.startswith(TASK_PARAMS)}
     missing = [k for k in state if k not in net.state_dict()]
@@ -267,12 +267,12 @@ def train(args: argparse.Namespace, train_set: tuple, dev_set: tuple | None, enc
     """Fit the network on `train_set` (sentences, BIO labels), choosing the epoch by F1 on `dev_set`
     when given, and export it to `out` (the result's "net" is the trained network). `aux` holds extra
     (sentences, labels) sets, one per name in `args.aux_names`, each trained through its own output
-    layer (multi-task). `distill` holds (sentences, teacher scores) from `marsad.ner.distillation`:
+    layer (multi-task). `distill` holds (sentences, teacher scores) from `training.ner.distillation`:
     each epoch, `args.distill_ratio` x the main set of them teach the main output layer the teacher's
     label distributions (weight `args.distill_weight`, temperature `args.distill_temperature`). With
     `args.swap_rate`, each epoch that share of the main set's mentions (of the types in
     `args.swap_types`, default all) is swapped for random mentions of the same type from the main and
-    auxiliary sets (`marsad.ner.augment`). With `args.average_from` N > 0, from epoch N on the network
+    auxiliary sets (`training.ner.augment`). With `args.average_from` N > 0, from epoch N on the network
     scored and exported is the mean of its weights at the end of epochs N, N+1, ... (weight averaging,
     torch's `AveragedModel`)."""
     torch.manual_seed(args.seed)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from marsad.ner.gazetteer import GAZ_TYPES, HI_RANK, UNRANKED, arabic_names, load_gazetteer, merge_names, save_gazetteer
 from marsad.ner.neural import NAME_TYPES, TokenEncoder
 from marsad.text.normalise import normalise
+from training.ner.gazetteer import GAZ_TYPES, HI_RANK, UNRANKED, arabic_names, load_gazetteer, merge_names, save_gazetteer
 
 ROOT = Path(__file__).resolve().parents[2]
 

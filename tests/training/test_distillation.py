@@ -1,4 +1,4 @@
-"""Distilling a neural NER teacher into a student (marsad.ner.distillation): the loss, the teacher's
+"""Distilling a neural NER teacher into a student (training.ner.distillation): the loss, the teacher's
 scores, the corpus sample, and a tiny student that learns person names only its teacher knew."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import pytest
 
 torch = pytest.importorskip("torch", reason="the `train` extra (torch) is not installed")
 
-from marsad.ner.distillation import distill_loss, sample_sentences, target_tensor, teacher_scores  # noqa: E402
 from marsad.ner.neural import NeuralTagger  # noqa: E402
-from marsad.ner.nn_training import build_encoder, train  # noqa: E402
+from training.ner.distillation import distill_loss, sample_sentences, target_tensor, teacher_scores  # noqa: E402
+from training.ner.nn_training import build_encoder, train  # noqa: E402
 from tiny_corpus import LABELS as _LABELS  # noqa: E402
 from tiny_corpus import SENTS as _SENTS  # noqa: E402
 from tiny_corpus import STEMS as _STEMS  # noqa: E402

@@ -1,7 +1,7 @@
 """Pretraining the neural NER tagger's encoder as a bidirectional language model on unlabelled news.
 
 Training only: needs the `train` extra (torch). The labelled corpora are small (ANERcorp train has
-about 120,000 tokens); the news corpus has millions. Here the same network `marsad.ner.nn_training.Net`
+about 120,000 tokens); the news corpus has millions. Here the same network `training.ner.nn_training.Net`
 reads unlabelled sentences and learns to guess its neighbours: the forward LSTM state at each token
 predicts the class of the next word, the backward state the class of the previous word. Word classes
 are clusters of the pretrained word vectors (`kmeans`), so the output layer stays small and a name
@@ -24,9 +24,9 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from marsad.ner.distrib import split_sentences
 from marsad.ner.neural import TokenEncoder
-from marsad.ner.nn_training import TASK_PARAMS, Net, drop_words, length_batches, load_encoder, tensors
+from training.ner.distrib import split_sentences
+from training.ner.nn_training import TASK_PARAMS, Net, drop_words, length_batches, load_encoder, tensors
 
 IGNORE = -100
 
