@@ -25,7 +25,7 @@ EXAMPLES = {
         "examples:\n"
         "  marsad eval article.txt article.gold.json      # analyse, then score against the gold file\n"
         "  marsad analyze a.txt --format json --out a.json && marsad eval a.json a.gold.json --json\n"
-        "  marsad eval benchmarks/gold/                   # every article + gold pair in a folder\n"
+        "  marsad eval benchmarks/gold/dev/               # every article + gold pair in a folder\n"
     ),
     "eval-ner": (
         "examples:\n"
@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
         description="marsad (مرصد) reads Arabic news and rebuilds the system it describes: actors, "
                     "places, dates, claims and their sources, events, relations and framing.",
         epilog="examples:\n  marsad analyze article.txt\n  marsad analyze article.txt --format json\n"
-               "  marsad eval article.txt article.gold.json\n\nrun 'marsad COMMAND --help' for a command's options",
+               "  marsad eval article.txt article.gold.json\n  marsad kb find حفتر\n\nrun 'marsad COMMAND --help' for a command's options",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     top.add_argument("--version", action="version", version=f"marsad {__version__}")
@@ -101,6 +101,15 @@ def _parser() -> argparse.ArgumentParser:
     from marsad.watch.cli import add_commands as add_watch_commands
 
     add_watch_commands(sub, common, logopts)
+    from marsad.knowledge.command import EXAMPLES as KB_EXAMPLES
+    from marsad.knowledge.command import add_arguments as add_kb_arguments
+
+    kb = sub.add_parser("kb", parents=[logopts], help="check the knowledge base and overlays, find which ids carry a name",
+                        description="Tools for the people who write knowledge files (actors, places, lexicons): "
+                                    "check loads everything and lists cross-file problems, find shows which ids "
+                                    "carry a name, stats counts. Also `python -m marsad.knowledge`.",
+                        epilog=KB_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_kb_arguments(kb)
     return top
 
 
@@ -119,6 +128,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from marsad.eval.command import run_eval
 
             return run_eval(args)
+        if args.command == "kb":
+            from marsad.knowledge.command import run_kb
+
+            return run_kb(args)
         if args.command == "eval-ner":
             from marsad.ner.command import run_eval_ner
 
