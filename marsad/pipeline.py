@@ -54,7 +54,7 @@ _REGISTRY: dict[str, ComponentSpec] = {}
 
 #: The default order of the pipeline; each name is a registered component.
 DEFAULT_COMPONENTS: tuple[str, ...] = (
-    "sentences", "tokens", "entities", "times", "claims", "events", "relations", "framing",
+    "sentences", "tokens", "entities", "times", "claims", "events", "relations", "relation_model", "framing",
 )
 
 #: Where each default component lives; imported lazily so that start-up stays cheap and the
@@ -67,6 +67,7 @@ _HOMES: dict[str, str] = {
     "claims": "marsad.extract.claims",
     "events": "marsad.extract.events",
     "relations": "marsad.extract.relations",
+    "relation_model": "marsad.extract.relmodel.component",
     "framing": "marsad.extract.framing",
 }
 

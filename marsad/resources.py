@@ -11,6 +11,7 @@ import logging
 import os
 import time
 from collections.abc import Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from marsad.errors import InputError
@@ -31,6 +32,7 @@ class Resources:
         self._kb_source = kb
         self._kb: KnowledgeBase | None = None
         self._taggers: dict[str, Any] = {}
+        self._shared: dict[str, Any] = {}
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -59,6 +61,15 @@ class Resources:
                 log.info("NER model %s: %s (%.0f ms)", model or "(default)", type(tagger).__name__,
                          (time.perf_counter() - started) * 1000)
         return self._taggers[key]
+
+
+    def shared(self, key: str, load: Callable[[], Any]) -> Any:
+        """A resource other than the KB and the taggers (a model file …), loaded by `load()` once per pipeline."""
+        if key not in self._shared:
+            started = time.perf_counter()
+            self._shared[key] = load()
+            log.info("resource %s loaded (%.0f ms)", key, (time.perf_counter() - started) * 1000)
+        return self._shared[key]
 
 
 def _load_tagger(model: str | None) -> Any:

@@ -6,8 +6,13 @@ For every reporting cue (a verb such as «قال», «أفادت», «ذكرته
 - the source: the subject after the verb («وقال مصدر خاص إن»), a subject before it («وكان الناطق …،
   أحمد المسماري، قد قال»), «تصريحات X» as subject, or — with no subject — the previous claim's source
   («وأضاف:», «وذكرت أن»; «المصدر» with the article refers back to the last anonymous source);
-- its kind: a named person, an organisation, a media outlet, a document, or an anonymous source kept
-  with its description («مصدر خاص», «مصادر عسكرية», «مصدر مقرب من …»);
+- who of several names speaks: a body opening the subject speaks unless a person is named close after
+  it («الجيش بقيادة فلان», «أعلن الجيش، الأحد، مقتل فلان» keep the body); the outlet spoken to
+  («لـ"سكاي نيوز"») never speaks; a plural cue does not continue one person;
+- its kind: a named person, an organisation, a media outlet, a document («بحسب تقارير دولية», «حكماً
+  يقضي بـ», issued by the body named before), or an anonymous source kept with its description
+  («مصدر خاص», «مصادر عسكرية», «مصدر مقرب من …»);
+- no cue: a form with the article («المشير», «اللافت»), the outlet's background («يذكر أن»);
 - the content: a quotation ("…", «…», “…”; possibly spanning sentences, bounded by the paragraph
   when never closed) or the indirect clause after «أن / إن», up to the next cue or the sentence end;
 - relays: an outlet named by «بحسب ما ذكرته صحيفة X», «نقلاً عن X» or «في تصريح لـ X» becomes `via` of
@@ -55,6 +60,20 @@ _NOT_SUBJECT = frozenset(normalise(w) for w in ("في", "فى", "عن", "خلا�
 #: words after an anonymous source's head that tell whom it is close to, not its name
 _NOT_NAMING = frozenset(normalise(w) for w in ("من", "عن", "في", "لدى", "داخل", "مقرب", "المقرب", "قريب", "القريب",
                                                 "مقربة", "المقربة", "تابع", "التابع", "رفض", "طلب"))
+#: words after a subject that lead to another actor, who is not the speaker («الجيش بقيادة فلان»)
+_LED_BY = frozenset(normalise(w) for w in ("بقيادة", "بزعامة", "برئاسة", "يقوده", "يقودها", "التابع", "التابعة",
+                                            "الموالي", "الموالية", "ضد", "بحق", "على"))
+#: how far after the subject's first word a person can still be the subject's name («وزير الخارجية الإيطالي، فلان»)
+_SUBJECT_REACH = 6
+_NAME_WORDS = frozenset(normalise(w) for w in ("اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم"))
+_PLURAL_ENDINGS = ("وا", "ون", "ين")
+#: impersonal reporting forms that open background in the outlet's voice («يذكر أن», «يشار إلى أن»)
+_IMPERSONAL = frozenset(normalise(w) for w in ("يذكر", "يشار", "يقال"))
+_RULING = frozenset(normalise(w) for w in ("قضى", "نص"))
+_UNNAMED_SPOKESMEN = frozenset(normalise(w) for w in ("متحدث", "متحدثون", "متحدثين", "متحدثة", "ناطق", "ناطقون"))
+_ON_BEHALF = normalise("باسم")
+_ON_BEHALF_PRONOUN = frozenset(normalise(w) for w in ("باسمه", "باسمها", "باسمهم"))
+_KANA = frozenset(normalise(w) for w in ("كان", "كانت", "وكان", "وكانت"))
 _SPOKESMAN_ANAPHORS = frozenset(normalise(w) for w in ("المتحدث", "الناطق", "المتحدثة", "الناطقة"))
 _WORD = re.compile(r"\S+")
 #: contents shorter than this many words are names or fragments, not statements
@@ -102,6 +121,7 @@ class _Finder:
         self.last_source: _Source | None = None
         self.last_anonymous: _Source | None = None
         self.pending: _Source | None = None  # «وهو ما أكدته مصادر»: source waiting for a participle
+        self.unnamed_in = -1  # sentence of a cue whose speaker was not found: its participles continue no one
         self.words = [self._word(i) for i in range(len(self.tokens))]
         self.index = TokenIndex(self.tokens, self.mentions)
         self._marks: dict[str, list[int]] = {}
@@ -127,6 +147,13 @@ class _Finder:
             return w[1:]
         return w
 
+    def cue_at(self, i: int) -> Cue | None:
+        """The cue of token i; none with the article («المشير», «اللافت», «الكشف» are titles and nouns)."""
+        cue = self.table.cues.get(self.words[i])
+        if cue is not None and self.tokens[i].prefix.endswith("ال"):
+            return None
+        return cue
+
     def mentions_in(self, first: int, last: int) -> list[Cand]:
         """Mentions lying within tokens [first, last], outermost first, in text order."""
         return self.index.mentions_in(first, last)
@@ -142,6 +169,7 @@ class _Finder:
     # -- main loop -------------------------------------------------------------------------------
     def run(self) -> list[Claim]:
         toks = self.tokens
+        cues = self.table.cues
         i = 0
         while i < len(toks):
             according = self._according_at(i)
@@ -151,7 +179,9 @@ class _Finder:
             if toks[i].text == ":":
                 i = self._colon_quote(i)
                 continue
-            cue = self.table.cue_for(self.word(i)) if toks[i].text[:1].isalpha() else None
+            cue = cues.get(self.words[i]) if toks[i].text[:1].isalpha() else None
+            if cue is not None and toks[i].prefix.endswith("ال"):
+                cue = None  # «المشير», «اللافت»: with the article a title or a noun
             if cue is None:
                 i += 1
                 continue
@@ -177,19 +207,12 @@ class _Finder:
                 j += 1
         end = min(self.sentence_end(i), j + 8)
         found = self.mentions_in(j, end)
+        if (not found or found[0].first > j + 4) and j <= end and self.word(j) in DOCUMENT_HEADS \
+                and not self.tokens[j].prefix.endswith("ال"):
+            return self._according_unnamed(i, n, lemma, j, end, "document")  # «بحسب تقارير دولية»
         if (not found or found[0].first > j + 1) and j <= end and self.word(j) in self.anonymous:
-            # «وفق ما ذكرت مصادر عسكرية»: an anonymous source for the clause before
-            s0 = self.sentence_start(i)
-            desc_end = self._description_end(j, end)
-            if i > s0:
-                src = _Source("anonymous", None, " ".join(self.text[self.tokens[j].start:self.tokens[desc_end].end].split()))
-                cue = Span(self.tokens[i].start, self.tokens[i + n - 1].end,
-                           self.text[self.tokens[i].start:self.tokens[i + n - 1].end])
-                end_c = self.tokens[i - 1].end
-                while end_c > self.tokens[s0].start and self.text[end_c - 1] in " ،,":
-                    end_c -= 1
-                self._emit(src, cue, normalise(lemma), self.tokens[s0].start, end_c, quote=False)
-            return desc_end + 1
+            # «وفق ما ذكرت مصادر عسكرية»: an anonymous source for the clause before (or after)
+            return self._according_unnamed(i, n, lemma, j, end, "anonymous")
         if j <= end and self.word(j) in DOCUMENT_HEADS:
             # «وفق بيان صادر عن وزارة الدفاع»: a document speaks, its issuer named after it
             issuer = next((m for m in found if m.first <= j + 4 and self._can_speak(m)), None)
@@ -214,6 +237,34 @@ class _Finder:
             self.tokens[i].start, self.tokens[i + n - 1].end, self.text[self.tokens[i].start:self.tokens[i + n - 1].end]),
             normalise(lemma), content_start, content_end, quote=False)
         return src.last + 1
+
+    def _according_unnamed(self, i: int, n: int, lemma: str, j: int, end: int, kind: str) -> int:
+        """«وفق ما ذكرت مصادر عسكرية» / «وبحسب تقارير دولية فإن …»: an unnamed source (anonymous, or a
+        document with no issuer) for the clause before the attribution, or after it when it opens the sentence."""
+        toks = self.tokens
+        s0, end_sent = self.sentence_start(i), self.sentence_end(i)
+        desc_end = self._description_end(j, end)
+        src = _Source(kind, None, " ".join(self.text[toks[j].start:toks[desc_end].end].split()), desc_end)
+        cue = Span(toks[i].start, toks[i + n - 1].end, self.text[toks[i].start:toks[i + n - 1].end])
+        carried = self.last_source  # an attribution is not a subject that later cues continue
+        if i > s0 and kind == "document" and any(toks[s0].start <= c.cue.start < toks[i].start for c in self.claims):
+            return desc_end + 1  # «قال فلان …، بحسب تقرير لـ X»: the report relays the claim already found
+        if i > s0:
+            end_c = toks[i - 1].end
+            while end_c > toks[s0].start and self.text[end_c - 1] in " ،,":
+                end_c -= 1
+            self._emit(src, cue, normalise(lemma), toks[s0].start, end_c, quote=False)
+            self.last_source = carried
+            return desc_end + 1
+        k = desc_end + 1
+        while k <= end_sent and (toks[k].text in "،,:" or toks[k].norm in OPENERS or toks[k].norm in ("فان", "فإن")):
+            k += 1
+        if end_sent - k < MIN_CONTENT_WORDS:
+            return desc_end + 1
+        start, stop, quote = self._content(k, end_sent)
+        self._emit(src, cue, normalise(lemma), start, stop, quote)
+        self.last_source = carried
+        return k
 
     def _according_document(self, i: int, n: int, lemma: str, j: int, issuer: Cand) -> int:
         """A document after «وفق/بحسب» at token j: the content is the clause before the attribution, or
@@ -295,7 +346,7 @@ class _Finder:
         # «وهو ما أكدته مصادر أخرى»: a corroborating source, its content follows as a participle
         corroborating = i >= 1 and toks[i - 1].norm == "ما" and self.word(i).endswith(("ته", "ه", "تها"))
         if cue.participle:
-            source = self.pending or self.last_source
+            source = self.pending or (self.last_source if self.unnamed_in != toks[i].sentence else None)
             self.pending = None
             if source is None:
                 return i + 1
@@ -305,6 +356,17 @@ class _Finder:
             start, end, quote = self._content(opener, end_sent)
             self._emit(source, cue_span, cue.lemma, start, end, quote)
             return i + 1
+        if self._impersonal(i):
+            return i + 1
+        if cue.lemma in _RULING:
+            ruling = self._ruling_before(i)
+            if ruling is not None:  # «أصدرت المحكمة حكماً يقضي بـ …»: the ruling speaks, by its issuer
+                span = self._object_content(i, ruling, end_sent)
+                if span is not None:
+                    carried = self.last_source  # the text speaks once; later cues continue the earlier speaker
+                    self._emit(ruling, cue_span, cue.lemma, span[0], span[1], False)
+                    self.last_source = carried
+                return i + 1
         subject_first = i + 1
         opener = self._opener(subject_first, end_sent)
         subj_last = (opener - 1) if opener is not None else min(end_sent, i + 12)
@@ -317,6 +379,9 @@ class _Finder:
         if source is None and corroborating is False:
             source = self._carry(i)
         if source is None:
+            s_start = toks[self.sentence_start(i)].start
+            if not self._no_subject(i) and not any(s_start <= c.cue.start < toks[i].start for c in self.claims):
+                self.unnamed_in = toks[i].sentence  # a speaker the entity layer did not name: its participles are his
             return i + 1
         if corroborating:
             self.pending = source
@@ -366,6 +431,8 @@ class _Finder:
             first += 1
         if first > last:
             return None
+        if toks[first].norm in ("ل", "لـ") or (toks[first].prefix[:1] == "ل" and self.index.by_first.get(first)):
+            return None  # «وكان المسماري أعلن لـ"سكاي نيوز"»: the outlet spoken to is not the speaker
         head = self.word(first)
         head_full = toks[first].norm
         span_text = " ".join(self.text[toks[first].start:toks[last].end].split())
@@ -388,6 +455,14 @@ class _Finder:
             ref = self._last_spokesman(toks[first].start)
             if ref is not None:  # «وأفاد المتحدث …»: the spokesman named before
                 return _Source("named_person", ref, self.text[toks[first].start:toks[first].end], first)
+        if head_full.startswith("ال") and head in _MEDIA_HEADS and not self.mentions_in(first, min(last, first + 2)):
+            ref = self._last_media(toks[first].start)
+            if ref is not None:  # «وذكرت الوكالة أن …»: the outlet named before
+                return _Source("media", ref, self.text[toks[first].start:toks[first].end], first)
+        if head_full in _UNNAMED_SPOKESMEN and not self._named_after(first, last):
+            src = self._spokesman_for(first, last)
+            if src is not None:
+                return src
         found = self.mentions_in(first, last)
         if head in DOCUMENT_HEADS:
             speaker = found[0].entity if found else None
@@ -397,10 +472,41 @@ class _Finder:
         found = [m for m in found if self._can_speak(m)]
         if not found or found[0].first > first + 3:
             return self._titled_person(first, last)
+        if found[0].first == first:  # the subject opens with a body: a person later is its name only close by
+            found = [m for m in found if m is found[0] or self._apposed(first, m.first)]
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON" and not m.outer] or \
             [m for m in found if self.types.get(m.entity or "") == "PERSON"]
         pick = persons[0] if persons else found[0]
         return _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last)
+
+    def _apposed(self, first: int, at: int) -> bool:
+        """True when a mention at token `at` can still name the subject that opens with a body at `first`: close,
+        with no «بقيادة …», «التابع لـ …» or time expression between («أعلن الجيش، الأحد، مقتل فلان»)."""
+        if at > first + _SUBJECT_REACH:
+            return False
+        for k in range(first + 1, at):
+            if self.word(k) in _LED_BY or self.tokens[k].norm in _LED_BY or self._in_time(k):
+                return False
+        return True
+
+    def _in_time(self, k: int) -> bool:
+        """True when token k lies inside a time expression."""
+        start = self.tokens[k].start
+        return any(t.start <= start < t.end for t in self.a.times)
+
+    def _spokesman_for(self, first: int, last: int) -> _Source | None:
+        """«أعلن متحدثون عسكريون باسم الحكومة أن …»: an unnamed spokesman speaks for the body after «باسم»;
+        «متحدث باسمه» (a pronoun, no body) is anonymous."""
+        toks = self.tokens
+        for k in range(first + 1, min(last, first + 4) + 1):
+            if toks[k].norm in _ON_BEHALF_PRONOUN:
+                return _Source("anonymous", None, " ".join(self.text[toks[first].start:toks[k].end].split()), k)
+            if toks[k].norm == _ON_BEHALF:
+                m = next((m for m in self.index.by_first.get(k + 1, ()) if self._can_speak(m)), None)
+                if m is not None and self.types.get(m.entity or "") != "PERSON":
+                    return _Source(self._kind(m), m.entity, self.text[m.start:m.end], m.last)
+                return None
+        return None
 
     def _named_after(self, first: int, last: int) -> bool:
         """«خبير المتفجرات طارق السعيطي»: a person named right after a source's head (not after «من»,
@@ -418,6 +524,14 @@ class _Finder:
             if self.types.get(m.entity or "") == "PERSON" and m.first > first:
                 return _Source("named_person", m.entity, self.text[m.start:m.end], m.last)
         return None
+
+    def _last_media(self, before: int) -> str | None:
+        """The last outlet named before offset `before`."""
+        best, best_pos = None, -1
+        for m in self.mentions:
+            if best_pos < m.start < before and m.entity and self.types.get(m.entity) == "MEDIA":
+                best, best_pos = m.entity, m.start
+        return best
 
     def _last_spokesman(self, before: int) -> str | None:
         """The last person named as a spokesman before offset `before`."""
@@ -439,7 +553,7 @@ class _Finder:
         end = first
         for k in range(first + 1, min(last, first + 6) + 1):
             if (self.tokens[k].text in "،,:\"«" or self.word(k) in _SKIP_SUBJECT or self.word(k) in _SAID_TO
-                    or self._according_at(k) or self.word(k) in OPENERS):
+                    or self._according_at(k) or self.word(k) in OPENERS or self.tokens[k].norm in ("فان", "فإن")):
                 break
             end = k
         return end
@@ -450,7 +564,7 @@ class _Finder:
         if i - s0 > 25:
             s0 = i - 25
         found = [m for m in self.mentions_in(s0, i - 1)]
-        prior_cues = [k for k in range(s0, i) if (c := self.table.cue_for(self.word(k))) is not None and not c.weak]
+        prior_cues = [k for k in range(s0, i) if (c := self.cue_at(k)) is not None and not c.weak]
         if prior_cues:
             return None
         for back in range(i - 1, max(s0 - 1, i - 5), -1):
@@ -460,16 +574,50 @@ class _Finder:
                 src = _Source("anonymous", None, " ".join(self.text[self.tokens[back].start:self.tokens[i - 1].end].split()))
                 self.last_anonymous = src
                 return src  # «لكن منتقدين يقولون إن …», «وكانت مصادر ليبية قد ذكرت أن …»
+        opening = self._kana_subject(s0, found)
+        if opening is not None:
+            return opening
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON"]
         if persons:
             p = persons[-1]
             return _Source("named_person", p.entity, self.text[p.start:p.end])
         return None
 
+    def _ruling_before(self, i: int) -> _Source | None:
+        """«حكماً غيابياً يقضي», «قرار ينص»: a document named up to three words before cue i, issued by the
+        nearest body named before it in the sentence."""
+        s0 = self.sentence_start(i)
+        for k in range(i - 1, max(s0, i - 3) - 1, -1):
+            if self.tokens[k].text in "،,:\"«»":
+                return None
+            if self.word(k) in DOCUMENT_HEADS:
+                bodies = [m for m in self.mentions_in(s0, k - 1) if self._kind(m) == "organization" and self._can_speak(m)]
+                speaker = bodies[-1].entity if bodies else None
+                return _Source("document", speaker, " ".join(self.text[self.tokens[k].start:self.tokens[i - 1].end].split()),
+                               i)
+        return None
+
+    def _kana_subject(self, s0: int, found: list[Cand]) -> _Source | None:
+        """«وكان تنظيم X قد هدد بـ …»: the body or person named right after an opening «كان» speaks."""
+        for k in (s0, s0 + 1):
+            if k < len(self.tokens) and (self.tokens[k].norm in _KANA or self.word(k) in _KANA):
+                m = next((m for m in found if m.first == k + 1 and self._can_speak(m)), None)
+                if m is not None:
+                    return _Source(self._kind(m), m.entity, self.text[m.start:m.end], -1)
+        return None
+
     def _carry(self, i: int) -> _Source | None:
         """No subject: the previous claim's source carries over («وأضاف:», «وذكرت أن»); not when a
         subject the entity layer did not name stands after the cue («وقالت الحكومة إن …»)."""
-        return self.last_source if self._no_subject(i) else None
+        last = self.last_source
+        if last is not None and last.kind == "named_person" and self.word(i).endswith(_PLURAL_ENDINGS):
+            return None  # «وطالبوا», «وأوضحوا»: a plural verb does not continue one person
+        return last if self._no_subject(i) else None
+
+    def _impersonal(self, i: int) -> bool:
+        """«يذكر أن …»: an impersonal form right before its opener is the outlet's own background."""
+        return self.tokens[i].norm in _IMPERSONAL and i + 1 < len(self.tokens) and (
+            self.tokens[i + 1].norm in OPENERS or self.word(i + 1) in OPENERS)
 
     def _no_subject(self, i: int) -> bool:
         """True when nothing but an opener, a quote, a preposition or a time stands after cue i."""
@@ -532,13 +680,17 @@ class _Finder:
                 continue
             if tok.text in (":", "：") or tok.text in _OPEN_QUOTES:
                 return k
-            if tok.norm in OPENERS or self.word(k) in OPENERS:
+            if (tok.norm in OPENERS or self.word(k) in OPENERS) and not self._unnamed_clause(k):
                 return k
-            later = self.table.cue_for(self.word(k)) if k > first else None
+            later = self.cue_at(k) if k > first else None
             if later is not None and not later.weak and not self.tokens[k].prefix.startswith("ب"):
                 return None
             k += 1
         return None
+
+    def _unnamed_clause(self, k: int) -> bool:
+        """«المصدر الذي طلب عدم الكشف عن اسمه»: «عن» before «اسمه/هويته» belongs to the source's description."""
+        return self.word(k) == "عن" and k + 1 < len(self.tokens) and self.word(k + 1) in _NAME_WORDS
 
     def _quoted_name(self, k: int, stop: int) -> int | None:
         """Closing index when the quote opened at token k holds only a short name («لـ"سكاي نيوز"»)."""
@@ -549,8 +701,16 @@ class _Finder:
                 inside = self.mentions_in(k + 1, j - 1)
                 if j - k <= 5 and (prev in ("ل", "لـ", "لموقع", "لصحيفه", "لقناه", "لوكاله") or inside):
                     return j
+                if j - k <= 4 and k > 0 and self.tokens[k - 1].text[:1].isalpha() and self._words_follow(j):
+                    return j  # «… على معقل التنظيم في منطقة "X" والقلعة»: a short quoted name inside the content
                 return None
         return None
+
+    def _words_follow(self, j: int) -> bool:
+        """True when a word of the same sentence follows token j (the quote closed there does not end it)."""
+        nxt = j + 1
+        return nxt < len(self.tokens) and self.tokens[nxt].sentence == self.tokens[j].sentence \
+            and self.tokens[nxt].text[:1].isalpha()
 
     def _content(self, opener: int, end_sent: int) -> tuple[int, int, bool]:
         """(start, end, is_quote) of the content opened at token `opener`."""
@@ -565,7 +725,7 @@ class _Finder:
             return toks[k].end, close, True
         end = toks[end_sent].end
         for j in range(k + 1, end_sent + 1):
-            cut = self.table.cue_for(self.word(j))
+            cut = self.cue_at(j)
             if (cut is not None and not cut.weak) or self._according_at(j):
                 back = j - 1
                 while back > k and (toks[back].text in "،," or toks[back].norm in ("ما", "وهو", "هو")):
