@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from marsad import __version__
@@ -65,14 +67,18 @@ def _parser() -> argparse.ArgumentParser:
                         epilog=EXAMPLES["analyze"], formatter_class=argparse.RawDescriptionHelpFormatter)
     an.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or '-' for standard input")
     an.add_argument("--format", metavar="FORMAT", default=None,
-                    help="text: a readable report (default on a terminal); json: one indented object per "
-                         "article (default otherwise); jsonl: one object per line; or a format a plugin "
-                         "registers (marsad.formats)")
+                    help="text: a readable report (default on a terminal); json: one JSON document, the "
+                         "analysis object, or a list of them for several articles (default otherwise); "
+                         "jsonl: one object per line; or a format a plugin registers (marsad.formats)")
     an.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     an.add_argument("--no-tokens", action="store_true", help="leave the bulky token list out of JSON output")
     an.add_argument("--color", choices=("auto", "always", "never"), default=None,
                     help="colour in the text report (default: the `color` setting, else auto: when writing to a terminal)")
-    an.add_argument("--quiet", "-q", action="store_true", help="no progress line on standard error")
+    an.add_argument("--progress", nargs="?", const="bar", choices=("bar", "lines"), default=None,
+                    help="force progress on standard error: a bar (count, total, rate, time left) or, with "
+                         "'lines', a summary line every 10 s (default: a bar on a terminal, lines otherwise)")
+    an.add_argument("--quiet", "-q", action="store_true",
+                    help="no progress and no end summary (warnings and skipped items are still printed)")
 
     ev = sub.add_parser("eval", parents=[common], help="score analyses against gold files",
                         description="Score analyses (or articles, analysed on the fly) against gold files in the "
@@ -91,16 +97,6 @@ def _parser() -> argparse.ArgumentParser:
     en.add_argument("--json", action="store_true", help="print the scores as JSON")
     en.add_argument("--model", metavar="FILE", help="a model file other than the shipped one")
 
-    from marsad.knowledge.command import EXAMPLES as KB_EXAMPLES
-    from marsad.knowledge.command import add_arguments as add_kb_arguments
-
-    kb = sub.add_parser("kb", parents=[logopts], help="check the knowledge base and overlays, find which ids carry a name",
-                        description="Tools for the people who write knowledge files (actors, places, lexicons): "
-                                    "check loads everything and lists cross-file problems, find shows which ids "
-                                    "carry a name, stats counts. Also `python -m marsad.knowledge`.",
-                        epilog=KB_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    add_kb_arguments(kb)
-
     from marsad.store.cli import add_commands
 
     add_commands(sub, common, logopts)
@@ -110,6 +106,15 @@ def _parser() -> argparse.ArgumentParser:
     from marsad.watch.cli import add_commands as add_watch_commands
 
     add_watch_commands(sub, common, logopts)
+    from marsad.knowledge.command import EXAMPLES as KB_EXAMPLES
+    from marsad.knowledge.command import add_arguments as add_kb_arguments
+
+    kb = sub.add_parser("kb", parents=[logopts], help="check the knowledge base and overlays, find which ids carry a name",
+                        description="Tools for the people who write knowledge files (actors, places, lexicons): "
+                                    "check loads everything and lists cross-file problems, find shows which ids "
+                                    "carry a name, stats counts. Also `python -m marsad.knowledge`.",
+                        epilog=KB_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_kb_arguments(kb)
     return top
 
 
@@ -128,14 +133,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from marsad.eval.command import run_eval
 
             return run_eval(args)
-        if args.command == "eval-ner":
-            from marsad.ner.command import run_eval_ner
-
-            return run_eval_ner(args)
         if args.command == "kb":
             from marsad.knowledge.command import run_kb
 
             return run_kb(args)
+        if args.command == "eval-ner":
+            from marsad.ner.command import run_eval_ner
+
+            return run_eval_ner(args)
         from marsad.store.cli import COMMANDS, run as run_store
 
         if args.command in COMMANDS:
@@ -163,6 +168,8 @@ def _analyze(args: argparse.Namespace) -> int:
     from marsad.api import build_pipeline
     from marsad.formats import OutputOptions, get_format, open_writer
     from marsad.ingest import iter_documents
+    from marsad.limits import limit_for, time_limit
+    from marsad.progress import Progress, count_articles
     from marsad.scale import cli as scale
     from marsad.settings import Settings
 
@@ -171,44 +178,78 @@ def _analyze(args: argparse.Namespace) -> int:
     settings = Settings.load(args.config, kb=tuple(args.kb) or None, disable=tuple(args.disable) or None)
     if args.format is not None:
         get_format(args.format)  # an unknown format is a usage error before any work
+    if args.out:
+        _check_out(args.out, args.paths, settings.extensions)
     pipeline = build_pipeline(settings)
+    mode = _progress_mode(args)
+    total = count_articles(args.paths, settings.extensions) if mode != "off" else None
+    progress = Progress(mode, total)
     out: TextIO = _open_out(args.out) if args.out else sys.stdout
     mode = args.color or settings.color
     color = mode == "always" or (mode == "auto" and out.isatty())
     writer = open_writer(get_format(args.format or ("text" if out.isatty() else "json")), out,
                          OutputOptions(tokens=not args.no_tokens, color=color))
-    ok = bad = 0
-    progress = not args.quiet and sys.stderr.isatty()
     try:
         for result in iter_documents(args.paths, settings):
             if result.error is not None:
-                bad += 1
-                print(f"marsad: skipped {result.error}", file=sys.stderr)
+                progress.say(f"marsad: skipped {result.error}")
+                progress.done(result.error.reason)
                 continue
             if result.document is None:
                 continue
             for w in result.document.warnings:
-                print(f"marsad: warning: {result.source_id}: {w}", file=sys.stderr)
+                progress.say(f"marsad: warning: {result.source_id}: {w}")
             try:
-                analysis = pipeline(result.document)
-            except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the batch
-                bad += 1
-                print(f"marsad: failed {result.source_id}: {type(exc).__name__}: {exc}", file=sys.stderr)
+                with time_limit(limit_for(len(result.document.text), settings.time_limit), result.source_id):
+                    analysis = pipeline(result.document)
+                writer.write(analysis)
+            except MarsadError as exc:  # the time limit, or an input the pipeline refused
+                progress.say(f"marsad: skipped {exc}")
+                progress.done(getattr(exc, "reason", str(exc)))
                 continue
-            ok += 1
-            writer.write(analysis)
-            if progress and (ok + bad) % 100 == 0:
-                print(f"\rmarsad: {ok} analysed, {bad} skipped", end="", file=sys.stderr)
-        writer.close()
+            except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the batch
+                progress.say(f"marsad: failed {result.source_id}: {type(exc).__name__}: {exc}")
+                progress.done(f"failed ({type(exc).__name__})")
+                continue
+            progress.done()
     finally:
+        writer.close()
         if args.out:
             out.close()
-    if progress and ok + bad >= 100:
-        print(f"\rmarsad: {ok} analysed, {bad} skipped", file=sys.stderr)
-    if ok == 0:
-        print(f"marsad: error: nothing could be read ({bad} input(s) skipped)", file=sys.stderr)
+        progress.close(summary=not args.quiet)
+    if progress.analysed == 0:
+        print(f"marsad: error: nothing could be read ({progress.read} input(s) skipped)", file=sys.stderr)
         return 1
     return 0
+
+
+def _progress_mode(args: argparse.Namespace) -> str:
+    """'bar' on a terminal, 'lines' elsewhere; --progress [bar|lines] forces one, --quiet turns it off."""
+    if args.quiet:
+        return "off"
+    if args.progress:
+        return args.progress
+    return "bar" if sys.stderr.isatty() else "lines"
+
+
+def _check_out(out: str, paths: Sequence[str], extensions: Sequence[str]) -> None:
+    """Refuse (before anything is written) an --out file that is an input or would be read as one."""
+    target = Path(out).resolve()
+    for name in paths:
+        if name == "-":
+            continue
+        src = Path(name)
+        try:
+            same = target.exists() and src.exists() and os.path.samefile(target, src)
+        except OSError:
+            same = False
+        if same:
+            raise MarsadError(f"--out {out} is also an input; writing to it would destroy it "
+                              "(give another output file)")
+        inside = src.is_dir() and src.resolve() in target.parents
+        if inside and target.name.lower().endswith(tuple(e.lower() for e in extensions)):
+            raise MarsadError(f"--out {out} lies inside the input folder {name} and would be read as an "
+                              "input (write it elsewhere)")
 
 
 def _open_out(path: str) -> TextIO:

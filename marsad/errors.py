@@ -32,5 +32,9 @@ class GoldError(MarsadError):
     """A gold file could not be read or does not follow the gold format."""
 
 
+class TimeLimitError(InputError):
+    """An article took longer than its time limit to analyse; it is skipped, the batch goes on."""
+
+
 class StoreError(MarsadError):
     """The store could not be opened, migrated, read or written (locked, read-only, full, bad URL)."""

@@ -28,14 +28,14 @@ def test_output_validates_against_schema(text: str) -> None:
 
 
 def test_sample_article_validates(sample_article: Path) -> None:
-    analysis = marsad.analyze(str(sample_article))
+    analysis = marsad.analyze_file(str(sample_article))
     assert analysis.document.source_id == str(sample_article)
     assert validate_analysis(json.loads(analysis.to_json())) == []
     assert analysis.sentences and analysis.tokens
 
 
 def test_reference_article_validates(reference_article: Path) -> None:
-    analysis = marsad.analyze(reference_article)
+    analysis = marsad.analyze_file(reference_article)
     assert validate_analysis(analysis.to_dict()) == []
 
 
@@ -80,8 +80,8 @@ def test_analyze_document_and_disable() -> None:
     assert "framing" not in out.layers
 
 
-def test_analyze_missing_path_is_text_not_crash(tmp_path: Path) -> None:
-    # a string that is not an existing file is analysed as text
+def test_analyze_reads_a_string_as_text(tmp_path: Path) -> None:
+    # a string is the article's text, never a path
     out = marsad.analyze(str(tmp_path / "nope.txt"))
     assert out.document.source_id == "<text>"
 
@@ -90,7 +90,7 @@ def test_analyze_unreadable_path_raises_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "empty.txt"
     bad.write_bytes(b"")
     with pytest.raises(InputError):
-        marsad.analyze(bad)
+        marsad.analyze_file(bad)
 
 
 def test_pipeline_pipe_batches() -> None:

@@ -138,9 +138,9 @@ class Evaluator:
         source = pair.input if pair.input is not None else article_for(gold, pair.gold)
         analysis = load_analysis(source)
         if analysis is None:
-            from marsad.api import analyze
+            from marsad.api import analyze_file
 
-            analysis = analyze(source, published=gold.published, pipeline=self._pipe())
+            analysis = analyze_file(source, published=gold.published, pipeline=self._pipe())
         return analysis, str(source)
 
     def evaluate(self, pairs: list[Pair]) -> Summary:

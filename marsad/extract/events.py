@@ -27,11 +27,12 @@ from importlib import resources
 from pathlib import Path
 
 from marsad.extract.names.cands import Cand
+from marsad.extract.spanindex import ByKey, LastBefore, Stabbing, clip_clause
 from marsad.extract.tokindex import TokenIndex
 from marsad.knowledge.cache import per_kb
 from marsad.knowledge.readers import read_lexicon
 from marsad.layers import MENTIONS
-from marsad.model import Analysis, Event, Offsets, Span, Token
+from marsad.model import Analysis, Claim, Event, Offsets, Span, Time, Token
 from marsad.options import Option
 from marsad.pipeline import register
 from marsad.resources import Resources
@@ -208,6 +209,20 @@ class _Finder:
         self.by_first: dict[int, list[Cand]] = {}
         for m in self.mentions:
             self.by_first.setdefault(m.first, []).append(m)
+        # indexes that keep the look-ups below from scanning the whole article for every trigger
+        self.near_entity = {e: ByKey(ms, _first) for e, ms in self.by_entity.items()}
+        self.mentions_from = ByKey(self.mentions, _first)
+        self.persons_ending = LastBefore([m for m in self.mentions if self.types.get(m.entity or "") == "PERSON"],
+                                         lambda m: m.end)
+        self.claims_at = Stabbing(analysis.claims, lambda c: (c.content.start, c.content.end))
+        self.claim_by_id: dict[str, Claim] = {}
+        for c in analysis.claims:
+            self.claim_by_id.setdefault(c.id, c)
+        self.times_from = ByKey(analysis.times, lambda t: t.start)
+        self.time_by_id: dict[str, Time] = {}
+        for t in analysis.times:
+            if t.value:
+                self.time_by_id.setdefault(t.id, t)
 
     def stem(self, i: int) -> str:
         """Token i without proclitics and article (precomputed)."""
@@ -363,12 +378,14 @@ class _Finder:
         return i in self.index.inside
 
     def _clause(self, trig: _Trigger) -> tuple[int, int]:
-        """Token range of the trigger's sentence; inside a reported statement, of the statement's
-        content only (the speaker of a quote is not the agent of the events he reports)."""
-        lo, hi = self.index.sentence_start(trig.first), self.index.sentence_end(trig.last)
+        """Token range of the trigger's sentence (at most `MAX_CLAUSE_TOKENS` either side of it); inside
+        a reported statement, of the statement's content only (the speaker of a quote is not the agent
+        of the events he reports)."""
+        lo, hi = clip_clause(self.index.sentence_start(trig.first), self.index.sentence_end(trig.last),
+                             trig.first, trig.last)
         pos = self.tokens[trig.first].start
-        for c in self.a.claims:
-            if c.content.start <= pos < c.content.end and self._reported(c):
+        for c in self.claims_at.at(pos):
+            if self._reported(c):
                 while lo < trig.first and self.tokens[lo].start < c.content.start:
                     lo += 1
                 while hi > trig.last and self.tokens[hi].end > c.content.end:
@@ -561,7 +578,7 @@ class _Finder:
         ev_start = toks[trig.first].start
         ev_end = toks[trig.last].end
         for ent in agents + targets + ([place] if place else []):
-            near = [m for m in self.by_entity.get(ent, ()) if lo <= m.first <= hi]
+            near = self.near_entity[ent].between(lo, hi + 1) if ent in self.near_entity else ()
             if near:
                 m = min(near, key=lambda m: abs(m.first - trig.first))
                 ev_start, ev_end = min(ev_start, m.start), max(ev_end, m.end)
@@ -657,8 +674,8 @@ class _Finder:
         for s in range(trig.first - 1, max(lo - 1, trig.first - 9), -1):
             norm = self.tokens[s].norm
             if norm in self.cue["light_verb"] or self.stems[s] in self.cue["light_verb"] or (norm[:1] in "وف" and norm[1:] in self.cue["light_verb"]):
-                for m in self.mentions:
-                    if s < m.first and m.last < trig.first and self.can_act(m.entity) and not self._governed(m):
+                for m in self.mentions_from.between(s + 1, trig.first):
+                    if m.last < trig.first and self.can_act(m.entity) and not self._governed(m):
                         return m.entity
                 return None
         return None
@@ -670,11 +687,8 @@ class _Finder:
         return tok.prefix[:1] in ("ل", "ب") or prev in self.cue["target_prep"]
 
     def _last_person(self, before: int) -> str | None:
-        best = None
-        for m in self.mentions:
-            if m.end <= before and self.types.get(m.entity or "") == "PERSON":
-                best = m.entity
-        return best
+        m = self.persons_ending.at_most(before)
+        return m.entity if m is not None else None
 
     def _specificity(self, place: str) -> int:
         """0 for a facility or district, 1 for a town, 2 for a region, 3 for a country."""
@@ -749,9 +763,8 @@ class _Finder:
                           and self.lex.modality.get(self.tokens[k].norm) == "negation"), default=-9)
         if "denied" in kinds or (("negation", True) in found and trig.first - 2 <= neg_before):
             return "denied"
-        for c in self.a.claims:
-            if c.cue_lemma == _DENY and c.content.start <= self.tokens[trig.first].start < c.content.end:
-                return "denied"
+        if any(c.cue_lemma == _DENY for c in self.claims_at.at(self.tokens[trig.first].start)):
+            return "denied"
         if "planned" in kinds:
             return "planned"
         if ("possible", True) in found:
@@ -761,17 +774,20 @@ class _Finder:
     def _claim(self, trig: _Trigger) -> str | None:
         pos = self.tokens[trig.first].start
         best = None
-        for c in self.a.claims:
-            if c.content.start <= pos < c.content.end:
-                if best is None or (c.content.end - c.content.start) < (best.content.end - best.content.start):
-                    best = c
+        for c in self.claims_at.at(pos):
+            if best is None or (c.content.end - c.content.start) < (best.content.end - best.content.start):
+                best = c
         return best.id if best else None
 
     def _time(self, lo: int, hi: int, claim_id: str | None) -> dict[str, object] | None:
         start, end = self.tokens[lo].start, self.tokens[hi].end
-        for t in self.a.times:
-            if start <= t.start < end and t.value:
+        for t in self.times_from.between(start, end):
+            if t.value:
                 return {"value": t.value, "precision": t.precision}
-        claim = next((c for c in self.a.claims if c.id == claim_id), None) if claim_id else None
-        said = next((t for t in self.a.times if claim is not None and t.id == claim.time and t.value), None)
+        claim = self.claim_by_id.get(claim_id) if claim_id else None
+        said = self.time_by_id.get(claim.time) if claim is not None and claim.time else None
         return {"value": said.value, "precision": said.precision} if said else None
+
+
+def _first(m: Cand) -> int:
+    return m.first

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 
 from marsad.extract.names.cands import Cand
 from marsad.knowledge.cache import per_kb
+from marsad.extract.spanindex import ByKey, LastBefore, Stabbing, clip_clause
+from marsad.extract.tokindex import TokenIndex
 from marsad.layers import MENTIONS
 from marsad.model import Analysis, Framing, Token
 from marsad.pipeline import register
@@ -84,6 +86,9 @@ def _word_forms(tok: Token) -> list[str]:
 def _lexicon_terms(tokens: Sequence[Token], text: str, table: dict[tuple[str, ...], str],
                    mentions: list[Cand], types: dict[str, str], taken: list[tuple[int, int]]) -> list[Framing]:
     out: list[Framing] = []
+    near = _Near(tokens, mentions, types)
+    taken_before = Stabbing(list(taken), lambda span: span)
+    taken_end = -1  # the spans added below start in text order: one end says whether they cover a start
     longest = max(len(k) for k in table)
     firsts = {k[0] for k in table if len(k) > 1}
     bare = [_bare(t.stem if t.prefix else t.norm) for t in tokens]
@@ -111,14 +116,15 @@ def _lexicon_terms(tokens: Sequence[Token], text: str, table: dict[tuple[str, ..
         if nxt < len(tokens) and tokens[nxt].sentence == tokens[i].sentence and tokens[nxt].norm.startswith("ال") \
                 and tokens[nxt].norm in ("السابقه", "المزعوم", "المزعومه", "الارهابيه", "الارهابي", "الاجراميه"):
             end = tokens[nxt].end
-        if stance == "favorable" and _inside_name(i, i + size - 1, mentions):
+        if stance == "favorable" and near.inside_name(i, i + size - 1):
             i += size
             continue  # «مجلس شورى ثوار بنغازي», «جبهة التحرير»: a word of a proper name frames nobody
-        if not any(s <= start < e for s, e in taken):
-            entity = _attach(i, i + size - 1, tokens, mentions, types, loose=size > 1 or _has_pronoun(tokens[i]))
+        if start >= taken_end and not taken_before.at(start):
+            entity = near.attach(i, i + size - 1, loose=size > 1 or _has_pronoun(tokens[i]))
             if entity is not None:
                 out.append(Framing(entity, start, end, text[start:end], stance))
                 taken.append((start, end))
+                taken_end = max(taken_end, end)
         i += size
     return out
 
@@ -170,6 +176,48 @@ def _attach(first: int, last: int, tokens: Sequence[Token], mentions: list[Cand]
             if m.last < first and types.get(m.entity or "") in ("PERSON", "ARMED_GROUP"):
                 best = m.entity
     return best
+
+
+class _Near:
+    """`_attach` and `_inside_name` with indexed look-ups: the same answers without scanning every
+    mention of the article for every stance word."""
+
+    def __init__(self, tokens: Sequence[Token], mentions: list[Cand], types: dict[str, str]) -> None:
+        self.tokens, self.mentions, self.types = tokens, mentions, types
+        self.by_first = ByKey(mentions, lambda m: m.first)
+        self.widest = max((m.last - m.first for m in mentions), default=0)
+        self.index = TokenIndex(tokens)
+        self.last_person_or_group = LastBefore(
+            [m for m in mentions if types.get(m.entity or "") in ("PERSON", "ARMED_GROUP")], lambda m: m.last)
+
+    def around(self, first: int) -> Sequence[Cand]:
+        """The mentions that may contain token `first` (they start at most `widest` tokens before it)."""
+        return self.by_first.between(first - self.widest, first + 1)
+
+    def inside_name(self, first: int, last: int) -> bool:
+        """`_inside_name(first, last, mentions)`."""
+        return _inside_name(first, last, self.around(first))
+
+    def attach(self, first: int, last: int, loose: bool = True) -> str | None:
+        """The entity a stance term names (see `_attach`)."""
+        types = self.types
+        for m in self.around(first):
+            if last <= m.last and types.get(m.entity or "") in _ACTORS:
+                return m.entity
+        for m in self.by_first.between(first - 1 - self.widest, first):
+            if m.last == first - 1 and types.get(m.entity or "") in _ACTORS - {"GPE"}:
+                return m.entity
+        for m in self.by_first.between(last + 1, last + 2):
+            if types.get(m.entity or "") in _ACTORS:
+                return m.entity
+        if not loose:
+            return None
+        lo, _ = clip_clause(self.index.sentence_start(first), first, first, first)
+        for m in reversed(self.by_first.between(lo, first)):
+            if m.last < first and types.get(m.entity or "") in _ACTORS - {"GPE"}:
+                return m.entity
+        m = self.last_person_or_group.at_most(first - 1)
+        return m.entity if m is not None else None
 
 
 def framing_summary(analysis: Analysis) -> dict[str, Counter[str]]:

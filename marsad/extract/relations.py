@@ -14,9 +14,12 @@ Each relation carries the claim whose content holds its evidence (None when the 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
+from typing import TypeVar
 
 from marsad.extract.names.cands import Hint
 from marsad.extract.relpatterns import View, pattern_relations, relation_words
+from marsad.extract.spanindex import Stabbing
 from marsad.knowledge import KnowledgeBase
 from marsad.layers import HINTS, MENTIONS
 from marsad.model import Analysis, Event, Offsets, Relation
@@ -113,7 +116,7 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add,  # ty
                 kb: KnowledgeBase | None = None, opposes_min: float = OPPOSES_MIN_CONFIDENCE) -> None:
     s, e = ev.evidence.start, ev.evidence.end
     mod = ev.modality
-    kinds = {e.id: e.kind for e in analysis.entities}
+    kinds = _cached(analysis, "kinds", lambda: {e.id: e.kind for e in analysis.entities})
     if ev.type == "TERRITORY_CONTROL":
         _from_control(analysis, ev, types, kinds, add, kb)
         return
@@ -154,7 +157,8 @@ def _condemned_authors(analysis: Analysis, ev: Event, types: dict[str, str], add
 def _sentence_at(analysis: Analysis, offset: int) -> int:
     """The sentence number of the token at or before a character offset."""
     tokens = analysis.tokens
-    k = bisect_right([t.start for t in tokens], offset) - 1 if tokens else -1
+    starts = _cached(analysis, "token_starts", lambda: [t.start for t in tokens])  # not rebuilt per call
+    k = bisect_right(starts, offset) - 1 if tokens else -1
     return tokens[k].sentence if k >= 0 else -1
 
 
@@ -227,8 +231,21 @@ def _main_government(analysis: Analysis) -> str | None:
 
 def _claim_at(analysis: Analysis, pos: int) -> str | None:
     best = None
-    for c in analysis.claims:
-        if c.content.start <= pos < c.content.end:
-            if best is None or (c.content.end - c.content.start) < (best.content.end - best.content.start):
-                best = c
+    holding = _cached(analysis, "claims_at", lambda: Stabbing(analysis.claims, lambda c: (c.content.start, c.content.end)))
+    for c in holding.at(pos):
+        if best is None or (c.content.end - c.content.start) < (best.content.end - best.content.start):
+            best = c
     return best.id if best else None
+
+
+T = TypeVar("T")
+
+
+def _cached(analysis: Analysis, name: str, build: Callable[[], T]) -> T:
+    """A look-up table built once per analysis (rebuilt if the claims or entities were replaced)."""
+    key = (id(analysis.claims), len(analysis.claims), id(analysis.entities), len(analysis.entities))
+    slot = analysis.work.setdefault("_relations_index", {})  # private to this module, never a layer
+    found = slot.get(name)
+    if found is None or found[0] != key:
+        found = slot[name] = (key, build())
+    return found[1]

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from marsad.errors import InputError
-from marsad.ingest.decode import arabic_share, decode, is_arabic, read_limited, read_stdin
+from marsad.ingest.decode import arabic_share, decode_with_notes, is_arabic, read_limited, read_stdin
 from marsad.ingest.html import declared_charset, read_html
 from marsad.ingest.registry import (
     Reader,
@@ -163,14 +163,17 @@ def _read_bytes(raw: bytes, name: str, reader: Reader | None, settings: Settings
             yield from stream(gzip.GzipFile(fileobj=io.BytesIO(raw)), name, settings.max_bytes)
             return
     try:
-        text = _decode(raw, name, reader.name if reader else None)
+        text, notes = _decode(raw, name, reader.name if reader else None)
     except InputError as exc:
         yield ReadResult(name, error=exc)
         return
-    yield from (reader or sniff_reader(text)).read_text(text, name)
+    for result in (reader or sniff_reader(text)).read_text(text, name):
+        if result.document is not None and notes:  # how the bytes were decoded, before other warnings
+            result.document.warnings[:0] = notes
+        yield result
 
 
-def _decode(raw: bytes, name: str, kind: str | None) -> str:
+def _decode(raw: bytes, name: str, kind: str | None) -> tuple[str, list[str]]:
     """Decode, trying an HTML page's declared charset when the bytes are not UTF-8."""
     if kind in (None, "html") and raw[:1] == b"<":
         charset = declared_charset(raw)
@@ -179,10 +182,10 @@ def _decode(raw: bytes, name: str, kind: str | None) -> str:
                 raw.decode("utf-8")
             except UnicodeDecodeError:
                 try:
-                    return raw.decode(charset)
+                    return raw.decode(charset), []
                 except (LookupError, UnicodeDecodeError):
                     pass
-    return decode(raw, name)
+    return decode_with_notes(raw, name)
 
 
 def sniff(text: str) -> str:
@@ -208,7 +211,10 @@ def html_results(markup: str, name: str) -> Iterator[ReadResult]:
 def _text_result(text: str, name: str) -> ReadResult:
     if not is_arabic(text):
         return _not_arabic(name, text)
-    return ReadResult(name, document=document_from_text(text, name))
+    try:
+        return ReadResult(name, document=document_from_text(text, name))
+    except InputError as exc:
+        return ReadResult(name, error=exc)
 
 
 def _html_result(markup: str, name: str) -> ReadResult:
@@ -220,8 +226,11 @@ def _html_result(markup: str, name: str) -> ReadResult:
         return ReadResult.failed(name, f"malformed HTML ({type(exc).__name__}: {exc})")
     if not is_arabic(page.text):
         return _not_arabic(name, page.text)
-    doc = make_document(page.text, name, title=page.title, published=page.published, outlet=page.outlet,
-                        url=page.url, warnings=page.warnings)
+    try:
+        doc = make_document(page.text, name, title=page.title, published=page.published, outlet=page.outlet,
+                            url=page.url, warnings=page.warnings)
+    except InputError as exc:
+        return ReadResult(name, error=exc)
     return ReadResult(name, document=doc)
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 import sys
 from pathlib import Path
 from typing import BinaryIO
 
 from marsad.errors import InputError
+from marsad.ingest.clean import looks_binary
 
 # Letters are counted on the UTF-8 bytes, which is fast: a character of the Arabic block (U+0600-06FF)
 # starts with one of the bytes D8-DB, of the Arabic supplement (U+0750-077F) with DD; Latin letters
@@ -21,8 +21,6 @@ _OTHER_LEADS = tuple(bytes([b]) for b in (*range(0xC3, 0xCA), *range(0xCE, 0xD4)
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 #: at least this share of the letters must be Arabic for a text to count as Arabic
 MIN_ARABIC_SHARE = 0.2
-# control characters that never occur in text (tab, newline, carriage return and form feed do)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def human_size(n: int) -> str:
@@ -79,10 +77,23 @@ def _full_size(fh: BinaryIO) -> int | None:
         return None
 
 
-def decode(raw: bytes, item: str) -> str:
-    """Text from bytes: UTF-8 (BOM dropped), UTF-16/32 with a BOM, else a detected legacy encoding.
+#: UTF-8 with at most one invalid byte sequence for every this many valid multi-byte characters is
+#: read as UTF-8 (with replacement characters); more, and the bytes are taken for a legacy encoding
+UTF8_VALID_PER_ERROR = 20
 
-    Raises InputError for an empty input, binary data, or bytes whose encoding cannot be told.
+
+def decode(raw: bytes, item: str) -> str:
+    """Text from bytes (see `decode_with_notes`; the notes are dropped)."""
+    return decode_with_notes(raw, item)[0]
+
+
+def decode_with_notes(raw: bytes, item: str) -> tuple[str, list[str]]:
+    """Text from bytes, and warnings on how it was decoded when that was not plain UTF-8.
+
+    UTF-8 (BOM dropped), UTF-16/32 with a BOM, UTF-8 with a few invalid bytes (replaced by U+FFFD and
+    counted), Arabic UTF-16 without a BOM (a guess), else a guessed legacy encoding (Windows-1256 or
+    charset-normalizer's guess, reported as a guess). Raises InputError for an empty input, binary
+    data, or bytes whose encoding cannot be told.
     """
     if not raw.strip():
         raise InputError(item, "empty file" if raw == b"" else "file holds only blank space")
@@ -91,37 +102,55 @@ def decode(raw: bytes, item: str) -> str:
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if raw.startswith(bom):
             try:
-                return _checked(raw.decode(codec), item)
+                return _checked(raw.decode(codec), item), []
             except UnicodeDecodeError as exc:
                 raise InputError(item, f"starts with a {codec.upper()} byte-order mark but is not valid "
                                        f"{codec.upper()} (byte {exc.start})") from None
     if b"\x00" in raw[:8192]:
-        return _checked(_utf16_without_bom(raw, item), item)
+        found = _utf16_without_bom(raw)
+        if found is not None:
+            return _checked(found[0], item), [f"encoding guessed as {found[1].upper()} (no byte-order mark)"]
+        _checked(raw[:8192].decode("latin-1"), item)  # the same control-character rule, on the bytes
     try:
-        return _checked(raw.decode("utf-8"), item)
+        return _checked(raw.decode("utf-8"), item), []
     except UnicodeDecodeError:
         pass
-    return _checked(_guess(raw, item), item)
+    mostly = _mostly_utf8(raw)
+    if mostly is not None:
+        text, bad = mostly
+        return _checked(text, item), [f"not valid UTF-8: {bad} invalid byte sequence(s) replaced by U+FFFD"]
+    text, encoding = _guess(raw, item)
+    return _checked(text, item), [f"not UTF-8; encoding guessed as {encoding}"]
 
 
-def _utf16_without_bom(raw: bytes, item: str) -> str:
-    """Arabic UTF-16 text saved without a byte-order mark; anything else with NUL bytes is binary."""
+def _mostly_utf8(raw: bytes) -> tuple[str, int] | None:
+    """UTF-8 with a few invalid bytes: the text with replacement characters and the number replaced."""
+    text = raw.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - raw.count(b"\xef\xbf\xbd")
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if bad > 0 and multibyte >= UTF8_VALID_PER_ERROR * bad:
+        return text, bad
+    return None
+
+
+def _utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
+    """Arabic UTF-16 text saved without a byte-order mark, with its codec; None for anything else."""
     for codec in ("utf-16-le", "utf-16-be"):
         try:
             text = raw.decode(codec)
         except UnicodeDecodeError:
             continue
         if arabic_share(text) >= 0.5:
-            return text
-    raise InputError(item, "binary file, not text (holds NUL bytes)")
+            return text, codec
+    return None
 
 
-def _guess(raw: bytes, item: str) -> str:
+def _guess(raw: bytes, item: str) -> tuple[str, str]:
     """Decode non-UTF-8 bytes: Windows-1256 when that gives Arabic, else charset-normalizer's guess."""
     try:
         text = raw.decode("cp1256")
         if arabic_share(text) >= 0.5:
-            return text
+            return text, "Windows-1256"
     except UnicodeDecodeError:
         pass
     try:
@@ -134,7 +163,7 @@ def _guess(raw: bytes, item: str) -> str:
         raise InputError(item, "cannot tell the text encoding (not UTF-8, UTF-16 or Windows-1256); "
                                "save the file as UTF-8")
     try:
-        return raw.decode(best.encoding)
+        return raw.decode(best.encoding), best.encoding
     except (UnicodeDecodeError, LookupError):
         raise InputError(item, f"cannot decode the file (looks like {best.encoding} but is not valid in it); "
                                "save it as UTF-8") from None
@@ -142,9 +171,8 @@ def _guess(raw: bytes, item: str) -> str:
 
 def _checked(text: str, item: str) -> str:
     """Refuse text that is mostly control characters (a binary file that happens to decode)."""
-    sample = text[:8192]
-    if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
-        raise InputError(item, "binary file, not text (control characters)")
+    if looks_binary(text):
+        raise InputError(item, "binary file, not text (control characters such as NUL bytes)")
     return text
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from marsad.errors import InputError
 from marsad.ingest.dates import parse_date
 from marsad.ingest.decode import human_size, is_arabic
 from marsad.ingest.result import ReadResult, make_document
@@ -164,9 +165,12 @@ def from_record(record: Any, item: str) -> ReadResult:
         if published is None and header.published:
             published = header.published
             warnings.extend(header.warnings)
-    doc = make_document(text, source_id, title=title, published=published,
-                        outlet=_string(record.get("outlet")), url=_string(record.get("url")), warnings=warnings)
-    return ReadResult(source_id, document=doc)
+    try:
+        doc = make_document(text, source_id, title=title, published=published,
+                            outlet=_string(record.get("outlet")), url=_string(record.get("url")), warnings=warnings)
+    except InputError as exc:
+        return ReadResult.failed(_label(source_id, item), exc.reason)
+    return ReadResult(doc.source_id, document=doc)
 
 
 def _label(source_id: str, item: str) -> str:

@@ -107,6 +107,8 @@ def read_actors(path: Path) -> list[Actor | Removal]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise fail(path, no, f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+        except RecursionError:
+            raise fail(path, no, "JSON nested too deeply (each line must be one flat actor object)") from None
         if not isinstance(obj, dict):
             raise fail(path, no, "each line must be one JSON object")
         out.append(_actor(obj, path, no))
@@ -262,7 +264,7 @@ def _place(row: dict[str, str], path: Path, no: int) -> Place | Removal:
     pop = row.get("population", "")
     population = None
     if pop:
-        if not pop.isdigit():
+        if not pop.isdecimal():
             raise fail(path, no, f"place {pid!r}: population must be a whole number, not {pop!r}")
         population = int(pop)
     country = row.get("country", "") or pid[6:8]

@@ -164,13 +164,14 @@ def propagate_names(sentences: Sequence[Sequence[str]], labels: list[list[str]],
     `clitics`, a repeat may carry one proclitic on its first word (و ف ب ل ك: «ولبنان» after «لبنان»),
     and the whole word is labelled, as in ANERcorp."""
     seen: dict[tuple[str, ...], tuple[str, int]] = {}
+    longest = 0  # at least the longest key of `seen` (kept as keys come, not recomputed per sentence)
     norm = [[normalise(t) for t in s] for s in sentences]
     for si, (toks, labs) in enumerate(zip(norm, labels)):
         if window is not None:
             for key in [k for k, (_, at) in seen.items() if si - at > window]:
                 del seen[key]
         if seen and len(toks) == len(labs):
-            maxlen = max(len(k) for k in seen)
+            maxlen = longest
             i = 0
             n = len(toks)
             while i < n:
@@ -198,6 +199,7 @@ def propagate_names(sentences: Sequence[Sequence[str]], labels: list[list[str]],
             key = tuple(toks[a:b])
             if sum(len(x) for x in key) >= min_chars:
                 seen[key] = (typ, si)
+                longest = max(longest, len(key))
             if surnames and typ == "PER" and b - a >= 2 and len(toks[b - 1]) >= max(min_chars, 3):
                 last = (toks[b - 1],)
                 if last not in seen or seen[last][0] == "PER":

@@ -40,7 +40,8 @@ def options(*, resume: bool) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(add_help=False)
     g = p.add_argument_group("parallel runs")
     g.add_argument("--workers", type=_positive, default=None, metavar="N",
-                   help=f"worker processes (default: the number of cores, here {default_workers()}); "
+                   help=f"worker processes (default: one, in this process, with the per-article time limit and "
+                        f"progress bar; more than one: a process pool; this machine has {default_workers()} cores); "
                         "with --executor dask and no --scheduler, the workers of a local Dask cluster")
     g.add_argument("--executor", choices=("local", "dask"), default="local",
                    help="local: a process pool on this machine (default); dask: a dask.distributed cluster")
@@ -62,10 +63,12 @@ def options(*, resume: bool) -> argparse.ArgumentParser:
 
 
 def parallel(args: argparse.Namespace) -> bool:
-    """Whether a run takes the parallel path: Dask, or more than one worker (default: one per core)."""
+    """Whether a run takes the parallel path: Dask, or more than one worker asked for (the default is
+    this process alone, which carries the per-article time limit and the progress bar)."""
     if args.scheduler and args.executor != "dask":
         raise ConfigError("--scheduler goes with --executor dask")
-    return (args.executor == "dask" or (args.workers or default_workers()) > 1
+    asked = args.workers is not None and (args.workers or default_workers()) > 1
+    return (args.executor == "dask" or asked
             or bool(getattr(args, "resume", False)) or bool(getattr(args, "workers_write", False)))
 
 

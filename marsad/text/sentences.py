@@ -167,13 +167,13 @@ def _is_abbreviation(text: str, ls: int, dot: int) -> bool:
             j = i
             while j > ls and text[j - 1] == " ":
                 j -= 1
-            return not (j > ls and text[j - 1].isdigit())
+            return not (j > ls and text[j - 1].isdecimal())
         if normalise(word) in SPELLED_LETTERS:
             # «جورج دبليو. بوش», «إس. بي.»: an initial; «سي.إن.إن.» (a dotted acronym's last dot) may end
             return not (i > ls and text[i - 1] == ".")
         return word.isascii() and word.lower() in LATIN_ABBREVIATIONS
     j = dot
-    while j > ls and text[j - 1].isdigit():
+    while j > ls and text[j - 1].isdecimal():
         j -= 1
     if j == dot or dot - j > 3:
         return False

@@ -99,7 +99,7 @@ def test_malformed_html_is_read(extractor: str, tmp_path: Path, markup: str) -> 
     ("<html><body><p>Only English text lives in this page, nothing else at all.</p></body></html>", "no Arabic text"),
     ("<<<>>>", "no Arabic text"),
     (f"<html><head><title>عنوان</head><body><p>{PARA}</p>", "no main text"),  # unclosed <title> eats the page
-    (f"<html>\x00<body><p>{PARA}</p></body></html>", "binary file"),          # a NUL byte
+    ("<html>" + "\x00" * 200 + f"<body><p>{PARA}</p></body></html>", "binary file"),  # NUL bytes
 ])
 def test_html_without_arabic_main_text_is_reported(extractor: str, tmp_path: Path, markup: str, reason: str) -> None:
     page = tmp_path / "empty.html"

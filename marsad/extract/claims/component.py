@@ -22,13 +22,17 @@ For every reporting cue (a verb such as «قال», «أفادت», «ذكرته
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from marsad.extract.claims.cues import (
     ACCORDING, DOCUMENT_HEADS, OPENERS, Cue, CueTable, cue_table,
 )
 from marsad.extract.names.cands import Cand
+from marsad.extract.spanindex import ByKey, Stabbing
 from marsad.extract.tokindex import TokenIndex
 from marsad.layers import HINTS, MENTIONS
 from marsad.model import Analysis, Claim, Offsets, Span, Token
@@ -71,6 +75,7 @@ _ON_BEHALF = normalise("باسم")
 _ON_BEHALF_PRONOUN = frozenset(normalise(w) for w in ("باسمه", "باسمها", "باسمهم"))
 _KANA = frozenset(normalise(w) for w in ("كان", "كانت", "وكان", "وكانت"))
 _SPOKESMAN_ANAPHORS = frozenset(normalise(w) for w in ("المتحدث", "الناطق", "المتحدثة", "الناطقة"))
+_WORD = re.compile(r"\S+")
 #: contents shorter than this many words are names or fragments, not statements
 MIN_CONTENT_WORDS = 2
 _ACCORDING_FIRST = frozenset(words[0] for words in ACCORDING)
@@ -119,6 +124,15 @@ class _Finder:
         self.unnamed_in = -1  # sentence of a cue whose speaker was not found: its participles continue no one
         self.words = [self._word(i) for i in range(len(self.tokens))]
         self.index = TokenIndex(self.tokens, self.mentions)
+        self._marks: dict[str, list[int]] = {}
+        # indexes that keep the look-ups below from scanning the whole article for every cue
+        self.cue_starts: list[tuple[int, int]] = []  # (cue start, index in self.claims), sorted
+        self.times_at = Stabbing(analysis.times, lambda t: (t.start, t.end))
+        self.times_from = ByKey(list(enumerate(analysis.times)), lambda nt: nt[1].start)
+        self.named_at: dict[int, Cand] = {}
+        for m in self.mentions:
+            if m.entity:
+                self.named_at.setdefault(m.first, m)
 
     # -- helpers ---------------------------------------------------------------------------------
     def word(self, i: int) -> str:
@@ -209,7 +223,7 @@ class _Finder:
         src = found[0]
         kind = self._kind(src)
         s0 = self.sentence_start(i)
-        same = [c for c in self.claims if self.tokens[s0].start <= c.cue.start < self.tokens[i].start]
+        same = self._claims_with_cue_in(self.tokens[s0].start, self.tokens[i].start)
         if kind == "media" and same:
             for c in same:
                 if src.entity not in c.via and src.entity != c.speaker:
@@ -624,17 +638,16 @@ class _Finder:
         last = self.last_source
         if last is not None and last.text and tok.norm.startswith("ال") and self.word(k) in normalise(last.text):
             return True  # «كما أبدت المؤسسة أسفها»: the body named before, referred to by its head
-        return any(t.start <= tok.start < t.end for t in self.a.times)
+        return bool(self.times_at.at(tok.start))
 
     # -- content ---------------------------------------------------------------------------------
     def _object_content(self, i: int, source: _Source, end_sent: int) -> tuple[int, int] | None:
         """«كشف المسماري لـ"سكاي نيوز" الخميس تفاصيل …»: the verb's object is the content."""
         toks = self.tokens
         k = max(i, source.last) + 1
-        times = [(t.start, t.end) for t in self.a.times]
         while k <= end_sent:
             tok = toks[k]
-            if tok.text in "،,\"«»“”:" or any(s <= tok.start < e for s, e in times):
+            if tok.text in "،,\"«»“”:" or self.times_at.at(tok.start):
                 k += 1
                 continue
             if self.word(k) in ("ل", "في") or tok.norm in ("ل", "لـ", "في"):
@@ -643,7 +656,7 @@ class _Finder:
                 if m is not None:
                     k = m.last + 1  # «… في بنغازي سقوطَ البلدة»: the place belongs to the source
                 continue
-            m = next((m for m in self.mentions if m.first == k and m.entity), None)
+            m = self.named_at.get(k)
             if m is not None and (tok.prefix.startswith("ل") or toks[k - 1].norm in ("ل", "لـ")):
                 k = m.last + 1
                 continue
@@ -725,24 +738,30 @@ class _Finder:
 
     def _close_quote(self, start: int, mark: str) -> int:
         """End of the quotation opened at `start`: its closing mark, or the paragraph's end."""
-        closing = _OPEN_QUOTES[mark]
-        para_end = self.text.find("\n\n", start)
-        para_end = len(self.text) if para_end < 0 else para_end
-        close = self.text.find(closing, start + 1, para_end)
-        if close < 0:
-            close = para_end
+        para_end = _next_at(self._positions("\n\n"), start, len(self.text))
+        close = _next_at(self._positions(_OPEN_QUOTES[mark]), start + 1, para_end)
+        close = min(close, para_end)
         while close > start + 1 and self.text[close - 1] in " .\n":
             close -= 1
         return close
 
     # -- output ----------------------------------------------------------------------------------
+    def _positions(self, mark: str) -> list[int]:
+        """Every position of `mark` in the text, found once per article (quotes are looked up by bisection)."""
+        found = self._marks.get(mark)
+        if found is None:
+            found = self._marks[mark] = [m.start() for m in re.finditer(re.escape(mark), self.text)]
+        return found
+
     def _emit(self, source: _Source, cue: Span, lemma: str, start: int, end: int, quote: bool) -> Claim:
-        if len(self.text[start:end].split()) < self.min_content_words:
+        if sum(1 for _ in islice(_WORD.finditer(self.text, start, end), max(self.min_content_words, 0))) \
+                < self.min_content_words:
             self.last_source = source  # a claim with no real content: keep its source for what follows
             return Claim("", source.kind, cue, Offsets(start, end))
         claim = Claim(f"c{len(self.claims) + 1}", source.kind, cue, Offsets(start, end), source.speaker,
                       source.text, [], None, lemma, quote)
         self.claims.append(claim)
+        insort(self.cue_starts, (cue.start, len(self.claims) - 1))
         self.last_source = source
         if source.kind == "anonymous":
             self.last_anonymous = source
@@ -758,7 +777,17 @@ class _Finder:
                         return
 
     def _time(self, claim: Claim, start: int, end: int) -> None:
-        for t in self.a.times:
-            if start <= t.start and t.end <= end:
-                claim.time = t.id
-                return
+        inside = [(n, t) for n, t in self.times_from.between(start, end) if t.end <= end]
+        if inside:
+            claim.time = min(inside, key=lambda x: x[0])[1].id  # the first in the article's order
+
+    def _claims_with_cue_in(self, start: int, end: int) -> list[Claim]:
+        """The claims found so far whose cue starts in [start, end), in the order they were found."""
+        lo, hi = bisect_left(self.cue_starts, (start, -1)), bisect_left(self.cue_starts, (end, -1))
+        return [self.claims[n] for n in sorted(n for _, n in self.cue_starts[lo:hi])]
+
+
+def _next_at(positions: list[int], start: int, default: int) -> int:
+    """The first of the sorted `positions` at or after `start`, else `default`."""
+    k = bisect_left(positions, start)
+    return positions[k] if k < len(positions) else default
