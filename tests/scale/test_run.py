@@ -3,6 +3,7 @@ tried again, a dead worker replaced, a shard that keeps failing reported with it
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,9 @@ def test_pool_keeps_input_order_across_processes(pool: LocalPool, tmp_path: Path
     assert _names(outcomes) == [i.name for i in ITEMS]
     assert all(o.ok and o.attempts == 1 for o in outcomes)
     pids = {n.split("@")[1] for o in outcomes for n in o.result}
-    assert len(pids) == 2   # both worker processes took shards
+    # the shards ran in the pool's processes (which of the two takes which shard is the scheduler's
+    # affair: on a loaded machine one process may take them all)
+    assert pids and str(os.getpid()) not in pids and len(pids) <= 2
 
 
 def test_failed_shard_is_tried_again(pool: LocalPool, tmp_path: Path) -> None:
