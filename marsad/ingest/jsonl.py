@@ -13,7 +13,6 @@ import gzip
 import json
 import zlib
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import IO, Any
 
 from marsad.errors import InputError
@@ -23,18 +22,6 @@ from marsad.ingest.result import ReadResult, make_document
 from marsad.ingest.text import parse_header
 
 _CHUNK = 1 << 16
-
-
-def read_jsonl_file(path: Path, limit: int, *, gz: bool) -> Iterator[ReadResult]:
-    """Every record of a JSON Lines file (gzip-compressed when `gz`), one result each."""
-    name = str(path)
-    try:
-        fh: IO[bytes] = gzip.open(path, "rb") if gz else path.open("rb")
-    except OSError as exc:
-        yield ReadResult.failed(name, f"cannot read the file ({exc.strerror or exc})")
-        return
-    with fh:
-        yield from read_jsonl_stream(fh, name, limit)
 
 
 def read_jsonl_stream(fh: IO[bytes], name: str, limit: int) -> Iterator[ReadResult]:

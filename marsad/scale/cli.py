@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,24 +16,21 @@ from marsad.scale.run import DEFAULT_RETRIES
 from marsad.scale.shards import DEFAULT_SHARD_SIZE
 
 
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"a whole number, not {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"at least 1, not {n}")
-    return n
+def _whole(minimum: int, wording: str) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least `minimum` (`wording` says so in the error)."""
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"a whole number, not {value!r}") from None
+        if n < minimum:
+            raise argparse.ArgumentTypeError(f"{wording}, not {n}")
+        return n
+    return parse
 
 
-def _count(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"a whole number, not {value!r}") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"0 or more, not {n}")
-    return n
+_positive = _whole(1, "at least 1")
+_count = _whole(0, "0 or more")
 
 
 def options(*, resume: bool) -> argparse.ArgumentParser:
