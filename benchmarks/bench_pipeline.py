@@ -14,7 +14,6 @@ Writes benchmarks/results/pipeline.json. Needs ../shared/datasets (or $MARSAD_SH
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import resource
 import statistics
@@ -23,23 +22,14 @@ import sys
 import time
 from pathlib import Path
 
+from ant_corpus import corpus_path
+from ant_corpus import texts as corpus_texts
+
 from marsad.ingest import document_from_text
 from marsad.pipeline import Pipeline
-from marsad.settings import shared_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "results" / "pipeline.json"
-
-
-def _texts(path: Path, limit: int | None) -> list[str]:
-    out = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            out.append(rec.get("text") or "")
-            if limit and len(out) >= limit:
-                break
-    return out
 
 
 def _rate(pipe: Pipeline, texts: list[str], published: str = "2018-06-01") -> float:
@@ -64,11 +54,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     args = parser.parse_args()
-    shared = shared_dir()
-    if shared is None:
+    if corpus_path() is None:
         print("bench_pipeline: skipped: ../shared/datasets is absent (set MARSAD_SHARED)")
         return 0
-    texts = _texts(shared / "datasets" / "corpus-ant-2018.jsonl.gz", args.limit)
+    texts = corpus_texts(args.limit)
     warm = texts[:50]
     ent_times = Pipeline(["sentences", "tokens", "entities", "times"])
     full = Pipeline()

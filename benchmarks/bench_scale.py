@@ -15,7 +15,6 @@ Writes benchmarks/results/scale.json.
 from __future__ import annotations
 
 import argparse
-import gzip
 import io
 import json
 import os
@@ -33,24 +32,13 @@ sys.path.insert(0, str(ROOT))
 from marsad.scale import DaskExecutor, InlineExecutor, LocalPool, run_ordered, shard_items  # noqa: E402
 from marsad.scale.inputs import analyze_items  # noqa: E402
 from marsad.scale.work import Task, analyse_shard, analyse_shard_measured, pipeline_for  # noqa: E402
-from marsad.settings import Settings, shared_dir  # noqa: E402
+from marsad.settings import Settings  # noqa: E402
+from ant_corpus import sample_file  # noqa: E402
 
 
 def _cpu_self() -> float:
     u = resource.getrusage(resource.RUSAGE_SELF)
     return u.ru_utime + u.ru_stime
-
-
-def sample(n: int, folder: Path) -> Path:
-    """The first `n` articles of the corpus, as a JSON Lines file in `folder`."""
-    corpus = Path(shared_dir() or "../shared") / "datasets" / "corpus-ant-2018.jsonl.gz"
-    out = folder / "sample.jsonl"
-    with gzip.open(corpus, "rt", encoding="utf-8") as src, open(out, "w", encoding="utf-8") as dst:
-        for i, line in enumerate(src):
-            if i >= n:
-                break
-            dst.write(line)
-    return out
 
 
 def run(name: str, executor: Any, path: Path, settings: Settings, shard_size: int) -> dict[str, Any]:
@@ -175,7 +163,7 @@ def main() -> int:
     settings = Settings.load()
     only = set(args.only or ("bare", "one", "pool", "dask", "writes"))
     with tempfile.TemporaryDirectory() as tmp:
-        path = sample(args.n, Path(tmp))
+        path = sample_file(args.n, Path(tmp))
         runs: list[dict[str, Any]] = []
         load = os.getloadavg()
         if "bare" in only:

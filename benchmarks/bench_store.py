@@ -14,8 +14,8 @@ Writes benchmarks/results/store.json. Needs ../shared/datasets (or $MARSAD_SHARE
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -24,24 +24,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from marsad.settings import shared_dir
+from ant_corpus import corpus_path, sample_file
+
 from marsad.store import Reader, Store, changes, graph_at
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "results" / "store.json"
-
-
-def _sample(src: Path, limit: int | None, folder: Path) -> Path:
-    """The first `limit` corpus records as a JSON Lines file (the corpus itself when no limit)."""
-    if not limit:
-        return src
-    path = folder / "sample.jsonl"
-    with gzip.open(src, "rt", encoding="utf-8") as fh, open(path, "w", encoding="utf-8") as out:
-        for i, line in enumerate(fh):
-            if i >= limit:
-                break
-            out.write(line)
-    return path
 
 
 def _median_ms(fn: Any, runs: int = 5) -> float:
@@ -84,18 +72,19 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=None, help="the first N corpus articles (default: all)")
     args = ap.parse_args()
-    shared = shared_dir()
-    if shared is None:
+    if corpus_path() is None:
         print("bench_store: skipped: ../shared/datasets is absent (set MARSAD_SHARED)")
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        src = _sample(shared / "datasets" / "corpus-ant-2018.jsonl.gz", args.limit, folder)
+        src = sample_file(args.limit, folder)
         db = folder / "bench.db"
+        load_before = os.getloadavg()
         cpu0, t0 = time.process_time(), time.perf_counter()
         with Store(db) as store:
             summary = store.ingest([src])
         wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+        load_after = os.getloadavg()
         size = sum(p.stat().st_size for p in folder.glob("bench.db*"))
         print(f"ingest: {summary.line()}; {summary.stored / cpu:.1f} articles/s of CPU time", file=sys.stderr)
         with Store(db) as store, store.connect() as conn:
@@ -120,9 +109,11 @@ def main() -> int:
         "ingest_articles_per_s_wall": round(summary.stored / wall, 1),
         "ingest_articles_per_s_cpu": round(summary.stored / cpu, 1),
         "store_only_ms_per_article_cpu": round(store_ms, 2),
+        "load_average_before_after": [[round(x, 2) for x in load_before], [round(x, 2) for x in load_after]],
         "db_mb_per_1000_articles": round(size / 1e6 / max(summary.stored, 1) * 1000, 1),
         "query_ms_median": queries,
-        "note": "one process, SQLite in WAL mode, a 2-core machine shared with other jobs",
+        "note": "one process (this one: reading, analysis and writing in turn), SQLite in WAL mode, a 2-core "
+                "machine shared with other jobs; CPU rates count this process's CPU time only",
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

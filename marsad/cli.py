@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TextIO
 
 from marsad import __version__
 from marsad.errors import MarsadError
@@ -165,99 +162,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from marsad.api import build_pipeline
-    from marsad.formats import OutputOptions, get_format, open_writer
-    from marsad.ingest import iter_documents
-    from marsad.limits import limit_for, time_limit
-    from marsad.progress import Progress, count_articles
+    """`marsad analyze`: in this process or on workers (marsad.scale), the same output either way."""
     from marsad.scale import cli as scale
-    from marsad.settings import Settings
 
-    if scale.parallel(args):
-        return scale.analyze(args)
-    settings = Settings.load(args.config, kb=tuple(args.kb) or None, disable=tuple(args.disable) or None)
-    if args.format is not None:
-        get_format(args.format)  # an unknown format is a usage error before any work
-    if args.out:
-        _check_out(args.out, args.paths, settings.extensions)
-    pipeline = build_pipeline(settings)
-    mode = _progress_mode(args)
-    total = count_articles(args.paths, settings.extensions) if mode != "off" else None
-    progress = Progress(mode, total)
-    out: TextIO = _open_out(args.out) if args.out else sys.stdout
-    mode = args.color or settings.color
-    color = mode == "always" or (mode == "auto" and out.isatty())
-    writer = open_writer(get_format(args.format or ("text" if out.isatty() else "json")), out,
-                         OutputOptions(tokens=not args.no_tokens, color=color))
-    try:
-        for result in iter_documents(args.paths, settings):
-            if result.error is not None:
-                progress.say(f"marsad: skipped {result.error}")
-                progress.done(result.error.reason)
-                continue
-            if result.document is None:
-                continue
-            for w in result.document.warnings:
-                progress.say(f"marsad: warning: {result.source_id}: {w}")
-            try:
-                with time_limit(limit_for(len(result.document.text), settings.time_limit), result.source_id):
-                    analysis = pipeline(result.document)
-                writer.write(analysis)
-            except MarsadError as exc:  # the time limit, or an input the pipeline refused
-                progress.say(f"marsad: skipped {exc}")
-                progress.done(getattr(exc, "reason", str(exc)))
-                continue
-            except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the batch
-                progress.say(f"marsad: failed {result.source_id}: {type(exc).__name__}: {exc}")
-                progress.done(f"failed ({type(exc).__name__})")
-                continue
-            progress.done()
-    finally:
-        writer.close()
-        if args.out:
-            out.close()
-        progress.close(summary=not args.quiet)
-    if progress.analysed == 0:
-        print(f"marsad: error: nothing could be read ({progress.read} input(s) skipped)", file=sys.stderr)
-        return 1
-    return 0
-
-
-def _progress_mode(args: argparse.Namespace) -> str:
-    """'bar' on a terminal, 'lines' elsewhere; --progress [bar|lines] forces one, --quiet turns it off."""
-    if args.quiet:
-        return "off"
-    if args.progress:
-        return args.progress
-    return "bar" if sys.stderr.isatty() else "lines"
-
-
-def _check_out(out: str, paths: Sequence[str], extensions: Sequence[str]) -> None:
-    """Refuse (before anything is written) an --out file that is an input or would be read as one."""
-    target = Path(out).resolve()
-    for name in paths:
-        if name == "-":
-            continue
-        src = Path(name)
-        try:
-            same = target.exists() and src.exists() and os.path.samefile(target, src)
-        except OSError:
-            same = False
-        if same:
-            raise MarsadError(f"--out {out} is also an input; writing to it would destroy it "
-                              "(give another output file)")
-        inside = src.is_dir() and src.resolve() in target.parents
-        if inside and target.name.lower().endswith(tuple(e.lower() for e in extensions)):
-            raise MarsadError(f"--out {out} lies inside the input folder {name} and would be read as an "
-                              "input (write it elsewhere)")
-
-
-def _open_out(path: str) -> TextIO:
-    """The output file, or a clear error when it cannot be written."""
-    try:
-        return open(path, "w", encoding="utf-8")
-    except OSError as exc:
-        raise MarsadError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    return scale.analyze(args)
 
 
 if __name__ == "__main__":  # pragma: no cover

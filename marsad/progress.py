@@ -93,10 +93,13 @@ def _duration(seconds: float) -> str:
 class Progress:
     """Counts a batch as it goes and shows it: a bar on a terminal, periodic lines elsewhere."""
 
-    def __init__(self, mode: str, total: int | None = None, stream: TextIO | None = None) -> None:
-        """`mode`: 'bar' (terminal), 'lines' (periodic lines), 'off' (nothing but warnings)."""
+    def __init__(self, mode: str, total: int | None = None, stream: TextIO | None = None, *,
+                 verb: str = "analysed") -> None:
+        """`mode`: 'bar' (terminal), 'lines' (periodic lines), 'off' (nothing but warnings); `verb`
+        says what became of the items not skipped ('analysed', 'stored')."""
         self.stream = stream or sys.stderr
         self.mode = mode
+        self.verb = verb
         self.total = total
         self.analysed = 0
         self.skipped: Counter[str] = Counter()
@@ -113,6 +116,13 @@ class Progress:
     def read(self) -> int:
         """Items read so far (analysed or skipped)."""
         return self.analysed + sum(self.skipped.values())
+
+    def set_total(self, total: int) -> None:
+        """The number of items, once known (a compressed corpus is counted as it is read)."""
+        self.total = total
+        if self._bar is not None:
+            self._bar.total = total
+            self._bar.refresh()
 
     def say(self, line: str) -> None:
         """Print a message (a warning, a skipped item) without breaking the bar."""
@@ -143,13 +153,13 @@ class Progress:
         left = ""
         if self.total and rate > 0 and self.total >= self.read:
             left = f", {_duration((self.total - self.read) / rate)} left"
-        return (f"marsad: {self.read:,}{of} read, {self.analysed:,} analysed, {sum(self.skipped.values()):,} "
+        return (f"marsad: {self.read:,}{of} read, {self.analysed:,} {self.verb}, {sum(self.skipped.values()):,} "
                 f"skipped, {rate:.1f} articles/s{left}")
 
     def summary(self) -> str:
         """The end line: read, analysed, skipped with their reasons, time."""
         took = _duration(time.monotonic() - self.started)
-        line = (f"marsad: done in {took}: {self.read:,} read, {self.analysed:,} analysed, "
+        line = (f"marsad: done in {took}: {self.read:,} read, {self.analysed:,} {self.verb}, "
                 f"{sum(self.skipped.values()):,} skipped")
         if self.skipped:
             reasons = "; ".join(f"{why}: {n:,}" for why, n in self.skipped.most_common(6))

@@ -1,20 +1,20 @@
-"""`marsad analyze` over many workers: output written in input order, shard by shard, so that it is
-the same as a single-process run's; `resume` continues a JSON Lines output file."""
+"""`marsad analyze`, in this process or over many workers: output written in input order (shard by
+shard from workers), so that it is the same whichever way it ran; `resume` continues a JSON Lines
+output file."""
 
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from marsad.errors import ConfigError
-from marsad.scale.progress import RunProgress, rejoin
+from marsad.scale.progress import counted, quiet
 from marsad.scale.run import DEFAULT_RETRIES, run_ordered
-from marsad.scale.shards import DEFAULT_SHARD_SIZE, Item, shard_items
-from marsad.scale.work import Task, analyse_shard
+from marsad.scale.shards import DEFAULT_SHARD_SIZE, Item, items_of, rejoin, shard_items
+from marsad.scale.work import Task, analyse_in_process, analyse_shard
 
 
 @dataclass(slots=True)
@@ -77,47 +77,65 @@ class _Pieces:
         w.count += 1
 
 
-def analyze_run(items: Iterable[Item], task: Task, out: TextIO, executor_for: Callable[[bool], Any], *,
+def analyze_run(items: Iterable[Item], task: Task, out: TextIO, executor_for: Callable[[bool], Any] | None, *,
                 shard_size: int = DEFAULT_SHARD_SIZE, retries: int = DEFAULT_RETRIES, skip: set[str] | None = None,
-                progress: RunProgress | None = None, err: TextIO | None = None) -> AnalyzeSummary:
-    """Analyse `items` shard by shard on the executor `executor_for(many_shards)` returns, writing each
-    analysis to `out` in input order and messages to `err`; items whose document id is in `skip`
-    are left out (a resumed run)."""
-    err = err or sys.stderr
+                progress: Any = None) -> AnalyzeSummary:
+    """Analyse `items`, writing each analysis to `out` in input order and counting them on `progress`
+    (a `marsad.progress.Progress`; its messages: skipped, failed, warnings). The work runs on the
+    executor `executor_for(more_than_one_shard)` returns, or in this process item by item when it
+    returns None (or `executor_for` is None). Items whose document id is in `skip` are left out (a
+    resumed run)."""
+    progress = progress if progress is not None else quiet()
     summary = AnalyzeSummary()
-    shards = shard_items(_fresh(items, skip or set(), summary), shard_size)
-    first, second = next(shards, None), next(shards, None)
+    fresh = counted(_fresh(items, skip or set(), summary), progress)
     pieces = _Pieces(task, out)
-    with executor_for(second is not None) as executor:
-        stream = rejoin(first, second, shards, progress)
-        for outcome in run_ordered(executor, analyse_shard, stream, task, retries=retries):
-            before = summary.skipped
-            if outcome.ok:
-                _write(outcome.result, pieces, err, summary)
-            else:
-                summary.failed_shards.append((outcome.shard.describe(), outcome.error or ""))
-                err.write(f"marsad: {outcome.shard.describe()} failed after {outcome.attempts} attempts: "
-                          f"{outcome.error}\n")
-            out.flush()
-            if progress is not None:
-                progress.shard_done(len(outcome.shard.items), summary.skipped - before, failed=not outcome.ok)
-    pieces.writer.close()
-    if progress is not None:
-        progress.show(final=True)
+    try:
+        if executor_for is None:
+            for result in analyse_in_process(fresh, task):
+                _write(result, pieces, progress, summary)
+            return summary
+        shards = shard_items(fresh, shard_size)
+        first, second = next(shards, None), next(shards, None)
+        executor = executor_for(second is not None)
+        if executor is None:
+            for result in analyse_in_process(items_of(first, second, shards), task):
+                _write(result, pieces, progress, summary)
+            return summary
+        with executor:
+            for outcome in run_ordered(executor, analyse_shard, rejoin(first, second, shards), task, retries=retries):
+                if outcome.ok:
+                    for result in outcome.result:
+                        _write(result, pieces, progress, summary)
+                else:
+                    _failed_shard(outcome, progress, summary)
+                out.flush()
+    finally:
+        pieces.writer.close()
     return summary
 
 
-def _write(results: list[Any], pieces: _Pieces, err: TextIO, summary: AnalyzeSummary) -> None:
-    for r in results:
-        if r.error is not None:
-            summary.skipped += 1
-            err.write(f"marsad: skipped {r.error}\n")
-            continue
-        for w in r.warnings:
-            err.write(f"marsad: warning: {r.name}: {w}\n")
-        if r.failed is not None:
-            summary.skipped += 1
-            err.write(f"marsad: failed {r.name}: {r.failed}\n")
-            continue
-        summary.analysed += 1
+def _write(r: Any, pieces: _Pieces, progress: Any, summary: AnalyzeSummary) -> None:
+    """One item's outcome: its analysis written, or the reason it was skipped said and counted."""
+    for w in r.warnings:
+        progress.say(f"marsad: warning: {r.name}: {w}")
+    if r.error is not None:
+        summary.skipped += 1
+        progress.say(f"marsad: skipped {r.error}")
+        progress.done(r.reason or r.error)
+    elif r.failed is not None:
+        summary.skipped += 1
+        progress.say(f"marsad: failed {r.name}: {r.failed}")
+        progress.done(r.reason or "failed")
+    else:
         pieces.put(r)
+        summary.analysed += 1
+        progress.done()
+
+
+def _failed_shard(outcome: Any, progress: Any, summary: AnalyzeSummary) -> None:
+    """A shard that failed after its retries: said once, its items counted as not analysed."""
+    what = outcome.shard.describe()
+    summary.failed_shards.append((what, outcome.error or ""))
+    progress.say(f"marsad: {what} failed after {outcome.attempts} attempts: {outcome.error}")
+    for _ in outcome.shard.items:
+        progress.done("not analysed: its shard failed")

@@ -1,17 +1,18 @@
-"""The command-line side of parallel runs: the options shared by `analyze` and `ingest`, and the two
-commands' parallel paths (taken when more than one worker, or Dask, is asked for)."""
+"""The command-line side of `analyze` and `ingest` runs: the options they share (workers, executor,
+shards), where a run's analyses are made (this process, a process pool, a Dask cluster), and the two
+commands' runs themselves."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from marsad.errors import ConfigError
-from marsad.scale.executors import InlineExecutor, default_workers, make_executor
-from marsad.scale.progress import RunProgress
+from marsad.scale.executors import default_workers, make_executor
 from marsad.scale.run import DEFAULT_RETRIES
 from marsad.scale.shards import DEFAULT_SHARD_SIZE
 
@@ -38,9 +39,9 @@ def options(*, resume: bool) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(add_help=False)
     g = p.add_argument_group("parallel runs")
     g.add_argument("--workers", type=_positive, default=None, metavar="N",
-                   help=f"worker processes (default: one, in this process, with the per-article time limit and "
-                        f"progress bar; more than one: a process pool; this machine has {default_workers()} cores); "
-                        "with --executor dask and no --scheduler, the workers of a local Dask cluster")
+                   help=f"worker processes (default: the number of cores, {default_workers()} here; an input of "
+                        "one shard or less, or --workers 1, is analysed in this process); with --executor dask "
+                        "and no --scheduler, the workers of a local Dask cluster")
     g.add_argument("--executor", choices=("local", "dask"), default="local",
                    help="local: a process pool on this machine (default); dask: a dask.distributed cluster")
     g.add_argument("--scheduler", metavar="ADDRESS",
@@ -60,55 +61,93 @@ def options(*, resume: bool) -> argparse.ArgumentParser:
     return p
 
 
-def parallel(args: argparse.Namespace) -> bool:
-    """Whether a run takes the parallel path: Dask, or more than one worker asked for (the default is
-    this process alone, which carries the per-article time limit and the progress bar)."""
+def executor_choice(args: argparse.Namespace) -> Callable[[bool], Any] | None:
+    """Where a run's analyses are made: None for this process whatever the input (one worker asked
+    for, or a machine of one core), else a function of 'more than one shard?' giving the process pool
+    or the Dask cluster asked for, or None (this process: no pool to start for a small input)."""
     if args.scheduler and args.executor != "dask":
         raise ConfigError("--scheduler goes with --executor dask")
-    asked = args.workers is not None and (args.workers or default_workers()) > 1
-    return (args.executor == "dask" or asked
-            or bool(getattr(args, "resume", False)) or bool(getattr(args, "workers_write", False)))
+    if args.executor == "local" and (args.workers or default_workers()) == 1:
+        return None
 
-
-def _executor_for(args: argparse.Namespace) -> Any:
-    """A function of 'more than one shard?' giving the executor: this process for a single shard on
-    the local executor, else the pool or the Dask cluster asked for."""
     def make(many: bool) -> Any:
         if args.executor == "local" and not many:
-            return InlineExecutor()
+            return None
         return make_executor(args.executor, args.workers, args.scheduler)
     return make
 
 
+def progress_mode(args: argparse.Namespace) -> str:
+    """'bar' on a terminal, 'lines' elsewhere; --progress [bar|lines] forces one, --quiet turns it off."""
+    if args.quiet:
+        return "off"
+    if args.progress:
+        return args.progress
+    return "bar" if sys.stderr.isatty() else "lines"
+
+
+def check_out(out: str, paths: Sequence[str], extensions: Sequence[str]) -> None:
+    """Refuse (before anything is written) an --out file that is an input or would be read as one."""
+    target = Path(out).resolve()
+    for name in paths:
+        if name == "-":
+            continue
+        src = Path(name)
+        try:
+            same = target.exists() and src.exists() and os.path.samefile(target, src)
+        except OSError:
+            same = False
+        if same:
+            raise ConfigError(f"--out {out} is also an input; writing to it would destroy it "
+                              "(give another output file)")
+        inside = src.is_dir() and src.resolve() in target.parents
+        if inside and target.name.lower().endswith(tuple(e.lower() for e in extensions)):
+            raise ConfigError(f"--out {out} lies inside the input folder {name} and would be read as an "
+                              "input (write it elsewhere)")
+
+
 def analyze(args: argparse.Namespace) -> int:
-    """`marsad analyze` in parallel; the exit code."""
+    """`marsad analyze`, in this process or on workers; the exit code."""
+    from marsad.formats import get_format
+    from marsad.progress import Progress, count_articles
     from marsad.scale.analyze import analyze_run, done_ids
     from marsad.scale.inputs import analyze_items
-    from marsad.scale.work import Task
+    from marsad.scale.work import Task, pipeline_for
     from marsad.settings import Settings
-
-    from marsad.formats import get_format
 
     settings = Settings.load(args.config, kb=tuple(args.kb) or None, disable=tuple(args.disable) or None)
     if args.format is not None:
         get_format(args.format)  # an unknown format is a usage error before any work
+    choice = executor_choice(args)
+    if args.out:
+        check_out(args.out, args.paths, settings.extensions)
     skip: set[str] = set()
     if args.resume:
         if not args.out or args.format != "jsonl":
             raise ConfigError("--resume needs --out FILE and --format jsonl")
         skip = done_ids(Path(args.out))
+    if choice is None:
+        pipeline_for(settings)   # settings no pipeline can be built from: an error before any output
+    mode = progress_mode(args)
+    total = count_articles(args.paths, settings.extensions) if mode != "off" and not args.resume else None
+    progress = Progress(mode, total)
     out = _open(args.out, append=args.resume) if args.out else sys.stdout
     fmt = args.format or ("text" if out.isatty() else "json")
-    mode = args.color or settings.color
-    color = mode == "always" or (mode == "auto" and out.isatty())
+    color_mode = args.color or settings.color
+    color = color_mode == "always" or (color_mode == "auto" and out.isatty())
     task = Task(settings, output="rendered", format=fmt, color=color, tokens=not args.no_tokens)
-    progress = RunProgress("off" if args.quiet or not sys.stderr.isatty() else "tty", "analysed")
     try:
-        summary = analyze_run(analyze_items(args.paths, settings), task, out, _executor_for(args),
-                              shard_size=args.shard_size, retries=args.retries, skip=skip, progress=progress)
+        summary = analyze_run(analyze_items(args.paths, settings), task, out, choice, shard_size=args.shard_size,
+                              retries=args.retries, skip=skip, progress=progress)
     finally:
         if args.out:
             out.close()
+        progress.close(summary=not args.quiet)
+    return _analyze_end(args, summary, fmt)
+
+
+def _analyze_end(args: argparse.Namespace, summary: Any, fmt: str) -> int:
+    """What is said after an analyze run; its exit code."""
     if summary.resumed:
         print(f"marsad: {summary.resumed} article(s) already in {args.out} were left out", file=sys.stderr)
     if summary.failed_shards:
@@ -122,13 +161,12 @@ def analyze(args: argparse.Namespace) -> int:
     return 0
 
 
-def ingest(args: argparse.Namespace, store: Any, settings: Any, mode: str) -> Any:
-    """`marsad ingest` in parallel into an open store; the IngestSummary (failed shards printed)."""
+def ingest(args: argparse.Namespace, store: Any, settings: Any, progress: Any) -> Any:
+    """`marsad ingest` into an open store, in this process or on workers; the IngestSummary."""
     from marsad.scale.ingest import ingest_run
     from marsad.scale.inputs import ingest_items
 
-    progress = RunProgress(mode, "ingested")
-    run = ingest_run(store, ingest_items(args.paths, settings), settings, _executor_for(args),
+    run = ingest_run(store, ingest_items(args.paths, settings), settings, executor_choice(args),
                      shard_size=args.shard_size, retries=args.retries, workers_write=args.workers_write,
                      progress=progress)
     return run.summary

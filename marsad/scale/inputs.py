@@ -16,7 +16,7 @@ def analyze_items(paths: Iterable[str | Path], settings: Any) -> Iterator[Item]:
 
     for result in iter_documents(paths, settings):
         if result.error is not None:
-            yield Item(result.source_id, error=str(result.error))
+            yield Item(result.source_id, error=str(result.error), reason=result.error.reason)
         elif result.document is not None:
             yield Item(result.source_id, document=result.document)
 
@@ -31,11 +31,12 @@ def ingest_items(paths: Iterable[str | Path], settings: Any) -> Iterator[Item]:
         p = Path(path)
         if str(path) != "-" and looks_like_analyses(p):
             for got in read_analyses(p):
-                yield Item(got.item, analysis=got.analysis, error=None if got.analysis is not None else
-                           (got.error or "unknown error"))
+                reason = None if got.analysis is not None else (got.error or "unknown error")
+                yield Item(got.item, analysis=got.analysis, error=reason, reason=reason)
             continue
         for result in iter_documents([path], settings):
             if result.document is None:
-                yield Item(result.source_id, error=result.error.reason if result.error else "could not be read")
+                reason = result.error.reason if result.error else "could not be read"
+                yield Item(result.source_id, error=reason, reason=reason)
             else:
                 yield Item(result.source_id, document=result.document)

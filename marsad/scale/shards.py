@@ -16,12 +16,13 @@ DEFAULT_SHARD_SIZE = 1000
 @dataclass(slots=True)
 class Item:
     """One input item: a document to analyse, an analysis already made, or the error that kept it
-    from being read (`error` is the whole message, naming the item)."""
+    from being read (`error` is the whole message, naming the item; `reason` the same without it)."""
 
     name: str
     document: Document | None = None
     analysis: Any = None
     error: str | None = None
+    reason: str | None = None
 
 
 @dataclass(slots=True)
@@ -52,3 +53,15 @@ def shard_items(items: Iterable[Item], size: int = DEFAULT_SHARD_SIZE) -> Iterat
             shard = Shard(shard.index + 1, n)
     if shard.items:
         yield shard
+
+
+def rejoin(first: Shard | None, second: Shard | None, rest: Iterable[Shard]) -> Iterator[Shard]:
+    """The shards again after the first two were taken to see whether there is more than one."""
+    yield from (shard for shard in (first, second) if shard is not None)
+    yield from rest
+
+
+def items_of(first: Shard | None, second: Shard | None, rest: Iterable[Shard]) -> Iterator[Item]:
+    """The items of the shards again, in order (a run that turned out small enough for one process)."""
+    for shard in rejoin(first, second, rest):
+        yield from shard.items

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from marsad.errors import MarsadError
+from marsad.scale.limit import article_limit
 from marsad.scale.shards import Item, Shard
 
 _PIPELINES: dict[bytes, Any] = {}
@@ -18,7 +21,8 @@ class Task:
     """How to treat a shard: the settings to build the pipeline from, and what to hand back:
     'analyses' (for the store), 'rendered' (each analysis in output format `format`, with `color`
     and `tokens`; the analysis itself for a format that frames a whole run its own way), or 'store':
-    the worker stores the analyses itself into the store at `db` (PostgreSQL) and says what it did."""
+    the worker stores the analyses itself into the store at `db` (PostgreSQL) and says what it did,
+    handing the analyses it stored back too when `hand_back` (the driver's alert rules read them)."""
 
     settings: Any
     output: str = "analyses"
@@ -26,12 +30,15 @@ class Task:
     color: bool = False
     tokens: bool = True
     db: str | None = None
+    hand_back: bool = False
 
 
 @dataclass(slots=True)
 class ItemResult:
-    """One item after the worker: rendered text or the analysis; else `error` (it could not be read:
-    the reader's message) or `failed` (the analysis raised: 'TypeName: message'); warnings to show."""
+    """One item after the worker: rendered text or the analysis; else `error` (it could not be read,
+    or its analysis ran past the time limit: the message, naming the item) or `failed` (the analysis
+    raised: 'TypeName: message'); `reason` says why without the item's name (the end summary groups
+    items by it); warnings to show."""
 
     name: str
     doc_id: str | None = None
@@ -39,6 +46,7 @@ class ItemResult:
     analysis: Any = None
     error: str | None = None
     failed: str | None = None
+    reason: str | None = None
     warnings: list[str] = field(default_factory=list)
     stored: str | None = None     # with output 'store': 'stored' or 'duplicate'
 
@@ -80,7 +88,22 @@ def analyse_shard(shard: Shard, task: Task) -> list[ItemResult]:
     """Analyse every document of `shard`; one article's failure is its item's error, never the shard's."""
     needs = any(item.analysis is None and item.document is not None for item in shard.items)
     pipeline = pipeline_for(task.settings) if needs else None   # analyses already made need none
-    return [_one(item, pipeline, task) for item in shard.items]
+    return [analyse_item(item, pipeline, task) for item in shard.items]
+
+
+def analyse_in_process(items: Iterable[Item], task: Task, pipeline: Any = None) -> Iterator[ItemResult]:
+    """Every item analysed in this process, one at a time as it is read (a run of one process, or an
+    input too small to share out); the pipeline (`pipeline`, else this process's for the task's
+    settings, built at the first document) is let go at the end."""
+    own = pipeline is None
+    try:
+        for item in items:
+            if pipeline is None and item.document is not None and item.analysis is None:
+                pipeline = pipeline_for(task.settings)
+            yield analyse_item(item, pipeline, task)
+    finally:
+        if own:
+            forget_pipelines()
 
 
 def analyse_shard_measured(shard: Shard, task: Task) -> tuple[list[ItemResult], dict[str, float]]:
@@ -95,21 +118,30 @@ def analyse_shard_measured(shard: Shard, task: Task) -> tuple[list[ItemResult], 
                      "peak_rss_mb": usage.ru_maxrss / 1024}
 
 
-def _one(item: Item, pipeline: Any, task: Task) -> ItemResult:
+def analyse_item(item: Item, pipeline: Any, task: Task) -> ItemResult:
+    """One item through the pipeline (within its time limit) and into what `task` asks for; a
+    failure or an item past its time limit is the result's error, never raised."""
     if item.document is None and item.analysis is None:
-        return ItemResult(item.name, error=item.error or f"{item.name}: could not be read")
+        return ItemResult(item.name, error=item.error or f"{item.name}: could not be read",
+                          reason=item.reason or item.error or "could not be read")
     out = ItemResult(item.name)
     analysis = item.analysis
     if analysis is None:
         out.warnings = list(item.document.warnings)
         try:
-            analysis = pipeline(item.document)
+            with article_limit(len(item.document.text), task.settings.time_limit, item.name):
+                analysis = pipeline(item.document)
+        except MarsadError as exc:   # the time limit, or an input the pipeline refused
+            out.error, out.reason = str(exc), getattr(exc, "reason", str(exc))
+            return out
         except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the batch
-            out.failed = f"{type(exc).__name__}: {exc}"
+            out.failed, out.reason = f"{type(exc).__name__}: {exc}", f"failed ({type(exc).__name__})"
             return out
     out.doc_id = analysis.document.id
     if task.output == "store":
         out.stored = "duplicate" if store_for(task.db or "").add(analysis).duplicate else "stored"
+        if task.hand_back and out.stored == "stored":
+            out.analysis = dataclasses.replace(analysis, tokens=[], work={})
     elif task.output == "analyses":  # for the store, which keeps neither tokens nor working layers
         out.analysis = dataclasses.replace(analysis, tokens=[], work={})
     else:

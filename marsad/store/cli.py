@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -142,57 +141,44 @@ def _print(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=1))
 
 
-class _Progress:
-    """Progress of an ingest: a rewritten line on a terminal, a summary line every 10 s elsewhere."""
-
-    def __init__(self, mode: str) -> None:
-        self.mode, self.n, self.started, self.last = mode, 0, time.perf_counter(), 0.0
-
-    def __call__(self, name: str, outcome: str) -> None:
-        self.n += 1
-        if outcome.startswith("failed"):
-            print(f"\rmarsad: skipped {name}: {outcome[8:]}", file=sys.stderr)
-        now = time.perf_counter()
-        if self.mode == "off" or (self.mode == "lines" and now - self.last < 10):
-            return
-        self.last = now
-        rate = self.n / max(now - self.started, 1e-9)
-        line = f"ingest: {self.n} items, {rate:.1f}/s"
-        print(f"\r{line}" if self.mode == "tty" else line, end="" if self.mode == "tty" else "\n",
-              file=sys.stderr, flush=True)
-
-
 def run(args: argparse.Namespace) -> int:
     """Run one store command; errors are raised as MarsadError for the caller to report."""
     from marsad.store import Reader, Store
 
     if args.command == "ingest":
-        from marsad.api import build_pipeline
-        from marsad.settings import Settings
-
-        settings = Settings.load(args.config, kb=tuple(args.kb) or None, disable=tuple(args.disable) or None)
-        mode = "off" if args.quiet else "tty" if sys.stderr.isatty() and not args.progress else "lines"
-        from marsad.scale import cli as scale
-
-        with Store(_db(args)) as store:
-            from marsad.watch.alerts import attach_alerts   # the alert rules, evaluated on every new article
-            from marsad.watch.sinks import TerminalSink
-
-            attach_alerts(store, [TerminalSink(sys.stderr)])
-            if scale.parallel(args):
-                summary = scale.ingest(args, store, settings, mode)
-            else:
-                summary = store.ingest(args.paths, settings=settings, pipeline=build_pipeline(settings),
-                                       progress=_Progress(mode))
-        if mode == "tty":
-            print(file=sys.stderr)
-        print(f"marsad: {summary.line()}", file=sys.stderr)
-        for name, reason in summary.failed[:20]:
-            print(f"marsad:   failed {name}: {reason}", file=sys.stderr)
-        return 0 if summary.stored or summary.duplicates or not summary.read else 1
+        return _ingest(args)
     with Store(_db(args), create=False) as store, store.connect() as conn:
         reader = Reader(conn)
         return _read_command(args, reader, conn)
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    """`marsad ingest`: a progress bar (lines every 10 s off a terminal), the summary; the exit code."""
+    from marsad.progress import Progress, count_articles
+    from marsad.scale import cli as scale
+    from marsad.settings import Settings
+    from marsad.store import Store
+    from marsad.watch.alerts import attach_alerts   # the alert rules, evaluated on every new article
+    from marsad.watch.sinks import TerminalSink
+
+    settings = Settings.load(args.config, kb=tuple(args.kb) or None, disable=tuple(args.disable) or None)
+    if scale.executor_choice(args) is None:   # option errors before the store is opened
+        from marsad.scale.work import pipeline_for
+
+        pipeline_for(settings)   # and settings no pipeline can be built from
+    mode = "off" if args.quiet else "bar" if sys.stderr.isatty() and not args.progress else "lines"
+    progress = Progress(mode, count_articles(args.paths, settings.extensions) if mode != "off" else None,
+                        verb="stored")
+    try:
+        with Store(_db(args)) as store:
+            attach_alerts(store, [TerminalSink(sys.stderr)])
+            summary = scale.ingest(args, store, settings, progress)
+    finally:
+        progress.close(summary=False)
+    print(f"marsad: {summary.line()}", file=sys.stderr)
+    for name, reason in summary.failed[:20]:
+        print(f"marsad:   failed {name}: {reason}", file=sys.stderr)
+    return 0 if summary.stored or summary.duplicates or not summary.read else 1
 
 
 def _near(value: str | None) -> tuple[float, float, float] | None:

@@ -11,16 +11,15 @@ from __future__ import annotations
 import logging
 import random
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from marsad.errors import InputError, StoreError
+from marsad.errors import StoreError
 from marsad.model import Analysis
-from marsad.store.analyses import looks_like_analyses, read_analyses
 from marsad.store.db import database_url, guarded, make_engine, migrate
 from marsad.store.writer import Stored, Writer, WriterCache
 
@@ -56,8 +55,6 @@ def _lost_race(exc: DBAPIError) -> bool:
     return isinstance(exc, IntegrityError) or getattr(exc.orig, "sqlstate", None) in _RETRY_CODES
 
 
-#: Called after each item: (item name, what happened: "stored", "duplicate" or "failed: reason").
-Progress = Callable[[str, str], None]
 #: Called after an article is newly stored, once its transaction is committed (e.g. alert rules).
 Listener = Callable[[Analysis, Stored], None]
 
@@ -99,9 +96,31 @@ class Store:
             self._cache.clear()   # it may name rows of the transaction just rolled back
             raise
         if not stored.duplicate:
-            for listener in self.listeners:
-                listener(analysis, stored)
+            self.announce(analysis, stored)
         return stored
+
+    def add_many(self, analyses: Sequence[Analysis]) -> list[Stored]:
+        """Store several analyses, in input order. On SQLite (one writer at a time) they share one
+        transaction, which spares a commit and the rewriting of the same pages per article: an
+        interruption leaves whole batches. On PostgreSQL each is its own transaction, as `add`."""
+        if not self.url.startswith("sqlite") or len(analyses) < 2:
+            return [self.add(a) for a in analyses]
+        try:
+            with guarded(self.url), self.engine.begin() as conn:
+                writer = Writer(conn, self._cache)
+                stored = [writer.write(a) for a in analyses]
+        except BaseException:
+            self._cache.clear()   # it may name rows of the transaction just rolled back
+            raise
+        for analysis, one in zip(analyses, stored):
+            if not one.duplicate:
+                self.announce(analysis, one)
+        return stored
+
+    def announce(self, analysis: Analysis, stored: Stored) -> None:
+        """Tell the listeners (the alert rules) of an article newly stored, here or by a worker's writer."""
+        for listener in self.listeners:
+            listener(analysis, stored)
 
     def _write_retrying(self, analysis: Analysis) -> Stored:
         """Write one article; when it lost a race with another writer, write it again (the last try
@@ -123,54 +142,18 @@ class Store:
             return Writer(conn, self._cache).write(analysis)
 
     def ingest(self, paths: Iterable[str | Path], *, settings: Any = None, pipeline: Any = None,
-               progress: Progress | None = None) -> IngestSummary:
-        """Analyse and store every article of `paths` (files, folders, '-'); files of analyses
-        (`marsad.analysis/1` JSON or JSON Lines) are stored as they are. Bad items are counted and
-        named in the summary; the run goes on."""
-        summary = IngestSummary()
-        started = time.perf_counter()
-        for name, analysis, error in self._items(paths, settings, pipeline):
-            summary.read += 1
-            if analysis is None:
-                summary.failed.append((name, error or "unknown error"))
-                outcome = f"failed: {error}"
-            else:
-                stored = self.add(analysis)
-                if stored.duplicate:
-                    summary.duplicates += 1
-                    outcome = "duplicate"
-                else:
-                    summary.stored += 1
-                    outcome = "stored"
-            if progress is not None:
-                progress(name, outcome)
-        summary.seconds = time.perf_counter() - started
-        return summary
-
-    def _items(self, paths: Iterable[str | Path], settings: Any,
-               pipeline: Any) -> Iterator[tuple[str, Analysis | None, str | None]]:
-        from marsad.api import build_pipeline
-        from marsad.ingest import iter_documents
+               progress: Any = None) -> IngestSummary:
+        """Analyse and store every article of `paths` (files, folders, '-') in this process, each
+        within its time limit; files of analyses (`marsad.analysis/1` JSON or JSON Lines) are stored
+        as they are; articles already stored are not analysed again. Bad items are counted and named
+        in the summary; the run goes on. `progress`: a `marsad.progress.Progress` to count them on."""
+        from marsad.scale.ingest import ingest_run
+        from marsad.scale.inputs import ingest_items
         from marsad.settings import Settings
 
         settings = settings or Settings.load()
-        for path in paths:
-            p = Path(path)
-            if str(path) != "-" and looks_like_analyses(p):
-                for item in read_analyses(p):
-                    yield item.item, item.analysis, item.error
-                continue
-            for result in iter_documents([path], settings):
-                if result.document is None:
-                    err = result.error or InputError(result.source_id, "could not be read")
-                    yield result.source_id, None, err.reason
-                    continue
-                if pipeline is None:
-                    pipeline = build_pipeline(settings)
-                try:
-                    yield result.source_id, pipeline(result.document), None
-                except Exception as exc:  # noqa: BLE001 - one article's failure must not stop a batch
-                    yield result.source_id, None, f"analysis failed ({type(exc).__name__}: {exc})"
+        return ingest_run(self, ingest_items(paths, settings), settings, None, pipeline=pipeline,
+                          progress=progress).summary
 
     # -- reading (see marsad.store.query, marsad.store.timeline) -------------------------------
 

@@ -47,3 +47,27 @@ def pipelines() -> int:
     from marsad.scale import work
 
     return len(work._PIPELINES)
+
+
+#: An article holding this word never ends in `slow_framing`'s pipeline (until its time limit).
+SLOW_WORD = "بطيء"
+
+
+def slow_framing(resources: object) -> object:
+    """A stand-in for the framing component that keeps analysing (busy, as a slow pure-Python analysis
+    is) an article holding SLOW_WORD, for up to 60 s. The process that builds it allows any article
+    at least 0.5 s instead of 10 s, so that the time limit is reached quickly."""
+    import time
+
+    from marsad import limits
+
+    limits.MIN_SECONDS = 0.5
+
+    def run(analysis: object) -> object:
+        if SLOW_WORD in analysis.document.text:
+            until = time.monotonic() + 60
+            while time.monotonic() < until:
+                pass
+        analysis.framing = []
+        return analysis
+    return run

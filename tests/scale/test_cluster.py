@@ -133,3 +133,25 @@ def test_workers_write_their_shards_into_postgresql(scheduler: str, pg_url: str,
 def test_workers_write_refuses_sqlite(corpus: Path, tmp_path: Path, run_marsad) -> None:
     proc = run_marsad("ingest", str(corpus), "--db", str(tmp_path / "x.db"), "--workers-write", check=False)
     assert proc.returncode == 2 and "--workers-write needs a PostgreSQL store" in proc.stderr
+
+
+def _alerts(db: str) -> list[tuple[str, str, str]]:
+    from marsad.store import Store
+    from marsad.watch import list_alerts
+
+    with Store(db) as store:
+        return sorted((a["article"]["id"], a["kind"], a["type"]) for a in list_alerts(store, limit=None))
+
+
+def test_workers_write_still_raises_the_alerts(scheduler: str, pg_url: str, corpus: Path, tmp_path: Path,
+                                               run_marsad) -> None:
+    single = str(tmp_path / "single.db")
+    for db in (single, pg_url):
+        run_marsad("watch", "rule", "add", "fursan", "--actor", "كتيبة الفرسان", "--db", db)
+    run_marsad("ingest", str(corpus), "--db", single, "--workers", "1", "-q")
+    proc = run_marsad("ingest", str(corpus), "--db", pg_url, "--executor", "dask", "--scheduler", scheduler,
+                      "--shard-size", "5", "--workers-write", "-q")
+    assert "stored 40" in proc.stderr and "alert #" in proc.stderr     # delivered to the terminal too
+    expected = _alerts(single)
+    assert len(expected) > 5
+    assert _alerts(pg_url) == expected

@@ -66,7 +66,7 @@ def test_dask_local_cluster_writes_what_one_process_writes(corpus: Path, single_
     with DaskExecutor(workers=2) as dask:
         assert dask.workers == 2
         summary = analyze_run(analyze_items([corpus], settings), Task(settings, output="rendered", format="jsonl"), sink,
-                              lambda many: dask, shard_size=8, err=io.StringIO())
+                              lambda many: dask, shard_size=8)
     assert summary.analysed == 40 and summary.skipped == 1 and not summary.failed_shards
     assert sink.getvalue().encode("utf-8") == single_jsonl.read_bytes()
 
@@ -76,7 +76,7 @@ def test_ingest_with_a_local_pool_stores_what_one_process_stores(corpus: Path, s
     db = tmp_path / "pool.db"
     proc = run_marsad("ingest", str(corpus), "--db", str(db), "--workers", "2", "--shard-size", "6", "--progress")
     assert "read 41, stored 40, skipped 0 already stored, failed 1" in proc.stderr
-    assert "marsad: ingested 41/41 items, shard 7/7" in proc.stderr     # progress of the whole run
+    assert "news.jsonl:14" in proc.stderr                                # the broken line, named
     assert facts(str(db)) == single_store
     again = run_marsad("ingest", str(corpus), "--db", str(db), "--workers", "2", "--shard-size", "6", "-q")
     assert "stored 0, skipped 40 already stored" in again.stderr
