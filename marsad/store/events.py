@@ -17,12 +17,13 @@ from marsad.store.article import ArticleState, attribution, day, sentence_of, to
 EVENT_WINDOW_DAYS = 3
 
 _E, _P, _EV = t.events, t.event_participants, t.event_evidence
-#: The events a report may repeat, with their participants, oldest first (one query per report).
+#: The events a report may repeat, with their participants (one query per report; sorted oldest first
+#: in Python: asked to sort, SQLite would walk every event of the type instead of the index on type
+#: and date).
 _SEL_CANDIDATES = (
     select(_E.c.id, _E.c.place_id, _P.c.actor_id, _P.c.role)
     .outerjoin(_P, _P.c.event_id == _E.c.id)
-    .where(and_(_E.c.type == bindparam("type"), _E.c.date >= bindparam("lo"), _E.c.date <= bindparam("hi")))
-    .order_by(_E.c.id))
+    .where(and_(_E.c.type == bindparam("type"), _E.c.date >= bindparam("lo"), _E.c.date <= bindparam("hi"))))
 _INS_EVENT = insert(_E)
 _LOCK_EVENT = select(_E.c.id).where(_E.c.id == bindparam("event_id")).with_for_update()
 _SET_PLACE = (update(_E).where(and_(_E.c.id == bindparam("event_id"), _E.c.place_id.is_(None)))
@@ -63,7 +64,7 @@ class EventWriter:
                 cand = found[row.id] = _Candidate(row.id, row.place_id)
             if row.actor_id is not None:
                 cand.roles.add((row.actor_id, row.role))
-        return list(found.values())
+        return sorted(found.values(), key=lambda cand: cand.id)
 
     def match(self, art: ArticleState, ev: Event, when: str | None, place: int | None,
               people: set[int]) -> _Candidate | None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, and_, case, func, or_, select
 
 from marsad.errors import StoreError
 from marsad.store import schema as t
@@ -69,13 +70,24 @@ class Reader:
             row = self.conn.execute(select(t.actors).where(t.actors.c.id == actor_id)).first()
             if row is None:
                 return None
-            card = {"id": row.id, "key": row.key, "type": row.type, "name": row.name, "name_en": row.name_en,
-                    "kb_id": row.kb_id, "geo": None if row.lat is None else {"lat": row.lat, "lon": row.lon},
-                    "first_seen": row.first_seen, "last_seen": row.last_seen}
-            card.update(self.corrections.edits["actor"].get(row.key, {}))
-            card["status"] = self.corrections.status("actor", row.key)
-            self._actors[actor_id] = card
+            self._card(row)
         return self._actors[actor_id]
+
+    def _card(self, row: Any) -> None:
+        """Keep an actor's card, made from its row with the analysts' edits applied."""
+        card = {"id": row.id, "key": row.key, "type": row.type, "name": row.name, "name_en": row.name_en,
+                "kb_id": row.kb_id, "geo": None if row.lat is None else {"lat": row.lat, "lon": row.lon},
+                "first_seen": row.first_seen, "last_seen": row.last_seen}
+        card.update(self.corrections.edits["actor"].get(row.key, {}))
+        card["status"] = self.corrections.status("actor", row.key)
+        self._actors[row.id] = card
+
+    def load_actors(self, ids: Iterable[int | None]) -> None:
+        """Read the cards of many actors at once (merges followed), for what shows many of them."""
+        wanted = sorted({c for c in map(self.canon, ids) if c is not None and c not in self._actors})
+        for i in range(0, len(wanted), 500):
+            for row in self.conn.execute(select(t.actors).where(t.actors.c.id.in_(wanted[i:i + 500]))):
+                self._card(row)
 
     def name(self, actor_id: int | None) -> str | None:
         """An actor's display name."""
@@ -129,37 +141,70 @@ class Reader:
     # -- relations ----------------------------------------------------------------------------
 
     def relations(self, actor_id: int | None = None, types: tuple[str, ...] = (),
-                  until: str | None = None, ids: list[int] | None = None) -> list[dict[str, Any]]:
+                  until: str | None = None, ids: list[int] | None = None, *,
+                  modalities: bool = True) -> list[dict[str, Any]]:
         """Aggregated relations (optionally of one actor, of some types, stated up to a date, or with
-        the given ids), each with first/last seen, its evidence count, outlets, and modality history."""
-        q = select(t.relations)
+        the given ids), each with first/last seen, its evidence count, outlets, and modality history
+        (`modalities=False`: left out, and the rest counted by the database: what a whole network needs)."""
+        where = []
         if ids is not None:
-            q = q.where(t.relations.c.id.in_(ids))
+            where.append(t.relations.c.id.in_(ids))
         if actor_id is not None:
-            ids = self.members(actor_id)
-            q = q.where(or_(t.relations.c.head_id.in_(ids), t.relations.c.tail_id.in_(ids)))
-        rows = self.conn.execute(q).all()
-        ev_q = select(t.relation_evidence).where(t.relation_evidence.c.relation_id.in_([r.id for r in rows]))
-        evidence: dict[int, list[Any]] = defaultdict(list)
-        for e in self.conn.execute(ev_q).all():
-            if until is None or (e.date or "") <= until:
-                evidence[e.relation_id].append(e)
+            members = self.members(actor_id)
+            where.append(or_(t.relations.c.head_id.in_(members), t.relations.c.tail_id.in_(members)))
+        if types:   # the machine's type, or an analyst's edit that may have changed it
+            edited = [k for k, e in self.corrections.edits["relation"].items() if "type" in e]
+            where.append(or_(t.relations.c.type.in_(types), t.relations.c.key.in_(edited)))
+        if until is not None:
+            where_ev = [*where, or_(t.relation_evidence.c.date.is_(None), t.relation_evidence.c.date <= until)]
+        else:
+            where_ev = where
+        rows = self.conn.execute(select(t.relations).where(*where)).all()
+        stats = self._relation_evidence(where_ev) if modalities else self._relation_evidence_counted(where_ev)
+        self.load_actors([end for r in rows if r.id in stats for end in (r.head_id, r.tail_id)])
         out = []
         for r in rows:
-            if self.corrections.status("relation", r.key) == "rejected" or not evidence[r.id]:
+            if r.id not in stats or self.corrections.status("relation", r.key) == "rejected":
                 continue
             rel_type = self.corrections.edits["relation"].get(r.key, {}).get("type", r.type)
             if types and rel_type not in types:
                 continue
-            evs = sorted(evidence[r.id], key=lambda e: e.date or "")
-            dates = [e.date for e in evs if e.date]
             out.append({"id": r.id, "key": r.key, "type": rel_type,
                         "head": self.canon(r.head_id), "tail": self.canon(r.tail_id),
                         "head_name": self.name(r.head_id), "tail_name": self.name(r.tail_id),
-                        "first_seen": dates[0] if dates else None, "last_seen": dates[-1] if dates else None,
-                        "evidence": len(evs), "outlets": sorted({e.outlet for e in evs if e.outlet}),
-                        "modalities": [(e.date, e.modality) for e in evs],
-                        "status": self.corrections.status("relation", r.key)})
+                        **stats[r.id], "status": self.corrections.status("relation", r.key)})
+        return out
+
+    def _relation_evidence(self, where: list[Any]) -> dict[int, dict[str, Any]]:
+        """Per relation: first and last seen, evidence count, outlets and modality history."""
+        ev = t.relation_evidence
+        evidence: dict[int, list[Any]] = defaultdict(list)
+        for e in self.conn.execute(select(ev.c.relation_id, ev.c.date, ev.c.outlet, ev.c.modality)
+                                   .join(t.relations, t.relations.c.id == ev.c.relation_id).where(*where)):
+            evidence[e.relation_id].append(e)
+        out = {}
+        for rel_id, evs in evidence.items():
+            evs.sort(key=lambda e: e.date or "")
+            dates = [e.date for e in evs if e.date]
+            out[rel_id] = {"first_seen": dates[0] if dates else None, "last_seen": dates[-1] if dates else None,
+                           "evidence": len(evs), "outlets": sorted({e.outlet for e in evs if e.outlet}),
+                           "modalities": [(e.date, e.modality) for e in evs]}
+        return out
+
+    def _relation_evidence_counted(self, where: list[Any]) -> dict[int, dict[str, Any]]:
+        """Per relation: first and last seen, evidence count and outlets, counted in the database."""
+        ev = t.relation_evidence
+        joined = select().select_from(ev).join(t.relations, t.relations.c.id == ev.c.relation_id).where(*where)
+        out: dict[int, dict[str, Any]] = {}
+        dated = and_(ev.c.date.is_not(None), ev.c.date != "")
+        for rel_id, first, last, n in self.conn.execute(joined.add_columns(
+                ev.c.relation_id, func.min(case((dated, ev.c.date))), func.max(case((dated, ev.c.date))),
+                func.count()).group_by(ev.c.relation_id)):
+            out[rel_id] = {"first_seen": first, "last_seen": last, "evidence": n, "outlets": []}
+        for rel_id, outlet in self.conn.execute(joined.add_columns(ev.c.relation_id, ev.c.outlet).distinct()
+                                                .where(ev.c.outlet.is_not(None), ev.c.outlet != "")
+                                                .order_by(ev.c.relation_id, ev.c.outlet)):
+            out[rel_id]["outlets"].append(outlet)
         return out
 
     # -- events -------------------------------------------------------------------------------
@@ -199,6 +244,7 @@ class Reader:
         out = []
         rows = self.conn.execute(q.order_by(t.events.c.date, t.events.c.id)).all()
         parts = self._participants([r.id for r in rows])
+        self.load_actors([r.place_id for r in rows] + [p.actor_id for ps in parts.values() for p in ps])
         for row in rows:
             card = self.event_card(row, parts=parts.get(row.id, []))
             if card is None or (type and card["type"] != type):

@@ -169,6 +169,8 @@ corrections = Table(
 
 Index("ix_relation_evidence_date", relation_evidence.c.date)
 Index("ix_event_evidence_date", event_evidence.c.date)
+#: The writer looks for the events a report may repeat by type and a window of dates.
+Index("ix_events_type_date", events.c.type, events.c.date)
 
 # -- the observatory (marsad.watch): followed sources, items seen, alert rules and alerts ------------
 

@@ -22,12 +22,15 @@ def _states(relations: list[dict[str, Any]]) -> dict[int, str]:
     """Status of each relation at the end of the window: active, ended (a later defection from the
     same actor), lost (a later control of the same place by another actor) or contested."""
     status = {r["id"]: "active" for r in relations}
-    defections = [r for r in relations if r["type"] == "DEFECTED_FROM"]
+    latest_defection: dict[tuple[int, int], str] = {}   # (head, tail) -> the latest first_seen of a defection
+    for d in relations:
+        if d["type"] == "DEFECTED_FROM":
+            pair, seen = (d["head"], d["tail"]), d["first_seen"] or ""
+            if seen > latest_defection.get(pair, ""):
+                latest_defection[pair] = seen
     for r in relations:
-        if r["type"] in ALLEGIANCE:
-            for d in defections:
-                if d["head"] == r["head"] and d["tail"] == r["tail"] and (d["first_seen"] or "") > (r["last_seen"] or ""):
-                    status[r["id"]] = "ended"
+        if r["type"] in ALLEGIANCE and latest_defection.get((r["head"], r["tail"]), "") > (r["last_seen"] or ""):
+            status[r["id"]] = "ended"
     controls: dict[int, list[dict[str, Any]]] = {}
     for r in relations:
         if r["type"] == "CONTROLS":
@@ -48,7 +51,7 @@ def _states(relations: list[dict[str, Any]]) -> dict[int, str]:
 def graph_at(reader: Reader, at: str | None = None, types: tuple[str, ...] = NETWORK_TYPES) -> nx.MultiDiGraph:
     """The actor network as stated by articles up to `at` (ISO date; None: everything): nodes are
     actors, edges relations with type, first/last seen, evidence count and status."""
-    relations = [r for r in reader.relations(types=types, until=at) if r["status"] != "rejected"]
+    relations = [r for r in reader.relations(types=types, until=at, modalities=False) if r["status"] != "rejected"]
     status = _states(relations)
     graph = nx.MultiDiGraph(at=at or "")
     for r in relations:

@@ -90,10 +90,12 @@ _INS_ARTICLE = insert(t.articles)
 _INS_ACTOR = insert(t.actors)
 _SEL_ACTOR = select(t.actors.c.id, t.actors.c.key, t.actors.c.first_seen, t.actors.c.last_seen,
                     t.actors.c.lat).where(t.actors.c.key == bindparam("key"))
+#: Actors that went by a name, of any type (the type is checked in Python: with a condition on it,
+#: SQLite would walk every actor of the type instead of the few that have the name).
 _SEL_ACTOR_BY_ALIAS = (
-    select(t.actors.c.id, t.actors.c.key, t.actors.c.first_seen, t.actors.c.last_seen, t.actors.c.lat).distinct()
-    .join(t.aliases, t.actors.c.id == t.aliases.c.actor_id)
-    .where(and_(t.aliases.c.norm == bindparam("norm"), t.actors.c.type.in_(bindparam("types", expanding=True)))))
+    select(t.actors.c.id, t.actors.c.key, t.actors.c.first_seen, t.actors.c.last_seen, t.actors.c.lat, t.actors.c.type)
+    .select_from(t.aliases).join(t.actors, t.actors.c.id == t.aliases.c.actor_id)
+    .where(t.aliases.c.norm == bindparam("norm")))
 _UPD_ACTOR = (update(t.actors).where(t.actors.c.id == bindparam("a_id")).values(
     first_seen=_widen(t.actors.c.first_seen, "a_first", True),
     last_seen=_widen(t.actors.c.last_seen, "a_last", False),
@@ -103,7 +105,7 @@ _SEL_ALIASES_OF = select(t.aliases.c.actor_id, t.aliases.c.norm).where(
     t.aliases.c.actor_id.in_(bindparam("ids", expanding=True)))
 _UPD_ALIAS = (update(t.aliases).where(and_(t.aliases.c.actor_id == bindparam("a"), t.aliases.c.norm == bindparam("n")))
               .values(count=t.aliases.c.count + bindparam("c")))
-_INS_CLAIMS = insert(t.claims).returning(t.claims.c.id, sort_by_parameter_order=True)
+_INS_CLAIMS = insert(t.claims).returning(t.claims.c.id, t.claims.c.local_id)   # matched back by local id
 _SEL_RELATION = select(t.relations.c.id, t.relations.c.first_seen, t.relations.c.last_seen).where(
     t.relations.c.key == bindparam("key"))
 _INS_RELATION = insert(t.relations)
@@ -178,9 +180,10 @@ class Writer:
             return state
         row = self.conn.execute(_SEL_ACTOR, {"key": key}).first()
         if row is None and not ent.kb_id:
-            types = ["GPE", "LOCATION"] if family(ent.type) == "PLACE" else [ent.type]
-            rows = self.conn.execute(_SEL_ACTOR_BY_ALIAS, {"norm": norm_name(ent.name), "types": types}).all()
-            row = rows[0] if len(rows) == 1 else None
+            types = ("GPE", "LOCATION") if family(ent.type) == "PLACE" else (ent.type,)
+            rows = {r.id: r for r in self.conn.execute(_SEL_ACTOR_BY_ALIAS, {"norm": norm_name(ent.name)})
+                    if r.type in types}
+            row = next(iter(rows.values())) if len(rows) == 1 else None
         if row is None:
             return None
         state = _ActorState(row.id, row.key, row.first_seen, row.last_seen, row.lat is not None)
@@ -248,7 +251,7 @@ class Writer:
     # -- claims -------------------------------------------------------------------------------
 
     def _claims(self, art: ArticleState) -> None:
-        """Every claim of the article in one insert (their ids back in order), subjects batched."""
+        """Every claim of the article in one insert (their ids back), subjects batched."""
         claims = art.analysis.claims
         if not claims:
             return
@@ -268,8 +271,9 @@ class Writer:
                          "date": when})
             art.claims[claim.id] = {"source_kind": claim.source_kind, "speaker": speaker,
                                     "via": [v for v in claim.via if v in art.actor_ids]}
-        ids = self.conn.execute(_INS_CLAIMS, rows).scalars().all()
-        for claim, claim_id, row in zip(claims, ids, rows):
+        ids = {r.local_id: r.id for r in self.conn.execute(_INS_CLAIMS, rows)}
+        for claim, row in zip(claims, rows):
+            claim_id = ids[claim.id]
             s, e = claim.content.start, claim.content.end
             subjects = {art.actor_ids[ent.id] for ent in art.analysis.entities
                         if ent.id in art.actor_ids and any(s <= m.start and m.end <= e for m in ent.mentions)}

@@ -12,7 +12,7 @@ from marsad.store.schema import metadata
 
 def test_migrated_database_matches_the_schema(db_url: str) -> None:
     with Store(db_url) as store, store.engine.connect() as conn:
-        assert current_revision(conn) == "0002_watch"
+        assert current_revision(conn) == "0003_event_window"
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
         assert diff == []
 
@@ -21,4 +21,4 @@ def test_opening_a_store_twice_migrates_once(db_url: str) -> None:
     with Store(db_url):
         pass
     with Store(db_url) as store, store.engine.connect() as conn:
-        assert current_revision(conn) == "0002_watch"
+        assert current_revision(conn) == "0003_event_window"
