@@ -43,6 +43,9 @@ from marsad.text.normalise import normalise
 MIN_CONFIDENCE = 0.6
 #: a word seen this often with the article in news is a noun when it does not open its clause
 _DEFINITE_SEEN = 20
+#: types whose trigger is a speech act made by the speaker of the claim it cues (not «حذر من أن …»:
+#: a warning reports a threat by others)
+_SPEECH_ACTS = frozenset({"ACCUSATION"})
 _VIOLENT = frozenset({"ATTACK", "ARMED_CLASH", "VIOLENCE_AGAINST_CIVILIANS", "PROTEST", "ARREST"})
 #: at most this many events (of different types) per sentence
 MAX_PER_SENTENCE = 3
@@ -50,7 +53,7 @@ MAX_PER_SENTENCE = 3
 PLACE_WINDOW = 12
 #: event_cues sets compared with a token's bare stem (no proclitics, no article); the others with the
 #: normalised token
-_BARE_CUES = frozenset({"civil_body", "civilians", "court", "fall", "figurative", "inquiry", "instrument", "killing",
+_BARE_CUES = frozenset({"civil_body", "civilians", "court", "fall", "figurative", "inquiry", "instrument", "killing", "seize",
                         "legal_context", "light_verb", "members", "not_after_ba", "not_trigger", "penalty",
                         "place_noun", "ruling", "try"})
 
@@ -58,6 +61,8 @@ _BARE_CUES = frozenset({"civil_body", "civilians", "court", "fall", "figurative"
 #: one undergoing the event («طرد الجضران», «اعتقال X»)
 _GENITIVE_AGENT = frozenset({"ATTACK", "ARMED_CLASH", "MOBILIZATION", "SUPPORT", "MEETING", "THREAT",
                              "ACCUSATION", "TERRITORY_CONTROL", "DEFECTION", "ALLEGIANCE", "AGREEMENT", "PROTEST"})
+#: how many sentences back a place named by a pronoun or a common noun («عليها», «المدينة») may be found
+REFERENCE_SENTENCES = 3
 #: how far before a verbal noun its agent may stand
 NOUN_AGENT_WINDOW = 4
 _DENY = normalise("نفى")
@@ -65,6 +70,9 @@ _UNSEEN = object()
 _SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")  # not «ي»: «الاجتماعي», «السلبي» are adjectives
 _ACTOR_TYPES = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE", "MEDIA"})
 _PLACE_TYPES = frozenset({"GPE", "LOCATION"})
+_ARMED = frozenset({"ARMED_GROUP", "TRIBE", "ORGANIZATION"})
+#: endings of a verb carrying its object pronoun (the raw text: «ة» is never one)
+_OBJECT_PRONOUNS = ("ها", "ه", "هم", "هما")
 _CLAUSE_BREAK = frozenset({"،", ",", ";", "؛", ":", "(", ")"})
 #: words that open reported speech («قال إن …», «أكد أن …»)
 _OPENERS = frozenset(normalise(w) for w in ("إن", "أن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها", "أنهم",
@@ -82,12 +90,22 @@ class _Trigger:
 
 
 @dataclass(slots=True)
+class Candidate:
+    """An event a trigger built, before selection: the trigger, the event and its sentence."""
+
+    trigger: _Trigger
+    event: Event
+    sentence: int
+
+
+@dataclass(slots=True)
 class _Args:
     """The arguments of an event being built."""
 
     agents: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     place: str | None = None
+    spoken: bool = False  # the trigger is the cue of a claim («اتهم», «هدد»): the act is reported as made
 
 
 class _Lexicon:
@@ -212,9 +230,12 @@ class _Finder:
         # indexes that keep the look-ups below from scanning the whole article for every trigger
         self.near_entity = {e: ByKey(ms, _first) for e, ms in self.by_entity.items()}
         self.mentions_from = ByKey(self.mentions, _first)
+        self.local_places = LastBefore([m for m in self.mentions if self.types.get(m.entity or "") in _PLACE_TYPES
+                                        and self.kinds.get(m.entity or "") != "country"], lambda m: m.end)
         self.persons_ending = LastBefore([m for m in self.mentions if self.types.get(m.entity or "") == "PERSON"],
                                          lambda m: m.end)
         self.claims_at = Stabbing(analysis.claims, lambda c: (c.content.start, c.content.end))
+        self.claim_cue_at = {c.cue.start: c for c in analysis.claims}
         self.claim_by_id: dict[str, Claim] = {}
         for c in analysis.claims:
             self.claim_by_id.setdefault(c.id, c)
@@ -293,6 +314,8 @@ class _Finder:
         if w[:1] in "يت" and len(w) >= 4:
             return True
         bases = [w] + [w[: -len(suf)] for suf in _SUFFIXES if w.endswith(suf) and len(w) - len(suf) >= 3]
+        if w.endswith("ا") and len(w) >= 5:
+            bases.append(w[:-1])  # the accusative of a verbal noun («هجوما», «اتفاقا»)
         if all(word_count("ال" + b) < _DEFINITE_SEEN for b in bases):
             return True
         last = self._last_trigger
@@ -304,9 +327,12 @@ class _Finder:
 
     def run(self) -> list[Event]:
         """Every trigger's event, scored; the best per sentence kept, repeats merged."""
-        scored: list[tuple[float, int, Event]] = []
+        return self.select(self.candidates())
+
+    def candidates(self) -> list[Candidate]:
+        """Every event a trigger builds (before any threshold), with the trigger that built it."""
+        out: list[Candidate] = []
         prev_trigger: _Trigger | None = None
-        built: list[tuple[int, Event]] = []
         i = 0
         while i < len(self.tokens):
             trig = self.trigger_at(i)
@@ -314,31 +340,49 @@ class _Finder:
                 i += 1
                 continue
             self._last_trigger = trig
-            if trig.first > 0 and self.tokens[trig.first - 1].norm in self.cue["demonstrative"]:
-                i = trig.last + 1  # «هذه الانشقاقات»: refers back to an event already told
-                continue
-            same_sentence = trig.first > 0 and self.tokens[trig.first - 1].sentence == self.tokens[trig.first].sentence
-            prev_word = self.stems[trig.first - 1] if same_sentence else ""
-            if prev_word in self.cue["refusal"] or (same_sentence and prev_trigger is not None
-                                          and prev_trigger.last == trig.first - 1):
-                i = trig.last + 1  # «رفضوا تولي …» did not happen; «حشد الدعم»: the object of a trigger
-                prev_trigger = trig
+            if self._skipped(trig, prev_trigger):
+                prev_trigger = trig if not self._after_demonstrative(trig) else prev_trigger
+                i = trig.last + 1
                 continue
             ev = self._build(trig, 0)
-            if ev is not None and not ev.agents and built and (not trig.verb or self.tokens[trig.first].prefix.startswith("و")):
-                last_first, last_ev = built[-1]
-                gap = {self.tokens[k].norm for k in range(last_first + 1, trig.first)}
-                if self.tokens[last_first].sentence == self.tokens[trig.first].sentence and last_ev.agents \
-                        and trig.first - last_first <= 10 and not gap & self.cue["new_clause"]:
-                    # «السيطرة على موانئ النفط، إعلان ولائهم لحفتر، وطرد الجضران»: one subject for all
-                    ev.agents = [a for a in last_ev.agents if a not in ev.targets]
-                    ev.confidence = min(0.95, ev.confidence + 0.25)
             if ev is not None:
-                built.append((trig.first, ev))
+                self._share_subject(trig, ev, out)
+                out.append(Candidate(trig, ev, self.tokens[trig.first].sentence))
             prev_trigger = trig
             i = trig.last + 1
-            if ev is not None and ev.confidence >= self.opts.min_confidence:
-                scored.append((ev.confidence, self.tokens[trig.first].sentence, ev))
+        return out
+
+    def _after_demonstrative(self, trig: _Trigger) -> bool:
+        """«هذه الانشقاقات»: the trigger refers back to an event already told."""
+        return trig.first > 0 and self.tokens[trig.first - 1].norm in self.cue["demonstrative"]
+
+    def _skipped(self, trig: _Trigger, prev_trigger: _Trigger | None) -> bool:
+        """A trigger that builds no event: after a demonstrative, a refusal, or as another trigger's object."""
+        if self._after_demonstrative(trig):
+            return True
+        same_sentence = trig.first > 0 and self.tokens[trig.first - 1].sentence == self.tokens[trig.first].sentence
+        prev_word = self.stems[trig.first - 1] if same_sentence else ""
+        # «رفضوا تولي …» did not happen; «حشد الدعم»: the object of a trigger
+        return prev_word in self.cue["refusal"] or (same_sentence and prev_trigger is not None
+                                                    and prev_trigger.last == trig.first - 1)
+
+    def _share_subject(self, trig: _Trigger, ev: Event, built: list[Candidate]) -> None:
+        """«السيطرة على موانئ النفط، إعلان ولائهم لحفتر، وطرد الجضران»: one subject for a series."""
+        if ev.agents or not built or (trig.verb and not self.tokens[trig.first].prefix.startswith("و")):
+            return
+        last = built[-1]
+        last_first, last_ev = last.trigger.first, last.event
+        gap = {self.tokens[k].norm for k in range(last_first + 1, trig.first)}
+        if self.tokens[last_first].sentence == self.tokens[trig.first].sentence and last_ev.agents \
+                and trig.first - last_first <= 10 and not gap & self.cue["new_clause"]:
+            ev.agents = [a for a in last_ev.agents if a not in ev.targets]
+            ev.confidence = min(0.95, ev.confidence + 0.25)
+
+    def select(self, cands: list[Candidate]) -> list[Event]:
+        """The candidates kept: confident enough, at most a few types per sentence, one event per
+        happening; numbered in text order."""
+        threshold = self.opts.min_confidence
+        scored = [(c.event.confidence, c.sentence, c.event) for c in cands if c.event.confidence >= threshold]
         kept: list[Event] = []
         per_sentence: dict[int, list[str]] = {}
         seen: set[tuple] = set()
@@ -412,10 +456,14 @@ class _Finder:
         lo, hi = self._clause(trig)
         args = self._args_after(trig, hi)
         self._agent_before_trigger(trig, lo, args)
+        if trig.type in _SPEECH_ACTS:
+            self._speaker_as_agent(trig, args)
         args.targets = [t for t in args.targets if t not in args.agents]
         if args.place is None:
             args.place = self._place_in(lo, hi, trig)
         args.place = self._most_specific(args.place, lo, hi, trig)
+        if args.place is None and trig.type == "TERRITORY_CONTROL":
+            args.place = self._place_by_reference(trig, hi)
         etype = self._retype(trig, lo, hi, args)
         if not self._plausible(etype, trig, args.agents, args.targets, args.place, lo, hi):
             return None
@@ -468,9 +516,33 @@ class _Finder:
                 k += 1
                 steps += 1
                 continue
+            if not trig.verb and self._after_resumptive_verb(trig, k) and self.can_act(m.entity):
+                # «هدنة أعلنتها روسيا», «الإعدامات التي كان ينفذها التنظيم»: the subject of the relative
+                # clause whose object pronoun is the event acts
+                args.agents = [m.entity or ""] + [a for a in args.agents if a != m.entity]
+                args.targets = [t for t in args.targets if t != m.entity]
+                k = m.last + 1
+                steps += 1
+                continue
             k = self._take_argument(trig, m, k, steps, hi, args)
             steps += 1
         return args
+
+    def _after_resumptive_verb(self, trig: _Trigger, k: int) -> bool:
+        """The mention at token k follows a verb carrying an object pronoun («أعلنتها», «رعته», «ينفذها»)
+        that opens a relative clause on the trigger: only adjectives, «التي/الذي» and «كان» between."""
+        if k - 1 <= trig.last or k - trig.last > 5:
+            return False
+        verb = self.tokens[k - 1]
+        if verb.prefix or not verb.text.endswith(_OBJECT_PRONOUNS) or len(verb.text) < 4:
+            return False
+        for j in range(trig.last + 1, k - 1):
+            tok = self.tokens[j]
+            if tok.text in _CLAUSE_BREAK or self.by_first.get(j) or self._starts_trigger(j):
+                return False
+            if tok.norm not in self.cue["relative"] and not tok.prefix.endswith("ال") and j > trig.last + 1:
+                return False  # more than one bare word between: not an adjective and a relative
+        return True
 
     def _take_argument(self, trig: _Trigger, m: Cand, k: int, steps: int, hi: int, args: _Args) -> int:
         """File the mention at token k as place, agent or target; the token to go on from."""
@@ -521,6 +593,16 @@ class _Finder:
         if m is not None and self.can_act(m.entity) and self.types.get(m.entity or "") != "GPE":
             return m
         return None
+
+    def _speaker_as_agent(self, trig: _Trigger, args: _Args) -> None:
+        """«واتهم المتحدث الحكومة بـ …», «يتهمه خصومه بـ …»: an accusation whose trigger is the cue of a
+        claim is made by the claim's speaker (named or not)."""
+        claim = self.claim_cue_at.get(self.tokens[trig.first].start)
+        if claim is None:
+            return
+        args.spoken = True
+        if claim.speaker and self.can_act(claim.speaker) and not args.agents and claim.speaker not in args.targets:
+            args.agents.append(claim.speaker)  # (a speaker found as the verb's object is the one accused)
 
     def _agent_before_trigger(self, trig: _Trigger, lo: int, args: _Args) -> None:
         """With no agent after the trigger: a light verb's subject, else the actor before it."""
@@ -573,8 +655,16 @@ class _Finder:
             conf -= 0.1
         if trig.type in _VIOLENT and place:
             conf += 0.15
+        elif trig.type == "TERRITORY_CONTROL" and place and not self._present(trig) and (
+                any(self.types.get(x) in _ARMED for x in agents + targets)
+                or (trig.verb and self.stems[trig.first] in self.cue["seize"])):
+            # a place taken by armed men, or seized («استولى عليها مسلحون»); not «تسيطر على …» (a state),
+            # not «سقطت الطائرة» or «خضع لعملية»
+            conf += 0.15
         if purpose:
             conf -= 0.1
+        if args.spoken:
+            conf += 0.25  # the act is the claim: «يتهمه خصومه بـ …» stands with no actor named
         ev_start = toks[trig.first].start
         ev_end = toks[trig.last].end
         for ent in agents + targets + ([place] if place else []):
@@ -586,6 +676,11 @@ class _Finder:
                        self.text[toks[trig.first].start:toks[trig.last].end])
         return Event(f"v{n}", etype, trigger, Offsets(ev_start, ev_end), agents, targets, place,
                      self._time(lo, hi, claim), modality, claim, min(conf, 0.95))
+
+    def _present(self, trig: _Trigger) -> bool:
+        """A verb in the present tense («يسيطر», «تسيطر»): its listed past form follows the prefix."""
+        word = self.stems[trig.first]
+        return trig.verb and word[:1] in "يت" and self.lex.single.get(word[1:]) == trig.type
 
     def can_act(self, entity: str | None) -> bool:
         """Actors act; of places, only countries do («مصر تدعم …»), never cities or regions."""
@@ -632,6 +727,31 @@ class _Finder:
                 self.stems[k] in self.cue["court"] for k in range(lo, hi + 1)):
             return False
         return True
+
+    def _place_by_reference(self, trig: _Trigger, hi: int) -> str | None:
+        """«استولى عليها مسلحون», «بعد تحريرها», «دخلت القوات المدينة»: a place taken that is named by a
+        pronoun or a definite common noun is the last town or site named before, within a few sentences."""
+        if self._present(trig) or not self._refers_to_place(trig, hi):
+            return None  # «المناطق التي يسيطر عليها …» tells who holds them (a relation), not a taking
+        m = self.local_places.at_most(self.tokens[trig.first].start)
+        if m is None or self.tokens[trig.first].sentence - self.tokens[m.first].sentence > REFERENCE_SENTENCES:
+            return None
+        return m.entity
+
+    def _refers_to_place(self, trig: _Trigger, hi: int) -> bool:
+        """The trigger's object is a pronoun («عليها», «تحريرها») or a definite place noun («المدينة»)."""
+        word = self.stems[trig.first]
+        if trig.form and word != trig.form and word.endswith("ها"):
+            return True
+        for k in range(trig.last + 1, min(hi, trig.last + 3) + 1):
+            tok = self.tokens[k]
+            if tok.text in _CLAUSE_BREAK:
+                return False
+            if tok.norm in self.cue["place_pronoun"]:
+                return True
+            if tok.prefix.endswith("ال") and self.stems[k] in self.cue["place_noun"]:
+                return self._mention_at(k, _PLACE_TYPES) is None and self._mention_at(k + 1, _PLACE_TYPES) is None
+        return False
 
     def _place_noun_after(self, trig: _Trigger, hi: int) -> bool:
         """«سيطر على عدد من البلدات», «استولى عليها»: a place named by a common noun or a pronoun
