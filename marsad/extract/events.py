@@ -53,7 +53,7 @@ MAX_PER_SENTENCE = 3
 PLACE_WINDOW = 12
 #: event_cues sets compared with a token's bare stem (no proclitics, no article); the others with the
 #: normalised token
-_BARE_CUES = frozenset({"civil_body", "civilians", "court", "fall", "figurative", "inquiry", "instrument", "killing", "seize",
+_BARE_CUES = frozenset({"civil_body", "civilians", "court", "fall", "figurative", "inquiry", "instrument", "killing", "occur", "seize",
                         "legal_context", "light_verb", "members", "not_after_ba", "not_trigger", "penalty",
                         "place_noun", "ruling", "try"})
 
@@ -63,6 +63,9 @@ _GENITIVE_AGENT = frozenset({"ATTACK", "ARMED_CLASH", "MOBILIZATION", "SUPPORT",
                              "ACCUSATION", "TERRITORY_CONTROL", "DEFECTION", "ALLEGIANCE", "AGREEMENT", "PROTEST"})
 #: how many sentences back a place named by a pronoun or a common noun («عليها», «المدينة») may be found
 REFERENCE_SENTENCES = 3
+#: verbal nouns whose author may follow with «لـ»: «في هجوم لتنظيم X», «حملة عسكرية للقوات المسلحة»,
+#: «تعزيزات لقوات النظام»
+_AUTHOR_AFTER_LA = frozenset({"ATTACK", "ARMED_CLASH", "MOBILIZATION"})
 #: how far before a verbal noun its agent may stand
 NOUN_AGENT_WINDOW = 4
 _DENY = normalise("نفى")
@@ -340,6 +343,9 @@ class _Finder:
                 i += 1
                 continue
             self._last_trigger = trig
+            if self._occurs(trig):
+                i = trig.last + 1  # «ووقعت اشتباكات»: the event is the noun that follows
+                continue
             if self._skipped(trig, prev_trigger):
                 prev_trigger = trig if not self._after_demonstrative(trig) else prev_trigger
                 i = trig.last + 1
@@ -355,6 +361,20 @@ class _Finder:
     def _after_demonstrative(self, trig: _Trigger) -> bool:
         """«هذه الانشقاقات»: the trigger refers back to an event already told."""
         return trig.first > 0 and self.tokens[trig.first - 1].norm in self.cue["demonstrative"]
+
+    def _occurs(self, trig: _Trigger) -> bool:
+        """«وقعت اشتباكات», «وقع الهجوم»: a verb of signing that also means «took place» is the latter
+        before a trigger of another type (no agreement was signed)."""
+        nxt = trig.last + 1
+        if self.stems[trig.first] not in self.cue["occur"] or nxt >= len(self.tokens) \
+                or self.tokens[nxt].sentence != self.tokens[trig.first].sentence:
+            return False
+        saved = self._last_trigger
+        try:
+            other = self.trigger_at(nxt)
+        finally:
+            self._last_trigger = saved
+        return other is not None and other.type != trig.type
 
     def _skipped(self, trig: _Trigger, prev_trigger: _Trigger | None) -> bool:
         """A trigger that builds no event: after a demonstrative, a refusal, or as another trigger's object."""
@@ -469,6 +489,8 @@ class _Finder:
             return None
         if self._prevented(trig, lo):
             return None  # «لمنع المسلحين من دخول المدينة»: kept from happening
+        if self._called_for(trig, lo):
+            return None  # «ودعا إلى وقف العمليات العسكرية»: asked for, not done
         modality = self._modality(trig, lo, hi)
         purpose = self.tokens[trig.first].prefix == "ل" or self.tokens[trig.first].norm in ("لمحاوله",)
         if purpose:
@@ -551,11 +573,12 @@ class _Finder:
         etype = self.types[m.entity or ""]
         prev = toks[k - 1].norm if k - 1 > trig.last else ""
         via_prep = prev in self.cue["place_prep"] or (m.source != "coref" and tok.prefix[:1] in ("ب",) and m.start > tok.start)
-        # «في هجوم لتنظيم الدولة»: an attack's or a clash's author after «لـ»
-        of_author = not trig.verb and trig.type in ("ATTACK", "ARMED_CLASH") and tok.prefix == "ل"
+        # «في هجوم لتنظيم الدولة», «تعزيزات لقوات النظام»: the author after «لـ»
+        of_author = not trig.verb and trig.type in _AUTHOR_AFTER_LA and tok.prefix in ("ل", "لل")
         if etype == "LOCATION" or (etype == "GPE" and (via_prep or prev == "في" or not self.can_act(m.entity))):
             args.place = args.place or m.entity
-        elif not args.agents and steps == 0 and self.can_act(m.entity) and not self._plural_verb(trig) and (
+        elif not args.agents and (steps == 0 or (of_author and self._adjectives_only(trig, k))) \
+                and self.can_act(m.entity) and not self._plural_verb(trig) and (
                 trig.verb or of_author or (trig.type in _GENITIVE_AGENT and not tok.prefix[:1] in ("ل", "ب"))):
             args.agents.append(m.entity or "")  # «سيطرت قوات X», «هجوم تنظيم الدولة»
             nxt = m.last + 1
@@ -566,6 +589,14 @@ class _Finder:
         elif m.entity not in args.targets and etype != "MEDIA":
             args.targets.append(m.entity or "")
         return m.last + 1
+
+    def _adjectives_only(self, trig: _Trigger, k: int) -> bool:
+        """At most two bare words, no preposition, between the trigger and token k («حملة عسكرية واسعة لـ …»)."""
+        between = range(trig.last + 1, k)
+        return len(between) <= 2 and all(
+            not self.tokens[j].prefix and self.tokens[j].text not in _CLAUSE_BREAK and not self.by_first.get(j)
+            and self.tokens[j].norm not in self.cue["place_prep"] and self.tokens[j].norm not in self.cue["target_prep"]
+            for j in between)
 
     def _plural_verb(self, trig: _Trigger) -> bool:
         """«بايعوا تنظيم X», «هاجموا مواقع X»: a verb in the plural carries its subject, so the actor
@@ -643,6 +674,24 @@ class _Finder:
             if tok.norm in self.cue["prevent"] or tok.stem in self.cue["prevent"]:
                 return True
         return False
+
+    def _called_for(self, trig: _Trigger, lo: int) -> bool:
+        """«دعت تونس إلى "التهدئة"», «ندعو الجماعات إلى وقف العمليات», «طالب بإعطاء الدعم», «ضرورة التحرك»:
+        a verbal noun that is what a call or demand asks for (a call word right before it, or before the
+        «إلى/بـ» that leads to it)."""
+        if trig.verb:
+            return False
+        if trig.first > lo and self._is_call(trig.first - 1):
+            return True
+        for link in range(trig.first, max(lo - 1, trig.first - 4), -1):
+            tok = self.tokens[link]
+            if tok.norm in self.cue["call_link"] or tok.prefix[:1] == "ب":
+                return any(self._is_call(k) for k in range(max(lo, link - 6), link))
+        return False
+
+    def _is_call(self, k: int) -> bool:
+        """A word of calling for or demanding («دعا», «طالب», «ضرورة») at token k."""
+        return self.tokens[k].norm in self.cue["call"] or self.stems[k] in self.cue["call"]
 
     def _event(self, n: int, etype: str, trig: _Trigger, args: _Args, lo: int, hi: int, modality: str,
                claim: str | None, purpose: bool) -> Event:
@@ -860,7 +909,8 @@ class _Finder:
         """The trigger's modality from the cues around it (a failed attempt, a denial, a plan …)."""
         if self._unable(trig, lo):
             return "failed"
-        window = range(max(lo, trig.first - 4), min(hi, trig.last + 12) + 1)
+        after = 0 if trig.type in _SPEECH_ACTS else 12  # «اتهمه بالسعي إلى …»: the charge's words are not its modality
+        window = range(max(lo, trig.first - 4), min(hi, trig.last + after) + 1)
         found = set()
         for k in window:
             tok = self.tokens[k]
