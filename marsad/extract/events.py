@@ -369,11 +369,7 @@ class _Finder:
         if self.stems[trig.first] not in self.cue["occur"] or nxt >= len(self.tokens) \
                 or self.tokens[nxt].sentence != self.tokens[trig.first].sentence:
             return False
-        saved = self._last_trigger
-        try:
-            other = self.trigger_at(nxt)
-        finally:
-            self._last_trigger = saved
+        other = self._peek(nxt)
         return other is not None and other.type != trig.type
 
     def _skipped(self, trig: _Trigger, prev_trigger: _Trigger | None) -> bool:
@@ -512,6 +508,10 @@ class _Finder:
             if tok.text in _CLAUSE_BREAK and steps > 0:
                 break
             if steps > 0 and self._starts_trigger(k):
+                if self._same_type_at(k, trig.type):
+                    k += 1  # «استعادت القوات السيطرة على …»: the verb's object restates it; read on
+                    steps += 1
+                    continue
                 break  # the next event's words are its own
             by = self._passive_agent(k, hi)
             if by is not None:
@@ -738,13 +738,22 @@ class _Finder:
             return self.kinds.get(entity or "") == "country"
         return etype in _ACTOR_TYPES and etype != "MEDIA"
 
-    def _starts_trigger(self, k: int) -> bool:
-        """True when a trigger word stands at token k (without touching the coordination state)."""
+    def _peek(self, k: int) -> _Trigger | None:
+        """The trigger at token k, read without touching the coordination state."""
         saved = self._last_trigger
         try:
-            return self.trigger_at(k) is not None
+            return self.trigger_at(k)
         finally:
             self._last_trigger = saved
+
+    def _same_type_at(self, k: int, etype: str) -> bool:
+        """A one-word trigger of type `etype` stands at token k («السيطرة» after «استعادت»)."""
+        other = self._peek(k)
+        return other is not None and other.type == etype and other.first == other.last
+
+    def _starts_trigger(self, k: int) -> bool:
+        """True when a trigger word stands at token k (without touching the coordination state)."""
+        return self._peek(k) is not None
 
     def _plausible(self, etype: str, trig: _Trigger, agents: list[str], targets: list[str],
                    place: str | None, lo: int, hi: int) -> bool:
