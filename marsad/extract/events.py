@@ -53,7 +53,7 @@ MAX_PER_SENTENCE = 3
 PLACE_WINDOW = 12
 #: event_cues sets compared with a token's bare stem (no proclitics, no article); the others with the
 #: normalised token
-_BARE_CUES = frozenset({"civil_body", "civilians", "court", "fall", "figurative", "inquiry", "instrument", "killing", "occur", "seize",
+_BARE_CUES = frozenset({"belonging", "civil_body", "civilians", "court", "fall", "figurative", "inquiry", "instrument", "killing", "occur", "seize",
                         "legal_context", "light_verb", "members", "not_after_ba", "not_trigger", "penalty",
                         "place_noun", "ruling", "try"})
 
@@ -522,7 +522,7 @@ class _Finder:
                 steps += 1
                 continue
             m = self._mention_at(k, _ACTOR_TYPES | _PLACE_TYPES)
-            if m is None and steps == 0 and trig.verb:
+            if m is None and steps == 0 and (trig.verb or trig.type in _GENITIVE_AGENT) and not args.agents:
                 group = self._group_of_members(k, hi)
                 if group is not None:
                     # «اقتحم متشددون من تنظيم الدولة», «قصفت طائرات قوات X»: the group behind them acts
@@ -613,10 +613,14 @@ class _Finder:
         return m if m is not None and self.can_act(m.entity) else None
 
     def _group_of_members(self, k: int, hi: int) -> Cand | None:
-        """«متشددون من تنظيم الدولة», «طائرات قوات X»: the group whose members or arms stand at token k."""
+        """«متشددون من تنظيم الدولة», «قوات تابعة للجيش», «طائرات قوات X»: the group whose members or arms
+        stand at token k."""
         toks = self.tokens
         if self.stems[k] in self.cue["members"] and k + 2 <= hi and toks[k + 1].norm == "من":
             m = self._mention_at(k + 2, _ACTOR_TYPES)
+        elif self.stems[k] in self.cue["members"] and k + 2 <= hi and self.stems[k + 1] in self.cue["belonging"] \
+                and toks[k + 2].prefix[:1] == "ل":
+            m = self._mention_at(k + 2, _ACTOR_TYPES)  # «دخول قوات تابعة للجيش», «مقاتلون موالون لتنظيم X»
         elif self.stems[k] in self.cue["instrument"] and k + 1 <= hi:
             m = self._mention_at(k + 1, _ACTOR_TYPES)
         else:

@@ -45,7 +45,7 @@ RELATION_CUES = (
 EVENT_CUES = (
     "ability", "civil_body", "civilians", "court", "demonstrative", "fall", "figurative", "inquiry", "inquiry_next",
     "instrument", "killing", "legal_context", "light_verb", "members", "new_clause", "not_after_ba", "not_trigger",
-    "call", "call_link", "occur", "penalty", "place_noun", "place_pronoun", "place_prep", "prevent", "relative", "seize", "pronoun_subject", "refusal", "regime", "ruling", "still", "target_prep", "try",
+    "belonging", "call", "call_link", "occur", "penalty", "place_noun", "place_pronoun", "place_prep", "prevent", "relative", "seize", "pronoun_subject", "refusal", "regime", "ruling", "still", "target_prep", "try",
 )
 
 #: `type` of an actor's affiliation: any relation type of the contract.

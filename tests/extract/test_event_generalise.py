@@ -124,3 +124,9 @@ def test_what_a_call_asks_for_is_no_event(text: str, etype: str) -> None:
 def test_a_grip_is_no_arrest(text: str) -> None:
     a = marsad.analyze(text)
     assert not _events(a, "ARREST"), _all(a)
+
+
+def test_forces_belonging_to_a_group_make_it_the_agent() -> None:
+    a = marsad.analyze("وأكد مصدر ميداني دخول قوات تابعة لكتيبة النصر إلى حي الفرسان في مدينة سرت.")
+    agents = [agent for e in _events(a, "TERRITORY_CONTROL") for agent in e[1]]
+    assert "كتيبة النصر" in agents, _events(a, "TERRITORY_CONTROL")
