@@ -4,15 +4,21 @@ Triggers come from the knowledge base's `event_triggers` lexicon (verbs and verb
 on the clitic-free stem, also with a pronoun suffix removed: «ولائهم» → «ولاء»; multi-word triggers
 such as «تشكيل قوة» too). For each trigger, within its sentence:
 
-- agents: an actor right after a verb («سيطرت قوات X»), else the nearest actor before it in the same
-  clause (a subject, or «اتصالات حفتر … حشد»); a pronoun-only subject takes the last person named;
+- agents: an actor right after a verb («سيطرت قوات X»), the author after «لـ» of an attack, clash or
+  campaign («حملة عسكرية للقوات»), the subject of a relative clause whose verb carries the event as
+  its object pronoun («هدنة أعلنتها روسيا»), the group of the members named («قوات تابعة للجيش»),
+  the speaker of the claim an accusation cues, else the nearest actor before it in the same clause (a
+  subject, or «اتصالات حفتر … حشد»); a pronoun-only subject takes the last person named;
 - targets: an actor after «على / ضد / من / في صفوف» or right after a verbal noun («طرد الجضران»);
 - place: a place after «في / ب / قرب …», else a place in the same clause; of several, the most
-  specific (a facility or district before its town, a town before its country);
+  specific (a facility or district before its town, a town before its country); a place taken that
+  is named by a pronoun or a common noun («استولى عليها», «دخلوا المدينة») is the town named last;
 - time: a time expression in the sentence, else the time of the claim that carries the event;
 - modality: attempted («حاول»), failed («باءت بالفشل»), denied (a denying claim or «لم»), planned
   («تعتزم»), possible («قد» + present, «ربما»), else asserted — cues from the `modality` lexicon;
 - claim: the claim whose content contains the trigger (None when the narrator states it).
+No event: what is prevented («لمنع …»), asked for («دعت إلى التهدئة»), refused, or referred back to
+(«هذه الانشقاقات»); «وقع» before another trigger means «took place» («وقعت اشتباكات»), not signing.
 Repeated mentions of one happening (same type and participants) become one event; control of
 another (or an unnamed) place, or a town of its own, is another event.
 """
