@@ -648,9 +648,8 @@ class _Finder:
     def _agent_before_trigger(self, trig: _Trigger, lo: int, args: _Args) -> None:
         """With no agent after the trigger: a light verb's subject, else the actor before it."""
         if not args.agents and not trig.verb:
-            agent = self._support_verb_subject(trig, lo)
-            if agent:
-                args.agents.append(agent)  # «خاض الجيش، الخميس، مواجهات مع …», «قام سلاح الجو بقصف …»
+            # «خاض الجيش، الخميس، مواجهات مع …», «قام سلاح الجو بقصف …», «توصلت A و B إلى اتفاق»
+            args.agents += [a for a in self._support_verb_subjects(trig, lo) if a not in args.targets]
         killing = self.stems[trig.first] in self.cue["killing"] or trig.form in self.cue["killing"]
         if not args.agents and not killing:
             agent = self._agent_before(trig, lo, near=None if trig.verb else self.opts.noun_agent_window)
@@ -857,16 +856,21 @@ class _Finder:
             k -= 1
         return None
 
-    def _support_verb_subject(self, trig: _Trigger, lo: int) -> str | None:
-        """The subject of a light verb whose object is the verbal-noun trigger (شن، خاض، نفذ، قام بـ …)."""
+    def _support_verb_subjects(self, trig: _Trigger, lo: int) -> list[str]:
+        """The subject of a light verb whose object is the verbal-noun trigger (شن، خاض، نفذ، قام بـ …),
+        with a second actor coordinated to it by «و»."""
         for s in range(trig.first - 1, max(lo - 1, trig.first - 9), -1):
             norm = self.tokens[s].norm
             if norm in self.cue["light_verb"] or self.stems[s] in self.cue["light_verb"] or (norm[:1] in "وف" and norm[1:] in self.cue["light_verb"]):
                 for m in self.mentions_from.between(s + 1, trig.first):
                     if m.last < trig.first and self.can_act(m.entity) and not self._governed(m):
-                        return m.entity
-                return None
-        return None
+                        other = self._mention_at(m.last + 1, _ACTOR_TYPES) if m.last + 1 < trig.first else None
+                        if other is not None and self.tokens[m.last + 1].prefix == "و" and self.can_act(other.entity) \
+                                and other.entity != m.entity:
+                            return [m.entity or "", other.entity or ""]
+                        return [m.entity or ""]
+                return []
+        return []
 
     def _governed(self, m: Cand) -> bool:
         """«ولائهم لحفتر»: a mention after «لـ/بـ» or a preposition is an object, never a subject."""

@@ -130,3 +130,9 @@ def test_forces_belonging_to_a_group_make_it_the_agent() -> None:
     a = marsad.analyze("وأكد مصدر ميداني دخول قوات تابعة لكتيبة النصر إلى حي الفرسان في مدينة سرت.")
     agents = [agent for e in _events(a, "TERRITORY_CONTROL") for agent in e[1]]
     assert "كتيبة النصر" in agents, _events(a, "TERRITORY_CONTROL")
+
+
+def test_light_verb_with_two_coordinated_subjects_gives_both_agents() -> None:
+    a = marsad.analyze("وتوصلت حكومة الوفاق وكتيبة النصر إلى اتفاق لوقف القتال في مدينة الزاوية.")
+    agents = [agent for e in _events(a, "AGREEMENT") for agent in e[1]]
+    assert "حكومة الوفاق" in agents and "كتيبة النصر" in agents, _events(a, "AGREEMENT")
