@@ -83,7 +83,7 @@ class EntityRecognizer:
         self.lex = rule_lexicon(self.kb)
         tagger = resources.ner_tagger(ner_model) if ner else None
         self.ner = NerNet(tagger, gate_max_count=ner_gate_max_count, window_before=ner_window_before,
-                          window_after=ner_window_after) if tagger is not None else None
+                          window_after=ner_window_after, stop=self.lex.cues.stop) if tagger is not None else None
         self.surname_max_count = surname_max_count
         self._gentilics = self._gentilic_table()
         self._adjectives = self._adjective_table()
@@ -122,13 +122,15 @@ class EntityRecognizer:
         ctx = RuleContext(tokens, text, self.kb, self.lex, cands)
         find_rule_mentions(ctx)
         relink_generic_bodies(ctx.new, main_army(cands, self.kb), cands, tokens, self.kb)
-        cands = cands + ctx.new
+        gone = {id(c) for c in ctx.dropped}
+        cands = [c for c in cands if id(c) not in gone] + ctx.new
         seats, seat_hints = inner_places(cands, tokens, text, self.trie, self.kb)
         cands += seats
         ctx.hints.extend(seat_hints)
         disambiguate(cands, self.kb, self._votes(tokens), self._adjectives)
         merge_unnamed_roles(ctx.hints)
-        cands += link_surnames(cands, tokens, text, self.kb, self.lex.given_names, self.surname_max_count)
+        cands += link_surnames(cands, tokens, text, self.kb, self.lex.given_names, self.surname_max_count,
+                               self.lex.cues.stop)
         cands += link_group_pronouns(cands, tokens, self.kb)
         analysis.entities = assemble(cands, ctx.hints, self.kb, text, self.lex.given_names)
         MENTIONS.set(analysis, sorted(cands, key=lambda c: (c.start, -c.end)))

@@ -18,7 +18,6 @@ from collections import Counter
 from collections.abc import Sequence
 
 from marsad.extract.names.cands import Cand, Hint
-from marsad.extract.names.lexicon import STOP
 from marsad.extract.names.matcher import name_words
 from marsad.extract.names.naming import article_name
 from marsad.knowledge import Actor, KnowledgeBase, Place
@@ -156,15 +155,17 @@ SURNAME_MAX_COUNT = 300
 
 
 def link_surnames(cands: list[Cand], tokens: Sequence[Token], text: str, kb: KnowledgeBase,
-                  given: frozenset[str], max_count: int = SURNAME_MAX_COUNT) -> list[Cand]:
+                  given: frozenset[str], max_count: int = SURNAME_MAX_COUNT,
+                  stop: frozenset[str] = frozenset()) -> list[Cand]:
     """Lone surnames and partial names that refer to a person named in full elsewhere in the article
-    (a last name seen `max_count` times or more in news is not linked on its own)."""
+    (a last name seen `max_count` times or more in news, or a function word of `stop`, is not linked
+    on its own)."""
     persons: dict[str, Cand] = {}
     for c in cands:
         if _type(c, kb) != "PERSON":
             continue
         words = name_words(c.name or "") if not c.kb_id else name_words(kb.actors[c.kb_id].name) if c.kb_id in kb.actors else ()
-        if len(words) >= 2 and words[-1] not in STOP and words[-1] not in given and len(words[-1]) > 2 \
+        if len(words) >= 2 and words[-1] not in stop and words[-1] not in given and len(words[-1]) > 2 \
                 and word_count(words[-1]) < max_count:
             persons.setdefault(words[-1], c)  # not «الأحمر» (red) for «علي محسن الأحمر»
     if not persons:

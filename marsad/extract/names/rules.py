@@ -19,65 +19,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from marsad.extract.names.cands import Cand, Hint
-from marsad.extract.names.lexicon import (
-    GROUP_OF_PERSON, LED_BY, RELATIVE, STATIONED, STOP, RuleLexicon,
-)
+from marsad.extract.names.lexicon import NameCues, RuleLexicon
 from marsad.knowledge import KnowledgeBase
 from marsad.model import Token
 from marsad.text.clitics import word_count
-from marsad.text.normalise import normalise
 
 #: a word seen this often in news is an everyday word, not part of a personal name
 _COMMON = 150
 _PUNCT_STOP = frozenset("،,.:;؛!?؟\"«»“”()[]{}-–—/")
-_CONNECT = frozenset({"بن", "ابن", "ابو", "بو", "عبد", "ولد", "اب"})
-_LEADER_TITLES = frozenset({"زعيم", "شيخ", "شيوخ", "زعماء"})
-_NAMED_UNITS = frozenset({"كتيبه", "سريه", "لواء", "فيلق", "ميليشيا", "مليشيا", "حركه", "جبهه", "تنظيم", "تجمع"})
-_TRIBE_HEADS = frozenset({"قبيله", "قبائل", "عشيره"})
-_TRIBE_CONNECT = frozenset({"اولاد", "بني", "بنو", "ال"})
-
-
-#: heads of descriptive names the unit_heads lexicon may lack, with their type
-_EXTRA_HEADS = {
-    "سلاح": "ARMED_GROUP", "شرطه": "ORGANIZATION", "سلطات": "ORGANIZATION", "مسلحون": "ARMED_GROUP",
-    "مسلحين": "ARMED_GROUP", "متشددون": "ARMED_GROUP", "متشددين": "ARMED_GROUP", "اجهزه": "ORGANIZATION",
-    "مقاتلون": "ARMED_GROUP", "مقاتلين": "ARMED_GROUP", "متطرفون": "ARMED_GROUP", "متطرفين": "ARMED_GROUP",
-    "ارهابيون": "ARMED_GROUP", "ارهابيين": "ARMED_GROUP",
-}
-#: indefinite modifiers that continue a descriptive name («جماعات مسلحة», «مجموعة متشددة»)
-_INDEF_MODIFIERS = frozenset(normalise(w) for w in (
-    "مسلحة", "مسلحين", "مسلحون", "إسلامية", "جهادية", "متشددة", "متطرفة", "إرهابية", "محلية", "مجهولة",
-    "موالية", "معارضة", "حكومية", "أمنية", "عسكرية", "مسلح", "قبلية", "مناوئة", "منافسة", "خاصة",
-    "موازية", "موازي", "مؤقتة", "انتقالية", "متطرفة", "مجهولين", "متمردة", "انفصالية",
-))
-#: heads that name a body on their own when definite («الشرطة», «السلطات»)
-_STANDALONE = frozenset(normalise(w) for w in ("شرطة", "سلطات", "متشددون", "متشددين", "مسلحون", "مسلحين", "متطرفون",
-                                               "متطرفين", "إرهابيون", "إرهابيين"))
-#: heads that only name a body through the knowledge base («عملية الكرامة», «الحشد الشعبي»)
-_NO_GENERIC = frozenset(normalise(w) for w in ("عملية", "حشد", "درع", "عصابة", "خلية", "صفحة", "حساب", "دار",
-                                               "مركز", "برنامج", "صندوق", "مكتب", "شركة", "مصرف"))
-_LOYAL_MODS = frozenset(normalise(w) for w in ("موالية", "موالون", "موالين", "موالي", "تابعة", "تابع", "تابعين",
-                                                "موالیه", "مواليه", "تابعه", "مؤيدة", "مؤيدون", "مؤيدين"))
-#: participles that relate a body to another and so end its name («المرتبط بالقاعدة»، «المدعومة من …»)
-_RELATING = frozenset(normalise(w) for w in ("المرتبط", "المرتبطة", "المتحالف", "المتحالفة", "المدعوم", "المدعومة",
-                                              "المناهضة", "المناهض", "المقرب", "المقربة", "المتحالفين"))
-_OFFICES = frozenset(normalise(w) for w in ("مركز", "مكتب"))
-_LOYAL_MODS_DEF = frozenset("ال" + w for w in _LOYAL_MODS)
-_RECOGNISED = frozenset(normalise(w) for w in ("المعترف", "المعترفة"))
-_TIME_WORDS = frozenset(normalise(w) for w in (
-    "سبت", "أحد", "اثنين", "إثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة", "يوم", "أمس", "اليوم", "صباح", "مساء",
-    "ليلة", "فجر", "أسبوع", "شهر", "عام", "ماضي", "ماضية", "مقبل", "جاري"))
 
 
 def _adjectival(word: str) -> bool:
     """A definite word shaped like an adjective: a nisba («الليبية») or a participle («المسلحة»)."""
     w = word[2:] if word.startswith("ال") else word
     return w.endswith(("ي", "يه", "يين", "يون")) or (w.startswith("م") and len(w) >= 5)
-#: modifiers too vague to make a name of their own («القوات الأخرى»)
-_EMPTY_MODIFIERS = frozenset(normalise(w) for w in (
-    "اخرى", "الاخرى", "الاخري", "نفسها", "ذاتها", "كافة", "جميع", "الجديده", "الحاليه", "السابقه", "المختلفه",
-    "المعنيه", "المشتركه", "التابعه", "الموجوده", "المتواجده",
-))
 
 
 class RuleContext:
@@ -89,10 +44,12 @@ class RuleContext:
         self.text = text
         self.kb = kb
         self.lex = lex
+        self.cues: NameCues = lex.cues
         self.cands = cands
         self.words = [t.norm for t in tokens]
         self.bare = [_bare(t) for t in tokens]
         self.new: list[Cand] = []
+        self.dropped: list[Cand] = []
         self.hints: list[Hint] = []
         self._covered: set[int] = set()
         self._by_first: dict[int, list[Cand]] = {}
@@ -104,6 +61,19 @@ class RuleContext:
         self._covered.update(range(c.first, c.last + 1))
         self._by_first.setdefault(c.first, []).append(c)
         self._by_last.setdefault(c.last, []).append(c)
+
+    def drop(self, cand: Cand) -> None:
+        """Take a candidate back (a town inside a facility's name is no mention of its own)."""
+        self.dropped.append(cand)
+        self.new = [c for c in self.new if c is not cand]
+        for i in range(cand.first, cand.last + 1):
+            self._covered.discard(i)
+        for table, key in ((self._by_first, cand.first), (self._by_last, cand.last)):
+            table[key] = [c for c in table.get(key, []) if c is not cand]
+        gone = {id(c) for c in self.dropped}
+        for c in self.cands + self.new:  # other candidates over the same tokens keep them covered
+            if id(c) not in gone and c.first <= cand.last and c.last >= cand.first:
+                self._covered.update(range(c.first, c.last + 1))
 
     # -- lookups -------------------------------------------------------------------------------
     def type_of(self, cand: Cand) -> str | None:
@@ -175,15 +145,15 @@ class RuleContext:
         if j >= n or not _wordish(toks[j]):
             return None
         w = self.words[j]
-        if (w in STOP and not _ali(toks[j])) or self.lex.title_at(self.words, j) or self.covered(j):
+        if (w in self.cues.stop and not _ali(toks[j])) or self.lex.title_at(self.words, j) or self.covered(j):
             return None
-        if need_given and w not in self.lex.given_names and w not in _CONNECT:
+        if need_given and w not in self.lex.given_names and w not in self.cues.name_connector:
             return None
         last = j
         k = j + 1
         while k < n and k - j < 4 and self.same_sentence(j, k) and _wordish(toks[k]):
             wk = self.words[k]
-            if wk in STOP or self.covered(k) or self.lex.title_at(self.words, k):
+            if wk in self.cues.stop or self.covered(k) or self.lex.title_at(self.words, k):
                 break
             if toks[k].prefix.startswith("و") and wk not in self.lex.given_names:
                 break
@@ -191,7 +161,7 @@ class RuleContext:
                 break  # an everyday word («حاول», «تشكيل») ends the name
             last = k
             k += 1
-        if last == j or self.words[last] in _CONNECT:
+        if last == j or self.words[last] in self.cues.name_connector:
             return None
         return last
 
@@ -230,7 +200,7 @@ def _generic_bodies(ctx: RuleContext) -> None:
     while i < n:
         tok = ctx.tokens[i]
         head = ctx.bare[i]
-        etype = _EXTRA_HEADS.get(head) or ctx.lex.unit_heads.get(head)
+        etype = ctx.cues.body_head.get(head) or ctx.lex.unit_heads.get(head)
         if etype not in ("ARMED_GROUP", "ORGANIZATION") or ctx.covered(i) or not _wordish(tok):
             i += 1
             continue
@@ -239,19 +209,19 @@ def _generic_bodies(ctx: RuleContext) -> None:
             i = k + 1
             continue
         # «… المعترف بها دوليا»: the usual qualifier of a government and its forces
-        if last > i and last + 3 < n and ctx.words[last + 1] in _RECOGNISED and \
+        if last > i and last + 3 < n and ctx.words[last + 1] in ctx.cues.recognised and \
                 ctx.words[last + 2] in ("بها", "به") and ctx.words[last + 3].startswith("دولي"):
             last += 3
-        if last == i and not (tok.norm.startswith("ال") and head in _STANDALONE):
+        if last == i and not (tok.norm.startswith("ال") and head in ctx.cues.standalone_head):
             i += 1
             continue
-        if head in _NO_GENERIC or (last - i == 1 and (ctx.bare[last] in _EMPTY_MODIFIERS
-                                                      or ctx.words[last] in _EMPTY_MODIFIERS)):
+        if head in ctx.cues.no_generic or (last - i == 1 and (ctx.bare[last] in ctx.cues.empty_modifier
+                                                      or ctx.words[last] in ctx.cues.empty_modifier)):
             i += 1
             continue
         # «قوات موالية للحكومة المعترف بها دوليا»: the loyalty's object belongs to the description
         obj = None
-        if ctx.bare[last] in _LOYAL_MODS and last + 1 < n and ctx.tokens[last + 1].prefix[:1] == "ل" \
+        if ctx.bare[last] in ctx.cues.loyal_modifier and last + 1 < n and ctx.tokens[last + 1].prefix[:1] == "ل" \
                 and ctx.same_sentence(i, last + 1):
             obj = ctx.cand_at(last + 1)
             if obj is not None:
@@ -260,18 +230,18 @@ def _generic_bodies(ctx: RuleContext) -> None:
                 o_first = last + 1
                 last += 1
                 while last + 1 < n and ctx.same_sentence(i, last + 1) and _adjectival(ctx.words[last + 1]) \
-                        and ctx.words[last + 1] not in STOP and ctx.words[last + 1] not in _RECOGNISED:
+                        and ctx.words[last + 1] not in ctx.cues.stop and ctx.words[last + 1] not in ctx.cues.recognised:
                     last += 1
-                if last + 3 < n and ctx.words[last + 1] in _RECOGNISED and ctx.words[last + 2] in ("بها", "به"):
+                if last + 3 < n and ctx.words[last + 1] in ctx.cues.recognised and ctx.words[last + 2] in ("بها", "به"):
                     last += 3
-                o_type = _EXTRA_HEADS.get(ctx.bare[o_first]) or ctx.lex.unit_heads.get(ctx.bare[o_first])
-                if o_type in ("ARMED_GROUP", "ORGANIZATION") and ctx.bare[o_first] not in _NO_GENERIC:
+                o_type = ctx.cues.body_head.get(ctx.bare[o_first]) or ctx.lex.unit_heads.get(ctx.bare[o_first])
+                if o_type in ("ARMED_GROUP", "ORGANIZATION") and ctx.bare[o_first] not in ctx.cues.no_generic:
                     obj = ctx.add(o_first, last, o_type, confidence=0.5)  # «… للحكومة المعترف بها دوليا»
-            if last + 3 < n and ctx.words[last + 1] in _RECOGNISED and ctx.words[last + 2] in ("بها", "به"):
+            if last + 3 < n and ctx.words[last + 1] in ctx.cues.recognised and ctx.words[last + 2] in ("بها", "به"):
                 last += 3
-        g_type = _EXTRA_HEADS.get(ctx.bare[i + 1]) or ctx.lex.unit_heads.get(ctx.bare[i + 1]) if last > i else None
+        g_type = ctx.cues.body_head.get(ctx.bare[i + 1]) or ctx.lex.unit_heads.get(ctx.bare[i + 1]) if last > i else None
         if obj is None and etype == "ARMED_GROUP" and g_type == "ORGANIZATION" and not tok.norm.startswith("ال") \
-                and ctx.bare[i + 1] not in _NO_GENERIC:
+                and ctx.bare[i + 1] not in ctx.cues.no_generic:
             # «قوات الحكومة الليبية المعترف بها دوليا»: the forces «قوات الحكومة» and the government they obey
             forces = ctx.add(i, i + 1, etype, confidence=0.55, outer=True)
             government = ctx.add(i + 1, last, g_type, confidence=0.5)
@@ -305,13 +275,13 @@ def _description_end(ctx: RuleContext, i: int, etype: str) -> tuple[int, int]:
                 last = -1
             break
         w = ctx.words[k]
-        if w in STOP or w in RELATIVE or ctx.lex.title_at(ctx.words, k) or ctx.bare[k] in _TIME_WORDS:
+        if w in ctx.cues.stop or w in ctx.cues.relative or ctx.lex.title_at(ctx.words, k) or ctx.bare[k] in ctx.cues.time_word:
             break
         definite = w.startswith("ال") and not ctx.tokens[k].prefix.startswith(("و", "ف", "ب", "ل", "ك"))
         genitive = definite and (k == i + 1 or (chained and k == i + 2)) and not tok.norm.startswith("ال")
-        if w in _RECOGNISED or w in _RELATING:
+        if w in ctx.cues.recognised or w in ctx.cues.relating:
             break
-        if genitive or (definite and _adjectival(w)) or w in _INDEF_MODIFIERS or ctx.bare[k] in _INDEF_MODIFIERS:
+        if genitive or (definite and _adjectival(w)) or w in ctx.cues.indefinite_modifier or ctx.bare[k] in ctx.cues.indefinite_modifier:
             last = k
             k += 1
             continue
@@ -328,7 +298,7 @@ def _stationed_groups(ctx: RuleContext) -> None:
     for i, b in enumerate(ctx.bare):
         if ctx.lex.unit_heads.get(b) != "ARMED_GROUP" or i + 2 >= len(ctx.tokens):
             continue
-        if ctx.words[i + 1] not in STATIONED:
+        if ctx.words[i + 1] not in ctx.cues.stationed:
             continue
         j = i + 2
         if ctx.words[j] in {"في", "فى"}:
@@ -344,7 +314,7 @@ def _led_groups(ctx: RuleContext) -> None:
     for i, b in enumerate(ctx.bare):
         if ctx.lex.unit_heads.get(b) != "ARMED_GROUP" or i + 3 >= len(ctx.tokens):
             continue
-        if ctx.words[i + 1] not in RELATIVE or ctx.words[i + 2] not in LED_BY:
+        if ctx.words[i + 1] not in ctx.cues.relative or ctx.words[i + 2] not in ctx.cues.led_by:
             continue
         person = ctx.cand_at(i + 3, outer_first=False)
         if person is None or ctx.type_of(person) != "PERSON":
@@ -377,7 +347,7 @@ def _commanded_group(ctx: RuleContext, person: Cand) -> str | None:
 
 def _groups_of_person(ctx: RuleContext) -> None:
     for i, b in enumerate(ctx.bare):
-        if ctx.words[i] not in GROUP_OF_PERSON and b not in GROUP_OF_PERSON:
+        if ctx.words[i] not in ctx.cues.group_of_person and b not in ctx.cues.group_of_person:
             continue
         if ctx.tokens[i].prefix.endswith(("ال", "لل")) or ctx.words[i].startswith("ال"):
             continue  # «قوات حفتر» is a construct: a definite «بالجيش» before a name is not
@@ -398,23 +368,23 @@ def _tribes_and_units(ctx: RuleContext) -> None:
         if ctx.covered(i) or i + 1 >= n or not ctx.same_sentence(i, i + 1):
             continue
         w = ctx.words[i]
-        if b in _TRIBE_HEADS and not w.startswith("ال"):
+        if b in ctx.cues.tribe_head and not w.startswith("ال"):
             inner = ctx.cand_at(i + 1, outer_first=False)
             if inner is not None:
                 if ctx.type_of(inner) == "TRIBE":
                     ctx.add(i, inner.last, "TRIBE", kb_ids=inner.kb_ids, outer=True)
                 continue
-            if not _wordish(ctx.tokens[i + 1]) or ctx.words[i + 1] in STOP:
+            if not _wordish(ctx.tokens[i + 1]) or ctx.words[i + 1] in ctx.cues.stop:
                 continue
             last = i + 1
-            if ctx.words[i + 1] in _TRIBE_CONNECT and i + 2 < n and _wordish(ctx.tokens[i + 2]):
+            if ctx.words[i + 1] in ctx.cues.tribe_connector and i + 2 < n and _wordish(ctx.tokens[i + 2]):
                 last = i + 2
             ctx.add(i, last, "TRIBE", confidence=0.7)
-        elif b in _NAMED_UNITS and not w.startswith("ال") and not ctx.tokens[i].prefix.endswith("ال"):
+        elif b in ctx.cues.named_unit and not w.startswith("ال") and not ctx.tokens[i].prefix.endswith("ال"):
             last = _unit_name_end(ctx, i + 1)
             if last is not None:
                 ctx.add(i, last, "ARMED_GROUP", confidence=0.6)
-        elif b in _NAMED_UNITS and ctx.tokens[i + 1].text.isdigit():
+        elif b in ctx.cues.named_unit and ctx.tokens[i + 1].text.isdigit():
             ctx.add(i, i + 1, "ARMED_GROUP", confidence=0.7)  # «اللواء 73», «الكتيبة 166»: a unit by number
 
 
@@ -423,31 +393,90 @@ _LOCATION_CUE_KINDS = frozenset({"neighbourhood", "port", "oilfield", "airport",
                                  "region", "district"})
 #: cue words that make a town (GPE) of an unknown name after them
 _TOWN_CUE_KINDS = frozenset({"city", "town", "village"})
-#: cue words too often followed by an everyday noun to announce a place on their own
-_WEAK_PLACE_CUES = frozenset(normalise(w) for w in ("مقر", "طريق", "مرفق", "منشأة", "منشآت", "مخازن", "خزانات",
-                                                    "ساحة", "مجمع", "محور", "أطراف", "ضواحي", "ولاية", "قضاء",
-                                                    "مناطق", "مدن", "قرى", "بلدات", "أحياء", "حقول", "مطارات",
-                                                    "قواعد", "معسكرات", "موانئ", "معابر", "منافذ", "منفذ",
-                                                    "مرافئ"))
-_PLACE_STOP = frozenset(normalise(w) for w in ("عسكرية", "آمنة", "واسعة", "جديدة", "قريبة", "محاذية", "مجاورة",
-                                               "إبان", "أثناء", "عقب", "جراء", "قرب", "بالقرب", "داخل", "خارج",
-                                               "شمال", "جنوب", "شرق", "غرب", "وسط", "حول", "بين", "عند", "نحو",
-                                               "تحت", "فوق", "أمام", "خلف"))
+
+
+#: cue kinds of facilities: «ميناء X» with X a town names the town's port, a place of its own
+_FACILITY_CUE_KINDS = frozenset({"port", "oilfield", "airport", "base", "border_crossing", "facility"})
+#: cue kinds of areas, whose name is given without the cue too («منطقة الحامضية» is «الحامضية»)
+_AREA_CUE_KINDS = frozenset({"region", "district", "neighbourhood"}) | _TOWN_CUE_KINDS
+_OPEN_QUOTES = frozenset("\"«“'")
+_CLOSE_QUOTES = frozenset("\"»”'")
+#: words a quoted place name may hold at most
+_QUOTED_MAX = 4
 
 
 def _cued_places(ctx: RuleContext) -> None:
-    """«حي الفرسان», «معسكر الصاعقة», «بلدة تمسكت»: a cue word and the name after it make a place."""
+    """«حي الفرسان», «معسكر الصاعقة», «بلدة تمسكت», «منطقة "الفتائح"»: a cue word and the name after it
+    make a place; «ميناء X» and «مستشفى X» with X a known town make a facility of their own."""
     n = len(ctx.tokens)
     for i, b in enumerate(ctx.bare):
         tok = ctx.tokens[i]
-        if ctx.covered(i) or i + 1 >= n or tok.prefix.endswith(("ال", "لل")) or b in _WEAK_PLACE_CUES:
+        if ctx.covered(i) or i + 1 >= n or tok.prefix.endswith(("ال", "لل")):
             continue
         kind = ctx.lex.place_cues.get(b) or ctx.lex.place_cues.get(ctx.words[i])
         if kind not in _LOCATION_CUE_KINDS and kind not in _TOWN_CUE_KINDS:
             continue
+        etype = "GPE" if kind in _TOWN_CUE_KINDS else "LOCATION"
+        quoted = _quoted_name(ctx, i + 1)
+        if quoted is not None:
+            _add_cued_place(ctx, i, quoted[0], quoted[1], kind, etype, mention_from=quoted[0])
+            continue
+        if b in ctx.cues.weak_place_cue:
+            continue
         last = _place_name_end(ctx, i + 1, town=kind in _TOWN_CUE_KINDS)
         if last is not None:
-            ctx.add(i, last, "GPE" if kind in _TOWN_CUE_KINDS else "LOCATION", confidence=0.6)
+            _add_cued_place(ctx, i, i + 1, last, kind, etype, mention_from=i)
+        elif kind in _FACILITY_CUE_KINDS:
+            _facility_of_town(ctx, i)
+
+
+def _add_cued_place(ctx: RuleContext, cue: int, first: int, last: int, kind: str, etype: str, *,
+                    mention_from: int) -> Cand:
+    """A place announced by the cue at `cue` and named by tokens [first, last]: an area is named
+    without its cue, a facility with it («فندق اللؤلؤة»)."""
+    cand = ctx.add(mention_from, last, etype, confidence=0.6)
+    inner = " ".join(ctx.text[ctx.tokens[first].stem_start if ctx.tokens[first].prefix[:1] in ("و", "ف")
+                              else ctx.tokens[first].start:ctx.tokens[last].end].split())
+    if kind in _AREA_CUE_KINDS:
+        cand.name = inner
+    else:
+        cue_tok = ctx.tokens[cue]
+        cand.name = f"{ctx.text[cue_tok.stem_start if cue_tok.prefix else cue_tok.start:cue_tok.end]} {inner}"
+    return cand
+
+
+def _quoted_name(ctx: RuleContext, j: int) -> tuple[int, int] | None:
+    """(first, last) of a name in quotation marks right after a cue («منطقة "الكورفات السبعة"»), or None."""
+    toks, n = ctx.tokens, len(ctx.tokens)
+    if j + 2 >= n or toks[j].text not in _OPEN_QUOTES or not ctx.same_sentence(j - 1, j):
+        return None
+    k = j + 1
+    while k < n and k - j <= _QUOTED_MAX and ctx.same_sentence(j, k) and _wordish(toks[k]) \
+            and not ctx.covered(k) and ctx.words[k] not in ctx.cues.stop:
+        k += 1
+    if k == j + 1 or k >= n or toks[k].text not in _CLOSE_QUOTES:
+        return None
+    return j + 1, k - 1
+
+
+def _facility_of_town(ctx: RuleContext, i: int) -> None:
+    """«ميناء كيراتسيني», «مستشفى الفلوجة التعليمي»: a facility cue before a known town (not a country)
+    names the facility; the town inside its name is no mention of its own."""
+    n = len(ctx.tokens)
+    j = i + 1
+    town = ctx.cand_at(j, outer_first=False)
+    if town is None or town.first != j or ctx.type_of(town) != "GPE" or ctx.tokens[j].prefix[:1] in ("ب", "ل", "و", "ف") \
+            or any(getattr(ctx.kb.get(k), "kind", "") == "country" or k in ctx.kb.actors for k in town.kb_ids):
+        return
+    last = town.last
+    k = last + 1
+    if k < n and ctx.same_sentence(j, k) and not ctx.covered(k) and ctx.words[k].startswith("ال") \
+            and ctx.bare[k].endswith(("ي", "يه")) and ctx.words[k] not in ctx.lex.gentilics \
+            and ctx.words[k] not in ctx.cues.stop:
+        last = k  # «مستشفى الفلوجة التعليمي», not «ميناء كيراتسيني اليوناني»
+    ctx.drop(town)
+    cand = ctx.add(i, last, "LOCATION", confidence=0.6)
+    cand.name = " ".join(ctx.text[cand.start:cand.end].split())
 
 
 def _place_name_end(ctx: RuleContext, j: int, *, town: bool) -> int | None:
@@ -455,7 +484,7 @@ def _place_name_end(ctx: RuleContext, j: int, *, town: bool) -> int | None:
     a rare word («تمسكت»), a definite noun for facilities and districts («الفرسان», «الساحل الشرقي»),
     or an everyday word before a known place («باب درنة»)."""
     toks, n = ctx.tokens, len(ctx.tokens)
-    if j >= n or not ctx.same_sentence(j - 1, j) or not _wordish(toks[j]) or ctx.words[j] in STOP \
+    if j >= n or not ctx.same_sentence(j - 1, j) or not _wordish(toks[j]) or ctx.words[j] in ctx.cues.stop \
             or toks[j].prefix[:1] in ("ب", "ل", "و", "ف", "ك"):
         return None
     known = ctx.cand_at(j)
@@ -465,7 +494,7 @@ def _place_name_end(ctx: RuleContext, j: int, *, town: bool) -> int | None:
     w = ctx.words[j]
     rare = word_count(w) < _COMMON and word_count(_bare(toks[j])) < _COMMON
     definite = w.startswith("ال") and len(w) > 3
-    if w in _PLACE_STOP or ctx.bare[j] in _PLACE_STOP or ctx.bare[j] in _TIME_WORDS:
+    if w in ctx.cues.place_stop or ctx.bare[j] in ctx.cues.place_stop or ctx.bare[j] in ctx.cues.time_word:
         return None
     if not definite and not _noun_like(w):
         return None  # «قاعدة فقهية», «منطقة محظورة», «مدينة ستحتضن»: an adjective or a verb, no name
@@ -479,16 +508,9 @@ def _place_name_end(ctx: RuleContext, j: int, *, town: bool) -> int | None:
     last = j
     if definite and j + 1 < n and ctx.same_sentence(j, j + 1) and not ctx.covered(j + 1) \
             and ctx.words[j + 1].startswith("ال") and ctx.bare[j + 1].endswith(("ي", "يه")) \
-            and ctx.words[j + 1] not in STOP:
+            and ctx.words[j + 1] not in ctx.cues.stop:
         last = j + 1  # «الساحل الشرقي»
     return last
-
-
-#: plural heads naming the press as a whole («وسائل إعلام ليبية», «الصحف التونسية», «وكالات الأنباء»)
-_MEDIA_PLURALS = {normalise(k): tuple(normalise(w) for w in v) for k, v in {
-    "وسائل": ("إعلام", "الإعلام"), "صحف": (), "الصحف": (), "وكالات": ("الأنباء", "أنباء"), "قنوات": (),
-    "القنوات": (), "مواقع": ("إخبارية", "التواصل"), "المواقع": ("الإخبارية",),
-}.items()}
 
 
 def _media_bodies(ctx: RuleContext) -> None:
@@ -496,19 +518,20 @@ def _media_bodies(ctx: RuleContext) -> None:
     n = len(ctx.tokens)
     for i, tok in enumerate(ctx.tokens):
         head = tok.stem if tok.prefix and not tok.prefix.endswith("ال") else tok.norm
-        if head not in _MEDIA_PLURALS or ctx.covered(i) or i + 1 >= n or not ctx.same_sentence(i, i + 1):
+        if head not in ctx.cues.press or ctx.covered(i) or i + 1 >= n or not ctx.same_sentence(i, i + 1):
             continue
         last = i
-        need = _MEDIA_PLURALS[head]
-        if need:
+        need = ctx.cues.press[head]
+        alone = "" in need
+        if not alone:
             if ctx.words[i + 1] not in need:
                 continue
             last = i + 1
         k = last + 1  # an adjective of origin or kind («ليبية», «المحلية», «الرسمية»)
-        if k < n and ctx.same_sentence(i, k) and not ctx.covered(k) and ctx.words[k] not in STOP \
+        if k < n and ctx.same_sentence(i, k) and not ctx.covered(k) and ctx.words[k] not in ctx.cues.stop \
                 and ctx.bare[k].endswith("يه") and _wordish(ctx.tokens[k]):
             last = k
-        if last == i and not need and not tok.norm.startswith("ال"):
+        if last == i and alone and not tok.norm.startswith("ال"):
             continue  # «صحف» alone is too vague to be a source
         ctx.add(i, last, "MEDIA", confidence=0.6)
 
@@ -519,11 +542,11 @@ def _construct_chain(ctx: RuleContext, i: int, k: int) -> bool:
     n = len(ctx.tokens)
     tok = ctx.tokens[k]
     if ctx.tokens[i].norm.startswith("ال") or ctx.tokens[i].prefix.endswith("ال") or tok.prefix \
-            or ctx.words[k] in STOP or ctx.words[k].endswith("يه") or ctx.bare[k] in _TIME_WORDS \
+            or ctx.words[k] in ctx.cues.stop or ctx.words[k].endswith("يه") or ctx.bare[k] in ctx.cues.time_word \
             or k + 1 >= n or not ctx.same_sentence(k, k + 1):
         return False
     nxt = ctx.words[k + 1]
-    return ctx.covered(k + 1) or (nxt.startswith("ال") and nxt not in STOP and not ctx.tokens[k + 1].prefix.startswith(("و", "ب", "ل")))
+    return ctx.covered(k + 1) or (nxt.startswith("ال") and nxt not in ctx.cues.stop and not ctx.tokens[k + 1].prefix.startswith(("و", "ب", "ل")))
 
 
 def _noun_like(w: str) -> bool:
@@ -539,7 +562,7 @@ def _noun_like(w: str) -> bool:
 def _unit_name_end(ctx: RuleContext, j: int) -> int | None:
     """Last token of a unit's name starting at `j` («شهداء الزاوية», «106», «طارق بن زياد»)."""
     toks, n = ctx.tokens, len(ctx.tokens)
-    if j >= n or ctx.words[j] in STOP or toks[j].text in _PUNCT_STOP:
+    if j >= n or ctx.words[j] in ctx.cues.stop or toks[j].text in _PUNCT_STOP:
         return None
     if not (_wordish(toks[j]) or toks[j].text.isdigit()):
         return None
@@ -551,9 +574,9 @@ def _unit_name_end(ctx: RuleContext, j: int) -> int | None:
         if known is not None and ctx.type_of(known) in {"GPE", "LOCATION", "PERSON"}:
             last = known.last
             break
-        if wk in _LOYAL_MODS_DEF or wk in STATIONED or wk in _RELATING:
+        if (wk.startswith("ال") and wk[2:] in ctx.cues.loyal_modifier) or wk in ctx.cues.stationed or wk in ctx.cues.relating:
             break
-        if (wk.startswith("ال") and wk not in STOP) or toks[k].text.isdigit() or wk in _CONNECT:
+        if (wk.startswith("ال") and wk not in ctx.cues.stop) or toks[k].text.isdigit() or wk in ctx.cues.name_connector:
             last = k
             k += 1
             continue
@@ -612,7 +635,7 @@ def _title_body(ctx: RuleContext, first: int, last: int, relation: str | None) -
     j = last + 1
     if j < n and ctx.tokens[j].text in "\"«“'":
         j += 1  # «المتحدث باسم "الجيش الوطني الليبي"»
-    if j + 2 < n and ctx.bare[j] in _OFFICES and ctx.bare[j + 1] == "اعلامي" and ctx.tokens[j + 2].prefix[:1] == "ل":
+    if j + 2 < n and ctx.bare[j] in ctx.cues.office and ctx.bare[j + 1] == "اعلامي" and ctx.tokens[j + 2].prefix[:1] == "ل":
         j += 2  # «المتحدث باسم المركز الإعلامي لعملية البنيان المرصوص»: the operation's spokesman
     if j >= n or not ctx.same_sentence(first, j):
         return None
@@ -717,7 +740,7 @@ def _holder_before(ctx: RuleContext, first: int) -> Cand | None:
 
 def _unnamed_holder(ctx: RuleContext, first: int, after: int, org: Cand, relation: str | None) -> Cand | None:
     """A leader with no name («زعيم قبيلة المغاربة»), a spokesman with no name («المتحدث باسم الجيش»)."""
-    if ctx.bare[first] in _LEADER_TITLES and ctx.type_of(org) == "TRIBE":
+    if ctx.bare[first] in ctx.cues.leader_title and ctx.type_of(org) == "TRIBE":
         return ctx.add(first, after - 1, "PERSON", outer=True, confidence=0.7)
     if relation == "SPOKESPERSON_OF" and ctx.type_of(org) != "PERSON":
         return ctx.add(first, after - 1, "PERSON", outer=True, confidence=0.6)  # up to a closing quote
