@@ -22,7 +22,7 @@ from marsad.extract.names.inner import inner_places
 from marsad.extract.names.lexicon import lexicon_rows, rule_lexicon
 from marsad.extract.names.matcher import Match, NameTrie, name_words
 from marsad.extract.names.resolve import (
-    assemble, disambiguate, link_generic_bodies, link_group_pronouns, link_surnames, main_army, merge_unnamed_roles,
+    assemble, country_of, disambiguate, link_generic_bodies, link_group_pronouns, link_surnames, main_army, merge_unnamed_roles,
     SURNAME_MAX_COUNT, relink_generic_bodies,
 )
 from marsad.extract.names.ner_net import GATE_MAX_COUNT, WINDOW_AFTER, WINDOW_BEFORE, NerNet
@@ -118,6 +118,7 @@ class EntityRecognizer:
         cands = [c for c in (self._from_match(m, tokens, norm_text) for m in self.trie.match(tokens, text)) if c]
         if self.ner is not None:
             cands += self.ner(tokens, text, cands)  # the rules then see the model's names too
+        self._extend_by_gentilic(cands, tokens)
         cands += link_generic_bodies(cands, tokens, self.kb)  # «الناطق باسم الجيش» then finds its army
         ctx = RuleContext(tokens, text, self.kb, self.lex, cands)
         find_rule_mentions(ctx)
@@ -136,6 +137,24 @@ class EntityRecognizer:
         MENTIONS.set(analysis, sorted(cands, key=lambda c: (c.start, -c.end)))
         HINTS.set(analysis, ctx.hints)
         return analysis
+
+    def _extend_by_gentilic(self, cands: list[Cand], tokens: Sequence[Token]) -> None:
+        """A known body's name followed by its own country's adjective is one name («حكومة الوفاق الوطني
+        الليبية», «المجلس الأعلى للدولة الليبية»): the mention takes the adjective in (in place)."""
+        starts = {c.first for c in cands}
+        for c in cands:
+            j = c.last + 1
+            if not c.kb_id or j >= len(tokens) or j in starts or tokens[j].sentence != tokens[c.last].sentence:
+                continue
+            tok = tokens[j]
+            if tok.prefix not in ("", "ال") or not tok.norm.startswith("ال") or tok.start == tokens[c.last].end:
+                continue
+            actor = self.kb.actors.get(c.kb_id)
+            country = self._gentilics.get(tok.norm)
+            if actor is None or actor.type not in ("ORGANIZATION", "ARMED_GROUP") or country is None \
+                    or country_of(self.kb, actor.id) not in (None, country):
+                continue
+            c.last, c.end = j, tok.end
 
     def _other_given_name(self, entries: list, tokens: Sequence[Token], i: int) -> bool:
         """A lone surname right after a given name that is not the known person's own first name."""
