@@ -50,9 +50,9 @@ EVENT_CUES = (
 
 #: `cue` of a row of lexicons/name_cues.tsv: the word sets the entity rules read (marsad/extract/names/lexicon.py).
 NAME_CUES = (
-    "body_head", "empty_modifier", "group_of_person", "indefinite_modifier", "leader_title", "led_by", "loyal_modifier",
-    "name_connector", "named_unit", "no_generic", "office", "place_stop", "press", "recognised", "relating", "relative",
-    "standalone_head", "stationed", "stop", "time_word", "tribe_connector", "tribe_head", "weak_place_cue",
+    "body_head", "compass", "empty_modifier", "group_of_person", "indefinite_modifier", "leader_title", "led_by",
+    "located", "loyal_modifier", "name_connector", "named_unit", "no_generic", "office", "own_country", "place_stop",
+    "press", "recognised", "region_prep", "relating", "relative", "standalone_head", "stationed", "stop", "time_word", "tribe_connector", "tribe_head", "weak_place_cue",
 )
 
 #: `type` of an actor's affiliation: any relation type of the contract.

@@ -42,6 +42,10 @@ class NameCues:
     empty_modifier: frozenset[str] = frozenset()
     weak_place_cue: frozenset[str] = frozenset()
     place_stop: frozenset[str] = frozenset()
+    compass: frozenset[str] = frozenset()
+    own_country: frozenset[str] = frozenset()
+    region_prep: frozenset[str] = frozenset()
+    located: frozenset[str] = frozenset()
     #: heads of descriptive names beside the unit_heads lexicon -> the entity type they give
     body_head: dict[str, str] = field(default_factory=dict)
     #: heads naming the press -> the words one of which must follow ("" among them: the head alone will do)

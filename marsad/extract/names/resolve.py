@@ -61,13 +61,13 @@ def article_country(votes: Counter[str]) -> str | None:
 
 
 def disambiguate(cands: Sequence[Cand], kb: KnowledgeBase, extra_votes: Counter[str],
-                 adjectives: dict[str, tuple[str, ...]] | None = None) -> None:
+                 adjectives: dict[str, tuple[str, ...]] | None = None) -> str | None:
     """Reduce every candidate with several KB readings to one, in place: the reading in the country
     the article supports most wins (with a lower confidence when nothing supports it). A small place
     whose only reading lies in another country than the one the article is clearly about, with no
     other support for that country, is a homonym the KB does not know: it is kept unlinked. A bare
     institution name («وزارة الدفاع», «البرلمان») is that country's (`adjectives`: country -> its
-    adjectives with the article), with a lower confidence."""
+    adjectives with the article), with a lower confidence. Returns the article's country (or None)."""
     votes: Counter[str] = Counter(extra_votes)
     own: dict[str, Counter[str]] = {}
     for c in cands:
@@ -101,6 +101,17 @@ def disambiguate(cands: Sequence[Cand], kb: KnowledgeBase, extra_votes: Counter[
 
     if lead is not None and adjectives:
         link_bare_institutions(cands, kb, adjectives.get(lead, ()))
+    return lead
+
+
+def link_regions(regions: Sequence[tuple[Cand, str, str | None]], kb: KnowledgeBase, lead: str | None) -> None:
+    """Regions named by a direction («شرق البلاد», «في الجنوب», «جنوب ليبيا») become the KB's region
+    place:<country>/<direction> of the country they divide, or of the article's country (in place)."""
+    for cand, direction, country in regions:
+        code = country or lead
+        place = kb.places.get(f"place:{code.lower()}/{direction}") if code and direction else None
+        if place is not None and not cand.kb_ids:
+            cand.kb_ids, cand.type, cand.name = [place.id], None, None
 
 
 def _unlink_foreign_homonym(c: Cand, kb: KnowledgeBase, votes: Counter[str], own: dict[str, Counter[str]],

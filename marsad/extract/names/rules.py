@@ -50,6 +50,9 @@ class RuleContext:
         self.bare = [_bare(t) for t in tokens]
         self.new: list[Cand] = []
         self.dropped: list[Cand] = []
+        #: regions named by a direction: (candidate, direction, country code of the place it divides or None
+        #: for the article's own country), linked once the article's country is known
+        self.regions: list[tuple[Cand, str, str | None]] = []
         self.hints: list[Hint] = []
         self._covered: set[int] = set()
         self._by_first: dict[int, list[Cand]] = {}
@@ -190,6 +193,7 @@ def find_rule_mentions(ctx: RuleContext) -> None:
     _generic_bodies(ctx)
     _titles(ctx)
     _cued_places(ctx)
+    _compass_regions(ctx)
     _media_bodies(ctx)
 
 
@@ -511,6 +515,89 @@ def _place_name_end(ctx: RuleContext, j: int, *, town: bool) -> int | None:
             and ctx.words[j + 1] not in ctx.cues.stop:
         last = j + 1  # «الساحل الشرقي»
     return last
+
+
+#: the directions a compass word names, by its root (the KB's regions are place:<country>/<direction>)
+_DIRECTIONS = {"شرق": "east", "غرب": "west", "شمال": "north", "جنوب": "south", "وسط": "centre"}
+
+
+def _direction(word: str) -> str | None:
+    """The direction of a compass word («شرقي» → east), or None."""
+    return _DIRECTIONS.get(word[:-1] if word.endswith("ي") and len(word) == 5 else word)
+
+
+def _compass_regions(ctx: RuleContext) -> None:
+    """«شمال البلاد», «جنوب تونس», «في الجنوب»: a direction with the country it divides, or a bare
+    direction after a place preposition, names a region (linked later to the KB's region, if any)."""
+    for i, tok in enumerate(ctx.tokens):
+        if ctx.covered(i) or not _wordish(tok) or ctx.bare[i] not in ctx.cues.compass:
+            continue
+        if i > 0 and ctx.bare[i - 1] in ctx.cues.compass and ctx.same_sentence(i - 1, i):
+            continue  # the second word of «شمال شرقي …»
+        if _relative_position(ctx, i):
+            continue  # «مدينة X شمال شرقي تونس», «الواقعة شرق البلاد»: where something lies, no region
+        definite = tok.prefix.endswith(("ال", "لل")) or tok.norm.startswith("ال")
+        if definite:
+            _bare_direction(ctx, i)
+        else:
+            _direction_of_country(ctx, i)
+
+
+def _relative_position(ctx: RuleContext, i: int) -> bool:
+    """A direction that places something: right after a place or «الواقعة», or before «من» («إلى الغرب
+    من أجدابيا»)."""
+    prev, nxt = i - 1, i + 1
+    if nxt < len(ctx.tokens) and ctx.same_sentence(i, nxt) and ctx.words[nxt] in ("من", "مِن"):
+        return True
+    if prev < 0 or not ctx.same_sentence(prev, i) or ctx.tokens[i].prefix:
+        return False
+    before = ctx.cand_ending(prev)
+    return ctx.words[prev] in ctx.cues.located or (before is not None and ctx.type_of(before) in ("GPE", "LOCATION"))
+
+
+def _direction_of_country(ctx: RuleContext, i: int) -> None:
+    """«شرق البلاد», «شمال شرق البلاد», «جنوب تونس»: the region of a country (or of the article's own)."""
+    n = len(ctx.tokens)
+    j = i + 1
+    if j < n and ctx.same_sentence(i, j) and ctx.bare[j] in ctx.cues.compass and not ctx.tokens[j].prefix:
+        j += 1  # «شمال شرق»
+    if j >= n or not ctx.same_sentence(i, j) or ctx.tokens[j].prefix not in ("", "ال"):
+        return
+    direction = _direction(ctx.bare[i]) if j == i + 1 else None
+    if ctx.words[j] in ctx.cues.own_country and not ctx.covered(j):
+        cand = ctx.add(i, j, "LOCATION", confidence=0.6)
+        ctx.regions.append((cand, direction or "", None))
+        return
+    country = ctx.cand_at(j, outer_first=False)
+    if country is None or country.first != j or ctx.type_of(country) != "GPE":
+        return
+    code = next((getattr(ctx.kb.get(k), "country", None) for k in country.kb_ids
+                 if getattr(ctx.kb.get(k), "kind", "") == "country" or k in ctx.kb.actors), None)
+    if not code:
+        return
+    ctx.drop(country)
+    cand = ctx.add(i, country.last, "LOCATION", confidence=0.6)
+    ctx.regions.append((cand, direction or "", code.upper()))
+
+
+def _bare_direction(ctx: RuleContext, i: int) -> None:
+    """«في الجنوب», «بالشرق», «أقاصي الجنوب», «في الغرب والوسط»: a definite direction after a place
+    preposition, with no adjective or genitive after it («الشرق الأوسط» is another name)."""
+    n, tok = len(ctx.tokens), ctx.tokens[i]
+    if ctx.tokens[i].norm.endswith("ي"):
+        return  # «الشرقي» is an adjective
+    j = i + 1
+    if j < n and ctx.same_sentence(i, j) and (ctx.covered(j) or ctx.words[j].startswith("ال")):
+        return
+    prev = i - 1
+    cued = tok.prefix[:1] in ("ب", "ل") or (prev >= 0 and ctx.same_sentence(prev, i) and (
+        ctx.words[prev] in ctx.cues.region_prep
+        or (tok.prefix.startswith("و") and ctx.covered(prev) and ctx.cand_ending(prev) is not None
+            and ctx.type_of(ctx.cand_ending(prev)) == "LOCATION")))  # type: ignore[arg-type]
+    if not cued:
+        return
+    cand = ctx.add(i, i, "LOCATION", confidence=0.55)
+    ctx.regions.append((cand, _direction(ctx.bare[i]) or "", None))
 
 
 def _media_bodies(ctx: RuleContext) -> None:
