@@ -101,6 +101,8 @@ def disambiguate(cands: Sequence[Cand], kb: KnowledgeBase, extra_votes: Counter[
 
     if lead is not None and adjectives:
         link_bare_institutions(cands, kb, adjectives.get(lead, ()))
+    if adjectives:
+        link_bodies_named_by_country(cands, kb, adjectives)
     return lead
 
 
@@ -143,6 +145,36 @@ def link_bare_institutions(cands: Sequence[Cand], kb: KnowledgeBase, adjectives:
         if len(found) == 1:
             c.kb_ids, c.type, c.name = [found.pop()], None, None
             c.confidence = min(c.confidence, UNSURE)
+
+
+def link_bodies_named_by_country(cands: Sequence[Cand], kb: KnowledgeBase,
+                                 adjectives: dict[str, tuple[str, ...]]) -> None:
+    """A body the KB does not know under a name with its country («برلمان العراق», «حكومة تونس») is the
+    body the KB knows under the country's adjective («البرلمان العراقي») when exactly one fits (in place)."""
+    for c in cands:
+        words = (c.name or "").split()
+        if c.kb_ids or c.type not in ("ORGANIZATION", "ARMED_GROUP") or not 2 <= len(words) <= 4:
+            continue
+        for cut in range(len(words) - 1, 0, -1):
+            code = _country_named(kb, " ".join(words[cut:]))
+            if code is None:
+                continue
+            head = " ".join(words[:cut])
+            head = head if head.startswith("ال") else "ال" + head
+            found = {e.kb_id for adj in adjectives.get(code, ()) for e in kb.lookup(f"{head} {adj}")
+                     if not e.context and e.kb_id in kb.actors}
+            if len(found) == 1:
+                c.kb_ids, c.type, c.name = [found.pop()], None, None
+            break
+
+
+def _country_named(kb: KnowledgeBase, text: str) -> str | None:
+    """The country code of a country's name («العراق» → IQ), or None."""
+    for entry in kb.lookup(text):
+        rec = kb.get(entry.kb_id)
+        if isinstance(rec, Place) and rec.kind == "country" and rec.country:
+            return rec.country.upper()
+    return None
 
 
 #: descriptions that name the same body in other words (grouped as one entity)
@@ -291,6 +323,7 @@ def link_group_pronouns(cands: list[Cand], tokens: Sequence[Token], kb: Knowledg
 
 
 _ARMY_WORDS = frozenset({"الجيش", "جيش", "قوات الجيش", "القوات المسلحه", "الجيش الوطني", "قوات الجيش الوطني",
+                         "الجيش الليبي", "قوات الجيش الليبي",
                          "المؤسسه العسكريه", "جيش الشرق", "الجيش في الشرق", "القوات النظاميه",
                          "القوات النظاميه الليبيه"})
 #: bare definite words that name the article's main body of a kind: word -> (type, word its names contain)
