@@ -86,3 +86,90 @@ def test_overlay_with_an_unknown_cue_names_file_and_line(tmp_path: Path) -> None
 def test_overlay_with_an_unknown_type_is_refused(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError, match="unknown type 'ARMY'"):
         load_kb([_overlay(tmp_path, "حراس\tbody_head\tARMY\n")])
+
+
+# ------------------------------------------------------------------ rules that read these words
+
+
+def _ents(text: str) -> list[tuple[str, str, str | None, list[str]]]:
+    return [(e.name, e.type, e.kb_id, [m.text for m in e.mentions]) for e in marsad.analyze(text).entities]
+
+
+def _find(text: str, name: str) -> tuple[str, str, str | None, list[str]]:
+    found = [e for e in _ents(text) if e[0] == name or name in e[3]]
+    assert found, _ents(text)
+    return found[0]
+
+
+def test_a_quoted_name_after_a_cue_is_a_place_named_without_the_quotes() -> None:
+    name, etype, _, mentions = _find('وتقدمت الوحدات نحو منطقة "الربوة الحمراء" فجر اليوم.', "الربوة الحمراء")
+    assert etype == "LOCATION" and mentions == ["الربوة الحمراء"]
+
+
+def test_a_quoted_facility_keeps_its_cue_in_its_name() -> None:
+    name, etype, _, _ = _find('واحتمى السكان بمسجد "الفاروق الكبير" طوال الليل.', "الفاروق الكبير")
+    assert etype == "LOCATION" and name == "مسجد الفاروق الكبير"
+
+
+def test_an_area_is_named_without_its_cue_and_keeps_the_cue_in_its_mention() -> None:
+    name, etype, _, mentions = _find("دخلت القوات منطقة الزرقاوية بعد معارك قصيرة.", "الزرقاوية")
+    assert etype == "LOCATION" and mentions == ["منطقة الزرقاوية"]
+
+
+@pytest.mark.parametrize("text, facility, town", [
+    ("قصفت الطائرات مستشفى بنغازي المركزي صباح اليوم.", "مستشفى بنغازي المركزي", "بنغازي"),
+    ("رست السفينة في ميناء مصراتة بعد رحلة طويلة.", "ميناء مصراتة", "مصراتة"),
+])
+def test_a_facility_named_after_a_town_is_a_place_of_its_own(text: str, facility: str, town: str) -> None:
+    ents = _ents(text)
+    assert any(e[3] == [facility] and e[1] == "LOCATION" for e in ents), ents
+    assert not any(e[3] == [town] for e in ents), ents  # the town inside the name is no mention of its own
+
+
+def test_a_facility_does_not_take_in_a_gentilic_after_the_town() -> None:
+    ents = _ents("وصلت الشحنة إلى ميناء بيرايوس اليوناني أمس.")
+    assert any(e[0] == "ميناء بيرايوس" for e in ents) or not any("اليوناني" in m for e in ents for m in e[3]), ents
+
+
+def test_a_known_body_takes_in_its_own_countrys_adjective() -> None:
+    ents = _ents("وأعلنت حكومة الوفاق الوطني الليبية في طرابلس أنها ستفتح المطار.")
+    assert ("حكومة الوفاق الوطني الليبية", "ORGANIZATION", "gna", ["حكومة الوفاق الوطني الليبية"]) in ents, ents
+
+
+def test_a_known_body_does_not_take_in_another_countrys_adjective() -> None:
+    ents = _ents("وقالت حكومة الوفاق الوطني المصرية إن الحدود مغلقة في ليبيا.")
+    assert not any("المصرية" in m for e in ents if e[2] == "gna" for m in e[3]), ents
+
+
+@pytest.mark.parametrize("text, region", [
+    ("وصلت التعزيزات إلى جنوب تونس قادمة من العاصمة.", "جنوب تونس"),
+    ("وتدور المعارك منذ أشهر في شمال البلاد بين الطرفين.", "شمال البلاد"),
+])
+def test_a_direction_with_a_country_is_a_region(text: str, region: str) -> None:
+    name, etype, _, _ = _find(text, region)
+    assert etype == "LOCATION"
+
+
+def test_a_region_of_the_article_country_is_linked() -> None:
+    text = ("قال مسؤول ليبي إن الجيش الليبي في ليبيا يستعد لعملية جديدة. وأضاف المسؤول الليبي أن "
+            "الحكومة الليبية تقيم في الشرق منذ عامين وأن طرابلس الليبية خارج سيطرتها.")
+    assert _find(text, "الشرق")[2] == "place:ly/east"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("وهاجموا البلدة الواقعة شمال البلاد قرب الحدود.", "شمال البلاد"),
+    ("وتقدمت القوات إلى الغرب من المدينة مساء أمس.", "الغرب"),
+    ("ووصلت القافلة إلى مدينة بنغازي شرقي ليبيا مساء أمس.", "شرقي ليبيا"),
+])
+def test_a_direction_that_only_places_something_is_no_region(text: str, word: str) -> None:
+    assert not any(word in m for e in _ents(text) for m in e[3]), _ents(text)
+
+
+def test_a_body_named_with_its_country_is_the_kbs_body_of_that_country() -> None:
+    name, _, kb_id, _ = _find("ودعا نواب في برلمان العراق إلى جلسة طارئة.", "برلمان العراق")
+    assert kb_id == "iraq_parliament"
+
+
+def test_a_bare_generic_plural_is_no_entity() -> None:
+    ents = _ents("وأكد الضابط أن المتطرفين انسحبوا من الحي بعد ساعات من القتال.")
+    assert not any(m == "المتطرفين" for e in ents for m in e[3]), ents

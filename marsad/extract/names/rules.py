@@ -455,11 +455,20 @@ def _quoted_name(ctx: RuleContext, j: int) -> tuple[int, int] | None:
     if j + 2 >= n or toks[j].text not in _OPEN_QUOTES or not ctx.same_sentence(j - 1, j):
         return None
     k = j + 1
+    guesses: list[Cand] = []  # the NER model's names inside the quotes give way to the place
     while k < n and k - j <= _QUOTED_MAX and ctx.same_sentence(j, k) and _wordish(toks[k]) \
-            and not ctx.covered(k) and ctx.words[k] not in ctx.cues.stop:
+            and ctx.words[k] not in ctx.cues.stop:
+        if ctx.covered(k):
+            inner = ctx.cand_at(k)
+            if inner is None or inner.source != "ner" or inner.last >= j + 1 + _QUOTED_MAX:
+                return None
+            guesses.append(inner)
+            k = inner.last
         k += 1
     if k == j + 1 or k >= n or toks[k].text not in _CLOSE_QUOTES:
         return None
+    for guess in guesses:
+        ctx.drop(guess)
     return j + 1, k - 1
 
 
@@ -492,6 +501,10 @@ def _place_name_end(ctx: RuleContext, j: int, *, town: bool) -> int | None:
             or toks[j].prefix[:1] in ("ب", "ل", "و", "ف", "ك"):
         return None
     known = ctx.cand_at(j)
+    if known is not None and known.source == "ner" and not known.kb_ids and known.first == j \
+            and ctx.type_of(known) in ("GPE", "LOCATION"):
+        ctx.drop(known)  # the model's guess of a place the cue announces: the cue's place replaces it
+        return known.last
     if known is not None:
         # «معسكر الصاعقة»: a facility named after a force; a known place is matched on its own
         return known.last if not town and ctx.type_of(known) == "ARMED_GROUP" else None
