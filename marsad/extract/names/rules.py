@@ -10,8 +10,13 @@ Each rule reads the tokens and the dictionary matches of one article and propose
 - a group led by a person: «القوات التي يقودها الجنرال المتقاعد»; «قوات X» for a known X
 - tribes and named units: «قبيلة X», «كتيبة X», «لواء X», units by number «اللواء 73»
 - a tribal leader without a name: «زعيم قبيلة المغاربة»
-- a place announced by its cue word: «حي الفرسان», «معسكر الصاعقة», «فندق اللؤلؤة», «بلدة تمسكت»
+- a place announced by its cue word: «حي الفرسان», «معسكر الصاعقة», «فندق اللؤلؤة», «بلدة تمسكت»,
+  «منطقة "الفتائح"»; a facility named after a town: «ميناء مصراتة», «مستشفى الفلوجة التعليمي»
+- a region named by a direction: «شمال البلاد», «جنوب تونس», «في الجنوب» (not «الواقعة شمال X»)
 - the press as a source: «وسائل إعلام ليبية», «الصحف التونسية», «وكالات الأنباء»
+
+The word sets the rules read are the `name_cues` lexicon (marsad/data/lexicons/name_cues.tsv, via
+`RuleContext.cues`), so a --kb overlay extends them.
 """
 
 from __future__ import annotations
