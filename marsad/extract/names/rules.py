@@ -217,10 +217,7 @@ def _generic_bodies(ctx: RuleContext) -> None:
         if last < 0:
             i = k + 1
             continue
-        # «… المعترف بها دوليا»: the usual qualifier of a government and its forces
-        if last > i and last + 3 < n and ctx.words[last + 1] in ctx.cues.recognised and \
-                ctx.words[last + 2] in ("بها", "به") and ctx.words[last + 3].startswith("دولي"):
-            last += 3
+        last = _recognised_tail(ctx, i, last)
         if last == i and not (tok.norm.startswith("ال") and head in ctx.cues.standalone_head):
             i += 1
             continue
@@ -228,39 +225,88 @@ def _generic_bodies(ctx: RuleContext) -> None:
                                                       or ctx.words[last] in ctx.cues.empty_modifier)):
             i += 1
             continue
-        # «قوات موالية للحكومة المعترف بها دوليا»: the loyalty's object belongs to the description
-        obj = None
-        if ctx.bare[last] in ctx.cues.loyal_modifier and last + 1 < n and ctx.tokens[last + 1].prefix[:1] == "ل" \
-                and ctx.same_sentence(i, last + 1):
-            obj = ctx.cand_at(last + 1)
-            if obj is not None:
-                last = obj.last
-            else:
-                o_first = last + 1
-                last += 1
-                while last + 1 < n and ctx.same_sentence(i, last + 1) and _adjectival(ctx.words[last + 1]) \
-                        and ctx.words[last + 1] not in ctx.cues.stop and ctx.words[last + 1] not in ctx.cues.recognised:
-                    last += 1
-                if last + 3 < n and ctx.words[last + 1] in ctx.cues.recognised and ctx.words[last + 2] in ("بها", "به"):
-                    last += 3
-                o_type = ctx.cues.body_head.get(ctx.bare[o_first]) or ctx.lex.unit_heads.get(ctx.bare[o_first])
-                if o_type in ("ARMED_GROUP", "ORGANIZATION") and ctx.bare[o_first] not in ctx.cues.no_generic:
-                    obj = ctx.add(o_first, last, o_type, confidence=0.5)  # «… للحكومة المعترف بها دوليا»
-            if last + 3 < n and ctx.words[last + 1] in ctx.cues.recognised and ctx.words[last + 2] in ("بها", "به"):
-                last += 3
-        g_type = ctx.cues.body_head.get(ctx.bare[i + 1]) or ctx.lex.unit_heads.get(ctx.bare[i + 1]) if last > i else None
-        if obj is None and etype == "ARMED_GROUP" and g_type == "ORGANIZATION" and not tok.norm.startswith("ال") \
-                and ctx.bare[i + 1] not in ctx.cues.no_generic:
-            # «قوات الحكومة الليبية المعترف بها دوليا»: the forces «قوات الحكومة» and the government they obey
-            forces = ctx.add(i, i + 1, etype, confidence=0.55, outer=True)
-            government = ctx.add(i + 1, last, g_type, confidence=0.5)
-            ctx.hints.append(Hint("LOYAL_TO", forces, government, forces.start, ctx.tokens[last].end))
+        last, obj = _loyalty_object(ctx, i, last)
+        if obj is None and _forces_of_government(ctx, i, last, etype):
             i = last + 1
             continue
-        body = ctx.add(i, last, etype, confidence=0.55)
+        last, seat = _stationed_tail(ctx, i, last)
+        body = ctx.add(i, last, etype, confidence=0.55, outer=seat is not None)
         if obj is not None and ctx.type_of(obj) in ("ORGANIZATION", "ARMED_GROUP", "PERSON", "GPE"):
             ctx.hints.append(Hint("LOYAL_TO", body, obj, body.start, body.end))
+        if seat is not None:
+            ctx.hints.append(Hint("BASED_IN", body, seat, body.start, body.end))
         i = last + 1
+
+
+def _recognised_tail(ctx: RuleContext, i: int, last: int) -> int:
+    """«… المعترف بها دوليا»: the usual qualifier of a government and its forces joins the description."""
+    n = len(ctx.tokens)
+    if last > i and last + 3 < n and ctx.words[last + 1] in ctx.cues.recognised and \
+            ctx.words[last + 2] in ("بها", "به") and ctx.words[last + 3].startswith("دولي"):
+        return last + 3
+    return last
+
+
+def _loyalty_object(ctx: RuleContext, i: int, last: int) -> tuple[int, Cand | None]:
+    """«قوات موالية للحكومة المعترف بها دوليا»: the loyalty's object belongs to the description.
+    Returns the description's new last token and the object (None when there is no loyalty)."""
+    n = len(ctx.tokens)
+    if not (ctx.bare[last] in ctx.cues.loyal_modifier and last + 1 < n and ctx.tokens[last + 1].prefix[:1] == "ل"
+            and ctx.same_sentence(i, last + 1)):
+        return last, None
+    obj = ctx.cand_at(last + 1)
+    if obj is not None:
+        last = obj.last
+    else:
+        o_first = last + 1
+        last += 1
+        while last + 1 < n and ctx.same_sentence(i, last + 1) and _adjectival(ctx.words[last + 1]) \
+                and ctx.words[last + 1] not in ctx.cues.stop and ctx.words[last + 1] not in ctx.cues.recognised:
+            last += 1
+        if last + 3 < n and ctx.words[last + 1] in ctx.cues.recognised and ctx.words[last + 2] in ("بها", "به"):
+            last += 3
+        o_type = ctx.cues.body_head.get(ctx.bare[o_first]) or ctx.lex.unit_heads.get(ctx.bare[o_first])
+        if o_type in ("ARMED_GROUP", "ORGANIZATION") and ctx.bare[o_first] not in ctx.cues.no_generic:
+            obj = ctx.add(o_first, last, o_type, confidence=0.5)  # «… للحكومة المعترف بها دوليا»
+    if last + 3 < n and ctx.words[last + 1] in ctx.cues.recognised and ctx.words[last + 2] in ("بها", "به"):
+        last += 3
+    return last, obj
+
+
+def _forces_of_government(ctx: RuleContext, i: int, last: int, etype: str) -> bool:
+    """«قوات الحكومة الليبية المعترف بها دوليا»: the forces «قوات الحكومة» and the government they obey,
+    two candidates and a LOYAL_TO hint; False when the description is no such pair."""
+    if last <= i:
+        return False
+    g_type = ctx.cues.body_head.get(ctx.bare[i + 1]) or ctx.lex.unit_heads.get(ctx.bare[i + 1])
+    if etype != "ARMED_GROUP" or g_type != "ORGANIZATION" or ctx.tokens[i].norm.startswith("ال") \
+            or ctx.bare[i + 1] in ctx.cues.no_generic:
+        return False
+    forces = ctx.add(i, i + 1, etype, confidence=0.55, outer=True)
+    government = ctx.add(i + 1, last, g_type, confidence=0.5)
+    ctx.hints.append(Hint("LOYAL_TO", forces, government, forces.start, ctx.tokens[last].end))
+    return True
+
+
+def _stationed_tail(ctx: RuleContext, i: int, last: int) -> tuple[int, Cand | None]:
+    """«مجموعة مسلحة متمركزة في منطقة X», «الميليشيات المنتشرة في المنطقة الغربية»: a stationed
+    participle and the place after it join the description; returns its new last token and the place."""
+    n = len(ctx.tokens)
+
+    def stationed(k: int) -> bool:
+        w = ctx.words[k]
+        return w in ctx.cues.stationed or "ال" + w in ctx.cues.stationed
+
+    k = last if last > i and stationed(last) else last + 1
+    if k >= n or not ctx.same_sentence(i, k) or not stationed(k) or ctx.covered(k):
+        return last, None
+    j = k + 1
+    if j < n and ctx.words[j] in ("في", "فى"):
+        j += 1
+    place = ctx.cand_at(j) if j < n and ctx.same_sentence(i, j) else None
+    if place is None or ctx.type_of(place) not in ("GPE", "LOCATION") or place.first != j:
+        return last, None
+    return place.last, place
 
 
 def _description_end(ctx: RuleContext, i: int, etype: str) -> tuple[int, int]:
