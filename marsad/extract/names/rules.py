@@ -195,10 +195,10 @@ def find_rule_mentions(ctx: RuleContext) -> None:
     _led_groups(ctx)
     _groups_of_person(ctx)
     _tribes_and_units(ctx)
-    _generic_bodies(ctx)
-    _titles(ctx)
     _cued_places(ctx)
     _compass_regions(ctx)
+    _generic_bodies(ctx)
+    _titles(ctx)
     _media_bodies(ctx)
 
 
