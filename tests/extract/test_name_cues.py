@@ -103,7 +103,7 @@ def _find(text: str, name: str) -> tuple[str, str, str | None, list[str]]:
 
 def test_a_quoted_name_after_a_cue_is_a_place_named_without_the_quotes() -> None:
     name, etype, _, mentions = _find('وتقدمت الوحدات نحو منطقة "الربوة الحمراء" فجر اليوم.', "الربوة الحمراء")
-    assert etype == "LOCATION" and mentions == ["الربوة الحمراء"]
+    assert etype == "LOCATION" and mentions == ["الربوة الحمراء"] and name == "منطقة الربوة الحمراء"
 
 
 def test_a_quoted_facility_keeps_its_cue_in_its_name() -> None:
@@ -111,9 +111,9 @@ def test_a_quoted_facility_keeps_its_cue_in_its_name() -> None:
     assert etype == "LOCATION" and name == "مسجد الفاروق الكبير"
 
 
-def test_an_area_is_named_without_its_cue_and_keeps_the_cue_in_its_mention() -> None:
+def test_a_cued_place_is_named_with_its_cue_and_mentioned_without_it() -> None:
     name, etype, _, mentions = _find("دخلت القوات منطقة الزرقاوية بعد معارك قصيرة.", "الزرقاوية")
-    assert etype == "LOCATION" and mentions == ["منطقة الزرقاوية"]
+    assert etype == "LOCATION" and mentions == ["الزرقاوية"] and name == "منطقة الزرقاوية"
 
 
 @pytest.mark.parametrize("text, facility, town", [
@@ -171,5 +171,10 @@ def test_a_body_named_with_its_country_is_the_kbs_body_of_that_country() -> None
 
 
 def test_a_bare_generic_plural_is_no_entity() -> None:
-    ents = _ents("وأكد الضابط أن المتطرفين انسحبوا من الحي بعد ساعات من القتال.")
-    assert not any(m == "المتطرفين" for e in ents for m in e[3]), ents
+    ents = _ents("وأكد الضابط أن المسلحين انسحبوا من الحي بعد ساعات من القتال.")
+    assert not any(m == "المسلحين" for e in ents for m in e[3]), ents
+
+
+def test_a_bare_hostile_plural_stays_the_group_it_frames() -> None:
+    a = marsad.analyze("وأكد الضابط أن الإرهابيين انسحبوا من الحي بعد ساعات من القتال.")
+    assert any(m.text == "الإرهابيين" for e in a.entities for m in e.mentions)

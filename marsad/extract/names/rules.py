@@ -452,8 +452,6 @@ _TOWN_CUE_KINDS = frozenset({"city", "town", "village"})
 
 #: cue kinds of facilities: «ميناء X» with X a town names the town's port, a place of its own
 _FACILITY_CUE_KINDS = frozenset({"port", "oilfield", "airport", "base", "border_crossing", "facility"})
-#: cue kinds of areas, whose name is given without the cue too («منطقة الحامضية» is «الحامضية»)
-_AREA_CUE_KINDS = frozenset({"region", "district", "neighbourhood"}) | _TOWN_CUE_KINDS
 _OPEN_QUOTES = frozenset("\"«“'")
 _CLOSE_QUOTES = frozenset("\"»”'")
 #: words a quoted place name may hold at most
@@ -474,29 +472,25 @@ def _cued_places(ctx: RuleContext) -> None:
         etype = "GPE" if kind in _TOWN_CUE_KINDS else "LOCATION"
         quoted = _quoted_name(ctx, i + 1)
         if quoted is not None:
-            _add_cued_place(ctx, i, quoted[0], quoted[1], kind, etype, mention_from=quoted[0])
+            _add_cued_place(ctx, i, quoted[0], quoted[1], kind, etype)
             continue
         if b in ctx.cues.weak_place_cue:
             continue
         last = _place_name_end(ctx, i + 1, town=kind in _TOWN_CUE_KINDS)
         if last is not None:
-            _add_cued_place(ctx, i, i + 1, last, kind, etype, mention_from=i)
+            _add_cued_place(ctx, i, i + 1, last, kind, etype)
         elif kind in _FACILITY_CUE_KINDS:
             _facility_of_town(ctx, i)
 
 
-def _add_cued_place(ctx: RuleContext, cue: int, first: int, last: int, kind: str, etype: str, *,
-                    mention_from: int) -> Cand:
-    """A place announced by the cue at `cue` and named by tokens [first, last]: an area is named
-    without its cue, a facility with it («فندق اللؤلؤة»)."""
-    cand = ctx.add(mention_from, last, etype, confidence=0.6)
-    inner = " ".join(ctx.text[ctx.tokens[first].stem_start if ctx.tokens[first].prefix[:1] in ("و", "ف")
-                              else ctx.tokens[first].start:ctx.tokens[last].end].split())
-    if kind in _AREA_CUE_KINDS:
-        cand.name = inner
-    else:
-        cue_tok = ctx.tokens[cue]
-        cand.name = f"{ctx.text[cue_tok.stem_start if cue_tok.prefix else cue_tok.start:cue_tok.end]} {inner}"
+def _add_cued_place(ctx: RuleContext, cue: int, first: int, last: int, kind: str, etype: str) -> Cand:
+    """A place announced by the cue at `cue` and named by tokens [first, last]: mentioned by its name,
+    named with its cue as the article writes it («حي الفرسان», «فندق اللؤلؤة»), as `names.naming` names
+    the known places."""
+    cand = ctx.add(first, last, etype, confidence=0.6)
+    cue_tok = ctx.tokens[cue]
+    cue_text = ctx.text[cue_tok.stem_start if cue_tok.prefix else cue_tok.start:cue_tok.end]
+    cand.name = f"{cue_text} {' '.join(ctx.text[cand.start:cand.end].split())}"
     return cand
 
 
