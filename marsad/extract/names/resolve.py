@@ -402,11 +402,17 @@ def link_generic_bodies(cands: list[Cand], tokens: Sequence[Token], kb: Knowledg
 
 
 def _named_like(kb: KnowledgeBase, kb_id: str, marker: str) -> bool:
+    """An actor one of whose names is headed by `marker` («الجيش الوطني», «جيش حفتر», «قوات الجيش»), not
+    one that only holds it in a genitive («القيادة العامة للجيش»: a command, not an army)."""
     actor = kb.actors.get(kb_id)
     if actor is None:
         return False
-    names = [actor.name, *(a.text for a in actor.aliases)]
-    return any(marker in normalise(n) for n in names)
+    for name in (actor.name, *(a.text for a in actor.aliases)):
+        words = normalise(name).split()
+        heads = words[:2] if words[:1] in (["قوات"], ["القوات"]) else words[:1]
+        if any(w.startswith(marker) or w.startswith("ال" + marker) for w in heads):
+            return True
+    return False
 
 
 _ARMY_NORMS = frozenset(" ".join(name_words(w)) for w in _ARMY_WORDS)
