@@ -437,7 +437,9 @@ def _tribes_and_units(ctx: RuleContext) -> None:
             ctx.add(i, last, "TRIBE", confidence=0.7)
         elif b in ctx.cues.named_unit and not w.startswith("ال") and not ctx.tokens[i].prefix.endswith("ال"):
             last = _unit_name_end(ctx, i + 1)
-            if last is not None:
+            vague = last == i + 1 and (ctx.words[last] in ctx.cues.empty_modifier
+                                       or ctx.bare[last] in ctx.cues.empty_modifier)
+            if last is not None and not vague:  # «جبهة أخرى» names no unit
                 ctx.add(i, last, "ARMED_GROUP", confidence=0.6)
         elif b in ctx.cues.named_unit and ctx.tokens[i + 1].text.isdigit():
             ctx.add(i, i + 1, "ARMED_GROUP", confidence=0.7)  # «اللواء 73», «الكتيبة 166»: a unit by number
