@@ -332,6 +332,8 @@ def _description_end(ctx: RuleContext, i: int, etype: str) -> tuple[int, int]:
         w = ctx.words[k]
         if w in ctx.cues.stop or w in ctx.cues.relative or ctx.lex.title_at(ctx.words, k) or ctx.bare[k] in ctx.cues.time_word:
             break
+        if ctx.tokens[k].prefix.startswith("و"):
+            break  # «الحكومة والمعارضة المسلحة»: a conjunction starts another name
         definite = w.startswith("ال") and not ctx.tokens[k].prefix.startswith(("و", "ف", "ب", "ل", "ك"))
         genitive = definite and (k == i + 1 or (chained and k == i + 2)) and not tok.norm.startswith("ال")
         if w in ctx.cues.recognised or w in ctx.cues.relating:
