@@ -438,6 +438,12 @@ def _tribes_and_units(ctx: RuleContext) -> None:
                 last = i + 2
             ctx.add(i, last, "TRIBE", confidence=0.7)
         elif b in ctx.cues.named_unit and not w.startswith("ال") and not ctx.tokens[i].prefix.endswith("ال"):
+            known = ctx.cand_at(i + 1, outer_first=False)
+            if known is not None and known.first == i + 1 and known.kb_ids \
+                    and ctx.type_of(known) in ("ARMED_GROUP", "ORGANIZATION"):
+                # «تنظيم الإخوان», «جماعة أنصار الشريعة»: the head before a known body's name is that body
+                ctx.add(i, known.last, "ARMED_GROUP", kb_ids=known.kb_ids, outer=True, confidence=known.confidence)
+                continue
             last = _unit_name_end(ctx, i + 1)
             vague = last == i + 1 and (ctx.words[last] in ctx.cues.empty_modifier
                                        or ctx.bare[last] in ctx.cues.empty_modifier)
