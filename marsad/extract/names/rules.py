@@ -328,6 +328,12 @@ def _description_end(ctx: RuleContext, i: int, etype: str) -> tuple[int, int]:
                 forces = ctx.add(i, inner.last, etype, confidence=0.55)  # «قوات حكومة الوفاق»
                 ctx.hints.append(Hint("LOYAL_TO", forces, inner, forces.start, forces.end))
                 last = -1
+            elif inner is not None and k == i + 1 and etype == "ORGANIZATION" and ctx.tokens[k].prefix in ("", "ال") \
+                    and inner.kb_ids and ctx.type_of(inner) in ("ORGANIZATION", "ARMED_GROUP") \
+                    and not tok.norm.startswith("ال") and ctx.bare[i] not in ctx.cues.no_generic:
+                body = ctx.add(i, inner.last, etype, confidence=0.55, outer=True)  # «بعثة الاتحاد الأوروبي»
+                ctx.hints.append(Hint("MEMBER_OF", body, inner, body.start, body.end))
+                last = -1
             break
         w = ctx.words[k]
         if w in ctx.cues.stop or w in ctx.cues.relative or ctx.lex.title_at(ctx.words, k) or ctx.bare[k] in ctx.cues.time_word:
