@@ -115,7 +115,14 @@ class EntityRecognizer:
         text = analysis.text
         norm_text = NORM.get(analysis).norm
         self._context_seen: dict[str, bool] = {}
-        cands = [c for c in (self._from_match(m, tokens, norm_text) for m in self.trie.match(tokens, text)) if c]
+        self._place_ends: set[int] = set()
+        cands = []
+        for m in self.trie.match(tokens, text):
+            cand = self._from_match(m, tokens, norm_text)
+            if cand is not None:
+                cands.append(cand)
+                if any(isinstance(self.kb.get(k), Place) for k in cand.kb_ids):
+                    self._place_ends.add(cand.last)
         if self.ner is not None:
             cands += self.ner(tokens, text, cands)  # the rules then see the model's names too
         self._extend_by_gentilic(cands, tokens)
@@ -156,6 +163,12 @@ class EntityRecognizer:
                     or country_of(self.kb, actor.id) not in (None, country):
                 continue
             c.last, c.end = j, tok.end
+
+    def _listed_after_place(self, tokens: Sequence[Token], m: Match) -> bool:
+        """«رأس لانوف والسدرة»: a name joined by «و» to a place just named is listed as a place too."""
+        tok = tokens[m.first]
+        return m.first > 0 and tok.prefix.startswith("و") and m.first - 1 in self._place_ends \
+            and tokens[m.first - 1].sentence == tok.sentence
 
     def _other_given_name(self, entries: list, tokens: Sequence[Token], i: int) -> bool:
         """A lone surname right after a given name that is not the known person's own first name."""
@@ -219,7 +232,7 @@ class EntityRecognizer:
                 continue
             rec = self.kb.get(entry.kb_id)
             if isinstance(rec, Place) and m.first == m.last and self._needs_cue(rec, tokens[m.first]) \
-                    and not _has_cue(tokens, m):
+                    and not _has_cue(tokens, m) and not self._listed_after_place(tokens, m):
                 continue
             kept.append(entry)
         if kept and any(_small_place(self.kb.get(e.kb_id)) for e in kept) and _after_quantity(tokens, m.first) \
