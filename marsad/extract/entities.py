@@ -22,8 +22,8 @@ from marsad.extract.names.inner import inner_places
 from marsad.extract.names.lexicon import lexicon_rows, rule_lexicon
 from marsad.extract.names.matcher import Match, NameTrie, name_words
 from marsad.extract.names.resolve import (
-    assemble, country_of, disambiguate, link_generic_bodies, link_group_pronouns, link_regions, link_surnames, main_army, merge_unnamed_roles,
-    SURNAME_MAX_COUNT, relink_generic_bodies,
+    assemble, country_of, disambiguate, link_generic_bodies, link_group_pronouns, link_regions, link_surnames,
+    link_unnamed_holders, main_army, merge_unnamed_roles, SURNAME_MAX_COUNT, relink_generic_bodies,
 )
 from marsad.extract.names.ner_net import GATE_MAX_COUNT, WINDOW_AFTER, WINDOW_BEFORE, NerNet
 from marsad.extract.names.rules import RuleContext, find_rule_mentions
@@ -138,6 +138,7 @@ class EntityRecognizer:
         lead = disambiguate(cands, self.kb, self._votes(tokens), self._adjectives)
         link_regions(ctx.regions, self.kb, lead)
         merge_unnamed_roles(ctx.hints)
+        link_unnamed_holders(cands, ctx.hints, self.kb)
         cands += link_surnames(cands, tokens, text, self.kb, self.lex.given_names, self.surname_max_count,
                                self.lex.cues.stop)
         cands += link_group_pronouns(cands, tokens, self.kb)

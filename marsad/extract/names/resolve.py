@@ -275,9 +275,11 @@ def assemble(cands: list[Cand], hints: Sequence[Hint], kb: KnowledgeBase, text: 
                 seen.add((m.start, m.end))
                 spans.append(Span(m.start, m.end, text[m.start:m.end]))
         rec = kb.get(first.kb_id) if first.kb_id else None
+        # a descriptive mention («رئيس المجلس الرئاسي») does not name an entity the article names otherwise
+        named = [Span(m.start, m.end, text[m.start:m.end]) for m in members if not m.outer] or spans
         if isinstance(rec, Actor):  # the article's own words, the KB's canonical name behind kb_id
             place = kb.places.get(rec.place) if rec.place else None
-            ent = Entity(eid, rec.type, article_name(spans, text, kb, rec, rec.name), spans, rec.name_en, rec.id,
+            ent = Entity(eid, rec.type, article_name(named, text, kb, rec, rec.name), spans, rec.name_en, rec.id,
                          place.geo if place else None, kind=place.kind if place else None, kb_name=rec.name)
         elif isinstance(rec, Place):
             ent = Entity(eid, rec.type, article_name(spans, text, kb, rec, rec.name), spans, rec.name_en, rec.id,
@@ -429,6 +431,28 @@ def merge_unnamed_roles(hints: Sequence[Hint]) -> None:
             person = named.get((h.type, _identity(h.tail)))
             if person is not None:
                 h.head.kb_ids, h.head.type, h.head.name = list(person.kb_ids), person.type, person.name
+
+
+def link_unnamed_holders(cands: Sequence[Cand], hints: Sequence[Hint], kb: KnowledgeBase) -> None:
+    """A holder with no name («رئيس المجلس الرئاسي», «الرئيس الفرنسي») is the one person the article names
+    whom the KB gives that office: an affiliation of the hint's type to the same body, or the same role."""
+    mentioned = {c.kb_id for c in cands if c.kb_id and c.kb_id in kb.actors and kb.actors[c.kb_id].type == "PERSON"}
+    if not mentioned:
+        return
+    for h in hints:
+        head = h.head
+        if not (head.outer and head.type == "PERSON" and not head.kb_ids):
+            continue
+        if h.type == "ROLE":
+            role = " ".join(name_words(head.name or ""))
+            found = {p for p in mentioned if role in {" ".join(name_words(r)) for r in kb.actors[p].roles}}
+        elif h.tail.kb_id:
+            found = {p for p in mentioned
+                     if any(a.type == h.type and a.target == h.tail.kb_id for a in kb.actors[p].affiliations)}
+        else:
+            continue
+        if len(found) == 1:
+            head.kb_ids, head.type, head.name = [found.pop()], None, None
 
 
 def _identity(c: Cand) -> str:
