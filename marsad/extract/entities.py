@@ -115,14 +115,15 @@ class EntityRecognizer:
         text = analysis.text
         norm_text = NORM.get(analysis).norm
         self._context_seen: dict[str, bool] = {}
-        self._place_ends: set[int] = set()
+        self._place_ends: dict[int, set[str]] = {}
         cands = []
         for m in self.trie.match(tokens, text):
             cand = self._from_match(m, tokens, norm_text)
             if cand is not None:
                 cands.append(cand)
-                if any(isinstance(self.kb.get(k), Place) for k in cand.kb_ids):
-                    self._place_ends.add(cand.last)
+                countries = {(rec.country or "").upper() for rec in map(self.kb.get, cand.kb_ids) if isinstance(rec, Place)}
+                if countries:
+                    self._place_ends[cand.last] = countries
         if self.ner is not None:
             cands += self.ner(tokens, text, cands)  # the rules then see the model's names too
         self._extend_by_gentilic(cands, tokens)
@@ -165,11 +166,12 @@ class EntityRecognizer:
                 continue
             c.last, c.end = j, tok.end
 
-    def _listed_after_place(self, tokens: Sequence[Token], m: Match) -> bool:
-        """«رأس لانوف والسدرة»: a name joined by «و» to a place just named is listed as a place too."""
+    def _listed_after_place(self, tokens: Sequence[Token], m: Match, place: Place) -> bool:
+        """«رأس لانوف والسدرة»: a name joined by «و» to a place of the same country just named is listed
+        as a place too (not «تعز والبيضاء» for Libya's al-Bayda)."""
         tok = tokens[m.first]
-        return m.first > 0 and tok.prefix.startswith("و") and m.first - 1 in self._place_ends \
-            and tokens[m.first - 1].sentence == tok.sentence
+        return m.first > 0 and tok.prefix.startswith("و") and tokens[m.first - 1].sentence == tok.sentence \
+            and (place.country or "").upper() in self._place_ends.get(m.first - 1, set())
 
     def _other_given_name(self, entries: list, tokens: Sequence[Token], i: int) -> bool:
         """A lone surname right after a given name that is not the known person's own first name."""
@@ -233,7 +235,7 @@ class EntityRecognizer:
                 continue
             rec = self.kb.get(entry.kb_id)
             if isinstance(rec, Place) and m.first == m.last and self._needs_cue(rec, tokens[m.first]) \
-                    and not _has_cue(tokens, m) and not self._listed_after_place(tokens, m):
+                    and not _has_cue(tokens, m) and not self._listed_after_place(tokens, m, rec):
                 continue
             kept.append(entry)
         if kept and any(_small_place(self.kb.get(e.kb_id)) for e in kept) and _after_quantity(tokens, m.first) \
