@@ -178,3 +178,8 @@ def test_a_bare_generic_plural_is_no_entity() -> None:
 def test_a_bare_hostile_plural_stays_the_group_it_frames() -> None:
     a = marsad.analyze("وأكد الضابط أن الإرهابيين انسحبوا من الحي بعد ساعات من القتال.")
     assert any(m.text == "الإرهابيين" for e in a.entities for m in e.mentions)
+
+
+def test_the_preposition_ala_does_not_open_a_name() -> None:
+    for e in marsad.analyze("وأعلن المتحدث العسكري القبض على عشماوي في مدينة درنة.").entities:
+        assert not any(m.text.startswith("على ") for m in e.mentions), e

@@ -134,7 +134,8 @@ class NerNet:
         # name that is also one («علي» / «على» once normalised)
         stop = self.stop
         while first <= last and (not tokens[first].text[:1].isalpha() or tokens[first].norm in stop
-                                 and not (kind == "PER" and first < last and tokens[first].norm in _GIVEN)):
+                                 and not (kind == "PER" and first < last and tokens[first].norm in _GIVEN
+                                          and not tokens[first].text.endswith("ى"))):  # «على» is no «علي»
             first += 1
         while last >= first and (tokens[last].norm in stop or not tokens[last].text[:1].isalpha()):
             last -= 1
