@@ -121,11 +121,8 @@ def _process_analysis(doc: Document) -> Outcome:
 
 
 def _process_ready() -> bool:
+    """Whether this worker process has its pipeline (a task that makes the pool start a process)."""
     return _PROCESS_WORKER is not None and _PROCESS_WORKER.pipeline is not None
-
-
-class WorkerStopped(Exception):
-    """A worker process died during an analysis (the pool is replaced; the client may try again)."""
 
 
 class Analyser:
@@ -201,12 +198,15 @@ class Analyser:
         return outcome[1]
 
     def _replace_pool(self) -> None:
-        """Drop a broken process pool; the next request starts a new one."""
+        """Drop the process pool if it is broken (a worker died); the next request starts a new one.
+        A pool already replaced by a concurrent request is left alone."""
         with self._lock:
-            pool, self._executor = self._executor, None
-        if pool is not None:
-            log.warning("an analysis worker process died: starting new workers")
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool = self._executor
+            if pool is None or not getattr(pool, "_broken", False):
+                return
+            self._executor = None
+        log.warning("an analysis worker process died: starting new workers")
+        pool.shutdown(wait=False, cancel_futures=True)
 
     async def json(self, doc: Document, tokens: bool = False) -> bytes:
         """The analysis JSON of one document, waited for without blocking the event loop."""
@@ -224,8 +224,11 @@ class Analyser:
         return self._outcome(future)
 
     def close(self) -> None:
-        """Stop the workers."""
+        """Stop the workers (a pipeline built in this process is handed back to the garbage collector)."""
         with self._lock:
             pool, self._executor = self._executor, None
+            worker, self._worker = self._worker, None
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
+        if worker is not None and worker.pipeline is not None:
+            gc.unfreeze()
