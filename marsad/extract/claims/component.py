@@ -31,6 +31,7 @@ from itertools import islice
 from marsad.extract.claims.cues import (
     ACCORDING, DOCUMENT_HEADS, OPENERS, Cue, CueTable, cue_table,
 )
+from marsad.extract.claims.refer import SAME, BackReference
 from marsad.extract.names.cands import Cand
 from marsad.extract.spanindex import ByKey, Stabbing
 from marsad.extract.tokindex import TokenIndex
@@ -79,6 +80,13 @@ _WORD = re.compile(r"\S+")
 #: contents shorter than this many words are names or fragments, not statements
 MIN_CONTENT_WORDS = 2
 _ACCORDING_FIRST = frozenset(words[0] for words in ACCORDING)
+#: a headline is a first line shorter than this, followed by a blank line
+_HEADLINE_CHARS = 250
+_NEGATIONS = frozenset(normalise(w) for w in ("لا", "لم", "لن"))
+#: weak cues spelt like a preposition («بين»): a cue only when an opener follows close
+_PREPOSITION_LIKE = frozenset(normalise(w) for w in ("بين",))
+#: attribution words fused with «ما» («حسبما قال», «بحسبما أفادت»)
+_FUSED = {normalise(w): lemma for w, lemma in (("حسبما", "حسب"), ("بحسبما", "بحسب"), ("وفقما", "وفقا"))}
 
 
 @dataclass(slots=True)
@@ -124,6 +132,7 @@ class _Finder:
         self.unnamed_in = -1  # sentence of a cue whose speaker was not found: its participles continue no one
         self.words = [self._word(i) for i in range(len(self.tokens))]
         self.index = TokenIndex(self.tokens, self.mentions)
+        self.refer = BackReference(self.tokens, self.words, self.mentions, self.types)
         self._marks: dict[str, list[int]] = {}
         # indexes that keep the look-ups below from scanning the whole article for every cue
         self.cue_starts: list[tuple[int, int]] = []  # (cue start, index in self.claims), sorted
@@ -168,9 +177,10 @@ class _Finder:
 
     # -- main loop -------------------------------------------------------------------------------
     def run(self) -> list[Claim]:
+        """Every claim of the article, cue by cue in text order."""
         toks = self.tokens
         cues = self.table.cues
-        i = 0
+        i = self._after_headline()
         while i < len(toks):
             according = self._according_at(i)
             if according is not None:
@@ -182,14 +192,45 @@ class _Finder:
             cue = cues.get(self.words[i]) if toks[i].text[:1].isalpha() else None
             if cue is not None and toks[i].prefix.endswith("ال"):
                 cue = None  # «المشير», «اللافت»: with the article a title or a noun
-            if cue is None:
+            if cue is None or self._negated(i) or (cue.weak and self.words[i] in _PREPOSITION_LIKE
+                                                   and not self._opener_follows(i)):
                 i += 1
                 continue
             i = self._cue(i, cue)
         return self.claims
 
+    def _after_headline(self) -> int:
+        """The first token after a headline (a short first line before a blank line): a headline's verbs
+        repeat the body's claims in telegraphic form («فلان يعلن …»), so only its colon quotes count."""
+        head_end = self.text.find("\n\n", 0, _HEADLINE_CHARS)
+        if head_end < 0 or not self.tokens or self.tokens[-1].start < head_end:
+            return 0
+        k = 0
+        while k < len(self.tokens) and self.tokens[k].start < head_end:
+            if self.tokens[k].text == ":":
+                self._colon_quote(k)
+            k += 1
+        self.last_source = None
+        return k
+
+    def _negated(self, i: int) -> bool:
+        """«لم يكشف عن …», «لا يعلن»: a denied or withheld statement reports nothing."""
+        return i > 0 and self.tokens[i - 1].norm in _NEGATIONS
+
+    def _opener_follows(self, i: int) -> bool:
+        """True when an opener follows cue i within four words («وبين الوزير أن …», not «بين الطرفين»)."""
+        for k in range(i + 1, min(self.sentence_end(i), i + 4) + 1):
+            if self.tokens[k].norm in OPENERS or self.word(k) in OPENERS or self.tokens[k].text in ":\"«“":
+                return True
+        return False
+
     def _according_at(self, i: int) -> tuple[int, str] | None:
-        if self.words[i] not in _ACCORDING_FIRST and self.tokens[i].norm not in _ACCORDING_FIRST:
+        """(tokens, lemma) of an attribution phrase at token i («بحسب», «وفقاً لـ», «نقلاً عن», «حسبما»)."""
+        w, norm = self.words[i], self.tokens[i].norm
+        fused = _FUSED.get(norm) or _FUSED.get(w)
+        if fused is not None:
+            return 1, fused
+        if w not in _ACCORDING_FIRST and norm not in _ACCORDING_FIRST:
             return None
         for words, lemma in ACCORDING.items():
             n = len(words)
@@ -198,44 +239,107 @@ class _Finder:
                 return n, lemma
         return None
 
+    def _cue_word(self, j: int) -> Cue | None:
+        """The cue of token j, also with an object pronoun («قاله», «ذكرته», «أوردها»)."""
+        w = self.word(j)
+        cue = self.table.cue_for(w)
+        for ending in ("ه", "ها"):
+            if cue is None and w.endswith(ending) and len(w) > len(ending) + 2:
+                cue = self.table.cue_for(w[:-len(ending)])
+        return cue
+
+    def _according_source_start(self, i: int, n: int) -> int:
+        """The first token of the source after an attribution: past «ما» and a reporting verb
+        («بحسب ما ذكرته صحيفة X», «وفقاً لما قاله مسؤول», «حسبما أفادت مصادر»)."""
+        j = i + n
+        fused = self.tokens[i].norm in _FUSED or self.words[i] in _FUSED
+        if not fused and j < len(self.tokens) and self.tokens[j].norm in ("ما", "لما"):
+            j += 1
+            fused = True
+        if fused and j < len(self.tokens) and self._cue_word(j) is not None:
+            j += 1
+        return j
+
     def _according(self, i: int, n: int, lemma: str) -> int:
         """«بحسب ما ذكرته صحيفة X» / «نقلاً عن X»: X relays the sentence's claims, or is the source."""
-        j = i + n
-        if j < len(self.tokens) and self.tokens[j].norm in ("ما", "لما"):
-            j += 1
-            if j < len(self.tokens) and self.table.cue_for(self.word(j)):
-                j += 1
+        j = self._according_source_start(i, n)
         end = min(self.sentence_end(i), j + 8)
         found = self.mentions_in(j, end)
-        if (not found or found[0].first > j + 4) and j <= end and self.word(j) in DOCUMENT_HEADS \
-                and not self.tokens[j].prefix.endswith("ال"):
-            return self._according_unnamed(i, n, lemma, j, end, "document")  # «بحسب تقارير دولية»
-        if (not found or found[0].first > j + 1) and j <= end and self.word(j) in self.anonymous:
-            # «وفق ما ذكرت مصادر عسكرية»: an anonymous source for the clause before (or after)
-            return self._according_unnamed(i, n, lemma, j, end, "anonymous")
-        if j <= end and self.word(j) in DOCUMENT_HEADS:
+        if j > end:
+            return i + n
+        unnamed = self._according_unnamed_kind(j, found)
+        if unnamed is not None:
+            return self._according_unnamed(i, n, lemma, j, end, unnamed)
+        if self.word(j) in DOCUMENT_HEADS:
             # «وفق بيان صادر عن وزارة الدفاع»: a document speaks, its issuer named after it
             issuer = next((m for m in found if m.first <= j + 4 and self._can_speak(m)), None)
             if issuer is not None and self._kind(issuer) == "organization" and not self.tokens[j].prefix.endswith("ال"):
                 return self._according_document(i, n, lemma, j, issuer)
+        if j > i + n and self._cue_word(j - 1) is not None:
+            # «حسبما أعلن الناطق باسم …، العميد فلان»: a reporting verb's subject, chosen as after any cue
+            subject = self._subject(j, min(self.sentence_end(i), j + 14))
+            if subject is not None and subject.kind != "anonymous":
+                return self._according_named(i, n, lemma, subject)
         if not found or found[0].first > j + 2:
-            return i + n
+            return self._according_referred(i, n, lemma, j)
         src = found[0]
-        kind = self._kind(src)
+        return self._according_named(i, n, lemma, _Source(self._kind(src), src.entity, self.text[src.start:src.end],
+                                                           src.last))
+
+    def _according_unnamed_kind(self, j: int, found: list[Cand]) -> str | None:
+        """`document` («بحسب تقارير دولية»), `anonymous` («وفق ما ذكرت مصادر عسكرية», «حسبما أفاد متحدثون
+        عسكريون») or None when the source after an attribution has a name."""
+        w = self.word(j)
+        if (not found or found[0].first > j + 4) and w in DOCUMENT_HEADS and not self.tokens[j].prefix.endswith("ال"):
+            return "document"
+        if (w in self.anonymous or self.tokens[j].norm in _UNNAMED_SPOKESMEN) and not self.tokens[j].norm.startswith("ال") \
+                and not self._named_after(j, min(self.sentence_end(j), j + 6)) and not (found and found[0].first == j):
+            return "anonymous"
+        return None
+
+    def _according_referred(self, i: int, n: int, lemma: str, j: int) -> int:
+        """«بحسب المرصد» (a body named before, by its head) or «وفق نفس المصدر» (the last source)."""
+        body = self.refer.body_at(j)
+        if body is not None:
+            return self._according_named(i, n, lemma, _Source(self._kind(body), body.entity,
+                                                              self.text[self.tokens[j].start:self.tokens[j].end], j))
+        last = self.last_source
+        same = (self.word(j) in SAME and j + 1 < len(self.tokens) and self.word(j + 1) in self.anonymous) or (
+            self.word(j) in self.anonymous and j + 1 < len(self.tokens) and self.tokens[j + 1].norm in SAME)
+        if same and last is not None:
+            k = j + 1
+            return self._according_named(i, n, lemma, _Source(last.kind, last.speaker, last.text, k))
+        return i + n
+
+    def _according_named(self, i: int, n: int, lemma: str, src: _Source) -> int:
+        """A named source after an attribution: an outlet relays the claims already found in the sentence;
+        otherwise it speaks the clause before the attribution (the whole sentence when the attribution
+        stands between commas inside it), or the clause after it when it opens the sentence."""
+        toks = self.tokens
         s0 = self.sentence_start(i)
-        same = self._claims_with_cue_in(self.tokens[s0].start, self.tokens[i].start)
-        if kind == "media" and same:
+        same = self._claims_with_cue_in(toks[s0].start, toks[i].start)
+        if src.kind == "media" and same:
             for c in same:
-                if src.entity not in c.via and src.entity != c.speaker:
-                    c.via.append(src.entity)
+                if src.speaker not in c.via and src.speaker != c.speaker:
+                    c.via.append(src.speaker or "")
             return src.last + 1
-        content_end = self.tokens[i - 1].end if i > s0 else self.tokens[i].start
-        content_start = self.tokens[s0].start
+        content_end = toks[i - 1].end if i > s0 else toks[i].start
+        content_start = toks[s0].start
         if content_end <= content_start:
-            return self._according_first(i, n, lemma, src, kind)
-        self._emit(_Source(kind, src.entity, self.text[src.start:src.end]), Span(
-            self.tokens[i].start, self.tokens[i + n - 1].end, self.text[self.tokens[i].start:self.tokens[i + n - 1].end]),
-            normalise(lemma), content_start, content_end, quote=False)
+            return self._according_first(i, n, lemma, src)
+        end_sent = self.sentence_end(i)
+        after = src.last + 1
+        if i - s0 < 3 and end_sent - after >= 3:
+            content_start = toks[after + (toks[after].text in "،,")].start  # «ومن المنتظر وفق المصدر …»
+            content_end = toks[end_sent].end
+            while content_end > content_start and self.text[content_end - 1] in " .،,؛":
+                content_end -= 1
+        elif after <= end_sent and toks[after].text in "،," and end_sent - after >= 3:
+            content_end = toks[end_sent].end  # «يقود الوزير، وفقاً لـ«سونا»، وفداً …»: the sentence around it
+            while content_end > content_start and self.text[content_end - 1] in " .،,؛":
+                content_end -= 1
+        self._emit(src, Span(toks[i].start, toks[i + n - 1].end, self.text[toks[i].start:toks[i + n - 1].end]),
+                   normalise(lemma), content_start, content_end, quote=False)
         return src.last + 1
 
     def _according_unnamed(self, i: int, n: int, lemma: str, j: int, end: int, kind: str) -> int:
@@ -306,13 +410,12 @@ class _Finder:
         self._emit(source, Span(toks[i].start, toks[i].end, toks[i].text), ":", start, end, quote)
         return i + 1
 
-    def _according_first(self, i: int, n: int, lemma: str, src: Cand, kind: str) -> int:
+    def _according_first(self, i: int, n: int, lemma: str, source: _Source) -> int:
         """«وبحسب ما نقلته وكالة X عن مصدر عسكري، فإن …»: the attribution opens the sentence and the
         content follows it; a source after «عن» speaks, the outlet before it relays."""
         toks = self.tokens
         end_sent = self.sentence_end(i)
-        k = src.last + 1
-        source = _Source(kind, src.entity, self.text[src.start:src.end], src.last)
+        k = source.last + 1
         relay = None
         if k <= end_sent and self.word(k) == "عن":
             inner = self.mentions_in(k + 1, min(end_sent, k + 4))
@@ -464,6 +567,10 @@ class _Finder:
             if src is not None:
                 return src
         found = self.mentions_in(first, last)
+        if not found or found[0].first > first:
+            body = self.refer.body_at(first)
+            if body is not None:  # «وقال المرصد إن …»: the body named before, by its head
+                return _Source(self._kind(body), body.entity, self.text[toks[first].start:toks[first].end], first)
         if head in DOCUMENT_HEADS:
             speaker = found[0].entity if found else None
             return _Source("document", speaker, span_text, found[0].last if found else first)
@@ -476,6 +583,8 @@ class _Finder:
             found = [m for m in found if m is found[0] or self._apposed(first, m.first)]
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON" and not m.outer] or \
             [m for m in found if self.types.get(m.entity or "") == "PERSON"]
+        if len(persons) > 1 and self.tokens[persons[0].first - 1].norm == _ON_BEHALF:
+            persons = persons[1:]  # «الناطق باسم القائد العام، العميد فلان»: the one spoken for does not speak
         pick = persons[0] if persons else found[0]
         return _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last)
 
@@ -552,7 +661,7 @@ class _Finder:
         """Where an anonymous source's description ends («مصدر عسكري مقرب من القيادة العامة»)."""
         end = first
         for k in range(first + 1, min(last, first + 6) + 1):
-            if (self.tokens[k].text in "،,:\"«" or self.word(k) in _SKIP_SUBJECT or self.word(k) in _SAID_TO
+            if (self.tokens[k].text in "،,:\"«.؛" or self.word(k) in _SKIP_SUBJECT or self.word(k) in _SAID_TO
                     or self._according_at(k) or self.word(k) in OPENERS or self.tokens[k].norm in ("فان", "فإن")):
                 break
             end = k
