@@ -82,6 +82,9 @@ MIN_CONTENT_WORDS = 2
 _ACCORDING_FIRST = frozenset(words[0] for words in ACCORDING)
 #: a headline is a first line shorter than this, followed by a blank line
 _HEADLINE_CHARS = 250
+#: «كما» before a cue that closes its sentence: the clause before is the content («…، كما أفاد مصدر»)
+_AS = frozenset(normalise(w) for w in ("كما",))
+_RELATIVE = frozenset(normalise(w) for w in ("الذي", "التي", "الذين"))
 _NEGATIONS = frozenset(normalise(w) for w in ("لا", "لم", "لن"))
 #: weak cues spelt like a preposition («بين»): a cue only when an opener follows close
 _PREPOSITION_LIKE = frozenset(normalise(w) for w in ("بين",))
@@ -443,48 +446,23 @@ class _Finder:
         return k
 
     def _cue(self, i: int, cue: Cue) -> int:
+        """A reporting verb at token i: its source, its content, and the token to go on from."""
         toks = self.tokens
         cue_span = Span(toks[i].start, toks[i].end, toks[i].text)
         end_sent = self.sentence_end(i)
-        # «وهو ما أكدته مصادر أخرى»: a corroborating source, its content follows as a participle
-        corroborating = i >= 1 and toks[i - 1].norm == "ما" and self.word(i).endswith(("ته", "ه", "تها"))
         if cue.participle:
-            source = self.pending or (self.last_source if self.unnamed_in != toks[i].sentence else None)
-            self.pending = None
-            if source is None:
-                return i + 1
-            opener = self._opener(i + 1, end_sent)
-            if opener is None:
-                return i + 1
-            start, end, quote = self._content(opener, end_sent)
-            self._emit(source, cue_span, cue.lemma, start, end, quote)
-            return i + 1
+            return self._participle(i, cue, cue_span, end_sent)
         if self._impersonal(i):
             return i + 1
         if cue.lemma in _RULING:
-            ruling = self._ruling_before(i)
-            if ruling is not None:  # «أصدرت المحكمة حكماً يقضي بـ …»: the ruling speaks, by its issuer
-                span = self._object_content(i, ruling, end_sent)
-                if span is not None:
-                    carried = self.last_source  # the text speaks once; later cues continue the earlier speaker
-                    self._emit(ruling, cue_span, cue.lemma, span[0], span[1], False)
-                    self.last_source = carried
-                return i + 1
-        subject_first = i + 1
-        opener = self._opener(subject_first, end_sent)
-        subj_last = (opener - 1) if opener is not None else min(end_sent, i + 12)
-        source = self._subject(subject_first, subj_last)
-        if cue.weak and (source is None or opener is None or source.last < 0 or source.last > i + 4
-                         or opener > source.last + 6 or toks[i].prefix.endswith("ال")):
-            return i + 1
+            after_ruling = self._ruling(i, cue, cue_span, end_sent)
+            if after_ruling is not None:
+                return after_ruling
+        # «وهو ما أكدته مصادر أخرى»: a corroborating source, its content follows as a participle
+        corroborating = i >= 1 and toks[i - 1].norm == "ما" and self.word(i).endswith(("ته", "ه", "تها"))
+        opener = self._opener(i + 1, end_sent)
+        source = self._source_of(i, cue, opener, end_sent, corroborating)
         if source is None:
-            source = self._subject_before(i)
-        if source is None and corroborating is False:
-            source = self._carry(i)
-        if source is None:
-            s_start = toks[self.sentence_start(i)].start
-            if not self._no_subject(i) and not any(s_start <= c.cue.start < toks[i].start for c in self.claims):
-                self.unnamed_in = toks[i].sentence  # a speaker the entity layer did not name: its participles are his
             return i + 1
         if corroborating:
             self.pending = source
@@ -492,33 +470,104 @@ class _Finder:
             return max(i, source.last) + 1
         relay = None
         if cue.lemma == _NAQAL and opener is not None and self.word(opener) == "عن":
-            # «ونقلت رويترز عن خالد عمر قوله إن …»: the speaker follows «عن», the subject relays
-            found = self.mentions_in(opener + 1, min(end_sent, opener + 4))
-            if found and found[0].first <= opener + 2:
-                relay = source if source.kind == "media" else None
-                pick = found[0]
-                source = _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last)
-                opener = self._opener(pick.last + 1, end_sent)
-            elif opener + 1 <= end_sent and self.word(opener + 1) in self.anonymous:
-                relay = source if source.kind == "media" else None
-                desc_end = self._description_end(opener + 1, min(end_sent, opener + 6))
-                source = _Source("anonymous", None, " ".join(
-                    self.text[toks[opener + 1].start:toks[desc_end].end].split()), desc_end)
-                opener = self._opener(desc_end + 1, end_sent)
+            source, relay, opener = self._reported_from(source, opener, end_sent)
         if opener is None:
-            span = self._object_content(i, source, end_sent) if cue.object else None
-            if span is None:
-                return i + 1
-            claim = self._emit(source, cue_span, cue.lemma, span[0], span[1], False)
-            self._time(claim, toks[i].start, span[0])
-            return i + 1
+            return self._without_opener(i, cue, cue_span, source, end_sent)
         start, end, quote = self._content(opener, end_sent)
         claim = self._emit(source, cue_span, cue.lemma, start, end, quote)
         if relay is not None and relay.speaker:
             claim.via.append(relay.speaker)
-        self._said_to(claim, subject_first, opener)
+        self._said_to(claim, i + 1, opener)
         self._time(claim, toks[i].start, self.tokens[opener].start)
         return opener + 1
+
+    def _participle(self, i: int, cue: Cue, cue_span: Span, end_sent: int) -> int:
+        """«موضحاً أن …»: a participle continues the source waiting for it, or the last one."""
+        source = self.pending or (self.last_source if self.unnamed_in != self.tokens[i].sentence else None)
+        self.pending = None
+        if source is None:
+            return i + 1
+        opener = self._opener(i + 1, end_sent)
+        if opener is None:
+            return i + 1
+        start, end, quote = self._content(opener, end_sent)
+        self._emit(source, cue_span, cue.lemma, start, end, quote)
+        return i + 1
+
+    def _ruling(self, i: int, cue: Cue, cue_span: Span, end_sent: int) -> int | None:
+        """«أصدرت المحكمة حكماً يقضي بـ …»: the ruling speaks, by its issuer; None when no document is named."""
+        ruling = self._ruling_before(i)
+        if ruling is None:
+            return None
+        span = self._object_content(i, ruling, end_sent)
+        if span is not None:
+            carried = self.last_source  # the text speaks once; later cues continue the earlier speaker
+            self._emit(ruling, cue_span, cue.lemma, span[0], span[1], False)
+            self.last_source = carried
+        return i + 1
+
+    def _source_of(self, i: int, cue: Cue, opener: int | None, end_sent: int, corroborating: bool) -> _Source | None:
+        """Who speaks at cue i: the subject after it, one before it, or the source carried over."""
+        toks = self.tokens
+        subj_last = (opener - 1) if opener is not None else min(end_sent, i + 12)
+        source = self._subject(i + 1, subj_last)
+        if cue.weak and (source is None or opener is None or source.last < 0 or source.last > i + 4
+                         or opener > source.last + 6 or toks[i].prefix.endswith("ال")):
+            return None
+        if source is None:
+            source = self._subject_before(i)
+        if source is None and not corroborating:
+            source = self._carry(i)
+        if source is None:
+            s_start = toks[self.sentence_start(i)].start
+            if not self._no_subject(i) and not any(s_start <= c.cue.start < toks[i].start for c in self.claims):
+                self.unnamed_in = toks[i].sentence  # a speaker the entity layer did not name: its participles are his
+        return source
+
+    def _reported_from(self, source: _Source, opener: int, end_sent: int) -> tuple[_Source, _Source | None, int | None]:
+        """«ونقلت رويترز عن خالد عمر قوله إن …»: the speaker follows «عن» (possibly after a title), the
+        subject relays; (source, relay, opener)."""
+        toks = self.tokens
+        relay = source if source.kind == "media" else None
+        found = self.mentions_in(opener + 1, min(end_sent, opener + 4))
+        if found and found[0].first <= opener + 2:
+            pick = found[0]
+            titled = self._titled_person(opener + 1, min(end_sent, opener + 10))
+            if titled is not None and self.types.get(pick.entity or "") != "PERSON" \
+                    and not self._opener(opener + 1, titled.last):
+                return titled, relay, self._opener(titled.last + 1, end_sent)  # «عن السكرتير الدائم بوزارة …، فلان»
+            return (_Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last), relay,
+                    self._opener(pick.last + 1, end_sent))
+        if opener + 1 <= end_sent and self.word(opener + 1) in self.anonymous:
+            desc_end = self._description_end(opener + 1, min(end_sent, opener + 6))
+            anonymous = _Source("anonymous", None, " ".join(self.text[toks[opener + 1].start:toks[desc_end].end].split()),
+                                desc_end)
+            return anonymous, relay, self._opener(desc_end + 1, end_sent)
+        titled = self._titled_person(opener + 1, min(end_sent, opener + 10))
+        if titled is not None and not self._opener(opener + 1, titled.last):
+            return titled, relay, self._opener(titled.last + 1, end_sent)
+        return source, None, opener
+
+    def _without_opener(self, i: int, cue: Cue, cue_span: Span, source: _Source, end_sent: int) -> int:
+        """A cue with no «أن», colon or quote: «…، كما أفاد مصدر أمني.» speaks the clause before it;
+        «كشف فلان تفاصيل …» (a cue whose object can be the content) speaks its object."""
+        toks = self.tokens
+        s0 = self.sentence_start(i)
+        if i - 1 > s0 + 2 and toks[i - 1].norm in _AS and source.last >= end_sent - 3:
+            end = toks[i - 2].end
+            while end > toks[s0].start and self.text[end - 1] in " ،,":
+                end -= 1
+            carried = self.last_source
+            self._emit(source, cue_span, cue.lemma, toks[s0].start, end, False)
+            if source.last < 0:
+                self.last_source = carried
+            return max(i, source.last) + 1
+        span = self._object_content(i, source, end_sent) if cue.object else None
+        if span is None:
+            return i + 1
+        claim = self._emit(source, cue_span, cue.lemma, span[0], span[1], False)
+        self._time(claim, toks[i].start, span[0])
+        return i + 1
 
     # -- sources ---------------------------------------------------------------------------------
     def _kind(self, cand: Cand) -> str:
@@ -683,13 +732,39 @@ class _Finder:
                 src = _Source("anonymous", None, " ".join(self.text[self.tokens[back].start:self.tokens[i - 1].end].split()))
                 self.last_anonymous = src
                 return src  # «لكن منتقدين يقولون إن …», «وكانت مصادر ليبية قد ذكرت أن …»
-        opening = self._kana_subject(s0, found)
+        opening = self._kana_subject(s0, found) or self._adjacent_subject(i, s0)
         if opening is not None:
             return opening
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON"]
         if persons:
             p = persons[-1]
             return _Source("named_person", p.entity, self.text[p.start:p.end])
+        return None
+
+    def _adjacent_subject(self, i: int, s0: int) -> _Source | None:
+        """«قوات الجيش أعلنت …», «الغرياني، الذي طالب …», «المرصد قال»: a speaker named right before a cue
+        that has no conjunction of its own (subject, verb), or before «الذي» that opens its relative clause."""
+        toks = self.tokens
+        if toks[i].prefix[:1] in ("و", "ف"):
+            return None
+        k = i - 1
+        if k > s0 and toks[k].norm in _KANA | {"قد"}:
+            k -= 1
+        if k > s0 and toks[k].norm in _RELATIVE:
+            if self.word(i).endswith(("ه", "ها", "هم")):
+                return None  # «الجماعة التي اتهمتها واشنطن»: the antecedent is the object
+            k -= 1
+            if k > s0 and toks[k].text in "،,":
+                k -= 1
+        if k < s0:
+            return None
+        spoken = [m for m in self.index.by_last.get(k, ()) if m.entity and self._can_speak(m)]
+        if spoken:
+            m = min(spoken, key=lambda m: m.first)
+            return _Source(self._kind(m), m.entity, self.text[m.start:m.end], -1)
+        body = self.refer.body_at(k)
+        if body is not None:
+            return _Source(self._kind(body), body.entity, self.text[toks[k].start:toks[k].end], -1)
         return None
 
     def _ruling_before(self, i: int) -> _Source | None:
