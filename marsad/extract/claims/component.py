@@ -82,6 +82,9 @@ MIN_CONTENT_WORDS = 2
 _ACCORDING_FIRST = frozenset(words[0] for words in ACCORDING)
 #: a headline is a first line shorter than this, followed by a blank line
 _HEADLINE_CHARS = 250
+#: words between an unnamed head and a person that make him whom the source is close to, not its name
+_CLOSE_TO = frozenset(normalise(w) for w in ("من", "عن", "مقرب", "المقرب", "قريب", "القريب", "مقربة", "المقربة",
+                                              "مقربون", "لدى", "حول"))
 #: «كما» before a cue that closes its sentence: the clause before is the content («…، كما أفاد مصدر»)
 _AS = frozenset(normalise(w) for w in ("كما",))
 _RELATIVE = frozenset(normalise(w) for w in ("الذي", "التي", "الذين"))
@@ -588,6 +591,9 @@ class _Finder:
         head = self.word(first)
         head_full = toks[first].norm
         span_text = " ".join(self.text[toks[first].start:toks[last].end].split())
+        apposed = self._person_closing(first, last)
+        if apposed is not None:  # «وقال الخبير في معهد …، فلان، إن»: the person closing the subject speaks
+            return apposed
         if (head in self.anonymous or head_full in self.anonymous) and not self._named_after(first, last):
             if head_full.startswith("ال") and self.last_anonymous is not None:
                 return self.last_anonymous
@@ -636,6 +642,23 @@ class _Finder:
             persons = persons[1:]  # «الناطق باسم القائد العام، العميد فلان»: the one spoken for does not speak
         pick = persons[0] if persons else found[0]
         return _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last)
+
+    def _person_closing(self, first: int, last: int) -> _Source | None:
+        """A person named last in a subject that opens with an unnamed head («الخبير في معهد X فلان»,
+        «مسؤول في الوزارة، فلان،»), unless the head is close to him («مصدر مقرب من فلان»)."""
+        toks = self.tokens
+        if not (self.word(first) in self.anonymous or toks[first].norm in self.anonymous
+                or self.word(first) in _MEMBER_HEADS or toks[first].norm in _MEMBER_HEADS):
+            return None
+        k = last
+        while k > first and toks[k].text in "،,":
+            k -= 1
+        person = next((m for m in self.index.by_last.get(k, ()) if self.types.get(m.entity or "") == "PERSON"), None)
+        if person is None or person.first <= first:
+            return None
+        if any(self.word(t) in _CLOSE_TO or toks[t].norm in _CLOSE_TO for t in range(first + 1, person.first)):
+            return None
+        return _Source("named_person", person.entity, self.text[person.start:person.end], person.last)
 
     def _apposed(self, first: int, at: int) -> bool:
         """True when a mention at token `at` can still name the subject that opens with a body at `first`: close,
