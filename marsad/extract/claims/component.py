@@ -48,6 +48,7 @@ _SKIP_SUBJECT = frozenset(normalise(w) for w in ("قد", "كان", "كانت", "
 _SAID_TO = frozenset(normalise(w) for w in ("تصريح", "تصريحات", "حديث", "مقابلة", "بيان", "لقاء", "اتصال"))
 _MEDIA_HEADS = frozenset(normalise(w) for w in ("صحيفة", "جريدة", "وكالة", "قناة", "موقع", "إذاعة", "تلفزيون", "مجلة"))
 _NAQAL = normalise("نقل")
+_TO = frozenset(normalise(w) for w in ("إلى", "الى"))
 #: heads of a speaker who is anonymous unless a name follows («عضو في المجلس», «قيادي في الحركة»)
 _MEMBER_HEADS = frozenset(normalise(w) for w in ("عضو", "أعضاء", "قيادي", "قياديون", "قياديين", "ناشط", "ناشطون",
                                                   "ناشطين"))
@@ -701,8 +702,8 @@ class _Finder:
 
     def _titled_person(self, first: int, last: int) -> _Source | None:
         """«وأكد وزير الخارجية الإيطالي، باولو جينتيلوني، …»: a person named after a longer title."""
-        for m in self.mentions_in(first, min(last, first + 6)):
-            if self.types.get(m.entity or "") == "PERSON" and m.first > first:
+        for m in self.mentions_in(first, min(last, first + 10)):
+            if self.types.get(m.entity or "") == "PERSON" and first < m.first <= first + 6:
                 return _Source("named_person", m.entity, self.text[m.start:m.end], m.last)
         return None
 
@@ -887,13 +888,19 @@ class _Finder:
                 continue
             if tok.text in (":", "：") or tok.text in _OPEN_QUOTES:
                 return k
-            if (tok.norm in OPENERS or self.word(k) in OPENERS) and not self._unnamed_clause(k):
+            if (tok.norm in OPENERS or self.word(k) in OPENERS) and not self._unnamed_clause(k) \
+                    and not self._spoken_to(k):
                 return k
             later = self.cue_at(k) if k > first else None
             if later is not None and not later.weak and not self.tokens[k].prefix.startswith("ب"):
                 return None
             k += 1
         return None
+
+    def _spoken_to(self, k: int) -> bool:
+        """«في تصريحات إلى "الوطن"», «في حديث إلى الصحيفة»: «إلى» after a statement names whom it was
+        given to, not the content."""
+        return self.word(k) in _TO and k > 0 and self.word(k - 1) in _SAID_TO
 
     def _unnamed_clause(self, k: int) -> bool:
         """«المصدر الذي طلب عدم الكشف عن اسمه»: «عن» before «اسمه/هويته» belongs to the source's description."""
