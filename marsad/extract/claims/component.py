@@ -53,7 +53,9 @@ _TO = frozenset(normalise(w) for w in ("إلى", "الى"))
 _MEMBER_HEADS = frozenset(normalise(w) for w in ("عضو", "أعضاء", "قيادي", "قياديون", "قياديين", "ناشط", "ناشطون",
                                                   "ناشطين"))
 #: cues whose following noun is the one called upon, not the speaker
-_CALLING = frozenset(normalise(w) for w in ("دعا", "طالب", "حث", "حذر", "ناشد"))
+_CALLING = frozenset(normalise(w) for w in ("دعا", "طالب", "حث", "حذر", "ناشد", "اتهم"))
+_ACCUSE = normalise("اتهم")
+_OBJECT_PRONOUNS = ("ه", "ها", "هم")
 #: words after a cue that are not its subject («وأضاف في تصريح», «وتابع خلال المؤتمر»)
 _NOT_SUBJECT = frozenset(normalise(w) for w in ("في", "فى", "عن", "خلال", "أثناء", "على", "إلى", "الى", "عبر",
                                                  "بعد", "قبل", "أيضا", "كذلك", "مؤكدا", "قائلا", "بالقول", "عقب",
@@ -515,6 +517,11 @@ class _Finder:
         toks = self.tokens
         subj_last = (opener - 1) if opener is not None else min(end_sent, i + 12)
         source = self._subject(i + 1, subj_last)
+        object_pronoun = self._object_pronoun(i)
+        if source is not None and cue.lemma == _ACCUSE and not object_pronoun and self._accused(source):
+            source = None  # «واتهم تركيا بإيواء …»: the noun right before «بـ…» is the accused
+        if source is None and object_pronoun and i > 0 and toks[i - 1].norm in _RELATIVE:
+            return None  # «الجماعة التي اتهمتها واشنطن»: only a subject after the verb can speak
         if cue.weak and (source is None or opener is None or source.last < 0 or source.last > i + 4
                          or opener > source.last + 6 or toks[i].prefix.endswith("ال")):
             return None
@@ -527,6 +534,16 @@ class _Finder:
             if not self._no_subject(i) and not any(s_start <= c.cue.start < toks[i].start for c in self.claims):
                 self.unnamed_in = toks[i].sentence  # a speaker the entity layer did not name: its participles are his
         return source
+
+    def _object_pronoun(self, i: int) -> bool:
+        """True when cue i carries an object pronoun («اتهمته», «يتهمها»; not «اتهم», «يتهم»)."""
+        w = self.word(i)
+        return any(w.endswith(p) and self.table.cue_for(w[:-len(p)]) is not None for p in _OBJECT_PRONOUNS)
+
+    def _accused(self, source: _Source) -> bool:
+        """True when the words right after an accusing cue's subject open the charge («بإيواء», «بأنه»)."""
+        k = source.last + 1
+        return source.kind != "anonymous" and 0 < k < len(self.tokens) and self.tokens[k].prefix.startswith("ب") and self.tokens[k].text[:1].isalpha()
 
     def _reported_from(self, source: _Source, opener: int, end_sent: int) -> tuple[_Source, _Source | None, int | None]:
         """«ونقلت رويترز عن خالد عمر قوله إن …»: the speaker follows «عن» (possibly after a title), the
@@ -624,6 +641,9 @@ class _Finder:
                 return src
         found = self.mentions_in(first, last)
         if not found or found[0].first > first:
+            named = self._surname(first, last)
+            if named is not None:  # «وأضاف عمر أنه …»: a person named in full before, by the last word of his name
+                return named
             body = self.refer.body_at(first)
             if body is not None:  # «وقال المرصد إن …»: the body named before, by its head
                 return _Source(self._kind(body), body.entity, self.text[toks[first].start:toks[first].end], first)
@@ -643,6 +663,21 @@ class _Finder:
             persons = persons[1:]  # «الناطق باسم القائد العام، العميد فلان»: the one spoken for does not speak
         pick = persons[0] if persons else found[0]
         return _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last)
+
+    def _surname(self, first: int, last: int) -> _Source | None:
+        """A one-word subject that is the last word of a person named in full before («خالد عمر» … «عمر»)."""
+        toks = self.tokens
+        if toks[first].prefix or (last > first and toks[first + 1].text not in "،,"):
+            return None
+        w = self.word(first)
+        best = None
+        for m in self.mentions:
+            if first > m.last > m.first and self.types.get(m.entity or "") == "PERSON" and self.word(m.last) == w \
+                    and (best is None or m.last > best.last):
+                best = m
+        if best is None:
+            return None
+        return _Source("named_person", best.entity, toks[first].text, first)
 
     def _person_closing(self, first: int, last: int) -> _Source | None:
         """A person named last in a subject that opens with an unnamed head («الخبير في معهد X فلان»,
@@ -775,7 +810,7 @@ class _Finder:
         if k > s0 and toks[k].norm in _KANA | {"قد"}:
             k -= 1
         if k > s0 and toks[k].norm in _RELATIVE:
-            if self.word(i).endswith(("ه", "ها", "هم")):
+            if self._object_pronoun(i):
                 return None  # «الجماعة التي اتهمتها واشنطن»: the antecedent is the object
             k -= 1
             if k > s0 and toks[k].text in "،,":
