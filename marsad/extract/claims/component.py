@@ -209,11 +209,14 @@ class _Finder:
         return self.claims
 
     def _after_headline(self) -> int:
-        """The first token after a headline (a short first line before a blank line): a headline's verbs
+        """The first token after a headline (a short first line before a blank line, neither ending like a
+        sentence nor opening with «و»/«ف»): a headline's verbs
         repeat the body's claims in telegraphic form («فلان يعلن …»), so only its colon quotes count."""
         head_end = self.text.find("\n\n", 0, _HEADLINE_CHARS)
         if head_end < 0 or not self.tokens or self.tokens[-1].start < head_end:
             return 0
+        if self.text[:head_end].rstrip().endswith((".", "؟", "!")) or self.tokens[0].prefix[:1] in ("و", "ف"):
+            return 0  # a sentence of the body («وقال …»), not a headline
         k = 0
         while k < len(self.tokens) and self.tokens[k].start < head_end:
             if self.tokens[k].text == ":":
@@ -224,7 +227,7 @@ class _Finder:
 
     def _negated(self, i: int) -> bool:
         """«لم يكشف عن …», «لا يعلن»: a denied or withheld statement reports nothing."""
-        return i > 0 and self.tokens[i - 1].norm in _NEGATIONS
+        return i > 0 and (self.tokens[i - 1].norm in _NEGATIONS or self.words[i - 1] in _NEGATIONS)
 
     def _opener_follows(self, i: int) -> bool:
         """True when an opener follows cue i within four words («وبين الوزير أن …», not «بين الطرفين»)."""
@@ -659,8 +662,8 @@ class _Finder:
             found = [m for m in found if m is found[0] or self._apposed(first, m.first)]
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON" and not m.outer] or \
             [m for m in found if self.types.get(m.entity or "") == "PERSON"]
-        if len(persons) > 1 and self.tokens[persons[0].first - 1].norm == _ON_BEHALF:
-            persons = persons[1:]  # «الناطق باسم القائد العام، العميد فلان»: the one spoken for does not speak
+        if len(persons) > 1 and any(self.tokens[k].norm == _ON_BEHALF for k in range(first, persons[0].first)):
+            persons = [p for p in persons if p.entity != persons[0].entity] or persons  # «الناطق باسم القائد العام، العميد فلان»: the one spoken for does not speak
         pick = persons[0] if persons else found[0]
         return _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last)
 
@@ -737,9 +740,16 @@ class _Finder:
 
     def _titled_person(self, first: int, last: int) -> _Source | None:
         """«وأكد وزير الخارجية الإيطالي، باولو جينتيلوني، …»: a person named after a longer title."""
-        for m in self.mentions_in(first, min(last, first + 10)):
-            if self.types.get(m.entity or "") == "PERSON" and first < m.first <= first + 6:
-                return _Source("named_person", m.entity, self.text[m.start:m.end], m.last)
+        persons = [m for m in self.mentions_in(first, min(last, first + 14))
+                   if self.types.get(m.entity or "") == "PERSON" and m.first > first]
+        if len(persons) > 1 and any(self.tokens[k].norm == _ON_BEHALF for k in range(first, persons[0].first)):
+            persons = [p for p in persons if p.entity != persons[0].entity] or persons  # «الناطق باسم القائد العام فلان، العميد فلان»: the one spoken for does not speak
+            reach = first + 12
+        else:
+            reach = first + 6
+        if persons and persons[0].first <= reach:
+            m = persons[0]
+            return _Source("named_person", m.entity, self.text[m.start:m.end], m.last)
         return None
 
     def _last_media(self, before: int) -> str | None:
