@@ -350,8 +350,12 @@ class _Finder:
             content_end = toks[end_sent].end  # «يقود الوزير، وفقاً لـ«سونا»، وفداً …»: the sentence around it
             while content_end > content_start and self.text[content_end - 1] in " .،,؛":
                 content_end -= 1
+        while content_end > content_start and self.text[content_end - 1] in " ،,":
+            content_end -= 1
+        carried = self.last_source  # an attribution is not a subject that later cues continue
         self._emit(src, Span(toks[i].start, toks[i + n - 1].end, self.text[toks[i].start:toks[i + n - 1].end]),
                    normalise(lemma), content_start, content_end, quote=False)
+        self.last_source = carried
         return src.last + 1
 
     def _according_unnamed(self, i: int, n: int, lemma: str, j: int, end: int, kind: str) -> int:
@@ -830,10 +834,22 @@ class _Finder:
         spoken = [m for m in self.index.by_last.get(k, ()) if m.entity and self._can_speak(m)]
         if spoken:
             m = min(spoken, key=lambda m: m.first)
+            person = self._titled_before(m.first, s0) if self.types.get(m.entity or "") != "PERSON" else None
+            m = person or m  # «فلان، عضو اللجنة التنفيذية للمنظمة، قال»: the person, not the body in his title
             return _Source(self._kind(m), m.entity, self.text[m.start:m.end], -1)
         body = self.refer.body_at(k)
         if body is not None:
             return _Source(self._kind(body), body.entity, self.text[toks[k].start:toks[k].end], -1)
+        return None
+
+    def _titled_before(self, first: int, s0: int) -> Cand | None:
+        """A person named up to eight words before token `first`, with only his title between."""
+        for k in range(first - 1, max(s0, first - 8) - 1, -1):
+            person = next((m for m in self.index.by_last.get(k, ()) if self.types.get(m.entity or "") == "PERSON"), None)
+            if person is not None:
+                return person
+            if self.tokens[k].text in ".:؛\"«»" or self.cue_at(k) is not None:
+                return None
         return None
 
     def _ruling_before(self, i: int) -> _Source | None:
