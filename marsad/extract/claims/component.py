@@ -48,6 +48,10 @@ _SKIP_SUBJECT = frozenset(normalise(w) for w in ("قد", "كان", "كانت", "
 _SAID_TO = frozenset(normalise(w) for w in ("تصريح", "تصريحات", "حديث", "مقابلة", "بيان", "لقاء", "اتصال"))
 _MEDIA_HEADS = frozenset(normalise(w) for w in ("صحيفة", "جريدة", "وكالة", "قناة", "موقع", "إذاعة", "تلفزيون", "مجلة"))
 _NAQAL = normalise("نقل")
+_CAME = normalise("جاء")
+#: «بيد أن», «غير أن», «إلا أن»: «however», no reported clause
+_BUT = frozenset(normalise(w) for w in ("بيد", "غير", "إلا", "الا", "رغم", "برغم"))
+_THAT = frozenset(normalise(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها"))
 _TO = frozenset(normalise(w) for w in ("إلى", "الى"))
 #: heads of a speaker who is anonymous unless a name follows («عضو في المجلس», «قيادي في الحركة»)
 _MEMBER_HEADS = frozenset(normalise(w) for w in ("عضو", "أعضاء", "قيادي", "قياديون", "قياديين", "ناشط", "ناشطون",
@@ -88,10 +92,14 @@ _HEADLINE_CHARS = 250
 #: words between an unnamed head and a person that make him whom the source is close to, not its name
 _CLOSE_TO = frozenset(normalise(w) for w in ("من", "عن", "مقرب", "المقرب", "قريب", "القريب", "مقربة", "المقربة",
                                               "مقربون", "لدى", "حول"))
+#: words before a cue without «و» that still let it continue the last speaker («كما أضاف», «ثم قال»)
+_LINKS = frozenset(normalise(w) for w in ("كما", "ثم", "قد", "وقد", "لكنه", "لكنها", "ولكنه", "ولكنها", "بل",
+                                           "كذلك", "أيضا", "حيث", "فيما", "بينما", "وبينما", "لذلك", "عندما", "حين",
+                                           "كان", "كانت", "وكان", "وكانت", "إذ", "اذ", "عاد", "وعاد", "عادت", "وعادت"))
 #: «كما» before a cue that closes its sentence: the clause before is the content («…، كما أفاد مصدر»)
 _AS = frozenset(normalise(w) for w in ("كما",))
 _RELATIVE = frozenset(normalise(w) for w in ("الذي", "التي", "الذين"))
-_NEGATIONS = frozenset(normalise(w) for w in ("لا", "لم", "لن"))
+_NEGATIONS = frozenset(normalise(w) for w in ("لا", "لم", "لن", "مما"))
 #: weak cues spelt like a preposition («بين»): a cue only when an opener follows close
 _PREPOSITION_LIKE = frozenset(normalise(w) for w in ("بين",))
 #: attribution words fused with «ما» («حسبما قال», «بحسبما أفادت»)
@@ -226,7 +234,8 @@ class _Finder:
         return k
 
     def _negated(self, i: int) -> bool:
-        """«لم يكشف عن …», «لا يعلن»: a denied or withheld statement reports nothing."""
+        """«لم يكشف عن …», «لا يعلن»: a denied or withheld statement reports nothing; nor does a cause
+        («مما دعا إلى …»)."""
         return i > 0 and (self.tokens[i - 1].norm in _NEGATIONS or self.words[i - 1] in _NEGATIONS)
 
     def _opener_follows(self, i: int) -> bool:
@@ -794,18 +803,18 @@ class _Finder:
         s0 = self.sentence_start(i)
         if i - s0 > 25:
             s0 = i - 25
-        found = [m for m in self.mentions_in(s0, i - 1)]
-        prior_cues = [k for k in range(s0, i) if (c := self.cue_at(k)) is not None and not c.weak]
-        if prior_cues:
+        if not self._inside_content(i, s0):
+            # «…، لكن مسؤولاً ليبياً اتهم», «…، لكن حفتر أوضح أن …»: right before the verb, whatever came before
+            near = self._anonymous_before(i, s0) or self._adjacent_subject(i, s0)
+            if near is not None:
+                return near
+        if any((c := self.cue_at(k)) is not None and not c.weak for k in range(s0, i)):
             return None
-        for back in range(i - 1, max(s0 - 1, i - 5), -1):
-            if self.tokens[back].text in "،,:\"«»":
-                break
-            if self.word(back) in self.anonymous or self.tokens[back].norm in self.anonymous:
-                src = _Source("anonymous", None, " ".join(self.text[self.tokens[back].start:self.tokens[i - 1].end].split()))
-                self.last_anonymous = src
-                return src  # «لكن منتقدين يقولون إن …», «وكانت مصادر ليبية قد ذكرت أن …»
-        opening = self._kana_subject(s0, found) or self._adjacent_subject(i, s0)
+        anonymous = self._anonymous_before(i, s0)
+        if anonymous is not None:
+            return anonymous
+        found = self.mentions_in(s0, i - 1)
+        opening = self._kana_subject(s0, found)
         if opening is not None:
             return opening
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON"]
@@ -813,6 +822,25 @@ class _Finder:
             p = persons[-1]
             return _Source("named_person", p.entity, self.text[p.start:p.end])
         return None
+
+    def _anonymous_before(self, i: int, s0: int) -> _Source | None:
+        """«لكن منتقدين يقولون إن …», «وكانت مصادر ليبية قد ذكرت أن …»: an unnamed head up to four words before."""
+        for back in range(i - 1, max(s0 - 1, i - 5), -1):
+            if self.tokens[back].text in "،,:\"«»":
+                return None
+            if self.word(back) in self.anonymous or self.tokens[back].norm in self.anonymous:
+                src = _Source("anonymous", None, " ".join(self.text[self.tokens[back].start:self.tokens[i - 1].end].split()))
+                self.last_anonymous = src
+                return src
+        return None
+
+    def _inside_content(self, i: int, s0: int) -> bool:
+        """True when cue i stands in the reported clause of an earlier cue of its sentence («قال فلان إن
+        السلطات أبدت …»)."""
+        for k in range(i - 1, s0 - 1, -1):
+            if (self.tokens[k].norm in _THAT or self.word(k) in _THAT) and not (k > 0 and self.word(k - 1) in _BUT):
+                return any(self.cue_at(b) is not None or self._according_at(b) for b in range(s0, k))
+        return False
 
     def _adjacent_subject(self, i: int, s0: int) -> _Source | None:
         """«قوات الجيش أعلنت …», «الغرياني، الذي طالب …», «المرصد قال»: a speaker named right before a cue
@@ -881,7 +909,18 @@ class _Finder:
         last = self.last_source
         if last is not None and last.kind == "named_person" and self.word(i).endswith(_PLURAL_ENDINGS):
             return None  # «وطالبوا», «وأوضحوا»: a plural verb does not continue one person
+        if self._attached(i):
+            return None  # «ودوت صفارات الإنذار في البلدات تحذر من …»: the verb belongs to the noun before it
         return last if self._no_subject(i) else None
+
+    def _attached(self, i: int) -> bool:
+        """True when cue i has no conjunction of its own and follows a word of its sentence that neither
+        links clauses («كما», «ثم», «قد») nor closes one: its subject is that word's noun phrase."""
+        toks = self.tokens
+        if toks[i].prefix[:1] in ("و", "ف") or i == 0 or toks[i - 1].sentence != toks[i].sentence:
+            return False
+        prev = toks[i - 1]
+        return prev.text[:1].isalpha() and prev.norm not in _LINKS and self.words[i - 1] not in _LINKS
 
     def _impersonal(self, i: int) -> bool:
         """«يذكر أن …»: an impersonal form right before its opener is the outlet's own background."""
@@ -1001,6 +1040,8 @@ class _Finder:
         end = toks[end_sent].end
         for j in range(k + 1, end_sent + 1):
             cut = self.cue_at(j)
+            if cut is not None and cut.lemma == _CAME and not (j + 1 <= end_sent and self.word(j + 1) in ("في", "فى")):
+                cut = None  # «إن قراره جاء بعد …»: «جاء» reports only as «جاء في بيان …»
             if (cut is not None and not cut.weak) or self._according_at(j):
                 back = j - 1
                 while back > k and (toks[back].text in "،," or toks[back].norm in ("ما", "وهو", "هو")):
