@@ -31,7 +31,7 @@ from itertools import islice
 from marsad.extract.claims.cues import (
     ACCORDING, DOCUMENT_HEADS, OPENERS, Cue, CueTable, cue_table,
 )
-from marsad.extract.claims.refer import SAME, BackReference
+from marsad.extract.claims.refer import SAME, BackReference, TitleReference
 from marsad.extract.names.cands import Cand
 from marsad.extract.spanindex import ByKey, Stabbing
 from marsad.extract.tokindex import TokenIndex
@@ -150,6 +150,7 @@ class _Finder:
         self.words = [self._word(i) for i in range(len(self.tokens))]
         self.index = TokenIndex(self.tokens, self.mentions)
         self.refer = BackReference(self.tokens, self.words, self.mentions, self.types)
+        self.titles = TitleReference(self.tokens, self.words, self.mentions, self.types)
         self._marks: dict[str, list[int]] = {}
         # indexes that keep the look-ups below from scanning the whole article for every cue
         self.cue_starts: list[tuple[int, int]] = []  # (cue start, index in self.claims), sorted
@@ -667,7 +668,7 @@ class _Finder:
             speaker = found[0].entity if found else None
             return _Source("document", speaker, span_text, found[0].last if found else first)
         if not found or found[0].first > first + 3:
-            return self._titled_person(first, last)
+            return self._titled_person(first, last) or self._title_reference(first, found[0].first - 1 if found else last)
         found = [m for m in found if self._can_speak(m)]
         if not found or found[0].first > first + 3:
             return self._titled_person(first, last)
@@ -694,6 +695,18 @@ class _Finder:
         if best is None:
             return None
         return _Source("named_person", best.entity, toks[first].text, first)
+
+    def _title_reference(self, first: int, last: int) -> _Source | None:
+        """«وقال وزير الخارجية الأميركي إن …»: a title alone names the person it introduced before."""
+        k = first
+        while k <= last and k - first < TitleReference.MAX_WORDS and self.tokens[k].text[:1].isalpha() \
+                and self.word(k) not in OPENERS and self.tokens[k].norm not in OPENERS and not self._in_time(k):
+            k += 1
+        person = self.titles.person_for(first, k - 1)
+        if person is None:
+            return None
+        return _Source("named_person", person.entity, " ".join(self.text[self.tokens[first].start:self.tokens[k - 1].end].split()),
+                       k - 1)
 
     def _person_closing(self, first: int, last: int) -> _Source | None:
         """A person named last in a subject that opens with an unnamed head («الخبير في معهد X فلان»,
@@ -805,7 +818,7 @@ class _Finder:
             s0 = i - 25
         if not self._inside_content(i, s0):
             # «…، لكن مسؤولاً ليبياً اتهم», «…، لكن حفتر أوضح أن …»: right before the verb, whatever came before
-            near = self._anonymous_before(i, s0) or self._adjacent_subject(i, s0)
+            near = self._anonymous_before(i, s0) or self._adjacent_subject(i, s0) or self._title_before(i, s0)
             if near is not None:
                 return near
         if any((c := self.cue_at(k)) is not None and not c.weak for k in range(s0, i)):
@@ -823,12 +836,32 @@ class _Finder:
             return _Source("named_person", p.entity, self.text[p.start:p.end])
         return None
 
+    def _title_before(self, i: int, s0: int) -> _Source | None:
+        """«إلا أن وزير الخارجية الأميركي حذر …»: a title right before the verb names the person it introduced."""
+        if self.tokens[i].prefix[:1] in ("و", "ف"):
+            return None
+        k = i - 1
+        while k >= s0 and i - k <= TitleReference.MAX_WORDS and self.tokens[k].text[:1].isalpha() \
+                and self.tokens[k].norm not in _THAT and self.word(k) not in _LINKS and self.tokens[k].norm not in _LINKS:
+            k -= 1
+        for start in range(k + 1, i - 1):  # the longest title first
+            person = self.titles.person_for(start, i - 1)
+            if person is not None:
+                return _Source("named_person", person.entity,
+                               " ".join(self.text[self.tokens[start].start:self.tokens[i - 1].end].split()), -1)
+        return None
+
     def _anonymous_before(self, i: int, s0: int) -> _Source | None:
         """«لكن منتقدين يقولون إن …», «وكانت مصادر ليبية قد ذكرت أن …»: an unnamed head up to four words before."""
         for back in range(i - 1, max(s0 - 1, i - 5), -1):
             if self.tokens[back].text in "،,:\"«»":
                 return None
-            if self.word(back) in self.anonymous or self.tokens[back].norm in self.anonymous:
+            if self.tokens[back].norm in _UNNAMED_SPOKESMEN:  # «لكن متحدثة عسكرية قالت إن …»
+                body = self._spokesman_for(back, i - 1)
+                if body is not None:
+                    return body
+            if self.word(back) in self.anonymous or self.tokens[back].norm in self.anonymous \
+                    or self.tokens[back].norm in _UNNAMED_SPOKESMEN:
                 src = _Source("anonymous", None, " ".join(self.text[self.tokens[back].start:self.tokens[i - 1].end].split()))
                 self.last_anonymous = src
                 return src

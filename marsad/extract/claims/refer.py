@@ -66,3 +66,49 @@ class BackReference:
             if after.norm.startswith("ال") and after.norm not in SAME and _bare(self.words[nxt]) not in best[1]:
                 return None
         return best[0]
+
+
+class TitleReference:
+    """Finds the person a bare title refers back to: «وزير الخارجية الأميركي» after «وزير الخارجية الأميركي
+    مايك بومبيو» (the title stood right before the name, a comma between allowed)."""
+
+    MAX_WORDS = 5
+
+    def __init__(self, tokens: Sequence[Token], words: Sequence[str], mentions: Sequence[Cand],
+                 types: dict[str, str]) -> None:
+        self.tokens = tokens
+        self.words = words
+        self.persons = sorted((m for m in mentions if m.entity and types.get(m.entity) == "PERSON"),
+                              key=lambda m: m.first)
+        self._titles: list[tuple[int, tuple[str, ...], Cand]] | None = None
+
+    def _built(self) -> list[tuple[int, tuple[str, ...], Cand]]:
+        """(first token, title words before the name, mention) of every person mention, built on first need."""
+        if self._titles is None:
+            self._titles = []
+            for m in self.persons:
+                k = m.first - 1
+                if k >= 0 and self.tokens[k].text in "،,":
+                    k -= 1
+                title: list[str] = []
+                while k >= 0 and len(title) < self.MAX_WORDS and self.tokens[k].text[:1].isalpha() \
+                        and self.tokens[k].sentence == self.tokens[m.first].sentence:
+                    title.insert(0, self.words[k])
+                    k -= 1
+                if title:
+                    self._titles.append((m.first, tuple(title), m))
+        return self._titles
+
+    def person_for(self, first: int, last: int) -> Cand | None:
+        """The person last introduced with the title tokens[first..last] (two to five words), or None."""
+        n = last - first + 1
+        if not 2 <= n <= self.MAX_WORDS or not self.persons or self.persons[0].first >= first:
+            return None
+        title = tuple(self.words[k] for k in range(first, last + 1))
+        best = None
+        for at, words, m in self._built():
+            if at >= first:
+                break
+            if len(words) >= n and words[-n:] == title:
+                best = m
+        return best
