@@ -91,3 +91,37 @@ def test_a_body_right_before_its_verb_speaks() -> None:
     a = marsad.analyze("وفي الأثناء، المؤسسة الوطنية للنفط أعلنت وقف التصدير من ميناء السدرة بسبب القتال.")
     c = _with(a, "وقف التصدير")
     assert normalise("المؤسسة الوطنية") in normalise(_name(a, c))
+
+
+def test_a_bare_title_names_the_person_it_introduced() -> None:
+    a = marsad.analyze("وقال وزير الخارجية الأميركي مايك بومبيو إن بلاده ستفرض عقوبات جديدة. وهاجم المسلحون البلدة ليلا. "
+                       "إلا أن وزير الخارجية الأميركي حذر من أن بلاده لن تسكت على الهجمات.")
+    c = _with(a, "لن تسكت")
+    assert "بومبيو" in _name(a, c)
+
+
+def test_a_verb_attached_to_the_noun_before_it_continues_no_speaker() -> None:
+    a = marsad.analyze("قال مصدر أمني إن الهدوء عاد إلى المدينة. ودوت صفارات الإنذار في البلدات المجاورة تحذر من سقوط قذائف.")
+    assert not any("سقوط قذائف" in _content(a, c) for c in a.claims)
+
+
+def test_a_cause_is_no_claim() -> None:
+    a = marsad.analyze("قال فايز السراج إن الحوار مستمر. وتصاعدت الهجمات على الطرق، مما دعا إلى إغلاق المعابر الحدودية.")
+    assert not any("إغلاق المعابر" in _content(a, c) for c in a.claims)
+
+
+def test_ja_inside_a_content_does_not_cut_it() -> None:
+    a = marsad.analyze('وقال فايز السراج إن قراره جاء "بعد فشل كل المساعي السلمية" في المدينة.')
+    c = _with(a, "قراره جاء")
+    assert "السراج" in _name(a, c)
+
+
+def test_a_verb_inside_a_reported_clause_is_not_its_own_claim() -> None:
+    a = marsad.analyze("وقال فايز السراج إن المؤسسة الوطنية للنفط أعلنت استئناف التصدير من الموانئ.")
+    assert len(a.claims) == 1 and "السراج" in _name(a, a.claims[0])
+
+
+def test_a_relative_verb_with_its_antecedent_as_object_needs_a_subject_after_it() -> None:
+    a = marsad.analyze("قال أحمد المسماري إن القوات تقدمت. وتسيطر على المعسكر الجماعة التي اتهمتها تقارير كثيرة "
+                       "بتهريب السلاح عبر الحدود.")
+    assert not any("تهريب السلاح" in _content(a, c) and "المسماري" in _name(a, c) for c in a.claims)
