@@ -5,7 +5,8 @@
     PYTHONPATH=$PWD .venv/bin/python benchmarks/claims_errors.py --list     # ... and every error
 
 Each gold claim the scorer left unmatched is put under one cause: `missed` (no prediction overlaps its
-evidence; counted by the gold cue), `merged` (the only overlapping prediction matched another gold
+evidence; counted by the gold cue; `missed-speaker-unfound` when the gold speaker has no aligned
+entity, so that only the entity layer can find it), `merged` (the only overlapping prediction matched another gold
 claim), `anonymous/named` (an overlapping prediction has the other kind of source), `speaker`
 (named, another speaker; `speaker-unfound` when the gold speaker has no aligned entity). Each unmatched
 prediction is `spurious` (it overlaps no gold claim; counted by cue lemma) or `duplicate` (it overlaps
@@ -41,7 +42,8 @@ def _cause(scorer: _Scorer, g, spans, preds, used: set[int]) -> str:  # type: ig
     """Why gold claim `g` found no match."""
     over = [(pi, p) for pi, p in enumerate(preds) if overlaps((p.content.start, p.content.end), spans)]
     if not over:
-        return "missed"
+        unfound = g.source_kind in NAMED_KINDS and g.speaker is not None and g.speaker not in scorer.alignment.to_pred
+        return "missed-speaker-unfound" if unfound else "missed"
     free = [(pi, p) for pi, p in over if pi not in used]
     if not free:
         return "merged"
@@ -85,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             cause = _cause(scorer, g, spans[gi], preds, used)
             causes[cause] += 1
-            if cause == "missed":
+            if cause.startswith("missed"):
                 missed_cues[cues[gi] or "?"] += 1
             if args.list:
                 s, e = (spans[gi] or [(0, 0)])[0]
