@@ -125,3 +125,14 @@ def test_a_relative_verb_with_its_antecedent_as_object_needs_a_subject_after_it(
     a = marsad.analyze("قال أحمد المسماري إن القوات تقدمت. وتسيطر على المعسكر الجماعة التي اتهمتها تقارير كثيرة "
                        "بتهريب السلاح عبر الحدود.")
     assert not any("تهريب السلاح" in _content(a, c) and "المسماري" in _name(a, c) for c in a.claims)
+
+
+def test_the_noun_of_announce_reports_with_its_speaker_after_it() -> None:
+    a = marsad.analyze("وهدأت الاشتباكات بعد إعلان أحمد المسماري السيطرة الكاملة على ميناء السدرة.")
+    c = _with(a, "السيطرة الكاملة")
+    assert "المسماري" in _name(a, c)
+
+
+def test_the_noun_of_announce_without_a_speaker_reports_nothing() -> None:
+    a = marsad.analyze("وبقي إعلان الهدنة معلقا بسبب الخلافات بين الأطراف في المدينة.")
+    assert a.claims == []

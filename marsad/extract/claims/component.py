@@ -48,6 +48,8 @@ _SKIP_SUBJECT = frozenset(normalise(w) for w in ("قد", "كان", "كانت", "
 _SAID_TO = frozenset(normalise(w) for w in ("تصريح", "تصريحات", "حديث", "مقابلة", "بيان", "لقاء", "اتصال"))
 _MEDIA_HEADS = frozenset(normalise(w) for w in ("صحيفة", "جريدة", "وكالة", "قناة", "موقع", "إذاعة", "تلفزيون", "مجلة"))
 _NAQAL = normalise("نقل")
+_ANNOUNCEMENT = normalise("إعلان")
+_ANNOUNCE_LEMMA = normalise("أعلن")
 _CAME = normalise("جاء")
 #: «بيد أن», «غير أن», «إلا أن»: «however», no reported clause
 _BUT = frozenset(normalise(w) for w in ("بيد", "غير", "إلا", "الا", "رغم", "برغم"))
@@ -207,6 +209,9 @@ class _Finder:
             if toks[i].text == ":":
                 i = self._colon_quote(i)
                 continue
+            if self.words[i] == _ANNOUNCEMENT and not toks[i].prefix.endswith("ال"):
+                i = self._announcement(i)
+                continue
             cue = cues.get(self.words[i]) if toks[i].text[:1].isalpha() else None
             if cue is not None and toks[i].prefix.endswith("ال"):
                 cue = None  # «المشير», «اللافت»: with the article a title or a noun
@@ -216,6 +221,22 @@ class _Finder:
                 continue
             i = self._cue(i, cue)
         return self.claims
+
+    def _announcement(self, i: int) -> int:
+        """«بعد إعلان الجيش الليبي السيطرة على …», «عقب إعلان مصادر ليبية مقتل …»: the noun of «أعلن» with
+        its speaker right after it and the announced thing as its object."""
+        end_sent = self.sentence_end(i)
+        source = self._subject(i + 1, min(end_sent, i + 8))
+        if source is None or source.last < 0 or source.last > i + 8:
+            return i + 1
+        span = self._object_content(i, source, end_sent)
+        if span is None or span[0] > self.tokens[source.last].end + 2:
+            return i + 1
+        carried = self.last_source  # a noun reports once; the next «وأضاف» continues the speaker before
+        toks = self.tokens
+        self._emit(source, Span(toks[i].start, toks[i].end, toks[i].text), _ANNOUNCE_LEMMA, span[0], span[1], False)
+        self.last_source = carried
+        return source.last + 1
 
     def _after_headline(self) -> int:
         """The first token after a headline (a short first line before a blank line, neither ending like a
