@@ -232,6 +232,11 @@ class _Finder:
         span = self._object_content(i, source, end_sent)
         if span is None or span[0] > self.tokens[source.last].end + 2:
             return i + 1
+        k = source.last + 1
+        while k <= end_sent and self.tokens[k].start < span[0]:
+            k += 1
+        if k > end_sent or (self.word(k) in _NOT_SUBJECT and self.word(k) != "عن") or self.tokens[k].prefix[:1] == "ل":
+            return i + 1  # «جاء إعلان فلان عقب اجتماعه …», «إعلان لإعادة الإعمار»: nothing announced follows
         carried = self.last_source  # a noun reports once; the next «وأضاف» continues the speaker before
         toks = self.tokens
         self._emit(source, Span(toks[i].start, toks[i].end, toks[i].text), _ANNOUNCE_LEMMA, span[0], span[1], False)
