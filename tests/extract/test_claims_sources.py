@@ -136,3 +136,8 @@ def test_the_noun_of_announce_reports_with_its_speaker_after_it() -> None:
 def test_the_noun_of_announce_without_a_speaker_reports_nothing() -> None:
     a = marsad.analyze("وبقي إعلان الهدنة معلقا بسبب الخلافات بين الأطراف في المدينة.")
     assert a.claims == []
+
+
+def test_the_noun_of_announce_is_not_spoken_by_whom_it_is_for() -> None:
+    a = marsad.analyze("وطلب زعيم القبيلة من أبنائه إعلان ولائهم لخليفة حفتر وطرد المسلحين من الموانئ.")
+    assert not any(c.speaker and "حفتر" in _name(a, c) for c in a.claims)

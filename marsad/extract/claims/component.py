@@ -227,8 +227,9 @@ class _Finder:
         its speaker right after it and the announced thing as its object."""
         end_sent = self.sentence_end(i)
         source = self._subject(i + 1, min(end_sent, i + 8))
-        if source is None or source.last < 0 or source.last > i + 8:
-            return i + 1
+        if source is None or source.last < 0 or source.last > i + 8 or any(
+                self.tokens[k].prefix[:1] == "ل" or self.tokens[k].norm in ("ل", "لـ") for k in range(i + 1, source.last + 1)):
+            return i + 1  # «إعلان ولائهم لحفتر»: one named after «لـ» is whom it is for, not who announces
         span = self._object_content(i, source, end_sent)
         if span is None or span[0] > self.tokens[source.last].end + 2:
             return i + 1
