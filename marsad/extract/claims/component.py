@@ -642,7 +642,7 @@ class _Finder:
         return _KIND_OF_TYPE.get(etype, "organization")
 
     def _subject(self, first: int, last: int) -> _Source | None:
-        """The source named right after the cue, or None."""
+        """The source named right after the cue (tokens first..last, before the opener), or None."""
         toks = self.tokens
         while first <= last and (self.word(first) in _SKIP_SUBJECT or toks[first].text in "،,"):
             first += 1
@@ -650,50 +650,72 @@ class _Finder:
             return None
         if toks[first].norm in ("ل", "لـ") or (toks[first].prefix[:1] == "ل" and self.index.by_first.get(first)):
             return None  # «وكان المسماري أعلن لـ"سكاي نيوز"»: the outlet spoken to is not the speaker
-        head = self.word(first)
-        head_full = toks[first].norm
-        span_text = " ".join(self.text[toks[first].start:toks[last].end].split())
         apposed = self._person_closing(first, last)
         if apposed is not None:  # «وقال الخبير في معهد …، فلان، إن»: the person closing the subject speaks
             return apposed
+        unnamed = self._unnamed_subject(first, last)
+        if unnamed is not None:
+            return unnamed
+        found = self.mentions_in(first, last)
+        if not found or found[0].first > first:
+            referred = self._referred_subject(first, last)
+            if referred is not None:
+                return referred
+        return self._named_subject(first, last, found)
+
+    def _unnamed_subject(self, first: int, last: int) -> _Source | None:
+        """An anonymous source («مصدر عسكري», «المصدر» for the last one), an unnamed member («عضو في
+        المجلس»), or an unnamed spokesman («متحدث باسم الحكومة» speaks for the body)."""
+        toks = self.tokens
+        head, head_full = self.word(first), toks[first].norm
         if (head in self.anonymous or head_full in self.anonymous) and not self._named_after(first, last):
             if head_full.startswith("ال") and self.last_anonymous is not None:
                 return self.last_anonymous
-            desc_end = self._description_end(first, last)
-            src = _Source("anonymous", None, " ".join(self.text[toks[first].start:toks[desc_end].end].split()),
-                          desc_end)
-            self.last_anonymous = src
-            return src
+            return self._anonymous_from(first, last)
         if (head in _MEMBER_HEADS or head_full in _MEMBER_HEADS) and not any(
                 self.types.get(m.entity or "") == "PERSON" for m in self.mentions_in(first, min(last, first + 6))):
-            # «وقال عضو في المجلس الرئاسي إن …»: an unnamed member speaks anonymously
-            desc_end = self._description_end(first, last)
-            src = _Source("anonymous", None, " ".join(self.text[toks[first].start:toks[desc_end].end].split()), desc_end)
-            self.last_anonymous = src
-            return src
+            return self._anonymous_from(first, last)  # «وقال عضو في المجلس الرئاسي إن …»
+        if head_full in _UNNAMED_SPOKESMEN and not self._named_after(first, last):
+            return self._spokesman_for(first, last)
+        return None
+
+    def _anonymous_from(self, first: int, last: int) -> _Source:
+        """An anonymous source described from token `first` («مصدر عسكري مقرب من القيادة»)."""
+        desc_end = self._description_end(first, last)
+        src = _Source("anonymous", None, " ".join(self.text[self.tokens[first].start:self.tokens[desc_end].end].split()),
+                      desc_end)
+        self.last_anonymous = src
+        return src
+
+    def _referred_subject(self, first: int, last: int) -> _Source | None:
+        """A subject that refers back: «المتحدث» (the spokesman named before), «الوكالة» (the outlet),
+        a surname alone («عمر»), a body's head («المرصد»)."""
+        toks = self.tokens
+        head, head_full = self.word(first), toks[first].norm
+        here = self.text[toks[first].start:toks[first].end]
         if head_full in _SPOKESMAN_ANAPHORS and not self.mentions_in(first, min(last, first + 3)):
             ref = self._last_spokesman(toks[first].start)
-            if ref is not None:  # «وأفاد المتحدث …»: the spokesman named before
-                return _Source("named_person", ref, self.text[toks[first].start:toks[first].end], first)
+            if ref is not None:
+                return _Source("named_person", ref, here, first)
         if head_full.startswith("ال") and head in _MEDIA_HEADS and not self.mentions_in(first, min(last, first + 2)):
             ref = self._last_media(toks[first].start)
-            if ref is not None:  # «وذكرت الوكالة أن …»: the outlet named before
-                return _Source("media", ref, self.text[toks[first].start:toks[first].end], first)
-        if head_full in _UNNAMED_SPOKESMEN and not self._named_after(first, last):
-            src = self._spokesman_for(first, last)
-            if src is not None:
-                return src
-        found = self.mentions_in(first, last)
-        if not found or found[0].first > first:
-            named = self._surname(first, last)
-            if named is not None:  # «وأضاف عمر أنه …»: a person named in full before, by the last word of his name
-                return named
-            body = self.refer.body_at(first)
-            if body is not None:  # «وقال المرصد إن …»: the body named before, by its head
-                return _Source(self._kind(body), body.entity, self.text[toks[first].start:toks[first].end], first)
-        if head in DOCUMENT_HEADS:
+            if ref is not None:
+                return _Source("media", ref, here, first)
+        named = self._surname(first, last)
+        if named is not None:
+            return named
+        body = self.refer.body_at(first)
+        if body is not None:
+            return _Source(self._kind(body), body.entity, here, first)
+        return None
+
+    def _named_subject(self, first: int, last: int, found: list[Cand]) -> _Source | None:
+        """The speaker among the mentions of the subject: a document by its issuer, a titled person, a body
+        opening the subject unless a person names it close by, never the one a spokesman speaks for."""
+        if self.word(first) in DOCUMENT_HEADS:
             speaker = found[0].entity if found else None
-            return _Source("document", speaker, span_text, found[0].last if found else first)
+            return _Source("document", speaker, " ".join(self.text[self.tokens[first].start:self.tokens[last].end].split()),
+                           found[0].last if found else first)
         if not found or found[0].first > first + 3:
             return self._titled_person(first, last) or self._title_reference(first, found[0].first - 1 if found else last)
         found = [m for m in found if self._can_speak(m)]
@@ -704,7 +726,8 @@ class _Finder:
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON" and not m.outer] or \
             [m for m in found if self.types.get(m.entity or "") == "PERSON"]
         if len(persons) > 1 and any(self.tokens[k].norm == _ON_BEHALF for k in range(first, persons[0].first)):
-            persons = [p for p in persons if p.entity != persons[0].entity] or persons  # «الناطق باسم القائد العام، العميد فلان»: the one spoken for does not speak
+            # «الناطق باسم القائد العام، العميد فلان»: the one spoken for does not speak
+            persons = [p for p in persons if p.entity != persons[0].entity] or persons
         pick = persons[0] if persons else found[0]
         return _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last)
 
