@@ -141,3 +141,11 @@ def test_the_noun_of_announce_without_a_speaker_reports_nothing() -> None:
 def test_the_noun_of_announce_is_not_spoken_by_whom_it_is_for() -> None:
     a = marsad.analyze("وطلب زعيم القبيلة من أبنائه إعلان ولائهم لخليفة حفتر وطرد المسلحين من الموانئ.")
     assert not any(c.speaker and "حفتر" in _name(a, c) for c in a.claims)
+
+
+def test_a_source_withholding_its_name_speaks_through_its_own_verb() -> None:
+    a = marsad.analyze("وقال مصدر عسكري طلب عدم ذكر اسمه إن القوات سيطرت على الميناء بعد اشتباكات عنيفة.")
+    assert len(a.claims) == 1
+    c = a.claims[0]
+    assert c.source_kind == "anonymous" and a.text[c.cue.start:c.cue.end] == "وقال"
+    assert _content(a, c).startswith("القوات سيطرت")

@@ -108,7 +108,7 @@ _LINKS = frozenset(normalise(w) for w in ("كما", "ثم", "قد", "وقد", "�
 #: «كما» before a cue that closes its sentence: the clause before is the content («…، كما أفاد مصدر»)
 _AS = frozenset(normalise(w) for w in ("كما",))
 _RELATIVE = frozenset(normalise(w) for w in ("الذي", "التي", "الذين"))
-_NEGATIONS = frozenset(normalise(w) for w in ("لا", "لم", "لن", "مما"))
+_NEGATIONS = frozenset(normalise(w) for w in ("لا", "لم", "لن", "عدم", "مما"))
 #: weak cues spelt like a preposition («بين»): a cue only when an opener follows close
 _PREPOSITION_LIKE = frozenset(normalise(w) for w in ("بين",))
 #: attribution words fused with «ما» («حسبما قال», «بحسبما أفادت»)
@@ -269,8 +269,8 @@ class _Finder:
         return k
 
     def _negated(self, i: int) -> bool:
-        """«لم يكشف عن …», «لا يعلن»: a denied or withheld statement reports nothing; nor does a cause
-        («مما دعا إلى …»)."""
+        """«لم يكشف عن …», «لا يعلن», «طلب عدم ذكر اسمه»: a denied or withheld statement reports nothing;
+        nor does a cause («مما دعا إلى …»)."""
         return i > 0 and (self.tokens[i - 1].norm in _NEGATIONS or self.words[i - 1] in _NEGATIONS)
 
     def _opener_follows(self, i: int) -> bool:
@@ -1082,7 +1082,8 @@ class _Finder:
                     and not self._spoken_to(k):
                 return k
             later = self.cue_at(k) if k > first else None
-            if later is not None and not later.weak and not self.tokens[k].prefix.startswith("ب"):
+            if later is not None and not later.weak and not self.tokens[k].prefix.startswith("ب") \
+                    and not self._negated(k):  # «مصدر طلب عدم ذكر اسمه إن …»: the description goes on
                 return None
             k += 1
         return None
