@@ -139,10 +139,13 @@ def analyze(args: argparse.Namespace) -> int:
     try:
         summary = analyze_run(analyze_items(args.paths, settings), task, out, choice, shard_size=args.shard_size,
                               retries=args.retries, skip=skip, progress=progress)
+    except BaseException:
+        progress.close(summary=False)   # the error says what happened
+        raise
     finally:
         if args.out:
             out.close()
-        progress.close(summary=not args.quiet)
+    progress.close(summary=not args.quiet)
     return _analyze_end(args, summary, fmt)
 
 
