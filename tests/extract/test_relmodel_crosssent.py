@@ -99,3 +99,15 @@ def test_anaphor_mentions_form_marked_pairs_of_one_sentence(rules: Pipeline, lex
     assert "ana" in art.features[i] and "ana=head|ARMED_GROUP>GPE" in art.features[i]
     plain = prepare("t", a, lex, cross=False, anaphora=False)
     assert not any((c.head, c.tail) == (daesh, sirte) for c in plain.candidates)
+
+
+def test_cross_sentence_pairs_may_be_held_to_some_types(rules: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.extract.relmodel import crosssent
+    from marsad.extract.relmodel.data import mask_of
+    from marsad.extract.relmodel.schema import RELATION_TYPES
+
+    a = _run(rules, "وصلت كتيبة ثوار طرابلس إلى المنطقة أمس. وأكد قائدها أن قواته تقاتل قوات حفتر.")
+    c = next(c for c in _cross(a) if {c.head, c.tail} == {_id(a, "طرابلس"), _id(a, "حفتر")})
+    assert sum(mask_of(c)) > 1
+    monkeypatch.setattr(crosssent, "CROSS_TYPES", frozenset({"OPPOSES"}))
+    assert [t for t, ok in zip(RELATION_TYPES, mask_of(c)) if ok] == ["OPPOSES"]

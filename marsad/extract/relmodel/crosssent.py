@@ -27,6 +27,8 @@ CROSS = False
 #: whether nominal anaphors («التنظيم» after «تنظيم داعش») are mentions of the pairs of one sentence
 #: by default (off, for the same reason)
 ANAPHORA = False
+#: the relation types a cross-sentence pair may take (None: every type its entity types admit)
+CROSS_TYPES: frozenset[str] | None = None
 #: how many distinct entities of the sentence before an anaphor may point back to
 RECENT = 3
 #: pronoun endings that mark a word as pointing back («قواته», «عليها», «مواقعهم»)

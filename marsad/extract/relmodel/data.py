@@ -22,6 +22,7 @@ from marsad.eval.align import align_entities
 from marsad.eval.gold import Gold
 from marsad.eval.locate import locate
 from marsad.extract.relmodel.candidates import MAX_GAP, Candidate
+from marsad.extract.relmodel import crosssent
 from marsad.extract.relmodel.crosssent import ANAPHORA, CROSS, candidates_and_features
 from marsad.extract.relmodel.features import ArticleContext, Lexicons
 from marsad.extract.relmodel.learn import Example
@@ -59,8 +60,12 @@ def prepare(name: str, analysis: Analysis, lex: Lexicons, gold: Gold | None = No
 
 
 def mask_of(cand: Candidate, types: Sequence[str] = RELATION_TYPES) -> tuple[bool, ...]:
-    """Which of `types` the candidate's entity types admit."""
-    return _mask(cand.head_type, cand.tail_type, tuple(types))
+    """Which of `types` the candidate's entity types admit (for a cross-sentence pair, only those of
+    `crosssent.CROSS_TYPES` when it is set)."""
+    mask = _mask(cand.head_type, cand.tail_type, tuple(types))
+    if cand.cross and cand.cross != "anaphor" and crosssent.CROSS_TYPES is not None:
+        return tuple(ok and t in crosssent.CROSS_TYPES for ok, t in zip(mask, types))
+    return mask
 
 
 @lru_cache(maxsize=256)
