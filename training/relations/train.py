@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from marsad.errors import MarsadError  # noqa: E402
+from marsad.extract.relmodel.crosssent import ANAPHORA, CROSS  # noqa: E402
 from marsad.extract.relmodel.model import SHIPPED  # noqa: E402
 from marsad.extract.relmodel.training import TrainConfig, train  # noqa: E402
 from marsad.settings import shared_dir  # noqa: E402
@@ -40,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--per-type", action="store_true",
                     help="also try one threshold per type (kept only if it wins on held-out folds)")
+    ap.add_argument("--cross-sentence", action=argparse.BooleanOptionalAction, default=CROSS,
+                    help="also score pairs across sentences (anaphor and the sentence before, the main actor)")
+    ap.add_argument("--anaphora", action=argparse.BooleanOptionalAction, default=ANAPHORA,
+                    help="take bare definite head words («التنظيم») as mentions of the entity named before")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("marsad.resources").setLevel(logging.WARNING)
@@ -52,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         record = train(TrainConfig(gold=args.gold, out=args.out, corpus=corpus, silver_articles=args.silver_articles,
-                                   seed=args.seed, folds=args.folds, per_type=args.per_type))
+                                   seed=args.seed, folds=args.folds, per_type=args.per_type,
+                                   cross=args.cross_sentence, anaphora=args.anaphora))
     except MarsadError as exc:
         print(f"train: error: {exc}", file=sys.stderr)
         return 2

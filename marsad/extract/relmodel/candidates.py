@@ -34,6 +34,8 @@ class Candidate:
     tail_span: tuple[int, int]
     sentence: int
     evidence: tuple[int, int]  # character offsets of the clause(s) that hold both mentions
+    #: "" for a pair of one sentence; else how the cross-sentence pair was formed ("prev1", "main", …)
+    cross: str = ""
 
     @property
     def head_first(self) -> bool:

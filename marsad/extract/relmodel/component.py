@@ -7,9 +7,10 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.extract.relmodel.candidates import MAX_GAP, generate
+from marsad.extract.relmodel.candidates import MAX_GAP
+from marsad.extract.relmodel.crosssent import ANAPHORA, CROSS, candidates_and_features
 from marsad.extract.relmodel.decide import merged, model_relations
-from marsad.extract.relmodel.features import ArticleContext, Lexicons, extract
+from marsad.extract.relmodel.features import ArticleContext, Lexicons
 from marsad.extract.relmodel.model import SHIPPED, RelationModel, load_model
 from marsad.extract.relmodel.data import mask_of
 from marsad.layers import MENTIONS
@@ -28,18 +29,25 @@ log = logging.getLogger(__name__)
                    Option("threshold", float, None, "one decision threshold for every type instead of the "
                           "model's own (0 to 1)", optional=True, low=0.0, high=1.0),
                    Option("max_gap", int, MAX_GAP, "at most this many tokens between the two entities of a pair",
-                          low=0)))
+                          low=0),
+                   Option("cross_sentence", bool, CROSS, "also score pairs across sentences (an anaphor and "
+                          "the entities of the sentence before, or the article's main actor); only with a model trained so"),
+                   Option("anaphora", bool, ANAPHORA, "take bare definite head words («التنظيم») as mentions of "
+                          "the entity named before; only with a model trained so")))
 class RelationScorer:
     """Scores entity pairs within sentences and adds the relations the model is sure of to the rules'."""
 
     def __init__(self, resources: Resources, *, model: str | None = None, threshold: float | None = None,
-                 max_gap: int = MAX_GAP) -> None:
+                 max_gap: int = MAX_GAP, cross_sentence: bool = CROSS,
+                 anaphora: bool = ANAPHORA) -> None:
         path = Path(model) if model else SHIPPED
         self.model: RelationModel = resources.shared(f"relation_model:{path}", lambda: load_model(path))
         self.lexicons: Lexicons = resources.shared("relation_model:lexicons", lambda: Lexicons.from_kb(resources.kb))
         self.thresholds = (np.full(len(self.model.types), threshold, dtype=np.float32) if threshold is not None
                            else self.model.thresholds)
         self.max_gap = max_gap
+        self.cross = cross_sentence
+        self.anaphora = anaphora
 
     def __call__(self, analysis: Analysis) -> Analysis:
         analysis.relations = merged(analysis.relations, self.added(analysis),
@@ -50,11 +58,11 @@ class RelationScorer:
         """The relations the model adds to those already in `analysis` (type, head, tail, p, evidence)."""
         mentions = MENTIONS.get(analysis)
         types = {e.id: e.type for e in analysis.entities}
-        cands = generate(analysis.tokens, mentions, types, self.max_gap)
+        ctx = ArticleContext.of(analysis, (m.first for m in mentions if m.entity))
+        cands, feats = candidates_and_features(analysis.tokens, mentions, types, ctx, self.lexicons,
+                                               self.max_gap, self.cross, self.anaphora)
         if not cands:
             return []
-        ctx = ArticleContext.of(analysis, (m.first for m in mentions if m.entity))
-        feats = [extract(analysis.tokens, c, ctx, self.lexicons) for c in cands]
         masks = np.array([mask_of(c, self.model.types) for c in cands], dtype=np.float32)
         probs = self.model.probabilities(feats, masks)
         return model_relations(cands, probs, self.model.types, self.thresholds, analysis.relations)

@@ -21,8 +21,10 @@ from functools import lru_cache
 from marsad.eval.align import align_entities
 from marsad.eval.gold import Gold
 from marsad.eval.locate import locate
-from marsad.extract.relmodel.candidates import MAX_GAP, Candidate, generate
-from marsad.extract.relmodel.features import ArticleContext, Lexicons, extract
+from marsad.extract.relmodel.candidates import MAX_GAP, Candidate
+from marsad.extract.relmodel import crosssent
+from marsad.extract.relmodel.crosssent import ANAPHORA, CROSS, candidates_and_features
+from marsad.extract.relmodel.features import ArticleContext, Lexicons
 from marsad.extract.relmodel.learn import Example
 from marsad.extract.relmodel.schema import RELATION_TYPES, UNORDERED, allowed_types
 from marsad.knowledge import KnowledgeBase
@@ -32,7 +34,7 @@ from marsad.model import Analysis
 #: the scorer matches these either way round (`marsad.eval.score.SYMMETRIC_RELATIONS`)
 _SCORED_BOTH_WAYS = UNORDERED
 #: features a silver label may have been read off (the rules' output, events, the KB's affiliations)
-_SILVER_DROP = ("rule=", "ev=", "kb=")
+_SILVER_DROP = ("rule=", "ev=", "kb=", "xs|rule=", "xs|ev=", "xs|kb=")
 
 
 @dataclass(slots=True)
@@ -47,18 +49,23 @@ class Article:
 
 
 def prepare(name: str, analysis: Analysis, lex: Lexicons, gold: Gold | None = None,
-            max_gap: int = MAX_GAP) -> Article:
+            max_gap: int = MAX_GAP, cross: bool = CROSS,
+            anaphora: bool = ANAPHORA) -> Article:
     """Candidates and features of an analysed article (its relations are the rules' output)."""
     mentions = MENTIONS.get(analysis)
     types = {e.id: e.type for e in analysis.entities}
-    cands = generate(analysis.tokens, mentions, types, max_gap)
     ctx = ArticleContext.of(analysis, (m.first for m in mentions if m.entity))
-    return Article(name, analysis, cands, [extract(analysis.tokens, c, ctx, lex) for c in cands], gold)
+    cands, feats = candidates_and_features(analysis.tokens, mentions, types, ctx, lex, max_gap, cross, anaphora)
+    return Article(name, analysis, cands, feats, gold)
 
 
 def mask_of(cand: Candidate, types: Sequence[str] = RELATION_TYPES) -> tuple[bool, ...]:
-    """Which of `types` the candidate's entity types admit."""
-    return _mask(cand.head_type, cand.tail_type, tuple(types))
+    """Which of `types` the candidate's entity types admit (for a cross-sentence pair, only those of
+    `crosssent.CROSS_TYPES` when it is set)."""
+    mask = _mask(cand.head_type, cand.tail_type, tuple(types))
+    if cand.cross and cand.cross != "anaphor" and crosssent.CROSS_TYPES is not None:
+        return tuple(ok and t in crosssent.CROSS_TYPES for ok, t in zip(mask, types))
+    return mask
 
 
 @lru_cache(maxsize=256)

@@ -23,6 +23,7 @@ from marsad.eval.score import LayerScore
 from marsad.eval.command import article_for
 from marsad.eval.gold import load_gold
 from marsad.extract.relmodel.candidates import MAX_GAP
+from marsad.extract.relmodel.crosssent import ANAPHORA, CROSS
 from marsad.extract.relmodel.crossval import cross_validate, relation_score
 from marsad.extract.relmodel.data import Article, examples_of, prepare, silver_examples
 from marsad.extract.relmodel.features import Lexicons
@@ -53,6 +54,8 @@ class TrainConfig:
     iterations: int = 150
     keep_negative: float = 0.2
     per_type: bool = False
+    cross: bool = CROSS          # cross-sentence candidates (`relmodel.crosssent`)
+    anaphora: bool = ANAPHORA    # nominal anaphors as mentions (`relmodel.anaphora`)
     log: list[str] = field(default_factory=list)
 
 
@@ -83,7 +86,8 @@ def rules_pipeline() -> Pipeline:
     return Pipeline(DEFAULT_COMPONENTS, disable=("relation_model",))
 
 
-def gold_articles(folder: Path, pipe: Pipeline, lex: Lexicons) -> tuple[list[Article], dict[str, str]]:
+def gold_articles(folder: Path, pipe: Pipeline, lex: Lexicons, cross: bool = CROSS,
+                  anaphora: bool = ANAPHORA) -> tuple[list[Article], dict[str, str]]:
     """Every `*.gold.json` of `folder` analysed and prepared, and each gold file's checksum."""
     from marsad.api import analyze
 
@@ -94,7 +98,7 @@ def gold_articles(folder: Path, pipe: Pipeline, lex: Lexicons) -> tuple[list[Art
     for p in paths:
         gold = load_gold(p)
         analysis = analyze(article_for(gold, p), published=gold.published, pipeline=pipe)
-        arts.append(prepare(p.name.removesuffix(".gold.json"), analysis, lex, gold))
+        arts.append(prepare(p.name.removesuffix(".gold.json"), analysis, lex, gold, cross=cross, anaphora=anaphora))
         sums[p.name] = sha256(p)
     return arts, sums
 
@@ -111,11 +115,12 @@ def corpus_records(path: Path, n: int, seed: int) -> list[dict[str, Any]]:
     return [records[i] for i in picked]
 
 
-def silver_articles(records: Sequence[dict[str, Any]], pipe: Pipeline, lex: Lexicons) -> Iterator[Article]:
+def silver_articles(records: Sequence[dict[str, Any]], pipe: Pipeline, lex: Lexicons, cross: bool = CROSS,
+                    anaphora: bool = ANAPHORA) -> Iterator[Article]:
     """Corpus records analysed and prepared (no gold)."""
     for r in records:
         doc = document_from_text(r["text"], str(r.get("id", "")), title=r.get("title"))
-        yield prepare(str(r.get("id", "")), pipe(doc), lex)
+        yield prepare(str(r.get("id", "")), pipe(doc), lex, cross=cross, anaphora=anaphora)
 
 
 #: cross-validated F1 scores closer than this are a tie, settled by the higher precision
@@ -155,12 +160,12 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     pipe = rules_pipeline()
     kb = pipe.resources.kb  # type: ignore[union-attr]
     lex = Lexicons.from_kb(kb)
-    arts, sums = gold_articles(cfg.gold, pipe, lex)
+    arts, sums = gold_articles(cfg.gold, pipe, lex, cfg.cross, cfg.anaphora)
     silver: list[Example] = []
     data: dict[str, Any] = {"gold": {"folder": _shown(cfg.gold), "files": len(sums), "sha256": sums}}
     if cfg.corpus is not None and cfg.silver_articles > 0:
         records = corpus_records(cfg.corpus, cfg.silver_articles, cfg.seed)
-        for art in silver_articles(records, pipe, lex):
+        for art in silver_articles(records, pipe, lex, cfg.cross, cfg.anaphora):
             silver += silver_examples(art, kb, 1.0, cfg.keep_negative, cfg.seed)
         data["silver"] = {"corpus": cfg.corpus.name, "sha256": sha256(cfg.corpus), "articles": len(records),
                           "examples": len(silver), "positives": sum(1 for e in silver if e.labels)}
@@ -193,7 +198,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     model.save(cfg.out)
     record = {
         "schema": "marsad.relation_model/1", "model": cfg.out.name, "features": len(model.features),
-        "types": list(model.types), "max_gap": MAX_GAP, "seed": cfg.seed, "folds": cfg.folds, "iterations": cfg.iterations,
+        "types": list(model.types), "max_gap": MAX_GAP, "cross_sentence": cfg.cross, "anaphora": cfg.anaphora, "seed": cfg.seed, "folds": cfg.folds, "iterations": cfg.iterations,
         "chosen": {k: chosen[k] for k in ("l2", "silver_weight", "threshold")}, "data": data,
         "per_type_thresholds": per_type,
         "dev_rules_only": {"total": rules.counts.to_dict(),
