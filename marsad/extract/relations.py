@@ -18,8 +18,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from marsad.extract.names.cands import Hint
-from marsad.extract.relpatterns import View, pattern_relations, relation_words
-from marsad.extract.spanindex import Stabbing
+from marsad.extract.relpatterns import View, entity_places, pattern_relations, relation_words
+from marsad.extract.claimspan import claim_index, narrowest_claim
 from marsad.knowledge import KnowledgeBase
 from marsad.layers import HINTS, MENTIONS
 from marsad.model import Analysis, Event, Offsets, Relation
@@ -86,7 +86,8 @@ class RelationFinder:
                 if government is not None:  # «رئيس الوزراء عبدالله الثني»: the government the article is about
                     add("LEADS", h.head.entity, government, h.start, h.end, "asserted", 0.6)
         mentions = MENTIONS.get(analysis)
-        view = View(analysis.tokens, mentions, types, kinds, relation_words(self.kb))
+        view = View(analysis.tokens, mentions, types, kinds, relation_words(self.kb),
+                    entity_places(analysis.entities, self.kb))
         for rtype, head, tail, start, end in pattern_relations(view):
             add(rtype, head, tail, start, end, "asserted", 0.75)
         for ev in analysis.events:
@@ -230,12 +231,8 @@ def _main_government(analysis: Analysis) -> str | None:
 
 
 def _claim_at(analysis: Analysis, pos: int) -> str | None:
-    best = None
-    holding = _cached(analysis, "claims_at", lambda: Stabbing(analysis.claims, lambda c: (c.content.start, c.content.end)))
-    for c in holding.at(pos):
-        if best is None or (c.content.end - c.content.start) < (best.content.end - best.content.start):
-            best = c
-    return best.id if best else None
+    """The narrowest claim whose content holds `pos` (the relation is then that claim's report)."""
+    return narrowest_claim(_cached(analysis, "claims_at", lambda: claim_index(analysis.claims)), pos)
 
 
 T = TypeVar("T")

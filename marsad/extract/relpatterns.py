@@ -26,7 +26,10 @@ is (type, head entity, tail entity, evidence start, evidence end). The rules, by
 - `supported_by`: «X التي تدعمها Y» → SUPPORTS(Y, X);
 - `ally_with`: «X … بالتنسيق مع Y», «X القريبة من Y» → ALLIED_WITH;
 - `backed_by`: «X … بدعم من Y», «برعاية Y», «بغطاء جوي من Y» → SUPPORTS(Y, X);
-- `joint`: «بتنسيق مشترك بين X وY», «عملية مشتركة بين X وY» → ALLIED_WITH.
+- `joint`: «بتنسيق مشترك بين X وY», «عملية مشتركة بين X وY» → ALLIED_WITH;
+- `backed_state`: «الفصيل المدعوم إيرانياً», «بدعم تركي» → SUPPORTS(the country, X) through the gentilics lexicon;
+- `fought_with`: «اشتبكت قوات X مع Y», «X … معارك مع Y», «X في مواجهة Y» → OPPOSES;
+- `inner_body`: «مفوضية الأمم المتحدة لحقوق الإنسان» (the UN named on its own elsewhere) → MEMBER_OF.
 """
 
 from __future__ import annotations
@@ -36,13 +39,14 @@ from dataclasses import dataclass, field
 
 from marsad.extract.names.cands import Cand
 from marsad.knowledge.cache import per_kb
-from marsad.model import Token
+from marsad.model import Entity, Token
 from marsad.text.normalise import normalise
 
 _ACTORS = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE"})
 _PLACES = frozenset({"GPE", "LOCATION"})
 _GROUPS = _ACTORS - {"PERSON", "GPE"}
 _PERSON = frozenset({"PERSON"})
+_FIGHTERS = frozenset({"ARMED_GROUP", "TRIBE", "PERSON"})
 #: how far before a cue phrase the actor it qualifies may stand (tokens, same sentence, no full stop)
 CUE_WINDOW = 10
 _UNDER_WORD = normalise("تحت")
@@ -58,6 +62,7 @@ class RelationWords:
     sets: dict[str, frozenset[str]] = field(default_factory=dict)
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     gates: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> the rules it may start
+    gentilics: dict[str, str] = field(default_factory=dict)  # «ايراني», «ايرانيه» -> the country's place id
 
     def phrase_at(self, words: Sequence[str], i: int) -> tuple[int, str] | None:
         """(last token, cue) of the longest cue phrase starting at token i, or None."""
@@ -84,9 +89,25 @@ def relation_words(kb: object | None) -> RelationWords:
             elif words:
                 out.phrases.setdefault(words[0], []).append((words, cue))
     out.sets = {cue: frozenset(ws) for cue, ws in sets.items()}
+    if kb is not None and "gentilics" in kb.lexicon_names():  # type: ignore[attr-defined]
+        for row in kb.lexicon("gentilics"):  # type: ignore[attr-defined]
+            term = normalise(row.get("term", "")).strip()
+            if term and " " not in term and row.get("place"):
+                out.gentilics.setdefault(term, row["place"])
     for options in out.phrases.values():
         options.sort(key=lambda p: -len(p[0]))
     out.gates = _build_gate_index(out)
+    return out
+
+
+def entity_places(entities: Sequence[Entity], kb: object | None) -> dict[str, str | None]:
+    """Each entity's place id in the knowledge base: its own for a place, its state's for a country's
+    actor («إيران» the actor → place:ir), else its knowledge-base id."""
+    actors = getattr(kb, "actors", {}) if kb is not None else {}
+    out: dict[str, str | None] = {}
+    for e in entities:
+        actor = actors.get(e.kb_id) if e.kb_id else None
+        out[e.id] = (actor.place if actor is not None and actor.place else None) or e.kb_id
     return out
 
 
@@ -94,10 +115,17 @@ class View:
     """An article's tokens with its resolved mentions indexed by first and last token."""
 
     def __init__(self, tokens: Sequence[Token], mentions: Sequence[Cand], types: dict[str, str],
-                 kinds: dict[str, str | None] | None = None, words: "RelationWords | None" = None) -> None:
+                 kinds: dict[str, str | None] | None = None, words: "RelationWords | None" = None,
+                 places: dict[str, str | None] | None = None) -> None:
         self.tokens = tokens
         self.types = types
         self.kinds = kinds or {}
+        self._surfaces: dict[tuple[str, ...], str] | None = None
+        #: the article's entity for each place id (`entity_places`; the first one named)
+        self.by_kb: dict[str, str] = {}
+        for entity, place in (places or {}).items():
+            if place:
+                self.by_kb.setdefault(place, entity)
         self.cues = words or relation_words(None)
         self.words = [t.norm for t in tokens]
         self.by_first: dict[int, Cand] = {}
@@ -111,10 +139,34 @@ class View:
                 self.by_last[m.last] = m
 
     def cue(self, i: int, name: str) -> bool:
-        """True when token i (whole, or without its proclitics) is a word of the cue set `name`."""
+        """True when token i (whole, without its proclitics, or without a leading «و»/«ف» the
+        tokeniser left on) is a word of the cue set `name`."""
         tok = self.tokens[i]
         words = self.cues.sets.get(name, frozenset())
-        return tok.norm in words or (bool(tok.prefix) and tok.stem in words)
+        return tok.norm in words or (bool(tok.prefix) and tok.stem in words) \
+            or (not tok.prefix and tok.norm[:1] in "وف" and tok.norm[1:] in words)
+
+    def surfaces(self) -> dict[tuple[str, ...], str]:
+        """Each entity mention's words (without proclitics) -> its entity, for names of one entity only."""
+        if self._surfaces is None:
+            found: dict[tuple[str, ...], set[str]] = {}
+            for m in self.by_first.values():
+                key = tuple(t.stem for t in self.tokens[m.first:m.last + 1])
+                found.setdefault(key, set()).add(m.entity or "")
+            self._surfaces = {k: next(iter(es)) for k, es in found.items() if len(es) == 1}
+        return self._surfaces
+
+    def state(self, i: int) -> str | None:
+        """The article's entity for the country a gentilic at token i points to: an adjective («إيراني»,
+        «مصرية») or an adverb («إيرانياً», «تركياً»); None when the country is not named in the article."""
+        w = self.tokens[i].norm
+        if w.startswith("و") and w not in self.cues.gentilics:
+            w = w[1:]
+        place = self.cues.gentilics.get(w)
+        if place is None and w.endswith("يا") and len(w) > 4:
+            place = self.cues.gentilics.get(w[:-1])
+        entity = self.by_kb.get(place) if place else None
+        return entity if entity is not None and self.types.get(entity) == "GPE" else None
 
     def type(self, m: Cand | None) -> str | None:
         """The entity type of a mention (None for no mention)."""
@@ -325,17 +377,21 @@ def resides(v: View, i: int) -> list[Hit]:
 
 
 def affiliated(v: View, i: int) -> list[Hit]:
-    """«X التابعة لـY» → MEMBER_OF (a unit of a force, a body of a body) or LOYAL_TO; «X الموالية لـY» → LOYAL_TO."""
+    """«X التابعة لـY», «X المنتمي لـY» → MEMBER_OF (a unit of a force, a body of a body or of a government,
+    a member of a group), LOYAL_TO when Y is a person or a country; «X الموالية لـY» → LOYAL_TO."""
     w = v.tokens[i].norm
     loyal = w in v.cues.sets.get("loyal", ())
-    if not loyal and w not in v.cues.sets.get("affiliated", ()):
+    member = w in v.cues.sets.get("member", ())
+    if not loyal and not member and w not in v.cues.sets.get("affiliated", ()):
         return []
-    x = v.before(i, _ACTORS - {"PERSON"}, skip=1)
+    x = v.before(i, _ACTORS - ({"GPE"} if member else {"PERSON"}), skip=2)
     y = v.after(i + 1, _ACTORS, skip=0) if i + 1 < len(v.tokens) else None
     if not x or not y or x.entity == y.entity:
         return []
-    same_kind = v.type(y) == v.type(x) and v.type(x) in ("ARMED_GROUP", "ORGANIZATION")
-    rtype = "MEMBER_OF" if not loyal and same_kind else "LOYAL_TO"
+    bodies = v.type(x) in ("ARMED_GROUP", "ORGANIZATION", "PERSON") and v.type(y) in ("ARMED_GROUP", "ORGANIZATION")
+    rtype = "MEMBER_OF" if not loyal and bodies else "LOYAL_TO"
+    if v.type(x) == "PERSON" and rtype != "MEMBER_OF":
+        return []
     return _hit(rtype, x, y, x.start, y.end)
 
 
@@ -534,6 +590,8 @@ def ally_with(v: View, i: int) -> list[Hit]:
 def backed_by(v: View, i: int) -> list[Hit]:
     """«X … بدعم من Y», «برعاية Y»: Y supports X."""
     found = v.cues.phrase_at(v.words, i)
+    if found is None and v.cue(i, "backed_by"):
+        found = (i, "backed_by")  # a one-word cue: «بدعم الإمارات», «بمساندة قوات X»
     if found is None or found[1] != "backed_by":
         return []
     y = v.after(found[0] + 1, _ACTORS, skip=1) if found[0] + 1 < len(v.tokens) else None
@@ -541,6 +599,95 @@ def backed_by(v: View, i: int) -> list[Hit]:
     if x is None or y is None or x.entity == y.entity or not v.can_act(x) or not v.can_act(y):
         return []
     return _hit("SUPPORTS", y, x, x.start, y.end)
+
+
+def fought_with(v: View, i: int) -> list[Hit]:
+    """«اشتبكت قوات X مع Y», «X … خاضت معارك مع Y», «X في مواجهة Y»: a fight between two sides."""
+    tokens = v.tokens
+    found = v.cues.phrase_at(v.words, i)
+    if found is not None and found[1] == "facing":
+        j = found[0] + 1  # «في مواجهة Y»
+    elif v.cue(i, "fight_with"):
+        j = i + 1
+    else:
+        return []
+    x = None
+    if j < len(tokens) and v.words[j] != "مع" and found is None:  # verb, subject, «مع»: «اشتبكت قوات X مع Y»
+        x = v.by_first.get(j)
+        if x is None or v.type(x) not in _ACTORS - {"GPE"} or x.last + 1 >= len(tokens):
+            return []
+        j = x.last + 1
+    if found is None:
+        if j >= len(tokens) or v.words[j] != "مع":
+            return []
+        j += 1
+    sides = _ACTORS - {"GPE"} if found is not None else _FIGHTERS  # fighting is done by forces and people
+    y = v.after(j, sides, skip=1) if j < len(tokens) else None
+    if x is None:
+        x = _fighter_before(v, i, sides)
+    if x is None or y is None or x.entity == y.entity or v.type(x) not in sides:
+        return []
+    return _hit("OPPOSES", x, y, min(x.start, tokens[i].start), y.end)
+
+
+def _fighter_before(v: View, i: int, sides: frozenset[str]) -> Cand | None:
+    """The side named before a fight word, within the clause: not past a word that opens another
+    matter («خلال», «بشأن» …, the `fight_stop` cues), a colon or the end of a sentence."""
+    for back in range(i - 1, max(-1, i - CUE_WINDOW - 1), -1):
+        m = v.by_last.get(back)
+        if m is not None and v.type(m) in sides:
+            return m
+        if v.tokens[back].text in ".؟!:" or v.cue(back, "fight_stop") or v.tokens[back].sentence != v.tokens[i].sentence:
+            return None
+    return None
+
+
+#: the longest name of another body looked for inside a body's name (tokens)
+_INNER_MAX = 5
+
+
+def inner_body(v: View, i: int) -> list[Hit]:
+    """«مفوضية الأمم المتحدة لحقوق الإنسان», «بعثة الاتحاد الأوروبي في ليبيا»: a body whose name holds
+    the name of a larger body the article also names on its own → MEMBER_OF."""
+    x = v.by_last.get(i)
+    if x is None or x.last <= x.first or v.type(x) not in ("ORGANIZATION", "ARMED_GROUP"):
+        return []
+    names = v.surfaces()
+    for k in range(x.first + 1, x.last + 1):
+        if v.cue(k - 1, "alias_head") and k == x.first + 1 or _relating(v, k - 1) or v.tokens[k].prefix[:1] == "و":
+            break  # «تنظيم الإخوان» is the Brotherhood itself; «قوات موالية للحكومة» is read by `affiliated`
+        for e in range(min(x.last, k + _INNER_MAX - 1), k, -1):  # two words at least: «الجيش» alone is anyone's
+            y = names.get(tuple(t.stem for t in v.tokens[k:e + 1]))
+            if y is not None and y != x.entity and v.types.get(y) in ("ORGANIZATION", "ARMED_GROUP"):
+                return [("MEMBER_OF", x.entity or "", y, x.start, x.end)]
+    return []
+
+
+def _relating(v: View, k: int) -> bool:
+    """Whether token k states a relation of its own inside a descriptive name («الموالية», «التابعة», «المدعومة»)."""
+    return any(v.cue(k, name) for name in ("loyal", "affiliated", "member", "backed", "against", "linked"))
+
+
+def backed_state(v: View, i: int) -> list[Hit]:
+    """«الفصيل المدعوم إيرانياً», «X … بدعم تركي», «برعاية مصرية»: a country named by its gentilic supports X."""
+    tokens = v.tokens
+    participle = v.cue(i, "backed")
+    if i + 1 >= len(tokens) or not (participle or v.cue(i, "backed_by")):
+        return []
+    states = [s for s in (v.state(i + 1), _and_state(v, i + 2)) if s]  # «المدعومة سعودياً وإماراتياً»
+    if not states:
+        return []
+    x = v.before(i, _GROUPS, skip=1) if participle else v.nearest_before(i, _GROUPS | _PERSON, CUE_WINDOW, stops=".؟!")
+    if x is None:
+        return []
+    return [("SUPPORTS", s, x.entity or "", x.start, tokens[i + 1].end) for s in states if s != x.entity]
+
+
+def _and_state(v: View, k: int) -> str | None:
+    """The country of a gentilic joined by «و» at token k («… وإماراتياً»), or None."""
+    if k >= len(v.tokens) or not v.tokens[k].norm.startswith("و"):
+        return None
+    return v.state(k)
 
 
 Rule = Callable[[View, int], list[Hit]]
@@ -556,6 +703,7 @@ TOKEN_RULES: dict[str, Rule] = {
     "led_by": led_by, "relative_clause": relative_clause, "backed": backed, "against": against,
     "one_of_parts": one_of_parts, "led_by_verb": led_by_verb, "linked": linked, "one_of_roles": one_of_roles,
     "supported_by": supported_by, "ally_with": ally_with, "backed_by": backed_by, "joint": joint,
+    "backed_state": backed_state, "fought_with": fought_with, "inner_body": inner_body,
 }
 #: every rule by name
 RULES: dict[str, Rule] = {**ARTICLE_RULES, **TOKEN_RULES}
@@ -566,11 +714,13 @@ RULES: dict[str, Rule] = {**ARTICLE_RULES, **TOKEN_RULES}
 GATES: dict[str, tuple[str, ...]] = {
     "seated": ("@mention_end",), "unit_of": ("@mention_end",), "body_of": ("@mention_end",),
     "set_against": ("oppose_verb", "@against_word"), "resides": ("reside_verb",), "rivals": ("rivalry",),
-    "affiliated": ("affiliated", "loyal"), "seat": ("seat",), "controlled_by": ("control_verb",),
+    "affiliated": ("affiliated", "loyal", "member"), "seat": ("seat",), "controlled_by": ("control_verb",),
     "under_control": ("under", "@under_word"), "led_by": ("led", "@under_word"), "relative_clause": ("relative",),
     "backed": ("backed",), "against": ("against",), "one_of_parts": ("one_of",), "led_by_verb": ("led_by_any",),
     "linked": ("linked",), "one_of_roles": ("one_of",), "supported_by": ("supported_by",),
-    "ally_with": ("@phrase",), "backed_by": ("@phrase",), "joint": ("@phrase",),
+    "ally_with": ("@phrase",), "backed_by": ("@phrase", "backed_by"), "joint": ("@phrase",),
+    "backed_state": ("backed", "backed_by"), "fought_with": ("fight_with", "@phrase"),
+    "inner_body": ("@mention_end",),
 }
 _GATE_WORDS = {"@against_word": frozenset({"ضد"}), "@under_word": frozenset({_UNDER_WORD})}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import marsad
-from marsad.extract.relpatterns import RULES, View, pattern_relations, relation_words
+from marsad.extract.relpatterns import RULES, View, entity_places, pattern_relations, relation_words
 from marsad.knowledge import load_kb
 from marsad.layers import MENTIONS
 
@@ -33,6 +33,16 @@ CASES = [
     ("ally_with", "ونفذت القوات الأمريكية الضربة بالتنسيق مع حكومة الوفاق الوطني.", ("ALLIED_WITH", None, "gna")),
     ("backed_by", "وتقدمت قوات حفتر بدعم من الإمارات نحو المدينة.", ("SUPPORTS", "uae", "lna")),
     ("joint", "وجاءت الغارة بتنسيق مشترك بين حكومة الوفاق الوطني والولايات المتحدة.", ("ALLIED_WITH", "gna", None)),
+    ("affiliated", "وقتل سالم الفيتوري المنتمي لتنظيم الدولة الإسلامية في سرت.", ("MEMBER_OF", None, None)),
+    ("affiliated", "وتقدمت كتيبة الفتح التابعة لحكومة الوفاق الوطني نحو المطار.", ("MEMBER_OF", None, "gna")),
+    ("fought_with", "ووقف الحوثيون في مواجهة قوات حفتر طوال العام.", ("OPPOSES", None, "lna")),
+    ("backed_by", "وتقدمت قوات حفتر بدعم الإمارات نحو المدينة.", ("SUPPORTS", "uae", "lna")),
+    ("backed_state", "وتدخلت إيران في الحرب، وتقدمت كتيبة الفتح المدعومة إيرانياً نحو المدينة.",
+     ("SUPPORTS", "iran", "كتيبة الفتح")),
+    ("backed_state", "وتدخلت روسيا في الحرب، وتقدمت كتيبة الفتح بدعم روسي نحو المدينة.", ("SUPPORTS", "russia", None)),
+    ("fought_with", "واشتبكت قوات حفتر مع مجلس شورى ثوار بنغازي قرب الميناء.", ("OPPOSES", "lna", "bric")),
+    ("inner_body", "ودعت الأمم المتحدة إلى التهدئة، فيما قالت مفوضية الأمم المتحدة لحقوق الإنسان إن المدنيين في خطر.",
+     ("MEMBER_OF", None, "un")),
 ]
 
 
@@ -40,7 +50,8 @@ def _hits(text: str, rule: str) -> set[tuple[str, str, str]]:
     a = marsad.analyze(text)
     types = {e.id: e.type for e in a.entities}
     kinds = {e.id: e.kind for e in a.entities}
-    view = View(a.tokens, MENTIONS.get(a), types, kinds, relation_words(load_kb(())))
+    kb = load_kb(())
+    view = View(a.tokens, MENTIONS.get(a), types, kinds, relation_words(kb), entity_places(a.entities, kb))
     name = {e.id: (e.kb_id or e.name) for e in a.entities}
     return {(t, name[h], name[tl]) for t, h, tl, _, _ in pattern_relations(view, only=[rule])}
 
@@ -62,6 +73,10 @@ def test_rule(rule: str, text: str, expected: tuple[str, str | None, str | None]
     ("seated", "واندلعت اشتباكات بين قوات حفتر ومجلس شورى ثوار بنغازي في درنة."),  # a clash's place, not a seat
     ("joint", "وجرى تنسيق مشترك بين الوزارتين حول الملف."),  # no actors named after the cue
     ("body_of", "وشكل البرلمان حكومة موازية لحكومة الوفاق الوطني."),  # a rival, not a part
+    ("backed_state", "وتقدمت كتيبة الفتح المدعومة إيرانياً نحو المدينة."),  # Iran is not named in the article
+    ("fought_with", "وقال الأمين العام للأمم المتحدة إن مدنيين قتلوا خلال اشتباكات مع قوات حفتر."),  # not a side
+    ("inner_body", "وأعلن تنظيم الدولة الإسلامية مسؤوليته، وتبنى تنظيم الدولة الإسلامية الهجوم."),  # one group
+    ("inner_body", "وتقدمت قوات موالية لحكومة الوفاق الوطني، وقالت حكومة الوفاق الوطني إنها ستفاوض."),  # `affiliated`'s
 ])
 def test_rule_stays_silent(rule: str, text: str) -> None:
     assert not _hits(text, rule)
