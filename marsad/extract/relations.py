@@ -92,6 +92,8 @@ class RelationFinder:
             add(rtype, head, tail, start, end, "asserted", 0.75)
         for ev in analysis.events:
             _from_event(analysis, ev, types, add, self.kb, self.opposes_min_confidence)
+            for rtype, head, tail in _hostile_objects(view, analysis, ev, self.kb):
+                add(rtype, head, tail, ev.evidence.start, ev.evidence.end, ev.modality, 0.6, ev.time)
         analysis.relations = out
         return analysis
 
@@ -138,6 +140,40 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add,  # ty
     for h in heads:
         for t in tails:
             add(rtype, h, t, s, e, mod, 0.6, ev.time)
+
+
+#: events whose agent is hostile to the group named as the owner of what the event strikes or takes
+_STRIKING = frozenset({"ATTACK", "ARMED_CLASH", "TERRITORY_CONTROL", "EXPULSION"})
+_HOLDERS = frozenset({"ARMED_GROUP", "ORGANIZATION", "TRIBE"})
+
+
+def _hostile_objects(view: View, analysis: Analysis, ev: Event, kb: KnowledgeBase | None) -> list[tuple[str, str, str]]:
+    """«قصفت قوات X مواقع لتنظيم Y», «هاجمت X أماكن تواجد Y», «استعادت X المدينة من قبضة Y»: an attack,
+    a clash or a capture whose clause names a group as the owner or holder of what it strikes or
+    takes (a `hostile_object` cue after the trigger) → OPPOSES between the event's agent and that group."""
+    if ev.type not in _STRIKING or not ev.agents:
+        return []
+    types = view.types
+    holders = []
+    for a in ev.agents:
+        holder = _forces_of(analysis, a, kb) if types.get(a) == "PERSON" else a
+        if holder and types.get(holder) in _HOLDERS:
+            holders.append(holder)
+    if not holders:
+        return []
+    tokens = analysis.tokens
+    starts = _cached(analysis, "token_starts", lambda: [t.start for t in tokens])
+    k = bisect_right(starts, ev.trigger.end - 1)
+    last = bisect_right(starts, ev.evidence.end - 1) - 1
+    out = []
+    while k <= last and k < len(tokens) and tokens[k].sentence == tokens[last].sentence:
+        if view.cue(k, "hostile_object"):
+            owner = next((m for j in range(k + 1, min(k + 4, last + 1)) if (m := view.by_first.get(j)) is not None
+                          and view.type(m) in _HOLDERS), None)  # «مواقع لـY», «أماكن تواجد Y»
+            if owner is not None and owner.entity and owner.entity not in holders:
+                out += [("OPPOSES", h, owner.entity) for h in holders]
+        k += 1
+    return out
 
 
 def _condemned_authors(analysis: Analysis, ev: Event, types: dict[str, str], add) -> None:  # type: ignore[no-untyped-def]

@@ -29,7 +29,12 @@ is (type, head entity, tail entity, evidence start, evidence end). The rules, by
 - `joint`: «بتنسيق مشترك بين X وY», «عملية مشتركة بين X وY» → ALLIED_WITH;
 - `backed_state`: «الفصيل المدعوم إيرانياً», «بدعم تركي» → SUPPORTS(the country, X) through the gentilics lexicon;
 - `fought_with`: «اشتبكت قوات X مع Y», «X … معارك مع Y», «X في مواجهة Y» → OPPOSES;
-- `inner_body`: «مفوضية الأمم المتحدة لحقوق الإنسان» (the UN named on its own elsewhere) → MEMBER_OF.
+- `inner_body`: «مفوضية الأمم المتحدة لحقوق الإنسان» (the UN named on its own elsewhere) → MEMBER_OF;
+- `freed_from`: «تحرير بنغازي من تنظيم X», «استعادت قوات X المنطقة من قبضة Y», «وطرد جماعة Y» → OPPOSES;
+- `enemy_of`: «X، العدو اللدود لـY» → OPPOSES(X, Y); «المطلوب للسلطات X» → OPPOSES(the authorities, the man);
+- `fell_to`: «سقوط الموصل بيد داعش», «في قبضة X» → CONTROLS(X, P);
+- `positions_in`: «مواقع تنظيم X في الفلوجة», «مقر لتنظيم X في حي P» → BASED_IN(X, P);
+- `handed_over`: «تسليم الموانئ … إلى المؤسسة الوطنية للنفط» → CONTROLS(the one handed to, each place).
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ _PLACES = frozenset({"GPE", "LOCATION"})
 _GROUPS = _ACTORS - {"PERSON", "GPE"}
 _PERSON = frozenset({"PERSON"})
 _FIGHTERS = frozenset({"ARMED_GROUP", "TRIBE", "PERSON"})
+_TO = frozenset(normalise(w) for w in ("إلى", "الى"))
 #: how far before a cue phrase the actor it qualifies may stand (tokens, same sentence, no full stop)
 CUE_WINDOW = 10
 _UNDER_WORD = normalise("تحت")
@@ -423,15 +429,22 @@ def controlled_by(v: View, i: int) -> list[Hit]:
 
 
 def under_control(v: View, i: int) -> list[Hit]:
-    """«P الخاضعة لسيطرة X», «P تحت سيطرة X»: X holds P."""
+    """«P الخاضعة لسيطرة X», «P تحت سيطرة X», «وتخضع P لسيطرة X»: X holds P."""
     tokens = v.tokens
-    w = tokens[i].norm
-    if i + 1 >= len(tokens) or tokens[i + 1].norm not in v.cues.sets.get("control_noun", ()) \
-            or (w not in v.cues.sets.get("under", ()) and w != _UNDER_WORD):
+    if i + 1 >= len(tokens) or not (v.cue(i, "under") or tokens[i].norm == _UNDER_WORD):
         return []
-    p = v.before(i, _PLACES, skip=1)
-    x = v.after(i + 2, _ACTORS, skip=0) if i + 2 < len(tokens) else None
-    return _hit("CONTROLS", x, p, p.start, x.end) if p and x else []
+    nouns = v.cues.sets.get("control_noun", frozenset())
+    p = v.by_first.get(i + 1)  # the verb first: «وتخضع درنة لسيطرة X»
+    if p is not None and v.type(p) in _PLACES and p.last + 1 < len(tokens) and tokens[p.last + 1].norm in nouns:
+        k = p.last + 2
+    elif tokens[i + 1].norm in nouns:
+        p, k = v.before(i, _PLACES, skip=1), i + 2
+    else:
+        return []
+    if p is None or v.kinds.get(p.entity or "") == "country":
+        return []  # «منطقة بشمال سوريا تخضع لسيطرة X»: a part of the country, not the country
+    x = v.after(k, _ACTORS, skip=0) if k < len(tokens) else None
+    return _hit("CONTROLS", x, p, min(p.start, tokens[i].start), x.end) if x else []
 
 
 def led_by(v: View, i: int) -> list[Hit]:
@@ -663,6 +676,113 @@ def inner_body(v: View, i: int) -> list[Hit]:
     return []
 
 
+def freed_from(v: View, i: int) -> list[Hit]:
+    """«تحرير بنغازي من تنظيم القاعدة», «استعادت X المنطقة من قبضة Y», «وطرد جماعة Y»: a side taking
+    ground from another, or driving it out → OPPOSES(X, Y), X being the side named before (or right after
+    a verb: «استعادت قوات X …»)."""
+    tokens = v.tokens
+    expel = v.cue(i, "expel")
+    if not expel and not v.cue(i, "free_from"):
+        return []
+    x = v.by_first.get(i + 1) if i + 1 < len(tokens) and not expel else None
+    if x is not None and v.type(x) not in _FIGHTERS:
+        x = None
+    y = None
+    if expel:
+        y = v.after(i + 1, _GROUPS | _PERSON, skip=0) if i + 1 < len(tokens) else None  # «طرد جماعة Y من P»
+    else:
+        for j in range((x.last if x else i) + 1, min(len(tokens) - 1, i + 9)):
+            if tokens[j].sentence != tokens[i].sentence or tokens[j].text in ".؟!،,:" or v.cue(j, "backed") \
+                    or v.cue(j, "backed_by") or v.cue(j, "helped_by"):
+                break  # «… بإسناد من التحالف»: a helper, not the loser
+            if v.words[j] == "من" and not v.cue(j - 1, "quantity"):  # not «أكثر من», «عدد من»
+                k = j + 2 if v.cue(j + 1, "hostile_object") else j + 1  # «من قبضة Y», «من أيدي Y»
+                y = v.after(k, _GROUPS | _PERSON, skip=0) if k < len(tokens) else None
+                break
+    if y is None:
+        return []
+    if x is None:
+        x = _fighter_before(v, i, _FIGHTERS | {"ORGANIZATION"})
+    if x is None or x.entity == y.entity:
+        return []
+    return _hit("OPPOSES", x, y, min(x.start, tokens[i].start), max(x.end, y.end))
+
+
+def enemy_of(v: View, i: int) -> list[Hit]:
+    """«حفتر، العدو اللدود للإسلاميين», «المطلوب للسلطات المصرية هشام عشماوي»: an enemy or a wanted man."""
+    tokens = v.tokens
+    wanted = v.cue(i, "wanted")
+    if not wanted and not v.cue(i, "enemy"):
+        return []
+    j = i + 1
+    while j < len(tokens) and j - i <= 2 and v.by_first.get(j) is None and not tokens[j].prefix.startswith("ل"):
+        j += 1  # «العدو اللدود لـ…»
+    y = v.after(j, _ACTORS, skip=0) if j < len(tokens) and tokens[j].prefix.startswith("ل") else None
+    if y is None:
+        return []
+    x = v.before(i, _ACTORS - {"GPE"}, skip=2)  # «X، العدو اللدود لـY»
+    if x is None and wanted:
+        x = v.after(y.last + 1, _PERSON, skip=1) if y.last + 1 < len(tokens) else None  # «… للسلطات X»
+    if x is None or x.entity == y.entity:
+        return []
+    head, tail = (y, x) if wanted else (x, y)  # the one who wants the man opposes him
+    return _hit("OPPOSES", head, tail, min(x.start, y.start), max(x.end, y.end))
+
+
+def fell_to(v: View, i: int) -> list[Hit]:
+    """«سقوط الموصل بيد داعش», «سقطت المدينة في قبضة X», «P في يد X»: X holds P."""
+    tokens = v.tokens
+    if not v.cue(i, "hand") or i + 1 >= len(tokens):
+        return []
+    if not (tokens[i].prefix.startswith("ب") or (i > 0 and v.words[i - 1] in ("في", "فى"))):
+        return []
+    x = v.after(i + 1, _GROUPS, skip=0)
+    p = v.nearest_before(i if tokens[i].prefix else i - 1, _PLACES, 4, stops=".؟!،,")
+    if x is None or p is None or v.kinds.get(p.entity or "") == "country":
+        return []
+    return _hit("CONTROLS", x, p, p.start, x.end)
+
+
+def positions_in(v: View, i: int) -> list[Hit]:
+    """«مواقع تنظيم داعش في الفلوجة», «مقر لتنظيم X في حي نزال», «معقل X في P»: where a group holds positions."""
+    tokens = v.tokens
+    if not v.cue(i, "position") or i + 1 >= len(tokens):
+        return []
+    x = v.after(i + 1, _GROUPS, skip=0)
+    if x is None:
+        return []
+    k = x.last + 1
+    if k < len(tokens) and v.words[k] in ("في", "فى"):
+        k += 1
+    p = v.by_first.get(k) if k < len(tokens) else None
+    if p is None or v.type(p) not in _PLACES or (k == x.last + 1 and not tokens[k].prefix.startswith("ب")):
+        return []
+    return _hit("BASED_IN", x, p, tokens[i].start, p.end)
+
+
+def handed_over(v: View, i: int) -> list[Hit]:
+    """«تسليم الموانئ النفطية … إلى المؤسسة الوطنية للنفط», «سلم الجيش ميناء P إلى X»: X holds P after."""
+    tokens = v.tokens
+    if not v.cue(i, "hand_over"):
+        return []
+    places: list[Cand] = []
+    taker = None
+    for j in range(i + 1, min(len(tokens), i + 16)):
+        if tokens[j].sentence != tokens[i].sentence or tokens[j].text in ".؟!:":
+            break
+        m = v.by_first.get(j)
+        if m is None:
+            continue
+        if v.type(m) in _PLACES and v.kinds.get(m.entity or "") != "country" and taker is None:
+            places.append(m)
+        elif v.type(m) in ("ORGANIZATION", "ARMED_GROUP") and (tokens[j].prefix.startswith("ل") or v.words[j - 1] in _TO):
+            taker = m
+            break
+    if taker is None or not places:
+        return []
+    return [("CONTROLS", taker.entity or "", p.entity or "", tokens[i].start, taker.end) for p in places]
+
+
 def _relating(v: View, k: int) -> bool:
     """Whether token k states a relation of its own inside a descriptive name («الموالية», «التابعة», «المدعومة»)."""
     return any(v.cue(k, name) for name in ("loyal", "affiliated", "member", "backed", "against", "linked"))
@@ -704,6 +824,8 @@ TOKEN_RULES: dict[str, Rule] = {
     "one_of_parts": one_of_parts, "led_by_verb": led_by_verb, "linked": linked, "one_of_roles": one_of_roles,
     "supported_by": supported_by, "ally_with": ally_with, "backed_by": backed_by, "joint": joint,
     "backed_state": backed_state, "fought_with": fought_with, "inner_body": inner_body,
+    "freed_from": freed_from, "enemy_of": enemy_of, "fell_to": fell_to, "positions_in": positions_in,
+    "handed_over": handed_over,
 }
 #: every rule by name
 RULES: dict[str, Rule] = {**ARTICLE_RULES, **TOKEN_RULES}
@@ -720,7 +842,8 @@ GATES: dict[str, tuple[str, ...]] = {
     "linked": ("linked",), "one_of_roles": ("one_of",), "supported_by": ("supported_by",),
     "ally_with": ("@phrase",), "backed_by": ("@phrase", "backed_by"), "joint": ("@phrase",),
     "backed_state": ("backed", "backed_by"), "fought_with": ("fight_with", "@phrase"),
-    "inner_body": ("@mention_end",),
+    "inner_body": ("@mention_end",), "freed_from": ("free_from", "expel"), "enemy_of": ("enemy", "wanted"),
+    "fell_to": ("hand",), "positions_in": ("position",), "handed_over": ("hand_over",),
 }
 _GATE_WORDS = {"@against_word": frozenset({"ضد"}), "@under_word": frozenset({_UNDER_WORD})}
 
