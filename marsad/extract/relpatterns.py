@@ -34,7 +34,8 @@ is (type, head entity, tail entity, evidence start, evidence end). The rules, by
 - `enemy_of`: «X، العدو اللدود لـY» → OPPOSES(X, Y); «المطلوب للسلطات X» → OPPOSES(the authorities, the man);
 - `fell_to`: «سقوط الموصل بيد داعش», «في قبضة X» → CONTROLS(X, P);
 - `positions_in`: «مواقع تنظيم X في الفلوجة», «مقر لتنظيم X في حي P» → BASED_IN(X, P);
-- `handed_over`: «تسليم الموانئ … إلى المؤسسة الوطنية للنفط» → CONTROLS(the one handed to, each place).
+- `handed_over`: «تسليم الموانئ … إلى المؤسسة الوطنية للنفط» → CONTROLS(the one handed to, each place);
+- `state_head`: «الرئيس السوداني عمر البشير» → LEADS(the person, the state named by the gentilic).
 """
 
 from __future__ import annotations
@@ -783,6 +784,24 @@ def handed_over(v: View, i: int) -> list[Hit]:
     return [("CONTROLS", taker.entity or "", p.entity or "", tokens[i].start, taker.end) for p in places]
 
 
+def state_head(v: View, i: int) -> list[Hit]:
+    """«الرئيس السوداني عمر البشير», «العاهل الأردني الملك عبد الله»: the head of a state named by its
+    gentilic → LEADS(the person, the state), when the state is named in the article."""
+    tokens = v.tokens
+    if not v.cue(i, "head_of_state") or i + 2 >= len(tokens) or (i > 0 and v.cue(i - 1, "deputy")):
+        return []  # «نائب الرئيس الأمريكي، X» names the deputy
+    state = v.state(i + 1)
+    if state is None or not tokens[i + 1].norm.startswith("ال") == tokens[i].norm.startswith("ال"):
+        return []  # «رئيس الحكومة الليبية» is not «الرئيس الليبي»
+    k = i + 2
+    while k < len(tokens) and k - i <= 4 and (tokens[k].text in "،," or v.cue(k, "head_of_state")):
+        k += 1  # «العاهل الأردني الملك عبد الله»
+    person = v.by_first.get(k) if k < len(tokens) else None
+    if person is None or v.type(person) != "PERSON":
+        return []
+    return [("LEADS", person.entity or "", state, tokens[i].start, person.end)]
+
+
 def _relating(v: View, k: int) -> bool:
     """Whether token k states a relation of its own inside a descriptive name («الموالية», «التابعة», «المدعومة»)."""
     return any(v.cue(k, name) for name in ("loyal", "affiliated", "member", "backed", "against", "linked"))
@@ -825,7 +844,7 @@ TOKEN_RULES: dict[str, Rule] = {
     "supported_by": supported_by, "ally_with": ally_with, "backed_by": backed_by, "joint": joint,
     "backed_state": backed_state, "fought_with": fought_with, "inner_body": inner_body,
     "freed_from": freed_from, "enemy_of": enemy_of, "fell_to": fell_to, "positions_in": positions_in,
-    "handed_over": handed_over,
+    "handed_over": handed_over, "state_head": state_head,
 }
 #: every rule by name
 RULES: dict[str, Rule] = {**ARTICLE_RULES, **TOKEN_RULES}
@@ -844,6 +863,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "backed_state": ("backed", "backed_by"), "fought_with": ("fight_with", "@phrase"),
     "inner_body": ("@mention_end",), "freed_from": ("free_from", "expel"), "enemy_of": ("enemy", "wanted"),
     "fell_to": ("hand",), "positions_in": ("position",), "handed_over": ("hand_over",),
+    "state_head": ("head_of_state",),
 }
 _GATE_WORDS = {"@against_word": frozenset({"ضد"}), "@under_word": frozenset({_UNDER_WORD})}
 
