@@ -163,6 +163,22 @@ class View:
             self._surfaces = {k: next(iter(es)) for k, es in found.items() if len(es) == 1}
         return self._surfaces
 
+    def and_more(self, m: Cand, types: frozenset[str], most: int = 4) -> list[Cand]:
+        """`m` and the mentions of `types` joined to it by «و» or a comma right after it
+        («بدعم من فرنسا وألمانيا وبريطانيا»), in order."""
+        out = [m]
+        k = m.last + 1
+        while k < len(self.tokens) and len(out) <= most:
+            if self.tokens[k].text in "،,":
+                k += 1
+            nxt = self.by_first.get(k)
+            if nxt is None or self.type(nxt) not in types or nxt.entity in {o.entity for o in out} \
+                    or not (self.tokens[k].prefix.startswith("و") or self.tokens[k - 1].text in "،,"):
+                break
+            out.append(nxt)
+            k = nxt.last + 1
+        return out
+
     def state(self, i: int) -> str | None:
         """The article's entity for the country a gentilic at token i points to: an adjective («إيراني»,
         «مصرية») or an adverb («إيرانياً», «تركياً»); None when the country is not named in the article."""
@@ -598,7 +614,8 @@ def ally_with(v: View, i: int) -> list[Hit]:
     y = v.after(found[0] + 1, _ACTORS, skip=1) if found[0] + 1 < len(v.tokens) else None
     if x is None or y is None or x.entity == y.entity or not v.can_act(x) or not v.can_act(y):
         return []
-    return _hit("ALLIED_WITH", x, y, x.start, y.end)
+    return [("ALLIED_WITH", x.entity or "", z.entity or "", x.start, z.end)
+            for z in v.and_more(y, _ACTORS) if z.entity != x.entity and v.can_act(z)]
 
 
 def backed_by(v: View, i: int) -> list[Hit]:
@@ -612,7 +629,8 @@ def backed_by(v: View, i: int) -> list[Hit]:
     x = v.nearest_before(i, _ACTORS, CUE_WINDOW, stops=".؟!")
     if x is None or y is None or x.entity == y.entity or not v.can_act(x) or not v.can_act(y):
         return []
-    return _hit("SUPPORTS", y, x, x.start, y.end)
+    return [("SUPPORTS", z.entity or "", x.entity or "", x.start, z.end)
+            for z in v.and_more(y, _ACTORS) if z.entity != x.entity and v.can_act(z)]
 
 
 def fought_with(v: View, i: int) -> list[Hit]:
@@ -641,7 +659,8 @@ def fought_with(v: View, i: int) -> list[Hit]:
         x = _fighter_before(v, i, sides)
     if x is None or y is None or x.entity == y.entity or v.type(x) not in sides:
         return []
-    return _hit("OPPOSES", x, y, min(x.start, tokens[i].start), y.end)
+    return [("OPPOSES", x.entity or "", z.entity or "", min(x.start, tokens[i].start), z.end)
+            for z in v.and_more(y, sides) if z.entity != x.entity]
 
 
 def _fighter_before(v: View, i: int, sides: frozenset[str]) -> Cand | None:
@@ -706,7 +725,8 @@ def freed_from(v: View, i: int) -> list[Hit]:
         x = _fighter_before(v, i, _FIGHTERS | {"ORGANIZATION"})
     if x is None or x.entity == y.entity:
         return []
-    return _hit("OPPOSES", x, y, min(x.start, tokens[i].start), max(x.end, y.end))
+    return [("OPPOSES", x.entity or "", z.entity or "", min(x.start, tokens[i].start), max(x.end, z.end))
+            for z in v.and_more(y, _GROUPS | _PERSON) if z.entity != x.entity]
 
 
 def enemy_of(v: View, i: int) -> list[Hit]:
