@@ -79,15 +79,15 @@ class RelationFinder:
             out.append(Relation(f"r{len(out) + 1}", rtype, head, tail, Offsets(start, end), modality,
                                 _claim_at(analysis, start), time, conf))
 
+        mentions = MENTIONS.get(analysis)
+        view = View(analysis.tokens, mentions, types, kinds, relation_words(self.kb),
+                    entity_places(analysis.entities, self.kb))
         for h in hints:
-            _from_hint(h, types, kinds, add)
+            _from_hint(h, types, kinds, add, view)
             if h.type == "ROLE" and h.head.entity and normalise(h.title or "") in _PREMIER_TITLES:
                 government = _main_government(analysis)
                 if government is not None:  # «رئيس الوزراء عبدالله الثني»: the government the article is about
                     add("LEADS", h.head.entity, government, h.start, h.end, "asserted", 0.6)
-        mentions = MENTIONS.get(analysis)
-        view = View(analysis.tokens, mentions, types, kinds, relation_words(self.kb),
-                    entity_places(analysis.entities, self.kb))
         for rtype, head, tail, start, end in pattern_relations(view):
             add(rtype, head, tail, start, end, "asserted", 0.75)
         for ev in analysis.events:
@@ -98,7 +98,8 @@ class RelationFinder:
         return analysis
 
 
-def _from_hint(h: Hint, types: dict[str, str], kinds: dict[str, str | None], add) -> None:  # type: ignore[no-untyped-def]
+def _from_hint(h: Hint, types: dict[str, str], kinds: dict[str, str | None], add,  # type: ignore[no-untyped-def]
+               view: View | None = None) -> None:
     head, tail = h.head.entity, h.tail.entity
     if h.type == "ROLE" or not head or not tail:
         return
@@ -112,7 +113,26 @@ def _from_hint(h: Hint, types: dict[str, str], kinds: dict[str, str | None], add
     if h.type != "BASED_IN" and ttype in ("GPE", "LOCATION") and h.type != "LEADS" \
             and not (state and h.type in ("LOYAL_TO", "SUPPORTS")):
         return
-    add(h.type, head, tail, h.start, h.end, "asserted", 0.85)
+    rtype = _hint_type(h, htype, ttype, view) if view is not None else h.type
+    if rtype:
+        add(rtype, head, tail, h.start, h.end, "asserted", 0.85)
+
+
+#: cue sets that state a relation of their own inside a descriptive name
+_RELATING_CUES = ("loyal", "affiliated", "member", "backed", "against", "linked")
+
+
+def _hint_type(h: Hint, htype: str | None, ttype: str | None, view: View) -> str | None:
+    """The relation a name-structure hint states, read against the words of the name: «الفصائل الموالية
+    لأنقرة» holds Ankara as an ally, not as a seat (None); «قوات حكومة الوفاق», «جيش الحكومة» without
+    «الموالية» name the government's own forces (MEMBER_OF, not a declared allegiance)."""
+    first, place = h.head.first, h.tail.first
+    if h.type == "BASED_IN" and place > first and any(view.cue(place - 1, c) for c in _RELATING_CUES):
+        return None
+    if h.type == "LOYAL_TO" and htype == "ARMED_GROUP" and ttype in ("ORGANIZATION", "ARMED_GROUP") \
+            and not any(view.cue(k, "loyal") for k in range(min(first, place), max(first, place) + 1)):
+        return "MEMBER_OF"
+    return h.type
 
 
 def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add,  # type: ignore[no-untyped-def]
