@@ -125,6 +125,8 @@ def seat(v: View, i: int) -> list[Hit]:
         return []
     tokens = v.tokens
     x = v.nearest_before(i, _ACTORS - {"GPE"}, 6)
+    if x is not None and any(v.cue(k, "relative") for k in range(x.last + 1, i)):
+        x = v.innermost(x, _ACTORS - {"GPE"})  # «الجيش التابع للحكومة التي يوجد مقرها في P»: the government
     p = v.after(i + 1, _PLACES, skip=2) if i + 1 < len(tokens) else None
     if p is None:
         for back in range(i - 1, max(-1, i - 4), -1):  # «تتخذ من P مقرا»

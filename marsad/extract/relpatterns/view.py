@@ -51,6 +51,7 @@ class View:
         self.words = [t.norm for t in tokens]
         self.by_first: dict[int, Cand] = {}
         self.by_last: dict[int, Cand] = {}
+        self.ending: dict[int, list[Cand]] = {}  # every mention by its last token («الجيش التابع للحكومة» and «الحكومة»)
         for m in mentions:
             if not m.entity:
                 continue
@@ -58,6 +59,13 @@ class View:
                 self.by_first[m.first] = m
             if m.last not in self.by_last or (m.last - m.first) > (self.by_last[m.last].last - self.by_last[m.last].first):
                 self.by_last[m.last] = m
+            self.ending.setdefault(m.last, []).append(m)
+
+    def innermost(self, m: Cand, types: frozenset[str]) -> Cand:
+        """The shortest mention of `types` ending where `m` ends (the nearest noun a relative clause after
+        it attaches to: «الجيش التابع للحكومة التي …» → the government), else `m`."""
+        inner = [o for o in self.ending.get(m.last, ()) if self.type(o) in types and o.first >= m.first]
+        return min(inner, key=lambda o: o.last - o.first, default=m)
 
     def cue(self, i: int, name: str) -> bool:
         """True when token i (whole, without its proclitics, or without a leading «و»/«ف» the
