@@ -138,14 +138,19 @@ def seat(v: View, i: int) -> list[Hit]:
 
 
 def led_by(v: View, i: int) -> list[Hit]:
-    """«X بقيادة Y», «X تحت قيادة Y»: Y commands X (leads it when X is an organisation)."""
+    """«X بقيادة Y», «X تحت قيادة Y»: Y commands X (leads it when X is an organisation or a state:
+    «فرنسا بقيادة ماكرون»)."""
     tokens = v.tokens
     w = tokens[i].norm
     led = w in v.cues.sets.get("led", ())
     if not led and not (w == _UNDER_WORD and i + 1 < len(tokens) and tokens[i + 1].norm == _COMMAND_NOUN):
         return []
     j = i + 1 if led else i + 2
-    x = v.before(i, _GROUPS, skip=1)
+    x = v.before(i, _GROUPS | {"GPE"}, skip=1)
+    if x is not None and v.type(x) == "GPE" and v.kinds.get(x.entity or "") != "country":
+        x = None  # a town is not led; «طرابلس بقيادة X» is rather a force's seat
+    if j < len(tokens) and (tokens[j].norm in v.cues.gentilics or tokens[j].norm[:-1] in v.cues.gentilics):
+        return []  # «التحالف الدولي بقيادة أمريكية»: led by a state, not by the next person named
     y = v.after(j, _PERSON, skip=1) if j < len(tokens) else None
     if y is None and j < len(tokens):
         k = j
@@ -155,7 +160,7 @@ def led_by(v: View, i: int) -> list[Hit]:
         y = m if m is not None and v.type(m) == "PERSON" else None
     if not x or not y:
         return []
-    return _hit("LEADS" if v.type(x) == "ORGANIZATION" else "COMMANDS", y, x, x.start, y.end)
+    return _hit("COMMANDS" if v.type(x) == "ARMED_GROUP" else "LEADS", y, x, x.start, y.end)
 
 
 def relative_clause(v: View, i: int) -> list[Hit]:
