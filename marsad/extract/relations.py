@@ -68,8 +68,13 @@ class RelationFinder:
         out: list[Relation] = []
         seen: set[tuple[str, str, str]] = set()
 
+        places = entity_places(analysis.entities, self.kb)
+        capitals = _capital_states(analysis, places)
+
         def add(rtype: str, head: str | None, tail: str | None, start: int, end: int, modality: str,
                 conf: float, time: dict | None = None) -> None:
+            if rtype in _BETWEEN_ACTORS:  # «الموالية لأنقرة»: the capital stands for its state
+                head, tail = capitals.get(head or "", head), capitals.get(tail or "", tail)
             if not head or not tail or head == tail:
                 return
             key = (rtype, head, tail)
@@ -80,8 +85,7 @@ class RelationFinder:
                                 _claim_at(analysis, start), time, conf))
 
         mentions = MENTIONS.get(analysis)
-        view = View(analysis.tokens, mentions, types, kinds, relation_words(self.kb),
-                    entity_places(analysis.entities, self.kb))
+        view = View(analysis.tokens, mentions, types, kinds, relation_words(self.kb), places)
         for h in hints:
             _from_hint(h, types, kinds, add, view)
             if h.type == "ROLE" and h.head.entity and normalise(h.title or "") in _PREMIER_TITLES:
@@ -96,6 +100,27 @@ class RelationFinder:
                 add(rtype, head, tail, ev.evidence.start, ev.evidence.end, ev.modality, 0.6, ev.time)
         analysis.relations = out
         return analysis
+
+
+#: relation types between actors, where a capital named as an actor means its state
+_BETWEEN_ACTORS = frozenset({"LOYAL_TO", "SUPPORTS", "OPPOSES", "ALLIED_WITH"})
+
+
+def _capital_states(analysis: Analysis, places: dict[str, str | None]) -> dict[str, str]:
+    """Capital entity -> the article's entity for its country («أنقرة» -> «تركيا»), for the capitals whose
+    country the article names too."""
+    by_place: dict[str, str] = {}
+    for entity, place in places.items():
+        if place:
+            by_place.setdefault(place, entity)
+    out = {}
+    for e in analysis.entities:
+        place = places.get(e.id)
+        if e.kind == "capital" and place and "/" in place:
+            state = by_place.get(place.split("/", 1)[0])
+            if state is not None and state != e.id:
+                out[e.id] = state
+    return out
 
 
 def _from_hint(h: Hint, types: dict[str, str], kinds: dict[str, str | None], add,  # type: ignore[no-untyped-def]

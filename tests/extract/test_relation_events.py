@@ -1,4 +1,5 @@
-"""Relations the `relations` component reads off the events layer, on sentences written for these tests."""
+"""Relations the `relations` component draws beyond its pattern table (from the events layer; a capital
+standing for its state), on sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -26,3 +27,13 @@ def test_an_attack_on_a_groups_positions_opposes_it(text: str, head: str, tail: 
 def test_no_hostility_without_an_owner_of_the_positions() -> None:
     found = _relations("وقصفت قوات حفتر مواقع قرب سرت.")
     assert not any(t == "OPPOSES" for t, _, _ in found), found
+
+
+def test_a_capital_named_as_an_actor_stands_for_its_state() -> None:
+    found = _relations("وتقدمت الفصائل الموالية لأنقرة نحو البلدة، وقالت تركيا إنها ستواصل دعمها.")
+    assert any(t == "LOYAL_TO" and tail == "turkey" for t, _, tail in found), found
+
+
+def test_a_capital_stays_a_place_for_a_seat() -> None:
+    found = _relations("وقالت تركيا إن المؤسسة الوطنية للنفط التي يوجد مقرها في أنقرة ستفتح مكتبا.")
+    assert not any(t == "BASED_IN" and tail == "turkey" for t, _, tail in found), found
