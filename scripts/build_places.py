@@ -354,9 +354,9 @@ def main(argv: list[str] | None = None) -> int:
 # id, type, kind, name, name_en, lat, lon, admin, aliases (| separated)
 HAND = """
 # regions
-place:ly/south	LOCATION	region	الجنوب الليبي	southern Libya	26.0	14.5		الجنوب|جنوب ليبيا|المنطقة الجنوبية|الجنوب الغربي الليبي
-place:ly/east	LOCATION	region	الشرق الليبي	eastern Libya	31.0	22.0		شرق ليبيا|المنطقة الشرقية|شرق البلاد
-place:ly/west	LOCATION	region	الغرب الليبي	western Libya	31.5	12.5		غرب ليبيا|الغرب|المنطقة الغربية|غرب البلاد
+place:ly/south	LOCATION	region	الجنوب الليبي	southern Libya	26.0	14.5		جنوب ليبيا|المنطقة الجنوبية|الجنوب الغربي الليبي
+place:ly/east	LOCATION	region	الشرق الليبي	eastern Libya	31.0	22.0		شرق ليبيا|المنطقة الشرقية
+place:ly/west	LOCATION	region	الغرب الليبي	western Libya	31.5	12.5		غرب ليبيا|المنطقة الغربية
 place:ly/fezzan	LOCATION	region	فزان	Fezzan	26.0	14.0		إقليم فزان|اقليم فزان
 place:ly/cyrenaica	LOCATION	region	برقة	Cyrenaica	30.5	21.5		إقليم برقة|اقليم برقة
 place:ly/tripolitania	LOCATION	region	طرابلس الغرب	Tripolitania	31.5	13.5		إقليم طرابلس|اقليم طرابلس|إقليم طرابلس الغرب

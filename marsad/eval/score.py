@@ -375,6 +375,23 @@ def score_analysis(analysis: Analysis, gold: Gold, *, input_name: str | None = N
     return out
 
 
+def relation_scorer(analysis: Analysis, gold: Gold) -> Callable[[Sequence[Any]], LayerScore]:
+    """A function scoring any list of relations of `analysis` against `gold`'s relation layer, as
+    `score_analysis` does, with the entity alignment computed once (for loops that try many lists)."""
+    s = _Scorer(analysis, gold)
+
+    def score(relations: Sequence[Any]) -> LayerScore:
+        kept = analysis.relations
+        analysis.relations = list(relations)
+        try:
+            golds, preds, pairs = s.relations()
+        finally:
+            analysis.relations = kept
+        return _count(golds, preds, pairs, lambda x: x.type, lambda x: x.type)
+
+    return score
+
+
 @dataclass(slots=True)
 class Summary:
     """Scores of several files and their micro totals (counts summed over files, then P/R/F1)."""

@@ -22,8 +22,8 @@ from marsad.extract.names.inner import inner_places
 from marsad.extract.names.lexicon import lexicon_rows, rule_lexicon
 from marsad.extract.names.matcher import Match, NameTrie, name_words
 from marsad.extract.names.resolve import (
-    assemble, disambiguate, link_generic_bodies, link_group_pronouns, link_surnames, main_army, merge_unnamed_roles,
-    SURNAME_MAX_COUNT, relink_generic_bodies,
+    assemble, country_of, disambiguate, link_generic_bodies, link_group_pronouns, link_regions, link_surnames,
+    link_unnamed_holders, main_army, merge_unnamed_roles, SURNAME_MAX_COUNT, relink_generic_bodies,
 )
 from marsad.extract.names.ner_net import GATE_MAX_COUNT, WINDOW_AFTER, WINDOW_BEFORE, NerNet
 from marsad.extract.names.rules import RuleContext, find_rule_mentions
@@ -83,7 +83,7 @@ class EntityRecognizer:
         self.lex = rule_lexicon(self.kb)
         tagger = resources.ner_tagger(ner_model) if ner else None
         self.ner = NerNet(tagger, gate_max_count=ner_gate_max_count, window_before=ner_window_before,
-                          window_after=ner_window_after) if tagger is not None else None
+                          window_after=ner_window_after, stop=self.lex.cues.stop) if tagger is not None else None
         self.surname_max_count = surname_max_count
         self._gentilics = self._gentilic_table()
         self._adjectives = self._adjective_table()
@@ -115,25 +115,63 @@ class EntityRecognizer:
         text = analysis.text
         norm_text = NORM.get(analysis).norm
         self._context_seen: dict[str, bool] = {}
-        cands = [c for c in (self._from_match(m, tokens, norm_text) for m in self.trie.match(tokens, text)) if c]
+        self._place_ends: dict[int, set[str]] = {}
+        cands = []
+        for m in self.trie.match(tokens, text):
+            cand = self._from_match(m, tokens, norm_text)
+            if cand is not None:
+                cands.append(cand)
+                countries = {(rec.country or "").upper() for rec in map(self.kb.get, cand.kb_ids) if isinstance(rec, Place)}
+                if countries:
+                    self._place_ends[cand.last] = countries
         if self.ner is not None:
             cands += self.ner(tokens, text, cands)  # the rules then see the model's names too
+        self._extend_by_gentilic(cands, tokens)
         cands += link_generic_bodies(cands, tokens, self.kb)  # «الناطق باسم الجيش» then finds its army
         ctx = RuleContext(tokens, text, self.kb, self.lex, cands)
         find_rule_mentions(ctx)
         relink_generic_bodies(ctx.new, main_army(cands, self.kb), cands, tokens, self.kb)
-        cands = cands + ctx.new
+        gone = {id(c) for c in ctx.dropped}
+        cands = [c for c in cands if id(c) not in gone] + ctx.new
         seats, seat_hints = inner_places(cands, tokens, text, self.trie, self.kb)
         cands += seats
         ctx.hints.extend(seat_hints)
-        disambiguate(cands, self.kb, self._votes(tokens), self._adjectives)
+        lead = disambiguate(cands, self.kb, self._votes(tokens), self._adjectives)
+        link_regions(ctx.regions, self.kb, lead)
         merge_unnamed_roles(ctx.hints)
-        cands += link_surnames(cands, tokens, text, self.kb, self.lex.given_names, self.surname_max_count)
+        link_unnamed_holders(cands, ctx.hints, self.kb)
+        cands += link_surnames(cands, tokens, text, self.kb, self.lex.given_names, self.surname_max_count,
+                               self.lex.cues.stop)
         cands += link_group_pronouns(cands, tokens, self.kb)
         analysis.entities = assemble(cands, ctx.hints, self.kb, text, self.lex.given_names)
         MENTIONS.set(analysis, sorted(cands, key=lambda c: (c.start, -c.end)))
         HINTS.set(analysis, ctx.hints)
         return analysis
+
+    def _extend_by_gentilic(self, cands: list[Cand], tokens: Sequence[Token]) -> None:
+        """A known body's name followed by its own country's adjective is one name («حكومة الوفاق الوطني
+        الليبية», «المجلس الأعلى للدولة الليبية»): the mention takes the adjective in (in place)."""
+        starts = {c.first for c in cands}
+        for c in cands:
+            j = c.last + 1
+            if not c.kb_id or j >= len(tokens) or j in starts or tokens[j].sentence != tokens[c.last].sentence:
+                continue
+            tok = tokens[j]
+            if tok.prefix not in ("", "ال") or not tok.norm.startswith("ال") or tok.start == tokens[c.last].end:
+                continue
+            actor = self.kb.actors.get(c.kb_id)
+            country = self._gentilics.get(tok.norm)
+            if actor is None or actor.type not in ("ORGANIZATION", "ARMED_GROUP") or country is None \
+                    or country_of(self.kb, actor.id) not in (None, country):
+                continue
+            c.last, c.end = j, tok.end
+
+    def _listed_after_place(self, tokens: Sequence[Token], m: Match, place: Place) -> bool:
+        """«رأس لانوف والسدرة»: a name joined by «و» to a place of the same country just named is listed
+        as a place too (not «تعز والبيضاء» for Libya's al-Bayda)."""
+        tok = tokens[m.first]
+        return m.first > 0 and tok.prefix.startswith("و") and tokens[m.first - 1].sentence == tok.sentence \
+            and (place.country or "").upper() in self._place_ends.get(m.first - 1, set())
 
     def _other_given_name(self, entries: list, tokens: Sequence[Token], i: int) -> bool:
         """A lone surname right after a given name that is not the known person's own first name."""
@@ -197,7 +235,7 @@ class EntityRecognizer:
                 continue
             rec = self.kb.get(entry.kb_id)
             if isinstance(rec, Place) and m.first == m.last and self._needs_cue(rec, tokens[m.first]) \
-                    and not _has_cue(tokens, m):
+                    and not _has_cue(tokens, m) and not self._listed_after_place(tokens, m, rec):
                 continue
             kept.append(entry)
         if kept and any(_small_place(self.kb.get(e.kb_id)) for e in kept) and _after_quantity(tokens, m.first) \

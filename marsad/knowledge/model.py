@@ -14,7 +14,7 @@ from marsad.model import ENTITY_TYPES, EVENT_TYPES, MODALITIES, RELATION_TYPES, 
 __all__ = [
     "Actor", "Affiliation", "Alias", "NameEntry", "Place", "ENTITY_TYPES", "EVENT_TYPES",
     "MODALITIES", "RELATION_TYPES", "STANCES", "PLACE_TYPES", "PLACE_KINDS", "TITLE_KINDS",
-    "MODALITY_CUES", "AFFILIATION_TYPES", "RELATION_CUES", "EVENT_CUES",
+    "MODALITY_CUES", "AFFILIATION_TYPES", "RELATION_CUES", "EVENT_CUES", "NAME_CUES",
 ]
 
 #: `type` of a place row: places with a government, or without one.
@@ -47,6 +47,13 @@ EVENT_CUES = (
     "ability", "civil_body", "civilians", "court", "demonstrative", "fall", "figurative", "inquiry", "inquiry_next",
     "instrument", "killing", "legal_context", "light_verb", "members", "new_clause", "not_after_ba", "not_trigger",
     "penalty", "place_noun", "place_prep", "prevent", "pronoun_subject", "refusal", "regime", "ruling", "still", "target_prep", "try",
+)
+
+#: `cue` of a row of lexicons/name_cues.tsv: the word sets the entity rules read (marsad/extract/names/lexicon.py).
+NAME_CUES = (
+    "body_head", "compass", "empty_modifier", "group_of_person", "indefinite_modifier", "leader_title", "led_by",
+    "located", "loyal_modifier", "name_connector", "named_unit", "no_generic", "office", "own_country", "place_stop",
+    "press", "recognised", "region_prep", "relating", "relative", "standalone_head", "stationed", "stop", "time_word", "tribe_connector", "tribe_head", "weak_place_cue",
 )
 
 #: `type` of an actor's affiliation: any relation type of the contract.

@@ -19,7 +19,7 @@ from typing import Any, Iterator
 
 from marsad.errors import KnowledgeError
 from marsad.knowledge.model import (
-    AFFILIATION_TYPES, ENTITY_TYPES, EVENT_TYPES, EVENT_CUES, MODALITY_CUES, PLACE_KINDS, RELATION_CUES, PLACE_TYPES,
+    AFFILIATION_TYPES, ENTITY_TYPES, EVENT_TYPES, EVENT_CUES, MODALITY_CUES, NAME_CUES, PLACE_KINDS, RELATION_CUES, PLACE_TYPES,
     RELATION_TYPES, STANCES, TITLE_KINDS, Actor, Affiliation, Alias, Place,
 )
 
@@ -46,6 +46,7 @@ LEXICON_COLUMNS: dict[str, tuple[str, ...]] = {
     "modality": ("term", "modality"),
     "relation_cues": ("term", "cue"),
     "event_cues": ("term", "cue"),
+    "name_cues": ("term", "cue"),
 }
 
 # closed vocabularies of lexicon columns; "" allowed where listed
@@ -59,6 +60,8 @@ _LEXICON_VOCAB: dict[tuple[str, str], tuple[str, ...]] = {
     ("modality", "modality"): MODALITY_CUES,
     ("relation_cues", "cue"): RELATION_CUES,
     ("event_cues", "cue"): EVENT_CUES,
+    ("name_cues", "cue"): NAME_CUES,
+    ("name_cues", "type"): ENTITY_TYPES + ("",),
     ("claim_cues", "form"): ("verb", "participle"),
     ("claim_cues", "object"): ("yes", "no"),
 }

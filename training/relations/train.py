@@ -38,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=SHIPPED)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--per-type", action="store_true",
+                    help="also try one threshold per type (kept only if it wins on held-out folds)")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("marsad.resources").setLevel(logging.WARNING)
@@ -50,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         record = train(TrainConfig(gold=args.gold, out=args.out, corpus=corpus, silver_articles=args.silver_articles,
-                                   seed=args.seed, folds=args.folds))
+                                   seed=args.seed, folds=args.folds, per_type=args.per_type))
     except MarsadError as exc:
         print(f"train: error: {exc}", file=sys.stderr)
         return 2

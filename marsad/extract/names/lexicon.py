@@ -5,45 +5,84 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from marsad.extract.names.matcher import name_words
 from marsad.knowledge import KnowledgeBase
 from marsad.knowledge.cache import per_kb
+from marsad.knowledge.readers import read_lexicon
 from marsad.text.normalise import normalise
 
-#: Function words that never begin or continue a personal name.
-STOP = frozenset(normalise(w) for w in """
-في من إلى الى على عن مع بين أن إن أنه إنه التي الذي الذين اللذين اللتين هذا هذه ذلك تلك هناك هنا
-كان كانت قد لقد لم لن لا ما ماذا كما كل بعض أي أية غير حتى ثم أو أم بل لكن لكنه ولكن وقال قال
-بعد قبل خلال منذ حيث عند عندما إذا اذا لو وهو وهي هو هي هم نحن أنا انه انها أنها فيه فيها منه منها
-عليه عليها له لها لهم به بها بهم ضد نحو حول دون عبر لدى تجاه أمام وراء فوق تحت جميع أيضا ايضا
-السابق السابقة الحالي الحالية الجديد الجديدة الأخيرة الاخيرة العام العامة الرسمي الرسمية
-""".split())
+#: the shipped word sets of the entity rules, read when a knowledge base has no `name_cues` lexicon
+NAME_CUES_FILE = "data/lexicons/name_cues.tsv"
 
-#: Participles that make a descriptive group name from a place («القوات المتواجدة بمنطقة ورشفانة»).
-STATIONED = frozenset(normalise(w) for w in (
-    "المتواجدة", "المتواجده", "الموجودة", "المتمركزة", "المرابطة", "المنتشرة", "المتمركزين",
-    "المتواجدين", "الموجودين", "المنتشرين", "التابعة", "التابعين", "المتحصنة", "المتحصنين",
-))
 
-#: Verbs of command in relative clauses («القوات التي يقودها …»).
-LED_BY = frozenset(normalise(w) for w in (
-    "يقودها", "يقوده", "يتزعمها", "يتزعمه", "يترأسها", "يرأسها", "يرأسه", "يقودهم", "يتزعمهم",
-    "قادها", "يديرها", "يأمرها",
-))
+@dataclass(frozen=True)
+class NameCues:
+    """The word sets of lexicons/name_cues.tsv, normalised, one field per `cue` (see the file's comments)."""
 
-RELATIVE = frozenset(normalise(w) for w in ("التي", "الذي", "الذين", "اللتي"))
+    stop: frozenset[str] = frozenset()
+    stationed: frozenset[str] = frozenset()
+    led_by: frozenset[str] = frozenset()
+    relative: frozenset[str] = frozenset()
+    group_of_person: frozenset[str] = frozenset()
+    name_connector: frozenset[str] = frozenset()
+    leader_title: frozenset[str] = frozenset()
+    named_unit: frozenset[str] = frozenset()
+    tribe_head: frozenset[str] = frozenset()
+    tribe_connector: frozenset[str] = frozenset()
+    indefinite_modifier: frozenset[str] = frozenset()
+    standalone_head: frozenset[str] = frozenset()
+    no_generic: frozenset[str] = frozenset()
+    loyal_modifier: frozenset[str] = frozenset()
+    relating: frozenset[str] = frozenset()
+    office: frozenset[str] = frozenset()
+    recognised: frozenset[str] = frozenset()
+    time_word: frozenset[str] = frozenset()
+    empty_modifier: frozenset[str] = frozenset()
+    weak_place_cue: frozenset[str] = frozenset()
+    place_stop: frozenset[str] = frozenset()
+    compass: frozenset[str] = frozenset()
+    own_country: frozenset[str] = frozenset()
+    region_prep: frozenset[str] = frozenset()
+    located: frozenset[str] = frozenset()
+    #: heads of descriptive names beside the unit_heads lexicon -> the entity type they give
+    body_head: dict[str, str] = field(default_factory=dict)
+    #: heads naming the press -> the words one of which must follow ("" among them: the head alone will do)
+    press: dict[str, frozenset[str]] = field(default_factory=dict)
 
-#: Heads that make a group from a person («قوات حفتر», «ميليشيات الكاني»).
-GROUP_OF_PERSON = frozenset(normalise(w) for w in (
-    "قوات", "جيش", "ميليشيات", "مليشيات", "ميليشيا", "مليشيا", "كتائب", "مسلحي", "عناصر", "أنصار",
-    "مقاتلي", "مرتزقة", "جماعة",
-))
+
+def name_cues(rows: list[dict[str, str]]) -> NameCues:
+    """The word sets of `name_cues` rows (cue names outside `NameCues` are left to other readers)."""
+    sets: dict[str, set[str]] = {}
+    heads: dict[str, str] = {}
+    press: dict[str, set[str]] = {}
+    for row in rows:
+        cue, words = row.get("cue", "").strip(), normalise(row.get("term", "")).split()
+        if not words:
+            continue
+        if cue == "body_head":
+            heads[words[0]] = row.get("type", "").strip() or "ORGANIZATION"
+        elif cue == "press":
+            press.setdefault(words[0], set()).add(words[1] if len(words) > 1 else "")
+        elif cue in _SET_FIELDS:
+            sets.setdefault(cue, set()).add(" ".join(words))
+    return NameCues(**{k: frozenset(v) for k, v in sets.items()}, body_head=heads,
+                    press={k: frozenset(v) for k, v in press.items()})
+
+
+_SET_FIELDS = frozenset(f for f in NameCues.__dataclass_fields__ if f not in ("body_head", "press"))
+
+
+@lru_cache(maxsize=1)
+def shipped_name_cues() -> NameCues:
+    """The word sets of the shipped lexicons/name_cues.tsv."""
+    return name_cues(read_lexicon(Path(str(resources.files("marsad").joinpath(NAME_CUES_FILE)))))
 
 
 @dataclass
 class RuleLexicon:
-    """Normalised lookup tables for titles, unit heads, place cues and given names."""
+    """Normalised lookup tables for titles, unit heads, place cues, given names and the rules' word sets."""
 
     titles: dict[tuple[str, ...], dict[str, str]] = field(default_factory=dict)
     title_max: int = 1
@@ -51,6 +90,9 @@ class RuleLexicon:
     unit_heads: dict[str, str] = field(default_factory=dict)
     place_cues: dict[str, str] = field(default_factory=dict)
     given_names: frozenset[str] = frozenset()
+    #: adjectives and nouns of origin (the gentilics lexicon), normalised
+    gentilics: frozenset[str] = frozenset()
+    cues: NameCues = field(default_factory=NameCues)
 
     def title_at(self, words: list[str], i: int, first: str | None = None) -> tuple[int, dict[str, str]] | None:
         """The longest title starting at word `i` (its first word replaced by `first` when given):
@@ -89,7 +131,8 @@ def lexicon_rows(kb: KnowledgeBase, name: str) -> list[dict[str, str]]:
 
 
 def _build(kb: KnowledgeBase) -> RuleLexicon:
-    lex = RuleLexicon()
+    rows = lexicon_rows(kb, "name_cues")
+    lex = RuleLexicon(cues=name_cues(rows) if rows else shipped_name_cues())
     for row in lexicon_rows(kb, "titles"):
         words = name_words(row.get("term", ""))
         if words:
@@ -104,11 +147,12 @@ def _build(kb: KnowledgeBase) -> RuleLexicon:
         words = name_words(row.get("term", ""))
         if len(words) == 1:
             lex.place_cues[words[0]] = row.get("kind", "")
+    lex.gentilics = frozenset(normalise(r.get("term", "")).strip() for r in lexicon_rows(kb, "gentilics"))
     given = set(given_names())
     for actor in kb.actors.values():
         if actor.type == "PERSON":
             first = name_words(actor.name)
-            if len(first) >= 2 and first[0] not in STOP:
+            if len(first) >= 2 and first[0] not in lex.cues.stop:
                 given.add(first[0])
     lex.given_names = frozenset(given)
     return lex

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from marsad.extract.names.cands import Cand
-from marsad.extract.names.lexicon import STOP, given_names
+from marsad.extract.names.lexicon import given_names, shipped_name_cues
 from marsad.model import Token
 from marsad.text.clitics import word_count
 from marsad.text.normalise import normalise
@@ -46,21 +46,24 @@ def _everyday_place(tok: Token) -> bool:
     return len(bare) > 4 and bare.endswith(("ان", "ين")) or tok.norm.startswith("و") and not tok.prefix
 
 
-def _family_name(tok: Token) -> bool:
+def _family_name(tok: Token, stop: frozenset[str]) -> bool:
     """A rare «ال»-word right after a person's name: a family name («الخيالي», «الزوي»)."""
     return tok.norm.startswith("ال") and not tok.prefix.startswith(("و", "ب", "ل", "ف", "ك")) and \
-        len(tok.norm) > 4 and word_count(tok.norm) < 20 and tok.norm not in STOP and tok.text[:1].isalpha()
+        len(tok.norm) > 4 and word_count(tok.norm) < 20 and tok.norm not in stop and tok.text[:1].isalpha()
 
 
 _GIVEN = given_names()
 
 
 class NerNet:
-    """Wraps the shipped tagger; call it with tokens, text and the candidates found so far."""
+    """Wraps the shipped tagger; call it with tokens, text and the candidates found so far. `stop`: the
+    function words trimmed from a name's ends (the knowledge base's `stop` name cues)."""
 
     def __init__(self, tagger: object, gate: bool = True, *, gate_max_count: int = GATE_MAX_COUNT,
-                 window_before: int = WINDOW_BEFORE, window_after: int = WINDOW_AFTER) -> None:
+                 window_before: int = WINDOW_BEFORE, window_after: int = WINDOW_AFTER,
+                 stop: frozenset[str] | None = None) -> None:
         self.tagger = tagger
+        self.stop = shipped_name_cues().stop if stop is None else stop
         self.gate = gate
         self.gate_max_count = gate_max_count
         self.window_before = window_before
@@ -129,10 +132,12 @@ class NerNet:
             return None
         # leading function words are not part of a name, unless a person's name starts with a given
         # name that is also one («علي» / «على» once normalised)
-        while first <= last and (not tokens[first].text[:1].isalpha() or tokens[first].norm in STOP
-                                 and not (kind == "PER" and first < last and tokens[first].norm in _GIVEN)):
+        stop = self.stop
+        while first <= last and (not tokens[first].text[:1].isalpha() or tokens[first].norm in stop
+                                 and not (kind == "PER" and first < last and tokens[first].norm in _GIVEN
+                                          and not tokens[first].text.endswith("ى"))):  # «على» is no «علي»
             first += 1
-        while last >= first and (tokens[last].norm in STOP or not tokens[last].text[:1].isalpha()):
+        while last >= first and (tokens[last].norm in stop or not tokens[last].text[:1].isalpha()):
             last -= 1
         if first > last or any(i in covered for i in range(first, last + 1)):
             return None
@@ -141,7 +146,7 @@ class NerNet:
         if tokens[first].prefix.endswith("ال") and len(tokens[first].prefix) > 2:
             start = tokens[first].stem_start - 2
         if kind == "PER" and last + 1 < len(tokens) and tokens[last + 1].sentence == tokens[last].sentence \
-                and last + 1 not in covered and _family_name(tokens[last + 1]):
+                and last + 1 not in covered and _family_name(tokens[last + 1], stop):
             last += 1  # «حامد رافع» + «الخيالي»: the family name the model left out
         end = tokens[last].end
         name = " ".join(text[start:end].split())

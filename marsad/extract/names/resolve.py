@@ -18,7 +18,6 @@ from collections import Counter
 from collections.abc import Sequence
 
 from marsad.extract.names.cands import Cand, Hint
-from marsad.extract.names.lexicon import STOP
 from marsad.extract.names.matcher import name_words
 from marsad.extract.names.naming import article_name
 from marsad.knowledge import Actor, KnowledgeBase, Place
@@ -62,13 +61,13 @@ def article_country(votes: Counter[str]) -> str | None:
 
 
 def disambiguate(cands: Sequence[Cand], kb: KnowledgeBase, extra_votes: Counter[str],
-                 adjectives: dict[str, tuple[str, ...]] | None = None) -> None:
+                 adjectives: dict[str, tuple[str, ...]] | None = None) -> str | None:
     """Reduce every candidate with several KB readings to one, in place: the reading in the country
     the article supports most wins (with a lower confidence when nothing supports it). A small place
     whose only reading lies in another country than the one the article is clearly about, with no
     other support for that country, is a homonym the KB does not know: it is kept unlinked. A bare
     institution name («وزارة الدفاع», «البرلمان») is that country's (`adjectives`: country -> its
-    adjectives with the article), with a lower confidence."""
+    adjectives with the article), with a lower confidence. Returns the article's country (or None)."""
     votes: Counter[str] = Counter(extra_votes)
     own: dict[str, Counter[str]] = {}
     for c in cands:
@@ -102,6 +101,19 @@ def disambiguate(cands: Sequence[Cand], kb: KnowledgeBase, extra_votes: Counter[
 
     if lead is not None and adjectives:
         link_bare_institutions(cands, kb, adjectives.get(lead, ()))
+    if adjectives:
+        link_bodies_named_by_country(cands, kb, adjectives)
+    return lead
+
+
+def link_regions(regions: Sequence[tuple[Cand, str, str | None]], kb: KnowledgeBase, lead: str | None) -> None:
+    """Regions named by a direction («شرق البلاد», «في الجنوب», «جنوب ليبيا») become the KB's region
+    place:<country>/<direction> of the country they divide, or of the article's country (in place)."""
+    for cand, direction, country in regions:
+        code = country or lead
+        place = kb.places.get(f"place:{code.lower()}/{direction}") if code and direction else None
+        if place is not None and not cand.kb_ids:
+            cand.kb_ids, cand.type, cand.name = [place.id], None, None
 
 
 def _unlink_foreign_homonym(c: Cand, kb: KnowledgeBase, votes: Counter[str], own: dict[str, Counter[str]],
@@ -135,6 +147,36 @@ def link_bare_institutions(cands: Sequence[Cand], kb: KnowledgeBase, adjectives:
             c.confidence = min(c.confidence, UNSURE)
 
 
+def link_bodies_named_by_country(cands: Sequence[Cand], kb: KnowledgeBase,
+                                 adjectives: dict[str, tuple[str, ...]]) -> None:
+    """A body the KB does not know under a name with its country («برلمان العراق», «حكومة تونس») is the
+    body the KB knows under the country's adjective («البرلمان العراقي») when exactly one fits (in place)."""
+    for c in cands:
+        words = (c.name or "").split()
+        if c.kb_ids or c.type not in ("ORGANIZATION", "ARMED_GROUP") or not 2 <= len(words) <= 4:
+            continue
+        for cut in range(len(words) - 1, 0, -1):
+            code = _country_named(kb, " ".join(words[cut:]))
+            if code is None:
+                continue
+            head = " ".join(words[:cut])
+            head = head if head.startswith("ال") else "ال" + head
+            found = {e.kb_id for adj in adjectives.get(code, ()) for e in kb.lookup(f"{head} {adj}")
+                     if not e.context and e.kb_id in kb.actors}
+            if len(found) == 1:
+                c.kb_ids, c.type, c.name = [found.pop()], None, None
+            break
+
+
+def _country_named(kb: KnowledgeBase, text: str) -> str | None:
+    """The country code of a country's name («العراق» → IQ), or None."""
+    for entry in kb.lookup(text):
+        rec = kb.get(entry.kb_id)
+        if isinstance(rec, Place) and rec.kind == "country" and rec.country:
+            return rec.country.upper()
+    return None
+
+
 #: descriptions that name the same body in other words (grouped as one entity)
 _SYNONYMS = {"سلاح الجو": "القوات الجويه", "القوات الحكوميه": "قوات الحكومه", "الطيران الحربي": "القوات الجويه",
              "قوات الجيش": "الجيش"}
@@ -156,15 +198,17 @@ SURNAME_MAX_COUNT = 300
 
 
 def link_surnames(cands: list[Cand], tokens: Sequence[Token], text: str, kb: KnowledgeBase,
-                  given: frozenset[str], max_count: int = SURNAME_MAX_COUNT) -> list[Cand]:
+                  given: frozenset[str], max_count: int = SURNAME_MAX_COUNT,
+                  stop: frozenset[str] = frozenset()) -> list[Cand]:
     """Lone surnames and partial names that refer to a person named in full elsewhere in the article
-    (a last name seen `max_count` times or more in news is not linked on its own)."""
+    (a last name seen `max_count` times or more in news, or a function word of `stop`, is not linked
+    on its own)."""
     persons: dict[str, Cand] = {}
     for c in cands:
         if _type(c, kb) != "PERSON":
             continue
         words = name_words(c.name or "") if not c.kb_id else name_words(kb.actors[c.kb_id].name) if c.kb_id in kb.actors else ()
-        if len(words) >= 2 and words[-1] not in STOP and words[-1] not in given and len(words[-1]) > 2 \
+        if len(words) >= 2 and words[-1] not in stop and words[-1] not in given and len(words[-1]) > 2 \
                 and word_count(words[-1]) < max_count:
             persons.setdefault(words[-1], c)  # not «الأحمر» (red) for «علي محسن الأحمر»
     if not persons:
@@ -231,9 +275,11 @@ def assemble(cands: list[Cand], hints: Sequence[Hint], kb: KnowledgeBase, text: 
                 seen.add((m.start, m.end))
                 spans.append(Span(m.start, m.end, text[m.start:m.end]))
         rec = kb.get(first.kb_id) if first.kb_id else None
+        # a descriptive mention («رئيس المجلس الرئاسي») does not name an entity the article names otherwise
+        named = [Span(m.start, m.end, text[m.start:m.end]) for m in members if not m.outer] or spans
         if isinstance(rec, Actor):  # the article's own words, the KB's canonical name behind kb_id
             place = kb.places.get(rec.place) if rec.place else None
-            ent = Entity(eid, rec.type, article_name(spans, text, kb, rec, rec.name), spans, rec.name_en, rec.id,
+            ent = Entity(eid, rec.type, article_name(named, text, kb, rec, rec.name), spans, rec.name_en, rec.id,
                          place.geo if place else None, kind=place.kind if place else None, kb_name=rec.name)
         elif isinstance(rec, Place):
             ent = Entity(eid, rec.type, article_name(spans, text, kb, rec, rec.name), spans, rec.name_en, rec.id,
@@ -279,6 +325,7 @@ def link_group_pronouns(cands: list[Cand], tokens: Sequence[Token], kb: Knowledg
 
 
 _ARMY_WORDS = frozenset({"الجيش", "جيش", "قوات الجيش", "القوات المسلحه", "الجيش الوطني", "قوات الجيش الوطني",
+                         "الجيش الليبي", "قوات الجيش الليبي",
                          "المؤسسه العسكريه", "جيش الشرق", "الجيش في الشرق", "القوات النظاميه",
                          "القوات النظاميه الليبيه"})
 #: bare definite words that name the article's main body of a kind: word -> (type, word its names contain)
@@ -357,11 +404,17 @@ def link_generic_bodies(cands: list[Cand], tokens: Sequence[Token], kb: Knowledg
 
 
 def _named_like(kb: KnowledgeBase, kb_id: str, marker: str) -> bool:
+    """An actor one of whose names is headed by `marker` («الجيش الوطني», «جيش حفتر», «قوات الجيش»), not
+    one that only holds it in a genitive («القيادة العامة للجيش»: a command, not an army)."""
     actor = kb.actors.get(kb_id)
     if actor is None:
         return False
-    names = [actor.name, *(a.text for a in actor.aliases)]
-    return any(marker in normalise(n) for n in names)
+    for name in (actor.name, *(a.text for a in actor.aliases)):
+        words = normalise(name).split()
+        heads = words[:2] if words[:1] in (["قوات"], ["القوات"]) else words[:1]
+        if any(w.startswith(marker) or w.startswith("ال" + marker) for w in heads):
+            return True
+    return False
 
 
 _ARMY_NORMS = frozenset(" ".join(name_words(w)) for w in _ARMY_WORDS)
@@ -378,6 +431,28 @@ def merge_unnamed_roles(hints: Sequence[Hint]) -> None:
             person = named.get((h.type, _identity(h.tail)))
             if person is not None:
                 h.head.kb_ids, h.head.type, h.head.name = list(person.kb_ids), person.type, person.name
+
+
+def link_unnamed_holders(cands: Sequence[Cand], hints: Sequence[Hint], kb: KnowledgeBase) -> None:
+    """A holder with no name («رئيس المجلس الرئاسي», «الرئيس الفرنسي») is the one person the article names
+    whom the KB gives that office: an affiliation of the hint's type to the same body, or the same role."""
+    mentioned = {c.kb_id for c in cands if c.kb_id and c.kb_id in kb.actors and kb.actors[c.kb_id].type == "PERSON"}
+    if not mentioned:
+        return
+    for h in hints:
+        head = h.head
+        if not (head.outer and head.type == "PERSON" and not head.kb_ids):
+            continue
+        if h.type == "ROLE":
+            role = " ".join(name_words(head.name or ""))
+            found = {p for p in mentioned if role in {" ".join(name_words(r)) for r in kb.actors[p].roles}}
+        elif h.tail.kb_id:
+            found = {p for p in mentioned
+                     if any(a.type == h.type and a.target == h.tail.kb_id for a in kb.actors[p].affiliations)}
+        else:
+            continue
+        if len(found) == 1:
+            head.kb_ids, head.type, head.name = [found.pop()], None, None
 
 
 def _identity(c: Cand) -> str:

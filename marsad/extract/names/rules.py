@@ -10,8 +10,13 @@ Each rule reads the tokens and the dictionary matches of one article and propose
 - a group led by a person: «القوات التي يقودها الجنرال المتقاعد»; «قوات X» for a known X
 - tribes and named units: «قبيلة X», «كتيبة X», «لواء X», units by number «اللواء 73»
 - a tribal leader without a name: «زعيم قبيلة المغاربة»
-- a place announced by its cue word: «حي الفرسان», «معسكر الصاعقة», «فندق اللؤلؤة», «بلدة تمسكت»
+- a place announced by its cue word: «حي الفرسان», «معسكر الصاعقة», «فندق اللؤلؤة», «بلدة تمسكت»,
+  «منطقة "الفتائح"»; a facility named after a town: «ميناء مصراتة», «مستشفى الفلوجة التعليمي»
+- a region named by a direction: «شمال البلاد», «جنوب تونس», «في الجنوب» (not «الواقعة شمال X»)
 - the press as a source: «وسائل إعلام ليبية», «الصحف التونسية», «وكالات الأنباء»
+
+The word sets the rules read are the `name_cues` lexicon (marsad/data/lexicons/name_cues.tsv, via
+`RuleContext.cues`), so a --kb overlay extends them.
 """
 
 from __future__ import annotations
@@ -19,65 +24,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from marsad.extract.names.cands import Cand, Hint
-from marsad.extract.names.lexicon import (
-    GROUP_OF_PERSON, LED_BY, RELATIVE, STATIONED, STOP, RuleLexicon,
-)
+from marsad.extract.names.lexicon import NameCues, RuleLexicon
 from marsad.knowledge import KnowledgeBase
 from marsad.model import Token
 from marsad.text.clitics import word_count
-from marsad.text.normalise import normalise
 
 #: a word seen this often in news is an everyday word, not part of a personal name
 _COMMON = 150
 _PUNCT_STOP = frozenset("،,.:;؛!?؟\"«»“”()[]{}-–—/")
-_CONNECT = frozenset({"بن", "ابن", "ابو", "بو", "عبد", "ولد", "اب"})
-_LEADER_TITLES = frozenset({"زعيم", "شيخ", "شيوخ", "زعماء"})
-_NAMED_UNITS = frozenset({"كتيبه", "سريه", "لواء", "فيلق", "ميليشيا", "مليشيا", "حركه", "جبهه", "تنظيم", "تجمع"})
-_TRIBE_HEADS = frozenset({"قبيله", "قبائل", "عشيره"})
-_TRIBE_CONNECT = frozenset({"اولاد", "بني", "بنو", "ال"})
-
-
-#: heads of descriptive names the unit_heads lexicon may lack, with their type
-_EXTRA_HEADS = {
-    "سلاح": "ARMED_GROUP", "شرطه": "ORGANIZATION", "سلطات": "ORGANIZATION", "مسلحون": "ARMED_GROUP",
-    "مسلحين": "ARMED_GROUP", "متشددون": "ARMED_GROUP", "متشددين": "ARMED_GROUP", "اجهزه": "ORGANIZATION",
-    "مقاتلون": "ARMED_GROUP", "مقاتلين": "ARMED_GROUP", "متطرفون": "ARMED_GROUP", "متطرفين": "ARMED_GROUP",
-    "ارهابيون": "ARMED_GROUP", "ارهابيين": "ARMED_GROUP",
-}
-#: indefinite modifiers that continue a descriptive name («جماعات مسلحة», «مجموعة متشددة»)
-_INDEF_MODIFIERS = frozenset(normalise(w) for w in (
-    "مسلحة", "مسلحين", "مسلحون", "إسلامية", "جهادية", "متشددة", "متطرفة", "إرهابية", "محلية", "مجهولة",
-    "موالية", "معارضة", "حكومية", "أمنية", "عسكرية", "مسلح", "قبلية", "مناوئة", "منافسة", "خاصة",
-    "موازية", "موازي", "مؤقتة", "انتقالية", "متطرفة", "مجهولين", "متمردة", "انفصالية",
-))
-#: heads that name a body on their own when definite («الشرطة», «السلطات»)
-_STANDALONE = frozenset(normalise(w) for w in ("شرطة", "سلطات", "متشددون", "متشددين", "مسلحون", "مسلحين", "متطرفون",
-                                               "متطرفين", "إرهابيون", "إرهابيين"))
-#: heads that only name a body through the knowledge base («عملية الكرامة», «الحشد الشعبي»)
-_NO_GENERIC = frozenset(normalise(w) for w in ("عملية", "حشد", "درع", "عصابة", "خلية", "صفحة", "حساب", "دار",
-                                               "مركز", "برنامج", "صندوق", "مكتب", "شركة", "مصرف"))
-_LOYAL_MODS = frozenset(normalise(w) for w in ("موالية", "موالون", "موالين", "موالي", "تابعة", "تابع", "تابعين",
-                                                "موالیه", "مواليه", "تابعه", "مؤيدة", "مؤيدون", "مؤيدين"))
-#: participles that relate a body to another and so end its name («المرتبط بالقاعدة»، «المدعومة من …»)
-_RELATING = frozenset(normalise(w) for w in ("المرتبط", "المرتبطة", "المتحالف", "المتحالفة", "المدعوم", "المدعومة",
-                                              "المناهضة", "المناهض", "المقرب", "المقربة", "المتحالفين"))
-_OFFICES = frozenset(normalise(w) for w in ("مركز", "مكتب"))
-_LOYAL_MODS_DEF = frozenset("ال" + w for w in _LOYAL_MODS)
-_RECOGNISED = frozenset(normalise(w) for w in ("المعترف", "المعترفة"))
-_TIME_WORDS = frozenset(normalise(w) for w in (
-    "سبت", "أحد", "اثنين", "إثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة", "يوم", "أمس", "اليوم", "صباح", "مساء",
-    "ليلة", "فجر", "أسبوع", "شهر", "عام", "ماضي", "ماضية", "مقبل", "جاري"))
 
 
 def _adjectival(word: str) -> bool:
     """A definite word shaped like an adjective: a nisba («الليبية») or a participle («المسلحة»)."""
     w = word[2:] if word.startswith("ال") else word
     return w.endswith(("ي", "يه", "يين", "يون")) or (w.startswith("م") and len(w) >= 5)
-#: modifiers too vague to make a name of their own («القوات الأخرى»)
-_EMPTY_MODIFIERS = frozenset(normalise(w) for w in (
-    "اخرى", "الاخرى", "الاخري", "نفسها", "ذاتها", "كافة", "جميع", "الجديده", "الحاليه", "السابقه", "المختلفه",
-    "المعنيه", "المشتركه", "التابعه", "الموجوده", "المتواجده",
-))
 
 
 class RuleContext:
@@ -89,10 +49,15 @@ class RuleContext:
         self.text = text
         self.kb = kb
         self.lex = lex
+        self.cues: NameCues = lex.cues
         self.cands = cands
         self.words = [t.norm for t in tokens]
         self.bare = [_bare(t) for t in tokens]
         self.new: list[Cand] = []
+        self.dropped: list[Cand] = []
+        #: regions named by a direction: (candidate, direction, country code of the place it divides or None
+        #: for the article's own country), linked once the article's country is known
+        self.regions: list[tuple[Cand, str, str | None]] = []
         self.hints: list[Hint] = []
         self._covered: set[int] = set()
         self._by_first: dict[int, list[Cand]] = {}
@@ -104,6 +69,19 @@ class RuleContext:
         self._covered.update(range(c.first, c.last + 1))
         self._by_first.setdefault(c.first, []).append(c)
         self._by_last.setdefault(c.last, []).append(c)
+
+    def drop(self, cand: Cand) -> None:
+        """Take a candidate back (a town inside a facility's name is no mention of its own)."""
+        self.dropped.append(cand)
+        self.new = [c for c in self.new if c is not cand]
+        for i in range(cand.first, cand.last + 1):
+            self._covered.discard(i)
+        for table, key in ((self._by_first, cand.first), (self._by_last, cand.last)):
+            table[key] = [c for c in table.get(key, []) if c is not cand]
+        gone = {id(c) for c in self.dropped}
+        for c in self.cands + self.new:  # other candidates over the same tokens keep them covered
+            if id(c) not in gone and c.first <= cand.last and c.last >= cand.first:
+                self._covered.update(range(c.first, c.last + 1))
 
     # -- lookups -------------------------------------------------------------------------------
     def type_of(self, cand: Cand) -> str | None:
@@ -175,15 +153,15 @@ class RuleContext:
         if j >= n or not _wordish(toks[j]):
             return None
         w = self.words[j]
-        if (w in STOP and not _ali(toks[j])) or self.lex.title_at(self.words, j) or self.covered(j):
+        if (w in self.cues.stop and not _ali(toks[j])) or self.lex.title_at(self.words, j) or self.covered(j):
             return None
-        if need_given and w not in self.lex.given_names and w not in _CONNECT:
+        if need_given and w not in self.lex.given_names and w not in self.cues.name_connector:
             return None
         last = j
         k = j + 1
         while k < n and k - j < 4 and self.same_sentence(j, k) and _wordish(toks[k]):
             wk = self.words[k]
-            if wk in STOP or self.covered(k) or self.lex.title_at(self.words, k):
+            if wk in self.cues.stop or self.covered(k) or self.lex.title_at(self.words, k):
                 break
             if toks[k].prefix.startswith("و") and wk not in self.lex.given_names:
                 break
@@ -191,7 +169,7 @@ class RuleContext:
                 break  # an everyday word («حاول», «تشكيل») ends the name
             last = k
             k += 1
-        if last == j or self.words[last] in _CONNECT:
+        if last == j or self.words[last] in self.cues.name_connector:
             return None
         return last
 
@@ -217,9 +195,10 @@ def find_rule_mentions(ctx: RuleContext) -> None:
     _led_groups(ctx)
     _groups_of_person(ctx)
     _tribes_and_units(ctx)
+    _cued_places(ctx)
+    _compass_regions(ctx)
     _generic_bodies(ctx)
     _titles(ctx)
-    _cued_places(ctx)
     _media_bodies(ctx)
 
 
@@ -230,7 +209,7 @@ def _generic_bodies(ctx: RuleContext) -> None:
     while i < n:
         tok = ctx.tokens[i]
         head = ctx.bare[i]
-        etype = _EXTRA_HEADS.get(head) or ctx.lex.unit_heads.get(head)
+        etype = ctx.cues.body_head.get(head) or ctx.lex.unit_heads.get(head)
         if etype not in ("ARMED_GROUP", "ORGANIZATION") or ctx.covered(i) or not _wordish(tok):
             i += 1
             continue
@@ -238,50 +217,96 @@ def _generic_bodies(ctx: RuleContext) -> None:
         if last < 0:
             i = k + 1
             continue
-        # «… المعترف بها دوليا»: the usual qualifier of a government and its forces
-        if last > i and last + 3 < n and ctx.words[last + 1] in _RECOGNISED and \
-                ctx.words[last + 2] in ("بها", "به") and ctx.words[last + 3].startswith("دولي"):
-            last += 3
-        if last == i and not (tok.norm.startswith("ال") and head in _STANDALONE):
+        last = _recognised_tail(ctx, i, last)
+        if last == i and not (tok.norm.startswith("ال") and head in ctx.cues.standalone_head):
             i += 1
             continue
-        if head in _NO_GENERIC or (last - i == 1 and (ctx.bare[last] in _EMPTY_MODIFIERS
-                                                      or ctx.words[last] in _EMPTY_MODIFIERS)):
+        if head in ctx.cues.no_generic or (last - i == 1 and (ctx.bare[last] in ctx.cues.empty_modifier
+                                                      or ctx.words[last] in ctx.cues.empty_modifier)):
             i += 1
             continue
-        # «قوات موالية للحكومة المعترف بها دوليا»: the loyalty's object belongs to the description
-        obj = None
-        if ctx.bare[last] in _LOYAL_MODS and last + 1 < n and ctx.tokens[last + 1].prefix[:1] == "ل" \
-                and ctx.same_sentence(i, last + 1):
-            obj = ctx.cand_at(last + 1)
-            if obj is not None:
-                last = obj.last
-            else:
-                o_first = last + 1
-                last += 1
-                while last + 1 < n and ctx.same_sentence(i, last + 1) and _adjectival(ctx.words[last + 1]) \
-                        and ctx.words[last + 1] not in STOP and ctx.words[last + 1] not in _RECOGNISED:
-                    last += 1
-                if last + 3 < n and ctx.words[last + 1] in _RECOGNISED and ctx.words[last + 2] in ("بها", "به"):
-                    last += 3
-                o_type = _EXTRA_HEADS.get(ctx.bare[o_first]) or ctx.lex.unit_heads.get(ctx.bare[o_first])
-                if o_type in ("ARMED_GROUP", "ORGANIZATION") and ctx.bare[o_first] not in _NO_GENERIC:
-                    obj = ctx.add(o_first, last, o_type, confidence=0.5)  # «… للحكومة المعترف بها دوليا»
-            if last + 3 < n and ctx.words[last + 1] in _RECOGNISED and ctx.words[last + 2] in ("بها", "به"):
-                last += 3
-        g_type = _EXTRA_HEADS.get(ctx.bare[i + 1]) or ctx.lex.unit_heads.get(ctx.bare[i + 1]) if last > i else None
-        if obj is None and etype == "ARMED_GROUP" and g_type == "ORGANIZATION" and not tok.norm.startswith("ال") \
-                and ctx.bare[i + 1] not in _NO_GENERIC:
-            # «قوات الحكومة الليبية المعترف بها دوليا»: the forces «قوات الحكومة» and the government they obey
-            forces = ctx.add(i, i + 1, etype, confidence=0.55, outer=True)
-            government = ctx.add(i + 1, last, g_type, confidence=0.5)
-            ctx.hints.append(Hint("LOYAL_TO", forces, government, forces.start, ctx.tokens[last].end))
+        last, obj = _loyalty_object(ctx, i, last)
+        if obj is None and _forces_of_government(ctx, i, last, etype):
             i = last + 1
             continue
-        body = ctx.add(i, last, etype, confidence=0.55)
+        last, seat = _stationed_tail(ctx, i, last)
+        body = ctx.add(i, last, etype, confidence=0.55, outer=seat is not None)
         if obj is not None and ctx.type_of(obj) in ("ORGANIZATION", "ARMED_GROUP", "PERSON", "GPE"):
             ctx.hints.append(Hint("LOYAL_TO", body, obj, body.start, body.end))
+        if seat is not None:
+            ctx.hints.append(Hint("BASED_IN", body, seat, body.start, body.end))
         i = last + 1
+
+
+def _recognised_tail(ctx: RuleContext, i: int, last: int) -> int:
+    """«… المعترف بها دوليا»: the usual qualifier of a government and its forces joins the description."""
+    n = len(ctx.tokens)
+    if last > i and last + 3 < n and ctx.words[last + 1] in ctx.cues.recognised and \
+            ctx.words[last + 2] in ("بها", "به") and ctx.words[last + 3].startswith("دولي"):
+        return last + 3
+    return last
+
+
+def _loyalty_object(ctx: RuleContext, i: int, last: int) -> tuple[int, Cand | None]:
+    """«قوات موالية للحكومة المعترف بها دوليا»: the loyalty's object belongs to the description.
+    Returns the description's new last token and the object (None when there is no loyalty)."""
+    n = len(ctx.tokens)
+    if not (ctx.bare[last] in ctx.cues.loyal_modifier and last + 1 < n and ctx.tokens[last + 1].prefix[:1] == "ل"
+            and ctx.same_sentence(i, last + 1)):
+        return last, None
+    obj = ctx.cand_at(last + 1)
+    if obj is not None:
+        last = obj.last
+    else:
+        o_first = last + 1
+        last += 1
+        while last + 1 < n and ctx.same_sentence(i, last + 1) and _adjectival(ctx.words[last + 1]) \
+                and ctx.words[last + 1] not in ctx.cues.stop and ctx.words[last + 1] not in ctx.cues.recognised:
+            last += 1
+        if last + 3 < n and ctx.words[last + 1] in ctx.cues.recognised and ctx.words[last + 2] in ("بها", "به"):
+            last += 3
+        o_type = ctx.cues.body_head.get(ctx.bare[o_first]) or ctx.lex.unit_heads.get(ctx.bare[o_first])
+        if o_type in ("ARMED_GROUP", "ORGANIZATION") and ctx.bare[o_first] not in ctx.cues.no_generic:
+            obj = ctx.add(o_first, last, o_type, confidence=0.5)  # «… للحكومة المعترف بها دوليا»
+    if last + 3 < n and ctx.words[last + 1] in ctx.cues.recognised and ctx.words[last + 2] in ("بها", "به"):
+        last += 3
+    return last, obj
+
+
+def _forces_of_government(ctx: RuleContext, i: int, last: int, etype: str) -> bool:
+    """«قوات الحكومة الليبية المعترف بها دوليا»: the forces «قوات الحكومة» and the government they obey,
+    two candidates and a LOYAL_TO hint; False when the description is no such pair."""
+    if last <= i:
+        return False
+    g_type = ctx.cues.body_head.get(ctx.bare[i + 1]) or ctx.lex.unit_heads.get(ctx.bare[i + 1])
+    if etype != "ARMED_GROUP" or g_type != "ORGANIZATION" or ctx.tokens[i].norm.startswith("ال") \
+            or ctx.bare[i + 1] in ctx.cues.no_generic:
+        return False
+    forces = ctx.add(i, i + 1, etype, confidence=0.55, outer=True)
+    government = ctx.add(i + 1, last, g_type, confidence=0.5)
+    ctx.hints.append(Hint("LOYAL_TO", forces, government, forces.start, ctx.tokens[last].end))
+    return True
+
+
+def _stationed_tail(ctx: RuleContext, i: int, last: int) -> tuple[int, Cand | None]:
+    """«مجموعة مسلحة متمركزة في منطقة X», «الميليشيات المنتشرة في المنطقة الغربية»: a stationed
+    participle and the place after it join the description; returns its new last token and the place."""
+    n = len(ctx.tokens)
+
+    def stationed(k: int) -> bool:
+        w = ctx.words[k]
+        return w in ctx.cues.stationed or "ال" + w in ctx.cues.stationed
+
+    k = last if last > i and stationed(last) else last + 1
+    if k >= n or not ctx.same_sentence(i, k) or not stationed(k) or ctx.covered(k):
+        return last, None
+    j = k + 1
+    if j < n and ctx.words[j] in ("في", "فى"):
+        j += 1
+    place = ctx.cand_at(j) if j < n and ctx.same_sentence(i, j) else None
+    if place is None or ctx.type_of(place) not in ("GPE", "LOCATION") or place.first != j:
+        return last, None
+    return place.last, place
 
 
 def _description_end(ctx: RuleContext, i: int, etype: str) -> tuple[int, int]:
@@ -303,15 +328,23 @@ def _description_end(ctx: RuleContext, i: int, etype: str) -> tuple[int, int]:
                 forces = ctx.add(i, inner.last, etype, confidence=0.55)  # «قوات حكومة الوفاق»
                 ctx.hints.append(Hint("LOYAL_TO", forces, inner, forces.start, forces.end))
                 last = -1
+            elif inner is not None and k == i + 1 and etype == "ORGANIZATION" and ctx.tokens[k].prefix in ("", "ال") \
+                    and inner.kb_ids and ctx.type_of(inner) in ("ORGANIZATION", "ARMED_GROUP") \
+                    and not tok.norm.startswith("ال") and ctx.bare[i] not in ctx.cues.no_generic:
+                body = ctx.add(i, inner.last, etype, confidence=0.55, outer=True)  # «بعثة الاتحاد الأوروبي»
+                ctx.hints.append(Hint("MEMBER_OF", body, inner, body.start, body.end))
+                last = -1
             break
         w = ctx.words[k]
-        if w in STOP or w in RELATIVE or ctx.lex.title_at(ctx.words, k) or ctx.bare[k] in _TIME_WORDS:
+        if w in ctx.cues.stop or w in ctx.cues.relative or ctx.lex.title_at(ctx.words, k) or ctx.bare[k] in ctx.cues.time_word:
             break
+        if ctx.tokens[k].prefix.startswith("و"):
+            break  # «الحكومة والمعارضة المسلحة»: a conjunction starts another name
         definite = w.startswith("ال") and not ctx.tokens[k].prefix.startswith(("و", "ف", "ب", "ل", "ك"))
         genitive = definite and (k == i + 1 or (chained and k == i + 2)) and not tok.norm.startswith("ال")
-        if w in _RECOGNISED or w in _RELATING:
+        if w in ctx.cues.recognised or w in ctx.cues.relating:
             break
-        if genitive or (definite and _adjectival(w)) or w in _INDEF_MODIFIERS or ctx.bare[k] in _INDEF_MODIFIERS:
+        if genitive or (definite and _adjectival(w)) or w in ctx.cues.indefinite_modifier or ctx.bare[k] in ctx.cues.indefinite_modifier:
             last = k
             k += 1
             continue
@@ -328,7 +361,7 @@ def _stationed_groups(ctx: RuleContext) -> None:
     for i, b in enumerate(ctx.bare):
         if ctx.lex.unit_heads.get(b) != "ARMED_GROUP" or i + 2 >= len(ctx.tokens):
             continue
-        if ctx.words[i + 1] not in STATIONED:
+        if ctx.words[i + 1] not in ctx.cues.stationed:
             continue
         j = i + 2
         if ctx.words[j] in {"في", "فى"}:
@@ -344,7 +377,7 @@ def _led_groups(ctx: RuleContext) -> None:
     for i, b in enumerate(ctx.bare):
         if ctx.lex.unit_heads.get(b) != "ARMED_GROUP" or i + 3 >= len(ctx.tokens):
             continue
-        if ctx.words[i + 1] not in RELATIVE or ctx.words[i + 2] not in LED_BY:
+        if ctx.words[i + 1] not in ctx.cues.relative or ctx.words[i + 2] not in ctx.cues.led_by:
             continue
         person = ctx.cand_at(i + 3, outer_first=False)
         if person is None or ctx.type_of(person) != "PERSON":
@@ -377,7 +410,7 @@ def _commanded_group(ctx: RuleContext, person: Cand) -> str | None:
 
 def _groups_of_person(ctx: RuleContext) -> None:
     for i, b in enumerate(ctx.bare):
-        if ctx.words[i] not in GROUP_OF_PERSON and b not in GROUP_OF_PERSON:
+        if ctx.words[i] not in ctx.cues.group_of_person and b not in ctx.cues.group_of_person:
             continue
         if ctx.tokens[i].prefix.endswith(("ال", "لل")) or ctx.words[i].startswith("ال"):
             continue  # «قوات حفتر» is a construct: a definite «بالجيش» before a name is not
@@ -398,23 +431,31 @@ def _tribes_and_units(ctx: RuleContext) -> None:
         if ctx.covered(i) or i + 1 >= n or not ctx.same_sentence(i, i + 1):
             continue
         w = ctx.words[i]
-        if b in _TRIBE_HEADS and not w.startswith("ال"):
+        if b in ctx.cues.tribe_head and not w.startswith("ال"):
             inner = ctx.cand_at(i + 1, outer_first=False)
             if inner is not None:
                 if ctx.type_of(inner) == "TRIBE":
                     ctx.add(i, inner.last, "TRIBE", kb_ids=inner.kb_ids, outer=True)
                 continue
-            if not _wordish(ctx.tokens[i + 1]) or ctx.words[i + 1] in STOP:
+            if not _wordish(ctx.tokens[i + 1]) or ctx.words[i + 1] in ctx.cues.stop:
                 continue
             last = i + 1
-            if ctx.words[i + 1] in _TRIBE_CONNECT and i + 2 < n and _wordish(ctx.tokens[i + 2]):
+            if ctx.words[i + 1] in ctx.cues.tribe_connector and i + 2 < n and _wordish(ctx.tokens[i + 2]):
                 last = i + 2
             ctx.add(i, last, "TRIBE", confidence=0.7)
-        elif b in _NAMED_UNITS and not w.startswith("ال") and not ctx.tokens[i].prefix.endswith("ال"):
+        elif b in ctx.cues.named_unit and not w.startswith("ال") and not ctx.tokens[i].prefix.endswith("ال"):
+            known = ctx.cand_at(i + 1, outer_first=False)
+            if known is not None and known.first == i + 1 and known.kb_ids \
+                    and ctx.type_of(known) in ("ARMED_GROUP", "ORGANIZATION"):
+                # «تنظيم الإخوان», «جماعة أنصار الشريعة»: the head before a known body's name is that body
+                ctx.add(i, known.last, "ARMED_GROUP", kb_ids=known.kb_ids, outer=True, confidence=known.confidence)
+                continue
             last = _unit_name_end(ctx, i + 1)
-            if last is not None:
+            vague = last == i + 1 and (ctx.words[last] in ctx.cues.empty_modifier
+                                       or ctx.bare[last] in ctx.cues.empty_modifier)
+            if last is not None and not vague:  # «جبهة أخرى» names no unit
                 ctx.add(i, last, "ARMED_GROUP", confidence=0.6)
-        elif b in _NAMED_UNITS and ctx.tokens[i + 1].text.isdigit():
+        elif b in ctx.cues.named_unit and ctx.tokens[i + 1].text.isdigit():
             ctx.add(i, i + 1, "ARMED_GROUP", confidence=0.7)  # «اللواء 73», «الكتيبة 166»: a unit by number
 
 
@@ -423,31 +464,93 @@ _LOCATION_CUE_KINDS = frozenset({"neighbourhood", "port", "oilfield", "airport",
                                  "region", "district"})
 #: cue words that make a town (GPE) of an unknown name after them
 _TOWN_CUE_KINDS = frozenset({"city", "town", "village"})
-#: cue words too often followed by an everyday noun to announce a place on their own
-_WEAK_PLACE_CUES = frozenset(normalise(w) for w in ("مقر", "طريق", "مرفق", "منشأة", "منشآت", "مخازن", "خزانات",
-                                                    "ساحة", "مجمع", "محور", "أطراف", "ضواحي", "ولاية", "قضاء",
-                                                    "مناطق", "مدن", "قرى", "بلدات", "أحياء", "حقول", "مطارات",
-                                                    "قواعد", "معسكرات", "موانئ", "معابر", "منافذ", "منفذ",
-                                                    "مرافئ"))
-_PLACE_STOP = frozenset(normalise(w) for w in ("عسكرية", "آمنة", "واسعة", "جديدة", "قريبة", "محاذية", "مجاورة",
-                                               "إبان", "أثناء", "عقب", "جراء", "قرب", "بالقرب", "داخل", "خارج",
-                                               "شمال", "جنوب", "شرق", "غرب", "وسط", "حول", "بين", "عند", "نحو",
-                                               "تحت", "فوق", "أمام", "خلف"))
+
+
+#: cue kinds of facilities: «ميناء X» with X a town names the town's port, a place of its own
+_FACILITY_CUE_KINDS = frozenset({"port", "oilfield", "airport", "base", "border_crossing", "facility"})
+_OPEN_QUOTES = frozenset("\"«“'")
+_CLOSE_QUOTES = frozenset("\"»”'")
+#: words a quoted place name may hold at most
+_QUOTED_MAX = 4
 
 
 def _cued_places(ctx: RuleContext) -> None:
-    """«حي الفرسان», «معسكر الصاعقة», «بلدة تمسكت»: a cue word and the name after it make a place."""
+    """«حي الفرسان», «معسكر الصاعقة», «بلدة تمسكت», «منطقة "الفتائح"»: a cue word and the name after it
+    make a place; «ميناء X» and «مستشفى X» with X a known town make a facility of their own."""
     n = len(ctx.tokens)
     for i, b in enumerate(ctx.bare):
         tok = ctx.tokens[i]
-        if ctx.covered(i) or i + 1 >= n or tok.prefix.endswith(("ال", "لل")) or b in _WEAK_PLACE_CUES:
+        if ctx.covered(i) or i + 1 >= n or tok.prefix.endswith(("ال", "لل")):
             continue
         kind = ctx.lex.place_cues.get(b) or ctx.lex.place_cues.get(ctx.words[i])
         if kind not in _LOCATION_CUE_KINDS and kind not in _TOWN_CUE_KINDS:
             continue
+        etype = "GPE" if kind in _TOWN_CUE_KINDS else "LOCATION"
+        quoted = _quoted_name(ctx, i + 1)
+        if quoted is not None:
+            _add_cued_place(ctx, i, quoted[0], quoted[1], kind, etype)
+            continue
+        if b in ctx.cues.weak_place_cue:
+            continue
         last = _place_name_end(ctx, i + 1, town=kind in _TOWN_CUE_KINDS)
         if last is not None:
-            ctx.add(i, last, "GPE" if kind in _TOWN_CUE_KINDS else "LOCATION", confidence=0.6)
+            _add_cued_place(ctx, i, i + 1, last, kind, etype)
+        elif kind in _FACILITY_CUE_KINDS:
+            _facility_of_town(ctx, i)
+
+
+def _add_cued_place(ctx: RuleContext, cue: int, first: int, last: int, kind: str, etype: str) -> Cand:
+    """A place announced by the cue at `cue` and named by tokens [first, last]: mentioned by its name,
+    named with its cue as the article writes it («حي الفرسان», «فندق اللؤلؤة»), as `names.naming` names
+    the known places."""
+    cand = ctx.add(first, last, etype, confidence=0.6)
+    cue_tok = ctx.tokens[cue]
+    cue_text = ctx.text[cue_tok.stem_start if cue_tok.prefix else cue_tok.start:cue_tok.end]
+    cand.name = f"{cue_text} {' '.join(ctx.text[cand.start:cand.end].split())}"
+    return cand
+
+
+def _quoted_name(ctx: RuleContext, j: int) -> tuple[int, int] | None:
+    """(first, last) of a name in quotation marks right after a cue («منطقة "الكورفات السبعة"»), or None."""
+    toks, n = ctx.tokens, len(ctx.tokens)
+    if j + 2 >= n or toks[j].text not in _OPEN_QUOTES or not ctx.same_sentence(j - 1, j):
+        return None
+    k = j + 1
+    guesses: list[Cand] = []  # the NER model's names inside the quotes give way to the place
+    while k < n and k - j <= _QUOTED_MAX and ctx.same_sentence(j, k) and _wordish(toks[k]) \
+            and ctx.words[k] not in ctx.cues.stop:
+        if ctx.covered(k):
+            inner = ctx.cand_at(k)
+            if inner is None or inner.source != "ner" or inner.last >= j + 1 + _QUOTED_MAX:
+                return None
+            guesses.append(inner)
+            k = inner.last
+        k += 1
+    if k == j + 1 or k >= n or toks[k].text not in _CLOSE_QUOTES:
+        return None
+    for guess in guesses:
+        ctx.drop(guess)
+    return j + 1, k - 1
+
+
+def _facility_of_town(ctx: RuleContext, i: int) -> None:
+    """«ميناء كيراتسيني», «مستشفى الفلوجة التعليمي»: a facility cue before a known town (not a country)
+    names the facility; the town inside its name is no mention of its own."""
+    n = len(ctx.tokens)
+    j = i + 1
+    town = ctx.cand_at(j, outer_first=False)
+    if town is None or town.first != j or ctx.type_of(town) != "GPE" or ctx.tokens[j].prefix[:1] in ("ب", "ل", "و", "ف") \
+            or any(getattr(ctx.kb.get(k), "kind", "") == "country" or k in ctx.kb.actors for k in town.kb_ids):
+        return
+    last = town.last
+    k = last + 1
+    if k < n and ctx.same_sentence(j, k) and not ctx.covered(k) and ctx.words[k].startswith("ال") \
+            and ctx.bare[k].endswith(("ي", "يه")) and ctx.words[k] not in ctx.lex.gentilics \
+            and ctx.words[k] not in ctx.cues.stop:
+        last = k  # «مستشفى الفلوجة التعليمي», not «ميناء كيراتسيني اليوناني»
+    ctx.drop(town)
+    cand = ctx.add(i, last, "LOCATION", confidence=0.6)
+    cand.name = " ".join(ctx.text[cand.start:cand.end].split())
 
 
 def _place_name_end(ctx: RuleContext, j: int, *, town: bool) -> int | None:
@@ -455,17 +558,21 @@ def _place_name_end(ctx: RuleContext, j: int, *, town: bool) -> int | None:
     a rare word («تمسكت»), a definite noun for facilities and districts («الفرسان», «الساحل الشرقي»),
     or an everyday word before a known place («باب درنة»)."""
     toks, n = ctx.tokens, len(ctx.tokens)
-    if j >= n or not ctx.same_sentence(j - 1, j) or not _wordish(toks[j]) or ctx.words[j] in STOP \
+    if j >= n or not ctx.same_sentence(j - 1, j) or not _wordish(toks[j]) or ctx.words[j] in ctx.cues.stop \
             or toks[j].prefix[:1] in ("ب", "ل", "و", "ف", "ك"):
         return None
     known = ctx.cand_at(j)
+    if known is not None and known.source == "ner" and not known.kb_ids and known.first == j \
+            and ctx.type_of(known) in ("GPE", "LOCATION"):
+        ctx.drop(known)  # the model's guess of a place the cue announces: the cue's place replaces it
+        return known.last
     if known is not None:
         # «معسكر الصاعقة»: a facility named after a force; a known place is matched on its own
         return known.last if not town and ctx.type_of(known) == "ARMED_GROUP" else None
     w = ctx.words[j]
     rare = word_count(w) < _COMMON and word_count(_bare(toks[j])) < _COMMON
     definite = w.startswith("ال") and len(w) > 3
-    if w in _PLACE_STOP or ctx.bare[j] in _PLACE_STOP or ctx.bare[j] in _TIME_WORDS:
+    if w in ctx.cues.place_stop or ctx.bare[j] in ctx.cues.place_stop or ctx.bare[j] in ctx.cues.time_word:
         return None
     if not definite and not _noun_like(w):
         return None  # «قاعدة فقهية», «منطقة محظورة», «مدينة ستحتضن»: an adjective or a verb, no name
@@ -479,16 +586,92 @@ def _place_name_end(ctx: RuleContext, j: int, *, town: bool) -> int | None:
     last = j
     if definite and j + 1 < n and ctx.same_sentence(j, j + 1) and not ctx.covered(j + 1) \
             and ctx.words[j + 1].startswith("ال") and ctx.bare[j + 1].endswith(("ي", "يه")) \
-            and ctx.words[j + 1] not in STOP:
+            and ctx.words[j + 1] not in ctx.cues.stop:
         last = j + 1  # «الساحل الشرقي»
     return last
 
 
-#: plural heads naming the press as a whole («وسائل إعلام ليبية», «الصحف التونسية», «وكالات الأنباء»)
-_MEDIA_PLURALS = {normalise(k): tuple(normalise(w) for w in v) for k, v in {
-    "وسائل": ("إعلام", "الإعلام"), "صحف": (), "الصحف": (), "وكالات": ("الأنباء", "أنباء"), "قنوات": (),
-    "القنوات": (), "مواقع": ("إخبارية", "التواصل"), "المواقع": ("الإخبارية",),
-}.items()}
+#: the directions a compass word names, by its root (the KB's regions are place:<country>/<direction>)
+_DIRECTIONS = {"شرق": "east", "غرب": "west", "شمال": "north", "جنوب": "south", "وسط": "centre"}
+
+
+def _direction(word: str) -> str | None:
+    """The direction of a compass word («شرقي» → east), or None."""
+    return _DIRECTIONS.get(word[:-1] if word.endswith("ي") and len(word) == 5 else word)
+
+
+def _compass_regions(ctx: RuleContext) -> None:
+    """«شمال البلاد», «جنوب تونس», «في الجنوب»: a direction with the country it divides, or a bare
+    direction after a place preposition, names a region (linked later to the KB's region, if any)."""
+    for i, tok in enumerate(ctx.tokens):
+        if ctx.covered(i) or not _wordish(tok) or ctx.bare[i] not in ctx.cues.compass:
+            continue
+        if i > 0 and ctx.bare[i - 1] in ctx.cues.compass and ctx.same_sentence(i - 1, i):
+            continue  # the second word of «شمال شرقي …»
+        if _relative_position(ctx, i):
+            continue  # «مدينة X شمال شرقي تونس», «الواقعة شرق البلاد»: where something lies, no region
+        definite = tok.prefix.endswith(("ال", "لل")) or tok.norm.startswith("ال")
+        if definite:
+            _bare_direction(ctx, i)
+        else:
+            _direction_of_country(ctx, i)
+
+
+def _relative_position(ctx: RuleContext, i: int) -> bool:
+    """A direction that places something: right after a place or «الواقعة», or before «من» («إلى الغرب
+    من أجدابيا»)."""
+    prev, nxt = i - 1, i + 1
+    if nxt < len(ctx.tokens) and ctx.same_sentence(i, nxt) and ctx.words[nxt] in ("من", "مِن"):
+        return True
+    if prev < 0 or not ctx.same_sentence(prev, i) or ctx.tokens[i].prefix:
+        return False
+    before = ctx.cand_ending(prev)
+    return ctx.words[prev] in ctx.cues.located or (before is not None and ctx.type_of(before) in ("GPE", "LOCATION"))
+
+
+def _direction_of_country(ctx: RuleContext, i: int) -> None:
+    """«شرق البلاد», «شمال شرق البلاد», «جنوب تونس»: the region of a country (or of the article's own)."""
+    n = len(ctx.tokens)
+    j = i + 1
+    if j < n and ctx.same_sentence(i, j) and ctx.bare[j] in ctx.cues.compass and not ctx.tokens[j].prefix:
+        j += 1  # «شمال شرق»
+    if j >= n or not ctx.same_sentence(i, j) or ctx.tokens[j].prefix not in ("", "ال"):
+        return
+    direction = _direction(ctx.bare[i]) if j == i + 1 else None
+    if ctx.words[j] in ctx.cues.own_country and not ctx.covered(j):
+        cand = ctx.add(i, j, "LOCATION", confidence=0.6)
+        ctx.regions.append((cand, direction or "", None))
+        return
+    country = ctx.cand_at(j, outer_first=False)
+    if country is None or country.first != j or ctx.type_of(country) != "GPE":
+        return
+    code = next((getattr(ctx.kb.get(k), "country", None) for k in country.kb_ids
+                 if getattr(ctx.kb.get(k), "kind", "") == "country" or k in ctx.kb.actors), None)
+    if not code:
+        return
+    ctx.drop(country)
+    cand = ctx.add(i, country.last, "LOCATION", confidence=0.6)
+    ctx.regions.append((cand, direction or "", code.upper()))
+
+
+def _bare_direction(ctx: RuleContext, i: int) -> None:
+    """«في الجنوب», «بالشرق», «أقاصي الجنوب», «في الغرب والوسط»: a definite direction after a place
+    preposition, with no adjective or genitive after it («الشرق الأوسط» is another name)."""
+    n, tok = len(ctx.tokens), ctx.tokens[i]
+    if ctx.tokens[i].norm.endswith("ي"):
+        return  # «الشرقي» is an adjective
+    j = i + 1
+    if j < n and ctx.same_sentence(i, j) and (ctx.covered(j) or ctx.words[j].startswith("ال")):
+        return
+    prev = i - 1
+    cued = tok.prefix[:1] in ("ب", "ل") or (prev >= 0 and ctx.same_sentence(prev, i) and (
+        ctx.words[prev] in ctx.cues.region_prep
+        or (tok.prefix.startswith("و") and ctx.covered(prev) and ctx.cand_ending(prev) is not None
+            and ctx.type_of(ctx.cand_ending(prev)) == "LOCATION")))  # type: ignore[arg-type]
+    if not cued:
+        return
+    cand = ctx.add(i, i, "LOCATION", confidence=0.55)
+    ctx.regions.append((cand, _direction(ctx.bare[i]) or "", None))
 
 
 def _media_bodies(ctx: RuleContext) -> None:
@@ -496,19 +679,20 @@ def _media_bodies(ctx: RuleContext) -> None:
     n = len(ctx.tokens)
     for i, tok in enumerate(ctx.tokens):
         head = tok.stem if tok.prefix and not tok.prefix.endswith("ال") else tok.norm
-        if head not in _MEDIA_PLURALS or ctx.covered(i) or i + 1 >= n or not ctx.same_sentence(i, i + 1):
+        if head not in ctx.cues.press or ctx.covered(i) or i + 1 >= n or not ctx.same_sentence(i, i + 1):
             continue
         last = i
-        need = _MEDIA_PLURALS[head]
-        if need:
+        need = ctx.cues.press[head]
+        alone = "" in need
+        if not alone:
             if ctx.words[i + 1] not in need:
                 continue
             last = i + 1
         k = last + 1  # an adjective of origin or kind («ليبية», «المحلية», «الرسمية»)
-        if k < n and ctx.same_sentence(i, k) and not ctx.covered(k) and ctx.words[k] not in STOP \
+        if k < n and ctx.same_sentence(i, k) and not ctx.covered(k) and ctx.words[k] not in ctx.cues.stop \
                 and ctx.bare[k].endswith("يه") and _wordish(ctx.tokens[k]):
             last = k
-        if last == i and not need and not tok.norm.startswith("ال"):
+        if last == i and alone and not tok.norm.startswith("ال"):
             continue  # «صحف» alone is too vague to be a source
         ctx.add(i, last, "MEDIA", confidence=0.6)
 
@@ -519,11 +703,11 @@ def _construct_chain(ctx: RuleContext, i: int, k: int) -> bool:
     n = len(ctx.tokens)
     tok = ctx.tokens[k]
     if ctx.tokens[i].norm.startswith("ال") or ctx.tokens[i].prefix.endswith("ال") or tok.prefix \
-            or ctx.words[k] in STOP or ctx.words[k].endswith("يه") or ctx.bare[k] in _TIME_WORDS \
+            or ctx.words[k] in ctx.cues.stop or ctx.words[k].endswith("يه") or ctx.bare[k] in ctx.cues.time_word \
             or k + 1 >= n or not ctx.same_sentence(k, k + 1):
         return False
     nxt = ctx.words[k + 1]
-    return ctx.covered(k + 1) or (nxt.startswith("ال") and nxt not in STOP and not ctx.tokens[k + 1].prefix.startswith(("و", "ب", "ل")))
+    return ctx.covered(k + 1) or (nxt.startswith("ال") and nxt not in ctx.cues.stop and not ctx.tokens[k + 1].prefix.startswith(("و", "ب", "ل")))
 
 
 def _noun_like(w: str) -> bool:
@@ -539,7 +723,7 @@ def _noun_like(w: str) -> bool:
 def _unit_name_end(ctx: RuleContext, j: int) -> int | None:
     """Last token of a unit's name starting at `j` («شهداء الزاوية», «106», «طارق بن زياد»)."""
     toks, n = ctx.tokens, len(ctx.tokens)
-    if j >= n or ctx.words[j] in STOP or toks[j].text in _PUNCT_STOP:
+    if j >= n or ctx.words[j] in ctx.cues.stop or toks[j].text in _PUNCT_STOP:
         return None
     if not (_wordish(toks[j]) or toks[j].text.isdigit()):
         return None
@@ -551,9 +735,9 @@ def _unit_name_end(ctx: RuleContext, j: int) -> int | None:
         if known is not None and ctx.type_of(known) in {"GPE", "LOCATION", "PERSON"}:
             last = known.last
             break
-        if wk in _LOYAL_MODS_DEF or wk in STATIONED or wk in _RELATING:
+        if (wk.startswith("ال") and wk[2:] in ctx.cues.loyal_modifier) or wk in ctx.cues.stationed or wk in ctx.cues.relating:
             break
-        if (wk.startswith("ال") and wk not in STOP) or toks[k].text.isdigit() or wk in _CONNECT:
+        if (wk.startswith("ال") and wk not in ctx.cues.stop) or toks[k].text.isdigit() or wk in ctx.cues.name_connector:
             last = k
             k += 1
             continue
@@ -612,7 +796,7 @@ def _title_body(ctx: RuleContext, first: int, last: int, relation: str | None) -
     j = last + 1
     if j < n and ctx.tokens[j].text in "\"«“'":
         j += 1  # «المتحدث باسم "الجيش الوطني الليبي"»
-    if j + 2 < n and ctx.bare[j] in _OFFICES and ctx.bare[j + 1] == "اعلامي" and ctx.tokens[j + 2].prefix[:1] == "ل":
+    if j + 2 < n and ctx.bare[j] in ctx.cues.office and ctx.bare[j + 1] == "اعلامي" and ctx.tokens[j + 2].prefix[:1] == "ل":
         j += 2  # «المتحدث باسم المركز الإعلامي لعملية البنيان المرصوص»: the operation's spokesman
     if j >= n or not ctx.same_sentence(first, j):
         return None
@@ -717,7 +901,7 @@ def _holder_before(ctx: RuleContext, first: int) -> Cand | None:
 
 def _unnamed_holder(ctx: RuleContext, first: int, after: int, org: Cand, relation: str | None) -> Cand | None:
     """A leader with no name («زعيم قبيلة المغاربة»), a spokesman with no name («المتحدث باسم الجيش»)."""
-    if ctx.bare[first] in _LEADER_TITLES and ctx.type_of(org) == "TRIBE":
+    if ctx.bare[first] in ctx.cues.leader_title and ctx.type_of(org) == "TRIBE":
         return ctx.add(first, after - 1, "PERSON", outer=True, confidence=0.7)
     if relation == "SPOKESPERSON_OF" and ctx.type_of(org) != "PERSON":
         return ctx.add(first, after - 1, "PERSON", outer=True, confidence=0.6)  # up to a closing quote

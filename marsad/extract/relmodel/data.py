@@ -24,15 +24,15 @@ from marsad.eval.locate import locate
 from marsad.extract.relmodel.candidates import MAX_GAP, Candidate, generate
 from marsad.extract.relmodel.features import ArticleContext, Lexicons, extract
 from marsad.extract.relmodel.learn import Example
-from marsad.extract.relmodel.schema import RELATION_TYPES, allowed_types
+from marsad.extract.relmodel.schema import RELATION_TYPES, UNORDERED, allowed_types
 from marsad.knowledge import KnowledgeBase
 from marsad.layers import MENTIONS
 from marsad.model import Analysis
 
-#: the scorer matches these either way round
-_SCORED_BOTH_WAYS = frozenset({"ALLIED_WITH"})
-#: features a silver label may have been read off
-_SILVER_DROP = ("rule=", "ev=")
+#: the scorer matches these either way round (`marsad.eval.score.SYMMETRIC_RELATIONS`)
+_SCORED_BOTH_WAYS = UNORDERED
+#: features a silver label may have been read off (the rules' output, events, the KB's affiliations)
+_SILVER_DROP = ("rule=", "ev=", "kb=")
 
 
 @dataclass(slots=True)

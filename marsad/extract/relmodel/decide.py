@@ -3,7 +3,8 @@
 The hand rules' relations stay as they are (they override the model): a pair the rules already link
 with a type gets nothing more of that type (either way round for the unordered ALLIED_WITH and
 OPPOSES, and for a directed type already read the other way). Of what is left, each pair of entities
-gets at most one type from the model: its most probable one, if it passes that type's threshold.
+gets at most one type from the model: its most probable one above that type's threshold among the
+types the rules did not already give it.
 """
 
 from __future__ import annotations
@@ -24,22 +25,35 @@ def model_relations(cands: Sequence[Candidate], probs: np.ndarray, types: Sequen
     linked = {frozenset((r.head, r.tail)) for r in rules}
     best: dict[frozenset[str], tuple[float, str, str, str, tuple[int, int]]] = {}
     for c, row in zip(cands, probs):
-        j = int(np.argmax(row - thresholds))
-        p = float(row[j])
-        if p < thresholds[j] or p <= 0.0:
-            continue
-        rtype = types[j]
-        if (rtype, c.head, c.tail) in have or (rtype, c.tail, c.head) in have:
-            continue
         pair = frozenset((c.head, c.tail))
-        if pair in linked and rtype in UNORDERED:
-            continue  # the rules already say how these two stand
+        found = _best_new(row, thresholds, types, c, have, pair in linked)
+        if found is None:
+            continue
+        p, rtype = found
         old = best.get(pair)
         if old is None or p > old[0]:
             best[pair] = (p, rtype, c.head, c.tail, c.evidence)
     out = [(rtype, h, t, p, ev) for p, rtype, h, t, ev in best.values()]
     out.sort(key=lambda x: (x[4][0], x[0], x[1], x[2]))
     return out
+
+
+def _best_new(row: np.ndarray, thresholds: np.ndarray, types: Sequence[str], c: Candidate,
+              have: set[tuple[str, str, str]], linked: bool) -> tuple[float, str] | None:
+    """The candidate's most probable type above its threshold that the rules have not already given
+    the pair (an unordered one only when the rules left the pair unlinked), with its probability."""
+    margin = row - thresholds
+    for j in np.argsort(-margin, kind="stable"):
+        p = float(row[j])
+        if margin[j] < 0 or p <= 0.0:
+            return None
+        rtype = types[j]
+        if (rtype, c.head, c.tail) in have or (rtype, c.tail, c.head) in have:
+            continue
+        if linked and rtype in UNORDERED:
+            continue  # the rules already say how these two stand
+        return p, rtype
+    return None
 
 
 def merged(rules: Sequence[Relation], added: Sequence[tuple[str, str, str, float, tuple[int, int]]],

@@ -19,6 +19,10 @@ _BUCKETS = ((0, "0"), (1, "1"), (2, "2"), (4, "3-4"), (7, "5-7"), (12, "8-12"))
 _RELATIVES = frozenset(normalise(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "والذي", "والتي",
                                               "والذين", "اللواتي"))
 _CONJ = normalise("و")
+#: lexicon hits between a pair that are also read with the pair's types and order
+_CUED = ("btrig=", "brc=", "btitle=")
+#: letters of a stem kept by the prefix features (`bp=`, `lp=`, `rp=`)
+PREFIX = 4
 #: words on either side of the pair that are read (left of the first mention, right of the second)
 WINDOW = 2
 
@@ -32,6 +36,9 @@ class Lexicons:
     cues: frozenset[str] = frozenset()                        # reporting verbs
     modality: dict[str, str] = field(default_factory=dict)   # word → modality
     heads: dict[str, str] = field(default_factory=dict)      # word → entity type a group name starts with
+    relcues: dict[str, str] = field(default_factory=dict)    # word → relation cue set(s) (relation_cues.tsv)
+    #: (actor id, actor id) → the relation types the knowledge base records between them (any date)
+    affiliations: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_kb(cls, kb: KnowledgeBase) -> "Lexicons":
@@ -50,8 +57,13 @@ class Lexicons:
             if term and " " not in term:
                 titles[term] = row.get("relation") or row.get("kind") or "title"
         cues = frozenset(t for t in table("reporting_verbs", "lemma"))
+        relcues = table("relation_cues", "cue") if "relation_cues" in kb.lexicon_names() else {}
+        affiliations: dict[tuple[str, str], set[str]] = {}
+        for actor_id, actor in kb.actors.items():
+            for aff in actor.affiliations:
+                affiliations.setdefault((actor_id, aff.target), set()).add(aff.type)
         return cls(table("event_triggers", "event_type"), titles, cues, table("modality", "modality"),
-                   table("unit_heads", "type"))
+                   table("unit_heads", "type"), relcues, {k: tuple(sorted(v)) for k, v in affiliations.items()})
 
 
 @dataclass(slots=True)
@@ -62,6 +74,8 @@ class ArticleContext:
     roles: dict[tuple[str, str], list[str]]
     rules: dict[tuple[str, str], list[str]]
     mention_starts: frozenset[int]
+    #: entity id → knowledge-base id (for the `kb=` features)
+    kb_ids: dict[str, str] = field(default_factory=dict)
     #: per token index, its feature strings (filled on first use; see `_token`)
     tokens: dict[int, "_Tok"] = field(default_factory=dict)
     #: per token range between a pair, its features (filled on first use; see `_between`)
@@ -84,7 +98,8 @@ class ArticleContext:
         for r in relations:
             rules.setdefault((r.head, r.tail), []).append(f"{r.type}:fwd")
             rules.setdefault((r.tail, r.head), []).append(f"{r.type}:rev")
-        return cls({e.id: e.kind or "" for e in entities}, roles, rules, frozenset(mention_starts))
+        return cls({e.id: e.kind or "" for e in entities}, roles, rules, frozenset(mention_starts),
+                   {e.id: e.kb_id for e in entities if e.kb_id})
 
     @classmethod
     def of(cls, analysis: Analysis, mention_starts: Iterable[int] = ()) -> "ArticleContext":
@@ -97,6 +112,12 @@ def _bucket(n: int) -> str:
         if n <= top:
             return name
     return "13+"
+
+
+def _prefix(name: str, stem: str) -> tuple[str, ...]:
+    """The stem's first `PREFIX` letters as a feature, when the stem is longer (one feature for
+    «سيطرة», «سيطرته», «سيطرتها»: enclitics and endings vary, the start of the word does not)."""
+    return (f"{name}{stem[:PREFIX]}",) if len(stem) > PREFIX else ()
 
 
 def _lex(tok: Token, lex: Lexicons) -> list[str]:
@@ -115,6 +136,9 @@ def _lex(tok: Token, lex: Lexicons) -> list[str]:
     mo = lex.modality.get(tok.norm)
     if mo:
         out.append(f"mod={mo}")
+    rc = lex.relcues.get(tok.norm) or lex.relcues.get(tok.stem)
+    if rc:
+        out.append(f"rc={rc}")
     return out
 
 
@@ -139,7 +163,8 @@ def _token(ctx: ArticleContext, tokens: Sequence[Token], i: int, lex: Lexicons) 
         tok = tokens[i]
         hits = _lex(tok, lex)
         got = ctx.tokens[i] = _Tok(
-            (f"b={tok.norm}", *(f"b{h}" for h in hits)), f"bs={tok.stem}|h<t", f"bs={tok.stem}|t<h",
+            (f"b={tok.norm}", *_prefix("bp=", tok.stem), *(f"b{h}" for h in hits)), f"bs={tok.stem}|h<t",
+            f"bs={tok.stem}|t<h",
             tuple(f"l{h}" for h in hits), tuple(f"r{h}" for h in hits), tok.norm in CLAUSE_BREAKS,
             tok.norm == _CONJ or tok.prefix.startswith("و"), tok.norm in _RELATIVES)
     return got
@@ -201,18 +226,25 @@ def extract(tokens: Sequence[Token], cand: Candidate, ctx: ArticleContext, lex: 
         got = ctx.gaps[(a, b)] = _between(tokens, a, b, ctx, lex)
     out.extend(got[0])
     out.extend(got[1] if cand.head_first else got[2])
+    out.extend(f"{f}|{tp}|{order}" for f in got[0] if f.startswith(_CUED))
     first, last = min(hf, tf), max(hl, tl)
     for k in range(1, WINDOW + 1):
         i = first - k
         if i >= 0 and tokens[i].sentence == cand.sentence:
             out.append(f"l{k}={tokens[i].stem}")
+            out.extend(_prefix("lp=", tokens[i].stem))
             out.extend((ctx.tokens.get(i) or _token(ctx, tokens, i, lex)).left)
         j = last + k
         if j < len(tokens) and tokens[j].sentence == cand.sentence:
             out.append(f"r{k}={tokens[j].stem}")
+            out.extend(_prefix("rp=", tokens[j].stem))
             out.extend((ctx.tokens.get(j) or _token(ctx, tokens, j, lex)).right)
     for role in ctx.roles.get((cand.head, cand.tail), ()):
         out.append(f"ev={role}")
     for rule in ctx.rules.get((cand.head, cand.tail), ()):
         out.append(f"rule={rule}")
+    kh, kt = ctx.kb_ids.get(cand.head), ctx.kb_ids.get(cand.tail)
+    if kh and kt:
+        out.extend(f"kb={r}:fwd" for r in lex.affiliations.get((kh, kt), ()))
+        out.extend(f"kb={r}:rev" for r in lex.affiliations.get((kt, kh), ()))
     return out

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from marsad.errors import InputError
+from marsad.eval.score import LayerScore
 from marsad.eval.command import article_for
 from marsad.eval.gold import load_gold
 from marsad.extract.relmodel.candidates import MAX_GAP
@@ -26,6 +27,7 @@ from marsad.extract.relmodel.crossval import cross_validate, relation_score
 from marsad.extract.relmodel.data import Article, examples_of, prepare, silver_examples
 from marsad.extract.relmodel.features import Lexicons
 from marsad.extract.relmodel.learn import Example, FitOptions, fit
+from marsad.extract.relmodel.schema import RELATION_TYPES
 from marsad.ingest.core import document_from_text
 from marsad.pipeline import DEFAULT_COMPONENTS, Pipeline
 
@@ -44,12 +46,13 @@ class TrainConfig:
     corpus: Path | None = None
     silver_articles: int = 800
     silver_weights: Sequence[float] = (0.0, 0.1, 0.3)
-    l2s: Sequence[float] = (1e-5,)
+    l2s: Sequence[float] = (1e-3,)
     thresholds: Sequence[float] = (0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
     folds: int = 5
     seed: int = 13
     iterations: int = 150
     keep_negative: float = 0.2
+    per_type: bool = False
     log: list[str] = field(default_factory=list)
 
 
@@ -127,6 +130,26 @@ def choose(trials: Sequence[dict[str, Any]]) -> dict[str, Any]:
     return max(close, key=lambda t: (t["cv"]["precision"] or 0.0, -trials.index(t)))
 
 
+def _per_type(arts: Sequence[Article], opts: FitOptions, cfg: TrainConfig, extra: Sequence[Example],
+              chosen: dict[str, Any]) -> dict[str, Any]:
+    """Thresholds per type for the chosen setting, and whether they are used: only when the folds,
+    each decided with thresholds chosen on the others, beat the single threshold by more than `TIE`."""
+    cv = cross_validate(arts, opts, cfg.thresholds, cfg.folds, cfg.seed, extra, per_type=True)
+    held_out = cv.per_type or LayerScore()
+    chosen_th = cv.per_type_thresholds if cv.per_type_thresholds is not None else np.full(
+        len(RELATION_TYPES), chosen["threshold"])
+    nested = held_out.counts.to_dict()
+    used = (nested["f1"] or 0.0) > (chosen["cv"]["f1"] or 0.0) + TIE
+    out = {"thresholds": {t: round(float(v), 3) for t, v in zip(RELATION_TYPES, chosen_th)},
+           "cv_held_out_choice": nested, "used": used}
+    log.info("per-type thresholds: F1 %s with them, %s with one threshold: %s", nested["f1"], chosen["cv"]["f1"],
+             "used" if used else "not used")
+    if used:
+        chosen["cv"] = nested
+        chosen["per_type"] = {t: c.to_dict() for t, c in sorted(held_out.per_type.items())}
+    return out
+
+
 def train(cfg: TrainConfig) -> dict[str, Any]:
     """Cross-validate every setting on the gold articles, fit the best on all of them, save; the record."""
     pipe = rules_pipeline()
@@ -159,7 +182,10 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     opts = FitOptions(l2=chosen["l2"], iterations=cfg.iterations, seed=cfg.seed, threshold=chosen["threshold"])
     extra = [Example(e.features, e.labels, e.mask, chosen["silver_weight"], e.group) for e in silver] \
         if chosen["silver_weight"] > 0 else []
+    per_type = _per_type(arts, opts, cfg, extra, chosen) if cfg.per_type else None
     model = fit([*examples_of(arts), *extra], opts)
+    if per_type is not None and per_type["used"]:
+        model.thresholds = np.asarray([per_type["thresholds"][t] for t in model.types], dtype=np.float32)
     keep = np.flatnonzero(np.abs(model.weights).max(axis=1) >= 1e-3)  # drop weights that round to nothing
     model = type(model)([model.features[i] for i in keep], model.weights[keep], model.bias, model.types,
                         model.thresholds)
@@ -169,6 +195,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
         "schema": "marsad.relation_model/1", "model": cfg.out.name, "features": len(model.features),
         "types": list(model.types), "max_gap": MAX_GAP, "seed": cfg.seed, "folds": cfg.folds, "iterations": cfg.iterations,
         "chosen": {k: chosen[k] for k in ("l2", "silver_weight", "threshold")}, "data": data,
+        "per_type_thresholds": per_type,
         "dev_rules_only": {"total": rules.counts.to_dict(),
                            "per_type": {t: c.to_dict() for t, c in sorted(rules.per_type.items())}},
         "dev_cross_validated": {"total": chosen["cv"], "per_type": chosen["per_type"]},
