@@ -88,7 +88,7 @@ def test_rule(rule: str, text: str, expected: tuple[str, str | None, str | None]
     ("backed_state", "وتقدمت كتيبة الفتح المدعومة إيرانياً نحو المدينة."),  # Iran is not named in the article
     ("fought_with", "وقال الأمين العام للأمم المتحدة إن مدنيين قتلوا خلال اشتباكات مع قوات حفتر."),  # not a side
     ("freed_from", "وسيطرت قوات حفتر على أكثر من نصف بنغازي بدعم من الإمارات."),  # a helper, not a loser
-    ("under_control", "وتقع البلدة في منطقة بشمال ليبيا تخضع لسيطرة قوات حفتر."),  # not the whole country
+    ("under_control", "وتقع البلدة في منطقة داخل ليبيا تخضع لسيطرة قوات حفتر."),  # not the whole country
     ("positions_in", "وزار الوفد مواقع أثرية في سرت."),  # no group named
     ("state_head", "وزار تونس أمس، والتقى نائب الرئيس التونسي الباجي قايد السبسي بالوفد."),  # the deputy
     ("state_head", "وقال رئيس الحكومة التونسية يوسف الشاهد إن تونس مستعدة."),  # «رئيس الحكومة», not of the state
