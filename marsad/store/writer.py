@@ -283,12 +283,15 @@ class Writer:
         if rel.head not in art.actor_ids or rel.tail not in art.actor_ids:
             return 0
         key = relation_key(rel.type, art.actor_keys[rel.head], art.actor_keys[rel.tail])
+        head, tail = rel.head, rel.tail
+        if key != f"{rel.type}|{art.actor_keys[head]}|{art.actor_keys[tail]}":
+            head, tail = tail, head  # a symmetric relation is stored in its key's order, whichever article came first
         when = _day((rel.time or {}).get("value")) or art.date
         row = self.conn.execute(select(t.relations.c.id, t.relations.c.first_seen, t.relations.c.last_seen)
                                 .where(t.relations.c.key == key)).first()
         if row is None:
             rel_id = self.conn.execute(insert(t.relations).values(
-                key=key, type=rel.type, head_id=art.actor_ids[rel.head], tail_id=art.actor_ids[rel.tail],
+                key=key, type=rel.type, head_id=art.actor_ids[head], tail_id=art.actor_ids[tail],
                 first_seen=when, last_seen=when)).inserted_primary_key[0]
         else:
             rel_id = row.id
