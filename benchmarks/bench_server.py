@@ -41,21 +41,59 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _ready(port: int, workers: int) -> bool:
+    """Whether the server answers and every analysis worker has built its pipeline (as /api/health
+    reports; a server that does not report it is warmed up by the warm-up requests alone)."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=5) as resp:
+        status = json.load(resp).get("analysis_workers")
+    return status is None or status.get("ready", 0) >= workers
+
+
 def _start(db: Path, workers: int) -> tuple[subprocess.Popen, int]:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "MARSAD_TOKEN"}
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     proc = subprocess.Popen([sys.executable, "-m", "marsad.cli", "serve", "--db", str(db), "--port", str(port),
                              "--workers", str(workers)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 90
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=2):
+            if _ready(port, workers):
                 return proc, port
         except OSError:
-            time.sleep(0.3)
+            pass
+        time.sleep(0.3)
     proc.kill()
     raise SystemExit("bench_server: the server did not start")
+
+
+def _cpu_seconds(pid: int) -> dict[int, float]:
+    """CPU time (user + system, seconds) of a process and each of its descendants, by pid (Linux /proc;
+    empty elsewhere)."""
+    out: dict[int, float] = {}
+    todo = [pid]
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    while todo:
+        p = todo.pop()
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            out[p] = (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError, IndexError):
+            continue
+    return out
+
+
+def _cpu_per_request(before: dict[int, float], after: dict[int, float], server: int, requests: int) -> dict[str, float]:
+    """CPU milliseconds per request of the server's own process and of its other processes (workers)."""
+    def spent(pids: list[int]) -> float:
+        return sum(after[p] - before.get(p, 0.0) for p in pids)
+
+    main = spent([server] if server in after else [])
+    others = spent([p for p in after if p != server])
+    n = max(1, requests)
+    return {"server_process_ms": round(main * 1000 / n, 1), "worker_processes_ms": round(others * 1000 / n, 1)}
 
 
 def _article(n: int) -> bytes:
@@ -89,6 +127,7 @@ def run(workers: int, clients: int, requests: int, seconds: float) -> dict[str, 
     """One load run against a fresh server with `workers` processes."""
     with tempfile.TemporaryDirectory(prefix="marsad-bench-") as tmp:
         proc, port = _start(Path(tmp) / "bench.db", workers)
+        load_start = os.getloadavg()[0]
         try:
             warm: list[float] = []
             for w in range(max(3, workers * 3)):            # every worker builds its pipeline first
@@ -98,19 +137,22 @@ def run(workers: int, clients: int, requests: int, seconds: float) -> dict[str, 
             stop_at = time.monotonic() + seconds
             threads = [threading.Thread(target=_client, args=(port, c * requests, requests, stop_at, latencies, errors))
                        for c in range(clients)]
+            cpu_before = _cpu_seconds(proc.pid)
             t0 = time.perf_counter()
             for t in threads:
                 t.start()
             for t in threads:
                 t.join()
             wall = time.perf_counter() - t0
+            cpu = _cpu_per_request(cpu_before, _cpu_seconds(proc.pid), proc.pid, len(latencies))
         finally:
             proc.terminate()
             proc.wait(timeout=30)
-    return {"workers": workers, "clients": clients, "requests": len(latencies), "errors": len(errors),
+    return {"workers": workers, "load_start": round(load_start, 2), "load_end": round(os.getloadavg()[0], 2),
+            "clients": clients, "requests": len(latencies), "errors": len(errors),
             "p50_ms": _pct(latencies, 0.50), "p95_ms": _pct(latencies, 0.95), "p99_ms": _pct(latencies, 0.99),
             "max_ms": round(max(latencies), 1), "mean_ms": round(statistics.mean(latencies), 1),
-            "throughput_rps": round(len(latencies) / wall, 1), "wall_s": round(wall, 1)}
+            "throughput_rps": round(len(latencies) / wall, 1), "wall_s": round(wall, 1), "cpu_per_request": cpu}
 
 
 def main() -> int:
@@ -123,13 +165,14 @@ def main() -> int:
     runs = [run(w, args.clients, args.requests, args.seconds) for w in args.workers]
     result = {"benchmark": "POST /api/analyse, concurrent clients on loopback",
               "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-              "article_words": words(ARTICLE), "cores": os.cpu_count(), "load_before": os.getloadavg()[0],
+              "article_words": words(ARTICLE), "cores": os.cpu_count(), "load_before": round(os.getloadavg()[0], 2),
               "target": "p95 <= 150 ms with 10 clients", "runs": runs}
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for r in runs:
         print(f"workers {r['workers']}: {r['requests']} requests, p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms, "
-              f"p99 {r['p99_ms']} ms, {r['throughput_rps']} req/s, {r['errors']} errors")
+              f"p99 {r['p99_ms']} ms, {r['throughput_rps']} req/s, {r['errors']} errors, "
+              f"load average {r['load_start']} -> {r['load_end']}, CPU per request {r['cpu_per_request']}")
     return 0
 
 

@@ -4,10 +4,14 @@
     .venv/bin/python benchmarks/eval_gold.py                 # measure, print, write results/quality.json
     .venv/bin/python benchmarks/eval_gold.py --check         # ... and exit 1 when a score is below its pin
     .venv/bin/python benchmarks/eval_gold.py --update-pins   # set every pin to the measured score
+    .venv/bin/python benchmarks/eval_gold.py --sets dev      # score only the named set(s): dev, reference ...
 
 Each article is analysed with the default pipeline (the gold file's `published` anchors it) and scored
 with `marsad.eval` (F1 per layer, geo accuracy, and the share of matched gold entities whose prediction
 carries a knowledge-base id, printed per set at the end); sets whose gold files are absent (no shared folder, no benchmarks/gold) are skipped.
+By default every set of the pins file is scored (a sealed set prints its totals only); `--sets NAME ...`
+scores only those sets, so the sealed set is left out unless it is named, and the results file then
+holds only them (`--update-pins` changes only their pins).
 """
 
 from __future__ import annotations
@@ -23,14 +27,27 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from marsad import __version__  # noqa: E402
+from marsad.errors import ConfigError  # noqa: E402
 from marsad.eval.command import Evaluator  # noqa: E402
 from marsad.eval.quality import (  # noqa: E402
-    PINS_FILE, absent_in_ci, floor_score, in_ci, load_pins, measure, set_report,
+    PINS_FILE, GoldSet, absent_in_ci, floor_score, in_ci, load_pins, measure, set_report,
 )
 from marsad.eval.report import render_text  # noqa: E402
 from marsad.eval.score import LAYERS  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "quality.json"
+
+
+def chosen_sets(sets: list[GoldSet], names: list[str] | None) -> list[GoldSet]:
+    """The sets named (in the pins file's order), or all of them when `names` is None; a `ConfigError`
+    names any set the pins file does not have."""
+    if names is None:
+        return sets
+    known = [s.name for s in sets]
+    unknown = [n for n in dict.fromkeys(names) if n not in known]
+    if unknown:
+        raise ConfigError(f"no gold set named {', '.join(map(repr, unknown))} (sets: {', '.join(known)})")
+    return [s for s in sets if s.name in names]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,9 +58,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="exit 1 when a score is below its pin")
     ap.add_argument("--update-pins", action="store_true",
                     help="write the measured scores (rounded down) as the new pins; commit with a stated reason")
+    ap.add_argument("--sets", nargs="+", metavar="NAME",
+                    help="score only these gold sets (default: every set of the pins file, the sealed one "
+                         "with totals only)")
     args = ap.parse_args(argv)
 
-    sets = load_pins(args.pins)
+    try:
+        sets = chosen_sets(load_pins(args.pins), args.sets)
+    except ConfigError as exc:
+        print(f"eval_gold: {exc}", file=sys.stderr)
+        return 2
     evaluator = Evaluator()
     record: dict[str, object] = {"schema": "marsad.quality/1", "marsad": __version__,
                                  "measured": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),

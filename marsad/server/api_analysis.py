@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from marsad.errors import MarsadError
 from marsad.server.deps import store_of
@@ -43,13 +45,16 @@ def to_document(article: Article, fallback_id: str) -> Any:
 
 @router.post("/analyse", summary="Analyse one article (nothing is stored)",
              response_description="the marsad.analysis/1 JSON of the article")
-def analyse(article: Article, request: Request,
-            tokens: bool = Query(False, description="include the bulky token list")) -> JSON:
+async def analyse(article: Article, request: Request,
+                  tokens: bool = Query(False, description="include the bulky token list")) -> Response:
     """Run the pipeline on one article and return its analysis: entities, times, claims, events,
     relations and framing, every span with offsets into `document.text`."""
-    doc = to_document(article, "<api>")
-    analysis = request.app.state.pipeline.run(doc)
-    return JSON(analysis.to_dict(tokens=tokens))
+    if article.format == "html":   # reading a page takes a while: not on the event loop
+        doc = await run_in_threadpool(to_document, article, "<api>")
+    else:
+        doc = to_document(article, "<api>")
+    body = await request.app.state.analyser.json(doc, tokens)
+    return Response(body, media_type="application/json")
 
 
 @router.post("/ingest", summary="Analyse articles and store them", dependencies=[Depends(require_token)])
@@ -70,7 +75,7 @@ def ingest(body: IngestRequest, request: Request) -> JSON:
     for name, item in items:
         try:
             if isinstance(item, Article):
-                analysis = request.app.state.pipeline.run(to_document(item, name))
+                analysis = request.app.state.analyser.analyse(to_document(item, name))
             else:
                 analysis = Analysis.from_dict(item)
         except (MarsadError, ApiError, KeyError, TypeError, ValueError) as exc:

@@ -10,12 +10,12 @@ from fastapi.responses import FileResponse, RedirectResponse, Response
 
 from marsad import __version__
 from marsad.server import errors
+from marsad.server.analyser import Analyser
 from marsad.server.api_analysis import router as analysis_router
 from marsad.server.api_store import router as store_router
 from marsad.server.api_write import router as write_router
 from marsad.server.assets import UI_DIR, VENDOR, media_type, missing_vendor, vendor_file
 from marsad.server.config import ServerConfig
-from marsad.server.deps import PipelineHolder
 from marsad.server.errors import ApiError
 from marsad.server.guards import Guard
 
@@ -41,7 +41,7 @@ def create_app(db: str | None = None, *, config: ServerConfig | None = None) -> 
     from marsad.watch.alerts import attach_alerts
 
     attach_alerts(app.state.store)   # articles ingested through the API meet the alert rules too
-    app.state.pipeline = PipelineHolder(cfg.config_file)
+    app.state.analyser = Analyser(lambda: _settings(cfg.config_file), cfg.workers)
     errors.install(app)
     for router in (analysis_router, store_router, write_router):
         app.include_router(router)
@@ -52,6 +52,7 @@ def create_app(db: str | None = None, *, config: ServerConfig | None = None) -> 
         app.add_middleware(CORSMiddleware, allow_origins=cfg.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type", "X-Marsad-Token"])
     app.add_middleware(Guard, max_body=cfg.max_body)
+    app.router.add_event_handler("shutdown", app.state.analyser.close)
     app.router.add_event_handler("shutdown", app.state.store.close)
     missing = missing_vendor()
     if missing:
@@ -60,17 +61,11 @@ def create_app(db: str | None = None, *, config: ServerConfig | None = None) -> 
     return app
 
 
-#: The environment variable through which `marsad serve --workers N` hands its settings to each worker.
-CONFIG_ENV = "MARSAD_SERVE_CONFIG"
+def _settings(config_file: str | None) -> Any:
+    """The pipeline's settings (config file, environment)."""
+    from marsad.settings import Settings
 
-
-def app_from_env() -> FastAPI:
-    """The application with the settings in $MARSAD_SERVE_CONFIG (JSON): the factory each worker
-    process of `marsad serve --workers N` calls."""
-    import json
-    import os
-
-    return create_app(config=ServerConfig(**json.loads(os.environ.get(CONFIG_ENV) or "{}")))
+    return Settings.load(config_file)
 
 
 def _static(path: Any) -> Response:
@@ -109,7 +104,8 @@ def _pages(app: FastAPI) -> None:
 
     @app.get("/api/health", tags=["server"], summary="Is the server up")
     def health(request: Request) -> dict[str, Any]:
-        """Version, whether writes need a token, and front-end files not installed (if any)."""
+        """Version, whether writes need a token, front-end files not installed (if any), and the analysis
+        workers (how many, how many have built their pipeline)."""
         return {"status": "ok", "version": __version__, "token_required": bool(request.app.state.config.token),
-                "ui_missing": missing_vendor()}
+                "ui_missing": missing_vendor(), "analysis_workers": request.app.state.analyser.status()}
 

@@ -1,4 +1,4 @@
-"""What a server is started with: the store, the token, the limits, CORS origins."""
+"""What a server is started with: the store, the token, the limits, CORS origins, the analysis workers."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ MAX_ARTICLES = 200
 
 @dataclass(slots=True)
 class ServerConfig:
-    """Settings of one server: store URL, write token (None: writes are open), limits, CORS origins."""
+    """Settings of one server: store URL, write token (None: writes are open), limits, CORS origins,
+    and the analysis workers (1: a thread of the server's process; more: that many processes)."""
 
     db: str | None = None
     token: str | None = None
@@ -24,6 +25,7 @@ class ServerConfig:
     max_articles: int = MAX_ARTICLES
     cors_origins: list[str] = field(default_factory=list)
     config_file: str | None = None
+    workers: int = 1
 
     @classmethod
     def from_env(cls, **overrides: object) -> "ServerConfig":

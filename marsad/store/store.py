@@ -188,7 +188,11 @@ class _Guarded:
 
     def __enter__(self) -> Any:
         self.guard.__enter__()
-        self.conn = self.store.engine.connect()
+        try:
+            self.conn = self.store.engine.connect()
+        except BaseException as exc:   # an unreachable database: the guard turns it into a StoreError
+            self.guard.__exit__(type(exc), exc, exc.__traceback__)
+            raise
         return self.conn
 
     def __exit__(self, *exc: Any) -> bool | None:

@@ -314,3 +314,33 @@ def test_alerts_of_the_watch_rules_for_articles_ingested_through_the_api(store_c
         assert alerts and alerts[0]["rule"] == "defections"
         assert any("الصمود" in (e.get("sentence") or "") for e in alerts[0]["evidence"])
         assert c.get("/api/alerts", params={"rule": "nothing"}).json() == []
+
+
+def test_503_when_the_front_end_packages_are_not_installed(client, monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.server import app as app_module
+
+    monkeypatch.setattr(app_module, "vendor_file", lambda name: None)   # as before `npm ci`
+    err = _error(client.get("/vendor/cytoscape.min.js"), 503)
+    assert err["code"] == "unavailable" and "npm ci" in err["message"]
+    _error(client.get("/vendor/not-a-package.js"), 404)                 # unknown names stay 404
+
+
+def test_503_when_the_store_cannot_be_reached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil as shutil_
+
+    from fastapi.testclient import TestClient
+
+    from marsad.server import ServerConfig, create_app
+
+    monkeypatch.delenv("MARSAD_TOKEN", raising=False)
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    app = create_app(config=ServerConfig(db=str(folder / "store.db")))
+    with TestClient(app) as c:
+        assert c.get("/api/stats").status_code == 200
+        app.state.store.engine.dispose()      # the store's disk goes away while the server runs
+        shutil_.rmtree(folder)
+        err = _error(c.get("/api/stats"), 503)
+        assert err["code"] == "unavailable" and "store.db" in err["message"]
+        assert "cannot reach the database" in err["message"]
+        assert c.get("/api/health").status_code == 200     # the server itself still answers

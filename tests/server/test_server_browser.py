@@ -6,6 +6,7 @@ test-artefacts/screenshots (or $MARSAD_SCREENSHOTS)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -174,6 +175,33 @@ def test_map_draws_boundaries_and_events_and_filters_them(watched: Watched) -> N
     page.fill("#map-to", "")
     page.dispatch_event("#map-to", "change")
     page.wait_for_function(f"document.querySelector('#map').dataset.markers === '{markers}'")
+
+
+def test_timeline_runs_right_to_left(watched: Watched) -> None:
+    console: list[str] = []
+    watched.page.on("console", lambda msg: console.append(msg.text))
+    page = watched.open("timeline")
+    page.wait_for_selector("#timeline .vis-item")
+    page.wait_for_timeout(1000)   # vis-timeline settles its layout over a few redraws
+    assert "vis-rtl" in page.get_attribute("#timeline .vis-timeline", "class")
+
+    def x_of(selector: str, text: str) -> float:
+        box = page.locator(selector, has_text=text).first.bounding_box()
+        assert box is not None, text
+        return box["x"] + box["width"]    # right to left: an item starts at its right edge
+
+    # the clash (2019-04-10) is earlier than the defection (2019-05-20): it stands to its right
+    assert x_of("#timeline .vis-item", "اشتباك مسلح") > x_of("#timeline .vis-item", "انشق عن") + 50
+    months = page.locator("#timeline .vis-time-axis .vis-text.vis-minor").all_inner_texts()
+    shown = [m for m in months if m.strip()]
+    assert shown and all(re.fullmatch(r"[\u0600-\u06FF ]+|\d+", m.strip()) for m in shown), shown
+    assert "مايو" in shown, shown
+    assert x_of("#timeline .vis-time-axis .vis-text", "أبريل") > x_of("#timeline .vis-time-axis .vis-text", "مايو")
+    labels = page.locator("#timeline .vis-labelset").bounding_box()   # group labels on the right
+    centre = page.locator("#timeline .vis-panel.vis-center").bounding_box()
+    assert labels is not None and centre is not None and labels["x"] >= centre["x"] + centre["width"] - 2
+    assert not [m for m in console if "infinite loop" in m], console
+    watched.shot("timeline-rtl")
 
 
 def test_timeline_links_to_the_network_and_the_map(watched: Watched) -> None:

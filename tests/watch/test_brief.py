@@ -60,8 +60,9 @@ def test_an_actor_brief_is_arabic_right_to_left_and_self_contained(story_store: 
     assert "سيطرة على أرض" in text
     claims = doc.xpath("//section[@id='claims']")[0].text_content()
     assert "مصدر مجهّل" in claims and "قوات حفتر تستعد لهجوم" in claims
+    assert "قوات الجيش الوطني الليبي سيطرت على ميناء راس لانوف" in claims  # the unnamed officer of the defection story
     cards = {c.findtext("span"): c.findtext("b") for c in doc.xpath("//div[@class='card']")}
-    assert cards["ادعاءً من مصادر مجهّلة"] == "1"
+    assert cards["ادعاءً من مصادر مجهّلة"] == "2"
 
 
 def test_the_network_changes_between_the_start_and_the_end(story_store: Store) -> None:

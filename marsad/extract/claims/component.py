@@ -4,15 +4,22 @@ For every reporting cue (a verb such as «قال», «أفادت», «ذكرته
 «موضحاً أن»; an attribution such as «بحسب X» or «نقلاً عن X») the component finds:
 
 - the source: the subject after the verb («وقال مصدر خاص إن»), a subject before it («وكان الناطق …،
-  أحمد المسماري، قد قال»), «تصريحات X» as subject, or — with no subject — the previous claim's source
-  («وأضاف:», «وذكرت أن»; «المصدر» with the article refers back to the last anonymous source);
+  أحمد المسماري، قد قال», «المؤسسة أعلنت», «فلان، الذي طالب»), «تصريحات X» as subject, or — with no
+  subject — the previous claim's source («وأضاف:», «وذكرت أن»; «المصدر» with the article refers back to
+  the last anonymous source), never for a verb attached to the noun before it («صفارات الإنذار تحذر»);
+- back-references: a body's head («وقال المرصد», «بحسب المرصد»), a surname alone («وأضاف عمر»), a bare
+  title («إلا أن وزير الخارجية الأميركي حذر») name the one introduced before (`refer`);
 - who of several names speaks: a body opening the subject speaks unless a person is named close after
   it («الجيش بقيادة فلان», «أعلن الجيش، الأحد، مقتل فلان» keep the body); the outlet spoken to
   («لـ"سكاي نيوز"») never speaks; a plural cue does not continue one person;
 - its kind: a named person, an organisation, a media outlet, a document («بحسب تقارير دولية», «حكماً
   يقضي بـ», issued by the body named before), or an anonymous source kept with its description
   («مصدر خاص», «مصادر عسكرية», «مصدر مقرب من …»);
-- no cue: a form with the article («المشير», «اللافت»), the outlet's background («يذكر أن»);
+- no cue: a form with the article («المشير», «اللافت»), the outlet's background («يذكر أن»), a negated
+  or causal verb («لم يكشف», «مما دعا»), a headline's verb (its colon quote counts), a verb inside another's
+  reported clause;
+- attributions after the content: «بحسب X», «حسبما أفادت مصادر», «وفقاً لما قاله مسؤول», «…، كما أفاد مصدر»;
+  the noun «إعلان» with its speaker after it;
 - the content: a quotation ("…", «…», “…”; possibly spanning sentences, bounded by the paragraph
   when never closed) or the indirect clause after «أن / إن», up to the next cue or the sentence end;
 - relays: an outlet named by «بحسب ما ذكرته صحيفة X», «نقلاً عن X» or «في تصريح لـ X» becomes `via` of
@@ -31,6 +38,7 @@ from itertools import islice
 from marsad.extract.claims.cues import (
     ACCORDING, DOCUMENT_HEADS, OPENERS, Cue, CueTable, cue_table,
 )
+from marsad.extract.claims.refer import SAME, BackReference, TitleReference
 from marsad.extract.names.cands import Cand
 from marsad.extract.spanindex import ByKey, Stabbing
 from marsad.extract.tokindex import TokenIndex
@@ -47,11 +55,20 @@ _SKIP_SUBJECT = frozenset(normalise(w) for w in ("قد", "كان", "كانت", "
 _SAID_TO = frozenset(normalise(w) for w in ("تصريح", "تصريحات", "حديث", "مقابلة", "بيان", "لقاء", "اتصال"))
 _MEDIA_HEADS = frozenset(normalise(w) for w in ("صحيفة", "جريدة", "وكالة", "قناة", "موقع", "إذاعة", "تلفزيون", "مجلة"))
 _NAQAL = normalise("نقل")
+_ANNOUNCEMENT = normalise("إعلان")
+_ANNOUNCE_LEMMA = normalise("أعلن")
+_CAME = normalise("جاء")
+#: «بيد أن», «غير أن», «إلا أن»: «however», no reported clause
+_BUT = frozenset(normalise(w) for w in ("بيد", "غير", "إلا", "الا", "رغم", "برغم"))
+_THAT = frozenset(normalise(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها"))
+_TO = frozenset(normalise(w) for w in ("إلى", "الى"))
 #: heads of a speaker who is anonymous unless a name follows («عضو في المجلس», «قيادي في الحركة»)
 _MEMBER_HEADS = frozenset(normalise(w) for w in ("عضو", "أعضاء", "قيادي", "قياديون", "قياديين", "ناشط", "ناشطون",
                                                   "ناشطين"))
 #: cues whose following noun is the one called upon, not the speaker
-_CALLING = frozenset(normalise(w) for w in ("دعا", "طالب", "حث", "حذر", "ناشد"))
+_CALLING = frozenset(normalise(w) for w in ("دعا", "طالب", "حث", "حذر", "ناشد", "اتهم"))
+_ACCUSE = normalise("اتهم")
+_OBJECT_PRONOUNS = ("ه", "ها", "هم")
 #: words after a cue that are not its subject («وأضاف في تصريح», «وتابع خلال المؤتمر»)
 _NOT_SUBJECT = frozenset(normalise(w) for w in ("في", "فى", "عن", "خلال", "أثناء", "على", "إلى", "الى", "عبر",
                                                  "بعد", "قبل", "أيضا", "كذلك", "مؤكدا", "قائلا", "بالقول", "عقب",
@@ -79,6 +96,23 @@ _WORD = re.compile(r"\S+")
 #: contents shorter than this many words are names or fragments, not statements
 MIN_CONTENT_WORDS = 2
 _ACCORDING_FIRST = frozenset(words[0] for words in ACCORDING)
+#: a headline is a first line shorter than this, followed by a blank line
+_HEADLINE_CHARS = 250
+#: words between an unnamed head and a person that make him whom the source is close to, not its name
+_CLOSE_TO = frozenset(normalise(w) for w in ("من", "عن", "مقرب", "المقرب", "قريب", "القريب", "مقربة", "المقربة",
+                                              "مقربون", "لدى", "حول"))
+#: words before a cue without «و» that still let it continue the last speaker («كما أضاف», «ثم قال»)
+_LINKS = frozenset(normalise(w) for w in ("كما", "ثم", "قد", "وقد", "لكنه", "لكنها", "ولكنه", "ولكنها", "بل",
+                                           "كذلك", "أيضا", "حيث", "فيما", "بينما", "وبينما", "لذلك", "عندما", "حين",
+                                           "كان", "كانت", "وكان", "وكانت", "إذ", "اذ", "عاد", "وعاد", "عادت", "وعادت"))
+#: «كما» before a cue that closes its sentence: the clause before is the content («…، كما أفاد مصدر»)
+_AS = frozenset(normalise(w) for w in ("كما",))
+_RELATIVE = frozenset(normalise(w) for w in ("الذي", "التي", "الذين"))
+_NEGATIONS = frozenset(normalise(w) for w in ("لا", "لم", "لن", "عدم", "مما"))
+#: weak cues spelt like a preposition («بين»): a cue only when an opener follows close
+_PREPOSITION_LIKE = frozenset(normalise(w) for w in ("بين",))
+#: attribution words fused with «ما» («حسبما قال», «بحسبما أفادت»)
+_FUSED = {normalise(w): lemma for w, lemma in (("حسبما", "حسب"), ("بحسبما", "بحسب"), ("وفقما", "وفقا"))}
 
 
 @dataclass(slots=True)
@@ -124,6 +158,8 @@ class _Finder:
         self.unnamed_in = -1  # sentence of a cue whose speaker was not found: its participles continue no one
         self.words = [self._word(i) for i in range(len(self.tokens))]
         self.index = TokenIndex(self.tokens, self.mentions)
+        self.refer = BackReference(self.tokens, self.words, self.mentions, self.types)
+        self.titles = TitleReference(self.tokens, self.words, self.mentions, self.types)
         self._marks: dict[str, list[int]] = {}
         # indexes that keep the look-ups below from scanning the whole article for every cue
         self.cue_starts: list[tuple[int, int]] = []  # (cue start, index in self.claims), sorted
@@ -168,9 +204,10 @@ class _Finder:
 
     # -- main loop -------------------------------------------------------------------------------
     def run(self) -> list[Claim]:
+        """Every claim of the article, cue by cue in text order."""
         toks = self.tokens
         cues = self.table.cues
-        i = 0
+        i = self._after_headline()
         while i < len(toks):
             according = self._according_at(i)
             if according is not None:
@@ -179,17 +216,77 @@ class _Finder:
             if toks[i].text == ":":
                 i = self._colon_quote(i)
                 continue
+            if self.words[i] == _ANNOUNCEMENT and not toks[i].prefix.endswith("ال"):
+                i = self._announcement(i)
+                continue
             cue = cues.get(self.words[i]) if toks[i].text[:1].isalpha() else None
             if cue is not None and toks[i].prefix.endswith("ال"):
                 cue = None  # «المشير», «اللافت»: with the article a title or a noun
-            if cue is None:
+            if cue is None or self._negated(i) or (cue.weak and self.words[i] in _PREPOSITION_LIKE
+                                                   and not self._opener_follows(i)):
                 i += 1
                 continue
             i = self._cue(i, cue)
         return self.claims
 
+    def _announcement(self, i: int) -> int:
+        """«بعد إعلان الجيش الليبي السيطرة على …», «عقب إعلان مصادر ليبية مقتل …»: the noun of «أعلن» with
+        its speaker right after it and the announced thing as its object."""
+        end_sent = self.sentence_end(i)
+        source = self._subject(i + 1, min(end_sent, i + 8))
+        if source is None or source.last < 0 or source.last > i + 8 or any(
+                self.tokens[k].prefix[:1] == "ل" or self.tokens[k].norm in ("ل", "لـ") for k in range(i + 1, source.last + 1)):
+            return i + 1  # «إعلان ولائهم لحفتر»: one named after «لـ» is whom it is for, not who announces
+        span = self._object_content(i, source, end_sent)
+        if span is None or span[0] > self.tokens[source.last].end + 2:
+            return i + 1
+        k = source.last + 1
+        while k <= end_sent and self.tokens[k].start < span[0]:
+            k += 1
+        if k > end_sent or (self.word(k) in _NOT_SUBJECT and self.word(k) != "عن") or self.tokens[k].prefix[:1] == "ل":
+            return i + 1  # «جاء إعلان فلان عقب اجتماعه …», «إعلان لإعادة الإعمار»: nothing announced follows
+        carried = self.last_source  # a noun reports once; the next «وأضاف» continues the speaker before
+        toks = self.tokens
+        self._emit(source, Span(toks[i].start, toks[i].end, toks[i].text), _ANNOUNCE_LEMMA, span[0], span[1], False)
+        self.last_source = carried
+        return source.last + 1
+
+    def _after_headline(self) -> int:
+        """The first token after a headline (a short first line before a blank line, neither ending like a
+        sentence nor opening with «و»/«ف»): a headline's verbs
+        repeat the body's claims in telegraphic form («فلان يعلن …»), so only its colon quotes count."""
+        head_end = self.text.find("\n\n", 0, _HEADLINE_CHARS)
+        if head_end < 0 or not self.tokens or self.tokens[-1].start < head_end:
+            return 0
+        if self.text[:head_end].rstrip().endswith((".", "؟", "!")) or self.tokens[0].prefix[:1] in ("و", "ف"):
+            return 0  # a sentence of the body («وقال …»), not a headline
+        k = 0
+        while k < len(self.tokens) and self.tokens[k].start < head_end:
+            if self.tokens[k].text == ":":
+                self._colon_quote(k)
+            k += 1
+        self.last_source = None
+        return k
+
+    def _negated(self, i: int) -> bool:
+        """«لم يكشف عن …», «لا يعلن», «طلب عدم ذكر اسمه»: a denied or withheld statement reports nothing;
+        nor does a cause («مما دعا إلى …»)."""
+        return i > 0 and (self.tokens[i - 1].norm in _NEGATIONS or self.words[i - 1] in _NEGATIONS)
+
+    def _opener_follows(self, i: int) -> bool:
+        """True when an opener follows cue i within four words («وبين الوزير أن …», not «بين الطرفين»)."""
+        for k in range(i + 1, min(self.sentence_end(i), i + 4) + 1):
+            if self.tokens[k].norm in OPENERS or self.word(k) in OPENERS or self.tokens[k].text in ":\"«“":
+                return True
+        return False
+
     def _according_at(self, i: int) -> tuple[int, str] | None:
-        if self.words[i] not in _ACCORDING_FIRST and self.tokens[i].norm not in _ACCORDING_FIRST:
+        """(tokens, lemma) of an attribution phrase at token i («بحسب», «وفقاً لـ», «نقلاً عن», «حسبما»)."""
+        w, norm = self.words[i], self.tokens[i].norm
+        fused = _FUSED.get(norm) or _FUSED.get(w)
+        if fused is not None:
+            return 1, fused
+        if w not in _ACCORDING_FIRST and norm not in _ACCORDING_FIRST:
             return None
         for words, lemma in ACCORDING.items():
             n = len(words)
@@ -198,44 +295,111 @@ class _Finder:
                 return n, lemma
         return None
 
+    def _cue_word(self, j: int) -> Cue | None:
+        """The cue of token j, also with an object pronoun («قاله», «ذكرته», «أوردها»)."""
+        w = self.word(j)
+        cue = self.table.cue_for(w)
+        for ending in ("ه", "ها"):
+            if cue is None and w.endswith(ending) and len(w) > len(ending) + 2:
+                cue = self.table.cue_for(w[:-len(ending)])
+        return cue
+
+    def _according_source_start(self, i: int, n: int) -> int:
+        """The first token of the source after an attribution: past «ما» and a reporting verb
+        («بحسب ما ذكرته صحيفة X», «وفقاً لما قاله مسؤول», «حسبما أفادت مصادر»)."""
+        j = i + n
+        fused = self.tokens[i].norm in _FUSED or self.words[i] in _FUSED
+        if not fused and j < len(self.tokens) and self.tokens[j].norm in ("ما", "لما"):
+            j += 1
+            fused = True
+        if fused and j < len(self.tokens) and self._cue_word(j) is not None:
+            j += 1
+        return j
+
     def _according(self, i: int, n: int, lemma: str) -> int:
         """«بحسب ما ذكرته صحيفة X» / «نقلاً عن X»: X relays the sentence's claims, or is the source."""
-        j = i + n
-        if j < len(self.tokens) and self.tokens[j].norm in ("ما", "لما"):
-            j += 1
-            if j < len(self.tokens) and self.table.cue_for(self.word(j)):
-                j += 1
+        j = self._according_source_start(i, n)
         end = min(self.sentence_end(i), j + 8)
         found = self.mentions_in(j, end)
-        if (not found or found[0].first > j + 4) and j <= end and self.word(j) in DOCUMENT_HEADS \
-                and not self.tokens[j].prefix.endswith("ال"):
-            return self._according_unnamed(i, n, lemma, j, end, "document")  # «بحسب تقارير دولية»
-        if (not found or found[0].first > j + 1) and j <= end and self.word(j) in self.anonymous:
-            # «وفق ما ذكرت مصادر عسكرية»: an anonymous source for the clause before (or after)
-            return self._according_unnamed(i, n, lemma, j, end, "anonymous")
-        if j <= end and self.word(j) in DOCUMENT_HEADS:
+        if j > end:
+            return i + n
+        unnamed = self._according_unnamed_kind(j, found)
+        if unnamed is not None:
+            return self._according_unnamed(i, n, lemma, j, end, unnamed)
+        if self.word(j) in DOCUMENT_HEADS:
             # «وفق بيان صادر عن وزارة الدفاع»: a document speaks, its issuer named after it
             issuer = next((m for m in found if m.first <= j + 4 and self._can_speak(m)), None)
             if issuer is not None and self._kind(issuer) == "organization" and not self.tokens[j].prefix.endswith("ال"):
                 return self._according_document(i, n, lemma, j, issuer)
+        if j > i + n and self._cue_word(j - 1) is not None:
+            # «حسبما أعلن الناطق باسم …، العميد فلان»: a reporting verb's subject, chosen as after any cue
+            subject = self._subject(j, min(self.sentence_end(i), j + 14))
+            if subject is not None and subject.kind != "anonymous":
+                return self._according_named(i, n, lemma, subject)
         if not found or found[0].first > j + 2:
-            return i + n
+            return self._according_referred(i, n, lemma, j)
         src = found[0]
-        kind = self._kind(src)
+        return self._according_named(i, n, lemma, _Source(self._kind(src), src.entity, self.text[src.start:src.end],
+                                                           src.last))
+
+    def _according_unnamed_kind(self, j: int, found: list[Cand]) -> str | None:
+        """`document` («بحسب تقارير دولية»), `anonymous` («وفق ما ذكرت مصادر عسكرية», «حسبما أفاد متحدثون
+        عسكريون») or None when the source after an attribution has a name."""
+        w = self.word(j)
+        if (not found or found[0].first > j + 4) and w in DOCUMENT_HEADS and not self.tokens[j].prefix.endswith("ال"):
+            return "document"
+        if (w in self.anonymous or self.tokens[j].norm in _UNNAMED_SPOKESMEN) and not self.tokens[j].norm.startswith("ال") \
+                and not self._named_after(j, min(self.sentence_end(j), j + 6)) and not (found and found[0].first == j):
+            return "anonymous"
+        return None
+
+    def _according_referred(self, i: int, n: int, lemma: str, j: int) -> int:
+        """«بحسب المرصد» (a body named before, by its head) or «وفق نفس المصدر» (the last source)."""
+        body = self.refer.body_at(j)
+        if body is not None:
+            return self._according_named(i, n, lemma, _Source(self._kind(body), body.entity,
+                                                              self.text[self.tokens[j].start:self.tokens[j].end], j))
+        last = self.last_source
+        same = (self.word(j) in SAME and j + 1 < len(self.tokens) and self.word(j + 1) in self.anonymous) or (
+            self.word(j) in self.anonymous and j + 1 < len(self.tokens) and self.tokens[j + 1].norm in SAME)
+        if same and last is not None:
+            k = j + 1
+            return self._according_named(i, n, lemma, _Source(last.kind, last.speaker, last.text, k))
+        return i + n
+
+    def _according_named(self, i: int, n: int, lemma: str, src: _Source) -> int:
+        """A named source after an attribution: an outlet relays the claims already found in the sentence;
+        otherwise it speaks the clause before the attribution (the whole sentence when the attribution
+        stands between commas inside it), or the clause after it when it opens the sentence."""
+        toks = self.tokens
         s0 = self.sentence_start(i)
-        same = self._claims_with_cue_in(self.tokens[s0].start, self.tokens[i].start)
-        if kind == "media" and same:
+        same = self._claims_with_cue_in(toks[s0].start, toks[i].start)
+        if src.kind == "media" and same:
             for c in same:
-                if src.entity not in c.via and src.entity != c.speaker:
-                    c.via.append(src.entity)
+                if src.speaker not in c.via and src.speaker != c.speaker:
+                    c.via.append(src.speaker or "")
             return src.last + 1
-        content_end = self.tokens[i - 1].end if i > s0 else self.tokens[i].start
-        content_start = self.tokens[s0].start
+        content_end = toks[i - 1].end if i > s0 else toks[i].start
+        content_start = toks[s0].start
         if content_end <= content_start:
-            return self._according_first(i, n, lemma, src, kind)
-        self._emit(_Source(kind, src.entity, self.text[src.start:src.end]), Span(
-            self.tokens[i].start, self.tokens[i + n - 1].end, self.text[self.tokens[i].start:self.tokens[i + n - 1].end]),
-            normalise(lemma), content_start, content_end, quote=False)
+            return self._according_first(i, n, lemma, src)
+        end_sent = self.sentence_end(i)
+        after = src.last + 1
+        if i - s0 < 3 and end_sent - after >= 3:
+            content_start = toks[after + (toks[after].text in "،,")].start  # «ومن المنتظر وفق المصدر …»
+            content_end = toks[end_sent].end
+            while content_end > content_start and self.text[content_end - 1] in " .،,؛":
+                content_end -= 1
+        elif after <= end_sent and toks[after].text in "،," and end_sent - after >= 3:
+            content_end = toks[end_sent].end  # «يقود الوزير، وفقاً لـ«سونا»، وفداً …»: the sentence around it
+            while content_end > content_start and self.text[content_end - 1] in " .،,؛":
+                content_end -= 1
+        while content_end > content_start and self.text[content_end - 1] in " ،,":
+            content_end -= 1
+        carried = self.last_source  # an attribution is not a subject that later cues continue
+        self._emit(src, Span(toks[i].start, toks[i + n - 1].end, self.text[toks[i].start:toks[i + n - 1].end]),
+                   normalise(lemma), content_start, content_end, quote=False)
+        self.last_source = carried
         return src.last + 1
 
     def _according_unnamed(self, i: int, n: int, lemma: str, j: int, end: int, kind: str) -> int:
@@ -306,13 +470,12 @@ class _Finder:
         self._emit(source, Span(toks[i].start, toks[i].end, toks[i].text), ":", start, end, quote)
         return i + 1
 
-    def _according_first(self, i: int, n: int, lemma: str, src: Cand, kind: str) -> int:
+    def _according_first(self, i: int, n: int, lemma: str, source: _Source) -> int:
         """«وبحسب ما نقلته وكالة X عن مصدر عسكري، فإن …»: the attribution opens the sentence and the
         content follows it; a source after «عن» speaks, the outlet before it relays."""
         toks = self.tokens
         end_sent = self.sentence_end(i)
-        k = src.last + 1
-        source = _Source(kind, src.entity, self.text[src.start:src.end], src.last)
+        k = source.last + 1
         relay = None
         if k <= end_sent and self.word(k) == "عن":
             inner = self.mentions_in(k + 1, min(end_sent, k + 4))
@@ -340,48 +503,23 @@ class _Finder:
         return k
 
     def _cue(self, i: int, cue: Cue) -> int:
+        """A reporting verb at token i: its source, its content, and the token to go on from."""
         toks = self.tokens
         cue_span = Span(toks[i].start, toks[i].end, toks[i].text)
         end_sent = self.sentence_end(i)
-        # «وهو ما أكدته مصادر أخرى»: a corroborating source, its content follows as a participle
-        corroborating = i >= 1 and toks[i - 1].norm == "ما" and self.word(i).endswith(("ته", "ه", "تها"))
         if cue.participle:
-            source = self.pending or (self.last_source if self.unnamed_in != toks[i].sentence else None)
-            self.pending = None
-            if source is None:
-                return i + 1
-            opener = self._opener(i + 1, end_sent)
-            if opener is None:
-                return i + 1
-            start, end, quote = self._content(opener, end_sent)
-            self._emit(source, cue_span, cue.lemma, start, end, quote)
-            return i + 1
+            return self._participle(i, cue, cue_span, end_sent)
         if self._impersonal(i):
             return i + 1
         if cue.lemma in _RULING:
-            ruling = self._ruling_before(i)
-            if ruling is not None:  # «أصدرت المحكمة حكماً يقضي بـ …»: the ruling speaks, by its issuer
-                span = self._object_content(i, ruling, end_sent)
-                if span is not None:
-                    carried = self.last_source  # the text speaks once; later cues continue the earlier speaker
-                    self._emit(ruling, cue_span, cue.lemma, span[0], span[1], False)
-                    self.last_source = carried
-                return i + 1
-        subject_first = i + 1
-        opener = self._opener(subject_first, end_sent)
-        subj_last = (opener - 1) if opener is not None else min(end_sent, i + 12)
-        source = self._subject(subject_first, subj_last)
-        if cue.weak and (source is None or opener is None or source.last < 0 or source.last > i + 4
-                         or opener > source.last + 6 or toks[i].prefix.endswith("ال")):
-            return i + 1
+            after_ruling = self._ruling(i, cue, cue_span, end_sent)
+            if after_ruling is not None:
+                return after_ruling
+        # «وهو ما أكدته مصادر أخرى»: a corroborating source, its content follows as a participle
+        corroborating = i >= 1 and toks[i - 1].norm == "ما" and self.word(i).endswith(("ته", "ه", "تها"))
+        opener = self._opener(i + 1, end_sent)
+        source = self._source_of(i, cue, opener, end_sent, corroborating)
         if source is None:
-            source = self._subject_before(i)
-        if source is None and corroborating is False:
-            source = self._carry(i)
-        if source is None:
-            s_start = toks[self.sentence_start(i)].start
-            if not self._no_subject(i) and not any(s_start <= c.cue.start < toks[i].start for c in self.claims):
-                self.unnamed_in = toks[i].sentence  # a speaker the entity layer did not name: its participles are his
             return i + 1
         if corroborating:
             self.pending = source
@@ -389,33 +527,119 @@ class _Finder:
             return max(i, source.last) + 1
         relay = None
         if cue.lemma == _NAQAL and opener is not None and self.word(opener) == "عن":
-            # «ونقلت رويترز عن خالد عمر قوله إن …»: the speaker follows «عن», the subject relays
-            found = self.mentions_in(opener + 1, min(end_sent, opener + 4))
-            if found and found[0].first <= opener + 2:
-                relay = source if source.kind == "media" else None
-                pick = found[0]
-                source = _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last)
-                opener = self._opener(pick.last + 1, end_sent)
-            elif opener + 1 <= end_sent and self.word(opener + 1) in self.anonymous:
-                relay = source if source.kind == "media" else None
-                desc_end = self._description_end(opener + 1, min(end_sent, opener + 6))
-                source = _Source("anonymous", None, " ".join(
-                    self.text[toks[opener + 1].start:toks[desc_end].end].split()), desc_end)
-                opener = self._opener(desc_end + 1, end_sent)
+            source, relay, opener = self._reported_from(source, opener, end_sent)
         if opener is None:
-            span = self._object_content(i, source, end_sent) if cue.object else None
-            if span is None:
-                return i + 1
-            claim = self._emit(source, cue_span, cue.lemma, span[0], span[1], False)
-            self._time(claim, toks[i].start, span[0])
-            return i + 1
+            return self._without_opener(i, cue, cue_span, source, end_sent)
         start, end, quote = self._content(opener, end_sent)
         claim = self._emit(source, cue_span, cue.lemma, start, end, quote)
         if relay is not None and relay.speaker:
             claim.via.append(relay.speaker)
-        self._said_to(claim, subject_first, opener)
+        self._said_to(claim, i + 1, opener)
         self._time(claim, toks[i].start, self.tokens[opener].start)
         return opener + 1
+
+    def _participle(self, i: int, cue: Cue, cue_span: Span, end_sent: int) -> int:
+        """«موضحاً أن …»: a participle continues the source waiting for it, or the last one."""
+        source = self.pending or (self.last_source if self.unnamed_in != self.tokens[i].sentence else None)
+        self.pending = None
+        if source is None:
+            return i + 1
+        opener = self._opener(i + 1, end_sent)
+        if opener is None:
+            return i + 1
+        start, end, quote = self._content(opener, end_sent)
+        self._emit(source, cue_span, cue.lemma, start, end, quote)
+        return i + 1
+
+    def _ruling(self, i: int, cue: Cue, cue_span: Span, end_sent: int) -> int | None:
+        """«أصدرت المحكمة حكماً يقضي بـ …»: the ruling speaks, by its issuer; None when no document is named."""
+        ruling = self._ruling_before(i)
+        if ruling is None:
+            return None
+        span = self._object_content(i, ruling, end_sent)
+        if span is not None:
+            carried = self.last_source  # the text speaks once; later cues continue the earlier speaker
+            self._emit(ruling, cue_span, cue.lemma, span[0], span[1], False)
+            self.last_source = carried
+        return i + 1
+
+    def _source_of(self, i: int, cue: Cue, opener: int | None, end_sent: int, corroborating: bool) -> _Source | None:
+        """Who speaks at cue i: the subject after it, one before it, or the source carried over."""
+        toks = self.tokens
+        subj_last = (opener - 1) if opener is not None else min(end_sent, i + 12)
+        source = self._subject(i + 1, subj_last)
+        object_pronoun = self._object_pronoun(i)
+        if source is not None and cue.lemma == _ACCUSE and not object_pronoun and self._accused(source):
+            source = None  # «واتهم تركيا بإيواء …»: the noun right before «بـ…» is the accused
+        if source is None and object_pronoun and i > 0 and toks[i - 1].norm in _RELATIVE:
+            return None  # «الجماعة التي اتهمتها واشنطن»: only a subject after the verb can speak
+        if cue.weak and (source is None or opener is None or source.last < 0 or source.last > i + 4
+                         or opener > source.last + 6 or toks[i].prefix.endswith("ال")):
+            return None
+        if source is None:
+            source = self._subject_before(i)
+        if source is None and not corroborating:
+            source = self._carry(i)
+        if source is None:
+            s_start = toks[self.sentence_start(i)].start
+            if not self._no_subject(i) and not any(s_start <= c.cue.start < toks[i].start for c in self.claims):
+                self.unnamed_in = toks[i].sentence  # a speaker the entity layer did not name: its participles are his
+        return source
+
+    def _object_pronoun(self, i: int) -> bool:
+        """True when cue i carries an object pronoun («اتهمته», «يتهمها»; not «اتهم», «يتهم»)."""
+        w = self.word(i)
+        return any(w.endswith(p) and self.table.cue_for(w[:-len(p)]) is not None for p in _OBJECT_PRONOUNS)
+
+    def _accused(self, source: _Source) -> bool:
+        """True when the words right after an accusing cue's subject open the charge («بإيواء», «بأنه»)."""
+        k = source.last + 1
+        return source.kind != "anonymous" and 0 < k < len(self.tokens) and self.tokens[k].prefix.startswith("ب") and self.tokens[k].text[:1].isalpha()
+
+    def _reported_from(self, source: _Source, opener: int, end_sent: int) -> tuple[_Source, _Source | None, int | None]:
+        """«ونقلت رويترز عن خالد عمر قوله إن …»: the speaker follows «عن» (possibly after a title), the
+        subject relays; (source, relay, opener)."""
+        toks = self.tokens
+        relay = source if source.kind == "media" else None
+        found = self.mentions_in(opener + 1, min(end_sent, opener + 4))
+        if found and found[0].first <= opener + 2:
+            pick = found[0]
+            titled = self._titled_person(opener + 1, min(end_sent, opener + 10))
+            if titled is not None and self.types.get(pick.entity or "") != "PERSON" \
+                    and not self._opener(opener + 1, titled.last):
+                return titled, relay, self._opener(titled.last + 1, end_sent)  # «عن السكرتير الدائم بوزارة …، فلان»
+            return (_Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last), relay,
+                    self._opener(pick.last + 1, end_sent))
+        if opener + 1 <= end_sent and self.word(opener + 1) in self.anonymous:
+            desc_end = self._description_end(opener + 1, min(end_sent, opener + 6))
+            anonymous = _Source("anonymous", None, " ".join(self.text[toks[opener + 1].start:toks[desc_end].end].split()),
+                                desc_end)
+            return anonymous, relay, self._opener(desc_end + 1, end_sent)
+        titled = self._titled_person(opener + 1, min(end_sent, opener + 10))
+        if titled is not None and not self._opener(opener + 1, titled.last):
+            return titled, relay, self._opener(titled.last + 1, end_sent)
+        return source, None, opener
+
+    def _without_opener(self, i: int, cue: Cue, cue_span: Span, source: _Source, end_sent: int) -> int:
+        """A cue with no «أن», colon or quote: «…، كما أفاد مصدر أمني.» speaks the clause before it;
+        «كشف فلان تفاصيل …» (a cue whose object can be the content) speaks its object."""
+        toks = self.tokens
+        s0 = self.sentence_start(i)
+        if i - 1 > s0 + 2 and toks[i - 1].norm in _AS and source.last >= end_sent - 3:
+            end = toks[i - 2].end
+            while end > toks[s0].start and self.text[end - 1] in " ،,":
+                end -= 1
+            carried = self.last_source
+            self._emit(source, cue_span, cue.lemma, toks[s0].start, end, False)
+            if source.last < 0:
+                self.last_source = carried
+            return max(i, source.last) + 1
+        span = self._object_content(i, source, end_sent) if cue.object else None
+        if span is None:
+            return i + 1
+        claim = self._emit(source, cue_span, cue.lemma, span[0], span[1], False)
+        self._time(claim, toks[i].start, span[0])
+        return i + 1
 
     # -- sources ---------------------------------------------------------------------------------
     def _kind(self, cand: Cand) -> str:
@@ -425,7 +649,7 @@ class _Finder:
         return _KIND_OF_TYPE.get(etype, "organization")
 
     def _subject(self, first: int, last: int) -> _Source | None:
-        """The source named right after the cue, or None."""
+        """The source named right after the cue (tokens first..last, before the opener), or None."""
         toks = self.tokens
         while first <= last and (self.word(first) in _SKIP_SUBJECT or toks[first].text in "،,"):
             first += 1
@@ -433,42 +657,74 @@ class _Finder:
             return None
         if toks[first].norm in ("ل", "لـ") or (toks[first].prefix[:1] == "ل" and self.index.by_first.get(first)):
             return None  # «وكان المسماري أعلن لـ"سكاي نيوز"»: the outlet spoken to is not the speaker
-        head = self.word(first)
-        head_full = toks[first].norm
-        span_text = " ".join(self.text[toks[first].start:toks[last].end].split())
+        apposed = self._person_closing(first, last)
+        if apposed is not None:  # «وقال الخبير في معهد …، فلان، إن»: the person closing the subject speaks
+            return apposed
+        unnamed = self._unnamed_subject(first, last)
+        if unnamed is not None:
+            return unnamed
+        found = self.mentions_in(first, last)
+        if not found or found[0].first > first:
+            referred = self._referred_subject(first, last)
+            if referred is not None:
+                return referred
+        return self._named_subject(first, last, found)
+
+    def _unnamed_subject(self, first: int, last: int) -> _Source | None:
+        """An anonymous source («مصدر عسكري», «المصدر» for the last one), an unnamed member («عضو في
+        المجلس»), or an unnamed spokesman («متحدث باسم الحكومة» speaks for the body)."""
+        toks = self.tokens
+        head, head_full = self.word(first), toks[first].norm
         if (head in self.anonymous or head_full in self.anonymous) and not self._named_after(first, last):
             if head_full.startswith("ال") and self.last_anonymous is not None:
                 return self.last_anonymous
-            desc_end = self._description_end(first, last)
-            src = _Source("anonymous", None, " ".join(self.text[toks[first].start:toks[desc_end].end].split()),
-                          desc_end)
-            self.last_anonymous = src
-            return src
+            return self._anonymous_from(first, last)
         if (head in _MEMBER_HEADS or head_full in _MEMBER_HEADS) and not any(
                 self.types.get(m.entity or "") == "PERSON" for m in self.mentions_in(first, min(last, first + 6))):
-            # «وقال عضو في المجلس الرئاسي إن …»: an unnamed member speaks anonymously
-            desc_end = self._description_end(first, last)
-            src = _Source("anonymous", None, " ".join(self.text[toks[first].start:toks[desc_end].end].split()), desc_end)
-            self.last_anonymous = src
-            return src
+            return self._anonymous_from(first, last)  # «وقال عضو في المجلس الرئاسي إن …»
+        if head_full in _UNNAMED_SPOKESMEN and not self._named_after(first, last):
+            return self._spokesman_for(first, last)
+        return None
+
+    def _anonymous_from(self, first: int, last: int) -> _Source:
+        """An anonymous source described from token `first` («مصدر عسكري مقرب من القيادة»)."""
+        desc_end = self._description_end(first, last)
+        src = _Source("anonymous", None, " ".join(self.text[self.tokens[first].start:self.tokens[desc_end].end].split()),
+                      desc_end)
+        self.last_anonymous = src
+        return src
+
+    def _referred_subject(self, first: int, last: int) -> _Source | None:
+        """A subject that refers back: «المتحدث» (the spokesman named before), «الوكالة» (the outlet),
+        a surname alone («عمر»), a body's head («المرصد»)."""
+        toks = self.tokens
+        head, head_full = self.word(first), toks[first].norm
+        here = self.text[toks[first].start:toks[first].end]
         if head_full in _SPOKESMAN_ANAPHORS and not self.mentions_in(first, min(last, first + 3)):
             ref = self._last_spokesman(toks[first].start)
-            if ref is not None:  # «وأفاد المتحدث …»: the spokesman named before
-                return _Source("named_person", ref, self.text[toks[first].start:toks[first].end], first)
+            if ref is not None:
+                return _Source("named_person", ref, here, first)
         if head_full.startswith("ال") and head in _MEDIA_HEADS and not self.mentions_in(first, min(last, first + 2)):
             ref = self._last_media(toks[first].start)
-            if ref is not None:  # «وذكرت الوكالة أن …»: the outlet named before
-                return _Source("media", ref, self.text[toks[first].start:toks[first].end], first)
-        if head_full in _UNNAMED_SPOKESMEN and not self._named_after(first, last):
-            src = self._spokesman_for(first, last)
-            if src is not None:
-                return src
-        found = self.mentions_in(first, last)
-        if head in DOCUMENT_HEADS:
+            if ref is not None:
+                return _Source("media", ref, here, first)
+        named = self._surname(first, last)
+        if named is not None:
+            return named
+        body = self.refer.body_at(first)
+        if body is not None:
+            return _Source(self._kind(body), body.entity, here, first)
+        return None
+
+    def _named_subject(self, first: int, last: int, found: list[Cand]) -> _Source | None:
+        """The speaker among the mentions of the subject: a document by its issuer, a titled person, a body
+        opening the subject unless a person names it close by, never the one a spokesman speaks for."""
+        if self.word(first) in DOCUMENT_HEADS:
             speaker = found[0].entity if found else None
-            return _Source("document", speaker, span_text, found[0].last if found else first)
+            return _Source("document", speaker, " ".join(self.text[self.tokens[first].start:self.tokens[last].end].split()),
+                           found[0].last if found else first)
         if not found or found[0].first > first + 3:
-            return self._titled_person(first, last)
+            return self._titled_person(first, last) or self._title_reference(first, found[0].first - 1 if found else last)
         found = [m for m in found if self._can_speak(m)]
         if not found or found[0].first > first + 3:
             return self._titled_person(first, last)
@@ -476,8 +732,55 @@ class _Finder:
             found = [m for m in found if m is found[0] or self._apposed(first, m.first)]
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON" and not m.outer] or \
             [m for m in found if self.types.get(m.entity or "") == "PERSON"]
+        if len(persons) > 1 and any(self.tokens[k].norm == _ON_BEHALF for k in range(first, persons[0].first)):
+            # «الناطق باسم القائد العام، العميد فلان»: the one spoken for does not speak
+            persons = [p for p in persons if p.entity != persons[0].entity] or persons
         pick = persons[0] if persons else found[0]
         return _Source(self._kind(pick), pick.entity, self.text[pick.start:pick.end], pick.last)
+
+    def _surname(self, first: int, last: int) -> _Source | None:
+        """A one-word subject that is the last word of a person named in full before («خالد عمر» … «عمر»)."""
+        toks = self.tokens
+        if toks[first].prefix or (last > first and toks[first + 1].text not in "،,"):
+            return None
+        w = self.word(first)
+        best = None
+        for m in self.mentions:
+            if first > m.last > m.first and self.types.get(m.entity or "") == "PERSON" and self.word(m.last) == w \
+                    and (best is None or m.last > best.last):
+                best = m
+        if best is None:
+            return None
+        return _Source("named_person", best.entity, toks[first].text, first)
+
+    def _title_reference(self, first: int, last: int) -> _Source | None:
+        """«وقال وزير الخارجية الأميركي إن …»: a title alone names the person it introduced before."""
+        k = first
+        while k <= last and k - first < TitleReference.MAX_WORDS and self.tokens[k].text[:1].isalpha() \
+                and self.word(k) not in OPENERS and self.tokens[k].norm not in OPENERS and not self._in_time(k):
+            k += 1
+        person = self.titles.person_for(first, k - 1)
+        if person is None:
+            return None
+        return _Source("named_person", person.entity, " ".join(self.text[self.tokens[first].start:self.tokens[k - 1].end].split()),
+                       k - 1)
+
+    def _person_closing(self, first: int, last: int) -> _Source | None:
+        """A person named last in a subject that opens with an unnamed head («الخبير في معهد X فلان»,
+        «مسؤول في الوزارة، فلان،»), unless the head is close to him («مصدر مقرب من فلان»)."""
+        toks = self.tokens
+        if not (self.word(first) in self.anonymous or toks[first].norm in self.anonymous
+                or self.word(first) in _MEMBER_HEADS or toks[first].norm in _MEMBER_HEADS):
+            return None
+        k = last
+        while k > first and toks[k].text in "،,":
+            k -= 1
+        person = next((m for m in self.index.by_last.get(k, ()) if self.types.get(m.entity or "") == "PERSON"), None)
+        if person is None or person.first <= first:
+            return None
+        if any(self.word(t) in _CLOSE_TO or toks[t].norm in _CLOSE_TO for t in range(first + 1, person.first)):
+            return None
+        return _Source("named_person", person.entity, self.text[person.start:person.end], person.last)
 
     def _apposed(self, first: int, at: int) -> bool:
         """True when a mention at token `at` can still name the subject that opens with a body at `first`: close,
@@ -520,9 +823,16 @@ class _Finder:
 
     def _titled_person(self, first: int, last: int) -> _Source | None:
         """«وأكد وزير الخارجية الإيطالي، باولو جينتيلوني، …»: a person named after a longer title."""
-        for m in self.mentions_in(first, min(last, first + 6)):
-            if self.types.get(m.entity or "") == "PERSON" and m.first > first:
-                return _Source("named_person", m.entity, self.text[m.start:m.end], m.last)
+        persons = [m for m in self.mentions_in(first, min(last, first + 14))
+                   if self.types.get(m.entity or "") == "PERSON" and m.first > first]
+        if len(persons) > 1 and any(self.tokens[k].norm == _ON_BEHALF for k in range(first, persons[0].first)):
+            persons = [p for p in persons if p.entity != persons[0].entity] or persons  # «الناطق باسم القائد العام فلان، العميد فلان»: the one spoken for does not speak
+            reach = first + 12
+        else:
+            reach = first + 6
+        if persons and persons[0].first <= reach:
+            m = persons[0]
+            return _Source("named_person", m.entity, self.text[m.start:m.end], m.last)
         return None
 
     def _last_media(self, before: int) -> str | None:
@@ -552,7 +862,7 @@ class _Finder:
         """Where an anonymous source's description ends («مصدر عسكري مقرب من القيادة العامة»)."""
         end = first
         for k in range(first + 1, min(last, first + 6) + 1):
-            if (self.tokens[k].text in "،,:\"«" or self.word(k) in _SKIP_SUBJECT or self.word(k) in _SAID_TO
+            if (self.tokens[k].text in "،,:\"«.؛" or self.word(k) in _SKIP_SUBJECT or self.word(k) in _SAID_TO
                     or self._according_at(k) or self.word(k) in OPENERS or self.tokens[k].norm in ("فان", "فإن")):
                 break
             end = k
@@ -563,17 +873,17 @@ class _Finder:
         s0 = self.sentence_start(i)
         if i - s0 > 25:
             s0 = i - 25
-        found = [m for m in self.mentions_in(s0, i - 1)]
-        prior_cues = [k for k in range(s0, i) if (c := self.cue_at(k)) is not None and not c.weak]
-        if prior_cues:
+        if not self._inside_content(i, s0):
+            # «…، لكن مسؤولاً ليبياً اتهم», «…، لكن حفتر أوضح أن …»: right before the verb, whatever came before
+            near = self._anonymous_before(i, s0) or self._adjacent_subject(i, s0) or self._title_before(i, s0)
+            if near is not None:
+                return near
+        if any((c := self.cue_at(k)) is not None and not c.weak for k in range(s0, i)):
             return None
-        for back in range(i - 1, max(s0 - 1, i - 5), -1):
-            if self.tokens[back].text in "،,:\"«»":
-                break
-            if self.word(back) in self.anonymous or self.tokens[back].norm in self.anonymous:
-                src = _Source("anonymous", None, " ".join(self.text[self.tokens[back].start:self.tokens[i - 1].end].split()))
-                self.last_anonymous = src
-                return src  # «لكن منتقدين يقولون إن …», «وكانت مصادر ليبية قد ذكرت أن …»
+        anonymous = self._anonymous_before(i, s0)
+        if anonymous is not None:
+            return anonymous
+        found = self.mentions_in(s0, i - 1)
         opening = self._kana_subject(s0, found)
         if opening is not None:
             return opening
@@ -581,6 +891,83 @@ class _Finder:
         if persons:
             p = persons[-1]
             return _Source("named_person", p.entity, self.text[p.start:p.end])
+        return None
+
+    def _title_before(self, i: int, s0: int) -> _Source | None:
+        """«إلا أن وزير الخارجية الأميركي حذر …»: a title right before the verb names the person it introduced."""
+        if self.tokens[i].prefix[:1] in ("و", "ف"):
+            return None
+        k = i - 1
+        while k >= s0 and i - k <= TitleReference.MAX_WORDS and self.tokens[k].text[:1].isalpha() \
+                and self.tokens[k].norm not in _THAT and self.word(k) not in _LINKS and self.tokens[k].norm not in _LINKS:
+            k -= 1
+        for start in range(k + 1, i - 1):  # the longest title first
+            person = self.titles.person_for(start, i - 1)
+            if person is not None:
+                return _Source("named_person", person.entity,
+                               " ".join(self.text[self.tokens[start].start:self.tokens[i - 1].end].split()), -1)
+        return None
+
+    def _anonymous_before(self, i: int, s0: int) -> _Source | None:
+        """«لكن منتقدين يقولون إن …», «وكانت مصادر ليبية قد ذكرت أن …»: an unnamed head up to four words before."""
+        for back in range(i - 1, max(s0 - 1, i - 5), -1):
+            if self.tokens[back].text in "،,:\"«»":
+                return None
+            if self.tokens[back].norm in _UNNAMED_SPOKESMEN:  # «لكن متحدثة عسكرية قالت إن …»
+                body = self._spokesman_for(back, i - 1)
+                if body is not None:
+                    return body
+            if self.word(back) in self.anonymous or self.tokens[back].norm in self.anonymous \
+                    or self.tokens[back].norm in _UNNAMED_SPOKESMEN:
+                src = _Source("anonymous", None, " ".join(self.text[self.tokens[back].start:self.tokens[i - 1].end].split()))
+                self.last_anonymous = src
+                return src
+        return None
+
+    def _inside_content(self, i: int, s0: int) -> bool:
+        """True when cue i stands in the reported clause of an earlier cue of its sentence («قال فلان إن
+        السلطات أبدت …»)."""
+        for k in range(i - 1, s0 - 1, -1):
+            if (self.tokens[k].norm in _THAT or self.word(k) in _THAT) and not (k > 0 and self.word(k - 1) in _BUT):
+                return any(self.cue_at(b) is not None or self._according_at(b) for b in range(s0, k))
+        return False
+
+    def _adjacent_subject(self, i: int, s0: int) -> _Source | None:
+        """«قوات الجيش أعلنت …», «الغرياني، الذي طالب …», «المرصد قال»: a speaker named right before a cue
+        that has no conjunction of its own (subject, verb), or before «الذي» that opens its relative clause."""
+        toks = self.tokens
+        if toks[i].prefix[:1] in ("و", "ف"):
+            return None
+        k = i - 1
+        if k > s0 and toks[k].norm in _KANA | {"قد"}:
+            k -= 1
+        if k > s0 and toks[k].norm in _RELATIVE:
+            if self._object_pronoun(i):
+                return None  # «الجماعة التي اتهمتها واشنطن»: the antecedent is the object
+            k -= 1
+            if k > s0 and toks[k].text in "،,":
+                k -= 1
+        if k < s0:
+            return None
+        spoken = [m for m in self.index.by_last.get(k, ()) if m.entity and self._can_speak(m)]
+        if spoken:
+            m = min(spoken, key=lambda m: m.first)
+            person = self._titled_before(m.first, s0) if self.types.get(m.entity or "") != "PERSON" else None
+            m = person or m  # «فلان، عضو اللجنة التنفيذية للمنظمة، قال»: the person, not the body in his title
+            return _Source(self._kind(m), m.entity, self.text[m.start:m.end], -1)
+        body = self.refer.body_at(k)
+        if body is not None:
+            return _Source(self._kind(body), body.entity, self.text[toks[k].start:toks[k].end], -1)
+        return None
+
+    def _titled_before(self, first: int, s0: int) -> Cand | None:
+        """A person named up to eight words before token `first`, with only his title between."""
+        for k in range(first - 1, max(s0, first - 8) - 1, -1):
+            person = next((m for m in self.index.by_last.get(k, ()) if self.types.get(m.entity or "") == "PERSON"), None)
+            if person is not None:
+                return person
+            if self.tokens[k].text in ".:؛\"«»" or self.cue_at(k) is not None:
+                return None
         return None
 
     def _ruling_before(self, i: int) -> _Source | None:
@@ -612,7 +999,18 @@ class _Finder:
         last = self.last_source
         if last is not None and last.kind == "named_person" and self.word(i).endswith(_PLURAL_ENDINGS):
             return None  # «وطالبوا», «وأوضحوا»: a plural verb does not continue one person
+        if self._attached(i):
+            return None  # «ودوت صفارات الإنذار في البلدات تحذر من …»: the verb belongs to the noun before it
         return last if self._no_subject(i) else None
+
+    def _attached(self, i: int) -> bool:
+        """True when cue i has no conjunction of its own and follows a word of its sentence that neither
+        links clauses («كما», «ثم», «قد») nor closes one: its subject is that word's noun phrase."""
+        toks = self.tokens
+        if toks[i].prefix[:1] in ("و", "ف") or i == 0 or toks[i - 1].sentence != toks[i].sentence:
+            return False
+        prev = toks[i - 1]
+        return prev.text[:1].isalpha() and prev.norm not in _LINKS and self.words[i - 1] not in _LINKS
 
     def _impersonal(self, i: int) -> bool:
         """«يذكر أن …»: an impersonal form right before its opener is the outlet's own background."""
@@ -680,13 +1078,20 @@ class _Finder:
                 continue
             if tok.text in (":", "：") or tok.text in _OPEN_QUOTES:
                 return k
-            if (tok.norm in OPENERS or self.word(k) in OPENERS) and not self._unnamed_clause(k):
+            if (tok.norm in OPENERS or self.word(k) in OPENERS) and not self._unnamed_clause(k) \
+                    and not self._spoken_to(k):
                 return k
             later = self.cue_at(k) if k > first else None
-            if later is not None and not later.weak and not self.tokens[k].prefix.startswith("ب"):
+            if later is not None and not later.weak and not self.tokens[k].prefix.startswith("ب") \
+                    and not self._negated(k):  # «مصدر طلب عدم ذكر اسمه إن …»: the description goes on
                 return None
             k += 1
         return None
+
+    def _spoken_to(self, k: int) -> bool:
+        """«في تصريحات إلى "الوطن"», «في حديث إلى الصحيفة»: «إلى» after a statement names whom it was
+        given to, not the content."""
+        return self.word(k) in _TO and k > 0 and self.word(k - 1) in _SAID_TO
 
     def _unnamed_clause(self, k: int) -> bool:
         """«المصدر الذي طلب عدم الكشف عن اسمه»: «عن» before «اسمه/هويته» belongs to the source's description."""
@@ -726,6 +1131,8 @@ class _Finder:
         end = toks[end_sent].end
         for j in range(k + 1, end_sent + 1):
             cut = self.cue_at(j)
+            if cut is not None and cut.lemma == _CAME and not (j + 1 <= end_sent and self.word(j + 1) in ("في", "فى")):
+                cut = None  # «إن قراره جاء بعد …»: «جاء» reports only as «جاء في بيان …»
             if (cut is not None and not cut.weak) or self._according_at(j):
                 back = j - 1
                 while back > k and (toks[back].text in "،," or toks[back].norm in ("ما", "وهو", "هو")):

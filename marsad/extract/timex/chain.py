@@ -1,10 +1,14 @@
 """Reading a day expression: [part of day] [يوم] (numeric date | «11 أكتوبر 2016» | Hijri date |
 «أمس» | weekday) … [clock time], with the weekday-conflict rule and the bare-weekday direction.
+
+`read_chain` runs three named steps: `_gather` reads the pieces into a `_Chain`, `_place_day` finds
+the day they name (or answers early), and `_found` writes the value at the finest unit given.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
 
 from marsad.extract.timex import dates as dt
@@ -16,80 +20,118 @@ from marsad.extract.timex.base import (
 )
 from marsad.text.calendar import AM_PM, AMBIGUOUS_HIJRI, AMBIGUOUS_MONTHS, HIJRI_MONTHS, MONTHS, WEEKDAYS
 
-def read_chain(body: str, ctx: Context) -> Found | None:
-    """A day expression, possibly with a weekday, a part of the day and a clock time."""
+
+@dataclass(slots=True)
+class _Chain:
+    """What the pieces of one day expression said: an explicit day, a relative day, a weekday
+    (with its direction), a clock time and a part of the day."""
+
+    kinds: set[str]
     day: date | None = None
-    absolute = False
+    absolute: bool = False
     rel: int | None = None
     weekday: int | None = None
     wdir: int | None = None
-    flags: list[str] = []
     clock: tuple[int, int | None] | None = None
+    pod: str = ""
+    unanchored: bool = False
+    flags: list[str] = field(default_factory=list)
+
+
+def read_chain(body: str, ctx: Context) -> Found | None:
+    """A day expression, possibly with a weekday, a part of the day and a clock time."""
     pieces = [(m.lastgroup or "", m.group()) for m in g.PIECES.finditer(body)]
-    kinds = {k for k, _ in pieces}
-    pod = ""
-    unanchored = False
+    chain = _Chain({k for k, _ in pieces})
     for kind, text in pieces:
-        f = g.NAMED.get(kind)
-        m = f.match(text) if f is not None else None
-        if kind == "part" and m:
-            pod = lx.PARTS_OF_DAY.get(norm_key(m["pod"]), "")
-            if m["ghad"]:
-                rel = 1
-        elif kind == "ghad":
-            if "part" not in kinds and not ctx.before(1)[-1:] == ["يوم"]:
-                return None
-            rel = 1
-        elif kind == "rel" and m:
-            if rel is None:
-                rel = lx.RELATIVE_DAYS[norm_key(m["rel"])]
-        elif kind == "wd" and m and weekday is None:
-            weekday = WEEKDAYS[m["wd"]]
-            wdir = lx.DIRECTIONS[m["wdir"]] if m["wdir"] else None
-        elif kind in ("dmy", "numdate", "hdate") and m and day is None:
-            named = _named_event(m, ctx) if kind == "dmy" and len(pieces) == 1 else None
-            if named is not None:
-                return Found(0, 0, named.isoformat(), "day", False, ["named_event"])
-            got = _read_day(kind, m, ctx, len(pieces) == 1)
-            if got is False:
-                return None
-            if got is None:
-                unanchored = True
-                continue
-            day = got
-            absolute = kind != "dmy" or bool(m["y"])
-        elif kind == "time" and m:
-            clock = _read_clock(m, pod)
-            if clock is None:
-                return None
-    if pod:
-        flags.append(pod)
+        taken = _take(chain, kind, text, ctx, alone=len(pieces) == 1)
+        if taken is not True:
+            return taken if isinstance(taken, Found) else None
+    if chain.pod:
+        chain.flags.append(chain.pod)
     if len(pieces) == 1 and not _single_piece_ok(pieces[0][0], ctx):
         return None
-    relative = not absolute
-    if day is not None:
-        if weekday is not None and day.weekday() != weekday:
+    day = _place_day(chain, ctx)
+    if not isinstance(day, date):
+        return day
+    return _found(day, chain.clock, not chain.absolute, chain.flags)
+
+
+def _take(chain: _Chain, kind: str, text: str, ctx: Context, alone: bool) -> Found | bool:
+    """Read one piece into `chain`: True to go on, False when the chain is not a time expression,
+    or the finished value (a named event such as «ثورة 17 فبراير»)."""
+    f = g.NAMED.get(kind)
+    m = f.match(text) if f is not None else None
+    if kind == "part" and m:
+        chain.pod = lx.PARTS_OF_DAY.get(norm_key(m["pod"]), "")
+        if m["ghad"]:
+            chain.rel = 1
+    elif kind == "ghad":
+        if "part" not in chain.kinds and not ctx.before(1)[-1:] == ["يوم"]:
+            return False
+        chain.rel = 1
+    elif kind == "rel" and m:
+        if chain.rel is None:
+            chain.rel = lx.RELATIVE_DAYS[norm_key(m["rel"])]
+    elif kind == "wd" and m and chain.weekday is None:
+        chain.weekday = WEEKDAYS[m["wd"]]
+        chain.wdir = lx.DIRECTIONS[m["wdir"]] if m["wdir"] else None
+    elif kind in ("dmy", "numdate", "hdate") and m and chain.day is None:
+        return _take_date(chain, kind, m, ctx, alone)
+    elif kind == "time" and m:
+        chain.clock = _read_clock(m, chain.pod)
+        if chain.clock is None:
+            return False
+    return True
+
+
+def _take_date(chain: _Chain, kind: str, m: re.Match[str], ctx: Context, alone: bool) -> Found | bool:
+    """Read a date piece (numeric, «day month [year]», Hijri) into `chain`; as `_take`."""
+    named = _named_event(m, ctx) if kind == "dmy" and alone else None
+    if named is not None:
+        return Found(0, 0, named.isoformat(), "day", False, ["named_event"])
+    got = _read_day(kind, m, ctx, alone)
+    if got is False:
+        return False
+    if got is None:
+        chain.unanchored = True
+        return True
+    chain.day = got
+    chain.absolute = kind != "dmy" or bool(m["y"])
+    return True
+
+
+def _place_day(chain: _Chain, ctx: Context) -> date | Found | None:
+    """The day the chain names (adding the weekday-conflict or assumed-day flag), an unanchored
+    value when the article has no date to count from, or None when it names no day."""
+    flags, weekday, rel = chain.flags, chain.weekday, chain.rel
+    if chain.day is not None:
+        if weekday is not None and chain.day.weekday() != weekday:
             flags.append("weekday_conflict")
-    elif rel is None and weekday is None and not unanchored:
-        if clock is None:
+        return chain.day
+    if rel is None and weekday is None and not chain.unanchored:
+        if chain.clock is None:
             return None
         if ctx.anchor is None:
-            return Found(0, 0, None, "minute" if clock[1] is not None else "hour", True,
+            return Found(0, 0, None, "minute" if chain.clock[1] is not None else "hour", True,
                          flags + ["unanchored"])
-        day = ctx.anchor
         flags.append("assumed_day")
-    elif ctx.anchor is None:
+        return ctx.anchor
+    if ctx.anchor is None:
         return Found(0, 0, None, "day", True, flags + ["unanchored"])
-    elif rel is not None:
+    if rel is not None:
         day = dt.shift(ctx.anchor, "day", rel)
         if weekday is not None and day.weekday() != weekday:
             day = dt.nearest_weekday(ctx.anchor, weekday, 1 if rel > 0 else -1)
             flags.append("weekday_conflict")
-    elif weekday is not None:
-        direction = wdir if wdir is not None else (1 if future_cue(ctx) else 0)
-        day = dt.nearest_weekday(ctx.anchor, weekday, direction)
-    else:
-        return None
+        return day
+    if weekday is not None:
+        direction = chain.wdir if chain.wdir is not None else (1 if future_cue(ctx) else 0)
+        return dt.nearest_weekday(ctx.anchor, weekday, direction)
+    return None
+
+
+def _found(day: date, clock: tuple[int, int | None] | None, relative: bool, flags: list[str]) -> Found:
+    """The value of a placed day, to the hour or minute when a clock time was given."""
     if clock is None:
         return Found(0, 0, day.isoformat(), "day", relative, flags)
     hour, minute = clock

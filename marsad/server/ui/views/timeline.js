@@ -8,6 +8,25 @@ import { showEvent, showRelation } from "../panel.js";
 
 let tl = null;
 
+// the time axis in Arabic (vis-timeline's bundled moment has no Arabic locale), Western digits
+const MONTH = new Intl.DateTimeFormat("ar-u-nu-latn", { month: "long" });
+const MONTH_YEAR = new Intl.DateTimeFormat("ar-u-nu-latn", { month: "long", year: "numeric" });
+
+function minorLabel(date, scale) {
+  const d = new Date(date.valueOf());
+  if (scale === "year") return String(d.getFullYear());
+  if (scale === "month") return MONTH.format(d);
+  if (scale === "week" || scale === "day" || scale === "weekday") return String(d.getDate());
+  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+}
+
+function majorLabel(date, scale) {
+  const d = new Date(date.valueOf());
+  if (scale === "month") return String(d.getFullYear());
+  if (scale === "year") return "";
+  return MONTH_YEAR.format(d);
+}
+
 function item(id, group, start, text, color, title) {
   const content = h("span", { class: "tl-item" }, h("span", { class: "dot", style: { background: color } }), text);
   return { id, group, start, content, title, type: "point" };
@@ -15,8 +34,8 @@ function item(id, group, start, text, color, title) {
 
 export async function mount(root, state) {
   const data = await api("/api/timeline", { params: { limit: 5000 } });
-  // time runs left to right, as on most Arabic charts (vis-timeline's rtl mode loops in its redraw)
-  const box = h("div", { id: "timeline", dir: "ltr" });
+  // right to left as the rest of the page: time runs from right (earlier) to left (later)
+  const box = h("div", { id: "timeline", dir: "rtl" });
   const picked = h("div", { id: "tl-picked", class: "row" });
   fill(root, h("h2", {}, "الخط الزمني"),
     h("p", { class: "muted", id: "tl-status" }, `${data.events.length} حدثا و${data.changes.length} تغيّرا في الولاءات والسيطرة`),
@@ -33,8 +52,9 @@ export async function mount(root, state) {
       r.type === "DEFECTED_FROM" ? "#c0392b" : "#2980b9", r.first_seen));
   }
   const groups = [{ id: "changes", content: "الولاءات والسيطرة" }, { id: "events", content: "الأحداث" }];
-  tl = new window.vis.Timeline(box, items, groups, { stack: true, maxHeight: 560, zoomMin: 86400000,
-    orientation: "top", showCurrentTime: false});
+  tl = new window.vis.Timeline(box, items, groups, { rtl: true, stack: true, maxHeight: 560,
+    zoomMin: 86400000, orientation: "top", showCurrentTime: false,
+    format: { minorLabels: minorLabel, majorLabels: majorLabel } });
   box.dataset.items = items.length;
   tl.on("select", ({ items: sel }) => {
     if (!sel.length) return;
