@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         share = summary.links.share
         linked[gold_set.name] = "n/a" if share is None else f"{share:.3f} ({summary.links.linked}/{summary.links.matched})"
         print(f"== {gold_set.name}: {len(summary.files)} gold file(s), {report['seconds']} s")
-        print(render_text(summary, per_type=True, totals_only=gold_set.sealed))
+        print(render_text(summary, per_type=not gold_set.sealed, totals_only=gold_set.sealed))
     if linked:
         print("matched entities linked to the knowledge base: "
               + ", ".join(f"{name} {value}" for name, value in linked.items()))

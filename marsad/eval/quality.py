@@ -128,7 +128,7 @@ def floor_score(value: float | None) -> float:
 
 def set_report(gold_set: GoldSet, summary: Summary) -> dict[str, Any]:
     """The JSON record of one measured set: scores, pins and any failure."""
-    report = render_json(summary, per_type=True)
+    report = render_json(summary, per_type=not gold_set.sealed)  # sealed: layer totals only
     out = {"files": len(summary.files), "sealed": gold_set.sealed,
            "f1": {n: report["micro"][n]["f1"] for n in LAYERS},
            "pins": dict(gold_set.pins), "failures": failures(gold_set, summary),

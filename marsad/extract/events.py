@@ -4,15 +4,21 @@ Triggers come from the knowledge base's `event_triggers` lexicon (verbs and verb
 on the clitic-free stem, also with a pronoun suffix removed: «ولائهم» → «ولاء»; multi-word triggers
 such as «تشكيل قوة» too). For each trigger, within its sentence:
 
-- agents: an actor right after a verb («سيطرت قوات X»), else the nearest actor before it in the same
-  clause (a subject, or «اتصالات حفتر … حشد»); a pronoun-only subject takes the last person named;
+- agents: an actor right after a verb («سيطرت قوات X»), the author after «لـ» of an attack, clash or
+  campaign («حملة عسكرية للقوات»), the subject of a relative clause whose verb carries the event as
+  its object pronoun («هدنة أعلنتها روسيا»), the group of the members named («قوات تابعة للجيش»),
+  the speaker of the claim an accusation cues, else the nearest actor before it in the same clause (a
+  subject, or «اتصالات حفتر … حشد»); a pronoun-only subject takes the last person named;
 - targets: an actor after «على / ضد / من / في صفوف» or right after a verbal noun («طرد الجضران»);
 - place: a place after «في / ب / قرب …», else a place in the same clause; of several, the most
-  specific (a facility or district before its town, a town before its country);
+  specific (a facility or district before its town, a town before its country); a place taken that
+  is named by a pronoun or a common noun («استولى عليها», «دخلوا المدينة») is the town named last;
 - time: a time expression in the sentence, else the time of the claim that carries the event;
 - modality: attempted («حاول»), failed («باءت بالفشل»), denied (a denying claim or «لم»), planned
   («تعتزم»), possible («قد» + present, «ربما»), else asserted — cues from the `modality` lexicon;
 - claim: the claim whose content contains the trigger (None when the narrator states it).
+No event: what is prevented («لمنع …»), asked for («دعت إلى التهدئة»), refused, or referred back to
+(«هذه الانشقاقات»); «وقع» before another trigger means «took place» («وقعت اشتباكات»), not signing.
 Repeated mentions of one happening (same type and participants) become one event; control of
 another (or an unnamed) place, or a town of its own, is another event.
 """
@@ -44,6 +50,9 @@ from marsad.text.normalise import normalise
 MIN_CONFIDENCE = 0.6
 #: a word seen this often with the article in news is a noun when it does not open its clause
 _DEFINITE_SEEN = 20
+#: types whose trigger is a speech act made by the speaker of the claim it cues (not «حذر من أن …»:
+#: a warning reports a threat by others)
+_SPEECH_ACTS = frozenset({"ACCUSATION"})
 _VIOLENT = frozenset({"ATTACK", "ARMED_CLASH", "VIOLENCE_AGAINST_CIVILIANS", "PROTEST", "ARREST"})
 #: at most this many events (of different types) per sentence
 MAX_PER_SENTENCE = 3
@@ -51,7 +60,7 @@ MAX_PER_SENTENCE = 3
 PLACE_WINDOW = 12
 #: event_cues sets compared with a token's bare stem (no proclitics, no article); the others with the
 #: normalised token
-_BARE_CUES = frozenset({"civil_body", "civilians", "court", "fall", "figurative", "inquiry", "instrument", "killing",
+_BARE_CUES = frozenset({"belonging", "civil_body", "civilians", "court", "fall", "figurative", "inquiry", "instrument", "killing", "occur", "seize",
                         "legal_context", "light_verb", "members", "not_after_ba", "not_trigger", "penalty",
                         "place_noun", "ruling", "try"})
 
@@ -59,6 +68,11 @@ _BARE_CUES = frozenset({"civil_body", "civilians", "court", "fall", "figurative"
 #: one undergoing the event («طرد الجضران», «اعتقال X»)
 _GENITIVE_AGENT = frozenset({"ATTACK", "ARMED_CLASH", "MOBILIZATION", "SUPPORT", "MEETING", "THREAT",
                              "ACCUSATION", "TERRITORY_CONTROL", "DEFECTION", "ALLEGIANCE", "AGREEMENT", "PROTEST"})
+#: how many sentences back a place named by a pronoun or a common noun («عليها», «المدينة») may be found
+REFERENCE_SENTENCES = 3
+#: verbal nouns whose author may follow with «لـ»: «في هجوم لتنظيم X», «حملة عسكرية للقوات المسلحة»,
+#: «تعزيزات لقوات النظام»
+_AUTHOR_AFTER_LA = frozenset({"ATTACK", "ARMED_CLASH", "MOBILIZATION"})
 #: how far before a verbal noun its agent may stand
 NOUN_AGENT_WINDOW = 4
 _DENY = normalise("نفى")
@@ -66,6 +80,9 @@ _UNSEEN = object()
 _SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")  # not «ي»: «الاجتماعي», «السلبي» are adjectives
 _ACTOR_TYPES = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE", "MEDIA"})
 _PLACE_TYPES = frozenset({"GPE", "LOCATION"})
+_ARMED = frozenset({"ARMED_GROUP", "TRIBE", "ORGANIZATION"})
+#: endings of a verb carrying its object pronoun (the raw text: «ة» is never one)
+_OBJECT_PRONOUNS = ("ها", "ه", "هم", "هما")
 _CLAUSE_BREAK = frozenset({"،", ",", ";", "؛", ":", "(", ")"})
 #: words that open reported speech («قال إن …», «أكد أن …»)
 _OPENERS = frozenset(normalise(w) for w in ("إن", "أن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها", "أنهم",
@@ -83,12 +100,22 @@ class _Trigger:
 
 
 @dataclass(slots=True)
+class Candidate:
+    """An event a trigger built, before selection: the trigger, the event and its sentence."""
+
+    trigger: _Trigger
+    event: Event
+    sentence: int
+
+
+@dataclass(slots=True)
 class _Args:
     """The arguments of an event being built."""
 
     agents: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     place: str | None = None
+    spoken: bool = False  # the trigger is the cue of a claim («اتهم», «هدد»): the act is reported as made
 
 
 class _Lexicon:
@@ -213,9 +240,12 @@ class _Finder:
         # indexes that keep the look-ups below from scanning the whole article for every trigger
         self.near_entity = {e: ByKey(ms, _first) for e, ms in self.by_entity.items()}
         self.mentions_from = ByKey(self.mentions, _first)
+        self.local_places = LastBefore([m for m in self.mentions if self.types.get(m.entity or "") in _PLACE_TYPES
+                                        and self.kinds.get(m.entity or "") != "country"], lambda m: m.end)
         self.persons_ending = LastBefore([m for m in self.mentions if self.types.get(m.entity or "") == "PERSON"],
                                          lambda m: m.end)
         self.claims_at = Stabbing(analysis.claims, lambda c: (c.content.start, c.content.end))
+        self.claim_cue_at = {c.cue.start: c for c in analysis.claims}
         self.claim_by_id: dict[str, Claim] = {}
         for c in analysis.claims:
             self.claim_by_id.setdefault(c.id, c)
@@ -294,6 +324,8 @@ class _Finder:
         if w[:1] in "يت" and len(w) >= 4:
             return True
         bases = [w] + [w[: -len(suf)] for suf in _SUFFIXES if w.endswith(suf) and len(w) - len(suf) >= 3]
+        if w.endswith("ا") and len(w) >= 5:
+            bases.append(w[:-1])  # the accusative of a verbal noun («هجوما», «اتفاقا»)
         if all(word_count("ال" + b) < _DEFINITE_SEEN for b in bases):
             return True
         last = self._last_trigger
@@ -305,9 +337,12 @@ class _Finder:
 
     def run(self) -> list[Event]:
         """Every trigger's event, scored; the best per sentence kept, repeats merged."""
-        scored: list[tuple[float, int, Event]] = []
+        return self.select(self.candidates())
+
+    def candidates(self) -> list[Candidate]:
+        """Every event a trigger builds (before any threshold), with the trigger that built it."""
+        out: list[Candidate] = []
         prev_trigger: _Trigger | None = None
-        built: list[tuple[int, Event]] = []
         i = 0
         while i < len(self.tokens):
             trig = self.trigger_at(i)
@@ -315,31 +350,62 @@ class _Finder:
                 i += 1
                 continue
             self._last_trigger = trig
-            if trig.first > 0 and self.tokens[trig.first - 1].norm in self.cue["demonstrative"]:
-                i = trig.last + 1  # «هذه الانشقاقات»: refers back to an event already told
+            if self._occurs(trig):
+                i = trig.last + 1  # «ووقعت اشتباكات»: the event is the noun that follows
                 continue
-            same_sentence = trig.first > 0 and self.tokens[trig.first - 1].sentence == self.tokens[trig.first].sentence
-            prev_word = self.stems[trig.first - 1] if same_sentence else ""
-            if prev_word in self.cue["refusal"] or (same_sentence and prev_trigger is not None
-                                          and prev_trigger.last == trig.first - 1):
-                i = trig.last + 1  # «رفضوا تولي …» did not happen; «حشد الدعم»: the object of a trigger
-                prev_trigger = trig
+            if self._skipped(trig, prev_trigger):
+                prev_trigger = trig if not self._after_demonstrative(trig) else prev_trigger
+                i = trig.last + 1
                 continue
             ev = self._build(trig, 0)
-            if ev is not None and not ev.agents and built and (not trig.verb or self.tokens[trig.first].prefix.startswith("و")):
-                last_first, last_ev = built[-1]
-                gap = {self.tokens[k].norm for k in range(last_first + 1, trig.first)}
-                if self.tokens[last_first].sentence == self.tokens[trig.first].sentence and last_ev.agents \
-                        and trig.first - last_first <= 10 and not gap & self.cue["new_clause"]:
-                    # «السيطرة على موانئ النفط، إعلان ولائهم لحفتر، وطرد الجضران»: one subject for all
-                    ev.agents = [a for a in last_ev.agents if a not in ev.targets]
-                    ev.confidence = min(0.95, ev.confidence + 0.25)
             if ev is not None:
-                built.append((trig.first, ev))
+                self._share_subject(trig, ev, out)
+                out.append(Candidate(trig, ev, self.tokens[trig.first].sentence))
             prev_trigger = trig
             i = trig.last + 1
-            if ev is not None and ev.confidence >= self.opts.min_confidence:
-                scored.append((ev.confidence, self.tokens[trig.first].sentence, ev))
+        return out
+
+    def _after_demonstrative(self, trig: _Trigger) -> bool:
+        """«هذه الانشقاقات»: the trigger refers back to an event already told."""
+        return trig.first > 0 and self.tokens[trig.first - 1].norm in self.cue["demonstrative"]
+
+    def _occurs(self, trig: _Trigger) -> bool:
+        """«وقعت اشتباكات», «وقع الهجوم»: a verb of signing that also means «took place» is the latter
+        before a trigger of another type (no agreement was signed)."""
+        nxt = trig.last + 1
+        if self.stems[trig.first] not in self.cue["occur"] or nxt >= len(self.tokens) \
+                or self.tokens[nxt].sentence != self.tokens[trig.first].sentence:
+            return False
+        other = self._peek(nxt)
+        return other is not None and other.type != trig.type
+
+    def _skipped(self, trig: _Trigger, prev_trigger: _Trigger | None) -> bool:
+        """A trigger that builds no event: after a demonstrative, a refusal, or as another trigger's object."""
+        if self._after_demonstrative(trig):
+            return True
+        same_sentence = trig.first > 0 and self.tokens[trig.first - 1].sentence == self.tokens[trig.first].sentence
+        prev_word = self.stems[trig.first - 1] if same_sentence else ""
+        # «رفضوا تولي …» did not happen; «حشد الدعم»: the object of a trigger
+        return prev_word in self.cue["refusal"] or (same_sentence and prev_trigger is not None
+                                                    and prev_trigger.last == trig.first - 1)
+
+    def _share_subject(self, trig: _Trigger, ev: Event, built: list[Candidate]) -> None:
+        """«السيطرة على موانئ النفط، إعلان ولائهم لحفتر، وطرد الجضران»: one subject for a series."""
+        if ev.agents or not built or (trig.verb and not self.tokens[trig.first].prefix.startswith("و")):
+            return
+        last = built[-1]
+        last_first, last_ev = last.trigger.first, last.event
+        gap = {self.tokens[k].norm for k in range(last_first + 1, trig.first)}
+        if self.tokens[last_first].sentence == self.tokens[trig.first].sentence and last_ev.agents \
+                and trig.first - last_first <= 10 and not gap & self.cue["new_clause"]:
+            ev.agents = [a for a in last_ev.agents if a not in ev.targets]
+            ev.confidence = min(0.95, ev.confidence + 0.25)
+
+    def select(self, cands: list[Candidate]) -> list[Event]:
+        """The candidates kept: confident enough, at most a few types per sentence, one event per
+        happening; numbered in text order."""
+        threshold = self.opts.min_confidence
+        scored = [(c.event.confidence, c.sentence, c.event) for c in cands if c.event.confidence >= threshold]
         kept: list[Event] = []
         per_sentence: dict[int, list[str]] = {}
         seen: set[tuple] = set()
@@ -413,15 +479,21 @@ class _Finder:
         lo, hi = self._clause(trig)
         args = self._args_after(trig, hi)
         self._agent_before_trigger(trig, lo, args)
+        if trig.type in _SPEECH_ACTS:
+            self._speaker_as_agent(trig, args)
         args.targets = [t for t in args.targets if t not in args.agents]
         if args.place is None:
             args.place = self._place_in(lo, hi, trig)
         args.place = self._most_specific(args.place, lo, hi, trig)
+        if args.place is None and trig.type == "TERRITORY_CONTROL":
+            args.place = self._place_by_reference(trig, hi)
         etype = self._retype(trig, lo, hi, args)
         if not self._plausible(etype, trig, args.agents, args.targets, args.place, lo, hi):
             return None
         if self._prevented(trig, lo):
             return None  # «لمنع المسلحين من دخول المدينة»: kept from happening
+        if self._called_for(trig, lo):
+            return None  # «ودعا إلى وقف العمليات العسكرية»: asked for, not done
         modality = self._modality(trig, lo, hi)
         purpose = self.tokens[trig.first].prefix == "ل" or self.tokens[trig.first].norm in ("لمحاوله",)
         if purpose:
@@ -443,6 +515,10 @@ class _Finder:
             if tok.text in _CLAUSE_BREAK and steps > 0:
                 break
             if steps > 0 and self._starts_trigger(k):
+                if self._same_type_at(k, trig.type):
+                    k += 1  # «استعادت القوات السيطرة على …»: the verb's object restates it; read on
+                    steps += 1
+                    continue
                 break  # the next event's words are its own
             by = self._passive_agent(k, hi)
             if by is not None:
@@ -453,7 +529,7 @@ class _Finder:
                 steps += 1
                 continue
             m = self._mention_at(k, _ACTOR_TYPES | _PLACE_TYPES)
-            if m is None and steps == 0 and trig.verb:
+            if m is None and steps == 0 and (trig.verb or trig.type in _GENITIVE_AGENT) and not args.agents:
                 group = self._group_of_members(k, hi)
                 if group is not None:
                     # «اقتحم متشددون من تنظيم الدولة», «قصفت طائرات قوات X»: the group behind them acts
@@ -469,9 +545,33 @@ class _Finder:
                 k += 1
                 steps += 1
                 continue
+            if not trig.verb and self._after_resumptive_verb(trig, k) and self.can_act(m.entity):
+                # «هدنة أعلنتها روسيا», «الإعدامات التي كان ينفذها التنظيم»: the subject of the relative
+                # clause whose object pronoun is the event acts
+                args.agents = [m.entity or ""] + [a for a in args.agents if a != m.entity]
+                args.targets = [t for t in args.targets if t != m.entity]
+                k = m.last + 1
+                steps += 1
+                continue
             k = self._take_argument(trig, m, k, steps, hi, args)
             steps += 1
         return args
+
+    def _after_resumptive_verb(self, trig: _Trigger, k: int) -> bool:
+        """The mention at token k follows a verb carrying an object pronoun («أعلنتها», «رعته», «ينفذها»)
+        that opens a relative clause on the trigger: only adjectives, «التي/الذي» and «كان» between."""
+        if k - 1 <= trig.last or k - trig.last > 5:
+            return False
+        verb = self.tokens[k - 1]
+        if verb.prefix or not verb.text.endswith(_OBJECT_PRONOUNS) or len(verb.text) < 4:
+            return False
+        for j in range(trig.last + 1, k - 1):
+            tok = self.tokens[j]
+            if tok.text in _CLAUSE_BREAK or self.by_first.get(j) or self._starts_trigger(j):
+                return False
+            if tok.norm not in self.cue["relative"] and not tok.prefix.endswith("ال") and j > trig.last + 1:
+                return False  # more than one bare word between: not an adjective and a relative
+        return True
 
     def _take_argument(self, trig: _Trigger, m: Cand, k: int, steps: int, hi: int, args: _Args) -> int:
         """File the mention at token k as place, agent or target; the token to go on from."""
@@ -480,11 +580,12 @@ class _Finder:
         etype = self.types[m.entity or ""]
         prev = toks[k - 1].norm if k - 1 > trig.last else ""
         via_prep = prev in self.cue["place_prep"] or (m.source != "coref" and tok.prefix[:1] in ("ب",) and m.start > tok.start)
-        # «في هجوم لتنظيم الدولة»: an attack's or a clash's author after «لـ»
-        of_author = not trig.verb and trig.type in ("ATTACK", "ARMED_CLASH") and tok.prefix == "ل"
+        # «في هجوم لتنظيم الدولة», «تعزيزات لقوات النظام»: the author after «لـ»
+        of_author = not trig.verb and trig.type in _AUTHOR_AFTER_LA and tok.prefix in ("ل", "لل")
         if etype == "LOCATION" or (etype == "GPE" and (via_prep or prev == "في" or not self.can_act(m.entity))):
             args.place = args.place or m.entity
-        elif not args.agents and steps == 0 and self.can_act(m.entity) and not self._plural_verb(trig) and (
+        elif not args.agents and (steps == 0 or (of_author and self._adjectives_only(trig, k))) \
+                and self.can_act(m.entity) and not self._plural_verb(trig) and (
                 trig.verb or of_author or (trig.type in _GENITIVE_AGENT and not tok.prefix[:1] in ("ل", "ب"))):
             args.agents.append(m.entity or "")  # «سيطرت قوات X», «هجوم تنظيم الدولة»
             nxt = m.last + 1
@@ -495,6 +596,14 @@ class _Finder:
         elif m.entity not in args.targets and etype != "MEDIA":
             args.targets.append(m.entity or "")
         return m.last + 1
+
+    def _adjectives_only(self, trig: _Trigger, k: int) -> bool:
+        """At most two bare words, no preposition, between the trigger and token k («حملة عسكرية واسعة لـ …»)."""
+        between = range(trig.last + 1, k)
+        return len(between) <= 2 and all(
+            not self.tokens[j].prefix and self.tokens[j].text not in _CLAUSE_BREAK and not self.by_first.get(j)
+            and self.tokens[j].norm not in self.cue["place_prep"] and self.tokens[j].norm not in self.cue["target_prep"]
+            for j in between)
 
     def _plural_verb(self, trig: _Trigger) -> bool:
         """«بايعوا تنظيم X», «هاجموا مواقع X»: a verb in the plural carries its subject, so the actor
@@ -511,10 +620,14 @@ class _Finder:
         return m if m is not None and self.can_act(m.entity) else None
 
     def _group_of_members(self, k: int, hi: int) -> Cand | None:
-        """«متشددون من تنظيم الدولة», «طائرات قوات X»: the group whose members or arms stand at token k."""
+        """«متشددون من تنظيم الدولة», «قوات تابعة للجيش», «طائرات قوات X»: the group whose members or arms
+        stand at token k."""
         toks = self.tokens
         if self.stems[k] in self.cue["members"] and k + 2 <= hi and toks[k + 1].norm == "من":
             m = self._mention_at(k + 2, _ACTOR_TYPES)
+        elif self.stems[k] in self.cue["members"] and k + 2 <= hi and self.stems[k + 1] in self.cue["belonging"] \
+                and toks[k + 2].prefix[:1] == "ل":
+            m = self._mention_at(k + 2, _ACTOR_TYPES)  # «دخول قوات تابعة للجيش», «مقاتلون موالون لتنظيم X»
         elif self.stems[k] in self.cue["instrument"] and k + 1 <= hi:
             m = self._mention_at(k + 1, _ACTOR_TYPES)
         else:
@@ -523,12 +636,21 @@ class _Finder:
             return m
         return None
 
+    def _speaker_as_agent(self, trig: _Trigger, args: _Args) -> None:
+        """«واتهم المتحدث الحكومة بـ …», «يتهمه خصومه بـ …»: an accusation whose trigger is the cue of a
+        claim is made by the claim's speaker (named or not)."""
+        claim = self.claim_cue_at.get(self.tokens[trig.first].start)
+        if claim is None:
+            return
+        args.spoken = True
+        if claim.speaker and self.can_act(claim.speaker) and not args.agents and claim.speaker not in args.targets:
+            args.agents.append(claim.speaker)  # (a speaker found as the verb's object is the one accused)
+
     def _agent_before_trigger(self, trig: _Trigger, lo: int, args: _Args) -> None:
         """With no agent after the trigger: a light verb's subject, else the actor before it."""
         if not args.agents and not trig.verb:
-            agent = self._support_verb_subject(trig, lo)
-            if agent:
-                args.agents.append(agent)  # «خاض الجيش، الخميس، مواجهات مع …», «قام سلاح الجو بقصف …»
+            # «خاض الجيش، الخميس، مواجهات مع …», «قام سلاح الجو بقصف …», «توصلت A و B إلى اتفاق»
+            args.agents += [a for a in self._support_verb_subjects(trig, lo) if a not in args.targets]
         killing = self.stems[trig.first] in self.cue["killing"] or trig.form in self.cue["killing"]
         if not args.agents and not killing:
             agent = self._agent_before(trig, lo, near=None if trig.verb else self.opts.noun_agent_window)
@@ -563,6 +685,24 @@ class _Finder:
                 return True
         return False
 
+    def _called_for(self, trig: _Trigger, lo: int) -> bool:
+        """«دعت تونس إلى "التهدئة"», «ندعو الجماعات إلى وقف العمليات», «طالب بإعطاء الدعم», «ضرورة التحرك»:
+        a verbal noun that is what a call or demand asks for (a call word right before it, or before the
+        «إلى/بـ» that leads to it)."""
+        if trig.verb:
+            return False
+        if trig.first > lo and self._is_call(trig.first - 1):
+            return True
+        for link in range(trig.first, max(lo - 1, trig.first - 4), -1):
+            tok = self.tokens[link]
+            if tok.norm in self.cue["call_link"] or tok.prefix[:1] == "ب":
+                return any(self._is_call(k) for k in range(max(lo, link - 6), link))
+        return False
+
+    def _is_call(self, k: int) -> bool:
+        """A word of calling for or demanding («دعا», «طالب», «ضرورة») at token k."""
+        return self.tokens[k].norm in self.cue["call"] or self.stems[k] in self.cue["call"]
+
     def _event(self, n: int, etype: str, trig: _Trigger, args: _Args, lo: int, hi: int, modality: str,
                claim: str | None, purpose: bool) -> Event:
         """The Event record: confidence, evidence span (trigger and nearest argument mentions), time."""
@@ -574,8 +714,16 @@ class _Finder:
             conf -= 0.1
         if trig.type in _VIOLENT and place:
             conf += 0.15
+        elif trig.type == "TERRITORY_CONTROL" and place and not self._present(trig) and (
+                any(self.types.get(x) in _ARMED for x in agents + targets)
+                or (trig.verb and self.stems[trig.first] in self.cue["seize"])):
+            # a place taken by armed men, or seized («استولى عليها مسلحون»); not «تسيطر على …» (a state),
+            # not «سقطت الطائرة» or «خضع لعملية»
+            conf += 0.15
         if purpose:
             conf -= 0.1
+        if args.spoken:
+            conf += 0.25  # the act is the claim: «يتهمه خصومه بـ …» stands with no actor named
         ev_start = toks[trig.first].start
         ev_end = toks[trig.last].end
         for ent in agents + targets + ([place] if place else []):
@@ -588,6 +736,11 @@ class _Finder:
         return Event(f"v{n}", etype, trigger, Offsets(ev_start, ev_end), agents, targets, place,
                      self._time(lo, hi, claim), modality, claim, min(conf, 0.95))
 
+    def _present(self, trig: _Trigger) -> bool:
+        """A verb in the present tense («يسيطر», «تسيطر»): its listed past form follows the prefix."""
+        word = self.stems[trig.first]
+        return trig.verb and word[:1] in "يت" and self.lex.single.get(word[1:]) == trig.type
+
     def can_act(self, entity: str | None) -> bool:
         """Actors act; of places, only countries do («مصر تدعم …»), never cities or regions."""
         etype = self.types.get(entity or "")
@@ -595,13 +748,22 @@ class _Finder:
             return self.kinds.get(entity or "") == "country"
         return etype in _ACTOR_TYPES and etype != "MEDIA"
 
-    def _starts_trigger(self, k: int) -> bool:
-        """True when a trigger word stands at token k (without touching the coordination state)."""
+    def _peek(self, k: int) -> _Trigger | None:
+        """The trigger at token k, read without touching the coordination state."""
         saved = self._last_trigger
         try:
-            return self.trigger_at(k) is not None
+            return self.trigger_at(k)
         finally:
             self._last_trigger = saved
+
+    def _same_type_at(self, k: int, etype: str) -> bool:
+        """A one-word trigger of type `etype` stands at token k («السيطرة» after «استعادت»)."""
+        other = self._peek(k)
+        return other is not None and other.type == etype and other.first == other.last
+
+    def _starts_trigger(self, k: int) -> bool:
+        """True when a trigger word stands at token k (without touching the coordination state)."""
+        return self._peek(k) is not None
 
     def _plausible(self, etype: str, trig: _Trigger, agents: list[str], targets: list[str],
                    place: str | None, lo: int, hi: int) -> bool:
@@ -633,6 +795,31 @@ class _Finder:
                 self.stems[k] in self.cue["court"] for k in range(lo, hi + 1)):
             return False
         return True
+
+    def _place_by_reference(self, trig: _Trigger, hi: int) -> str | None:
+        """«استولى عليها مسلحون», «بعد تحريرها», «دخلت القوات المدينة»: a place taken that is named by a
+        pronoun or a definite common noun is the last town or site named before, within a few sentences."""
+        if self._present(trig) or not self._refers_to_place(trig, hi):
+            return None  # «المناطق التي يسيطر عليها …» tells who holds them (a relation), not a taking
+        m = self.local_places.at_most(self.tokens[trig.first].start)
+        if m is None or self.tokens[trig.first].sentence - self.tokens[m.first].sentence > REFERENCE_SENTENCES:
+            return None
+        return m.entity
+
+    def _refers_to_place(self, trig: _Trigger, hi: int) -> bool:
+        """The trigger's object is a pronoun («عليها», «تحريرها») or a definite place noun («المدينة»)."""
+        word = self.stems[trig.first]
+        if trig.form and word != trig.form and word.endswith("ها"):
+            return True
+        for k in range(trig.last + 1, min(hi, trig.last + 3) + 1):
+            tok = self.tokens[k]
+            if tok.text in _CLAUSE_BREAK:
+                return False
+            if tok.norm in self.cue["place_pronoun"]:
+                return True
+            if tok.prefix.endswith("ال") and self.stems[k] in self.cue["place_noun"]:
+                return self._mention_at(k, _PLACE_TYPES) is None and self._mention_at(k + 1, _PLACE_TYPES) is None
+        return False
 
     def _place_noun_after(self, trig: _Trigger, hi: int) -> bool:
         """«سيطر على عدد من البلدات», «استولى عليها»: a place named by a common noun or a pronoun
@@ -670,16 +857,21 @@ class _Finder:
             k -= 1
         return None
 
-    def _support_verb_subject(self, trig: _Trigger, lo: int) -> str | None:
-        """The subject of a light verb whose object is the verbal-noun trigger (شن، خاض، نفذ، قام بـ …)."""
+    def _support_verb_subjects(self, trig: _Trigger, lo: int) -> list[str]:
+        """The subject of a light verb whose object is the verbal-noun trigger (شن، خاض، نفذ، قام بـ …),
+        with a second actor coordinated to it by «و»."""
         for s in range(trig.first - 1, max(lo - 1, trig.first - 9), -1):
             norm = self.tokens[s].norm
             if norm in self.cue["light_verb"] or self.stems[s] in self.cue["light_verb"] or (norm[:1] in "وف" and norm[1:] in self.cue["light_verb"]):
                 for m in self.mentions_from.between(s + 1, trig.first):
                     if m.last < trig.first and self.can_act(m.entity) and not self._governed(m):
-                        return m.entity
-                return None
-        return None
+                        other = self._mention_at(m.last + 1, _ACTOR_TYPES) if m.last + 1 < trig.first else None
+                        if other is not None and self.tokens[m.last + 1].prefix == "و" and self.can_act(other.entity) \
+                                and other.entity != m.entity:
+                            return [m.entity or "", other.entity or ""]
+                        return [m.entity or ""]
+                return []
+        return []
 
     def _governed(self, m: Cand) -> bool:
         """«ولائهم لحفتر»: a mention after «لـ/بـ» or a preposition is an object, never a subject."""
@@ -741,7 +933,8 @@ class _Finder:
         """The trigger's modality from the cues around it (a failed attempt, a denial, a plan …)."""
         if self._unable(trig, lo):
             return "failed"
-        window = range(max(lo, trig.first - 4), min(hi, trig.last + 12) + 1)
+        after = 0 if trig.type in _SPEECH_ACTS else 12  # «اتهمه بالسعي إلى …»: the charge's words are not its modality
+        window = range(max(lo, trig.first - 4), min(hi, trig.last + after) + 1)
         found = set()
         for k in window:
             tok = self.tokens[k]

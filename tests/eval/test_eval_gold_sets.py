@@ -55,7 +55,9 @@ def test_by_default_every_set_is_scored_the_sealed_one_too(pins: Path, tmp_path:
     record = json.loads(out.read_text(encoding="utf-8"))
     assert list(record["sets"]) == ["mini", "gone", "locked"]
     assert record["sets"]["gone"] == {"absent": True} and record["sets"]["locked"]["sealed"] is True
-    assert "== locked" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "== locked" in printed
+    assert printed.split("== locked")[1].count("per type") == 0  # the sealed set shows no per-type table
 
 
 def test_an_unknown_set_is_refused_with_the_known_names(pins: Path, tmp_path: Path,

@@ -82,6 +82,8 @@ def test_a_sealed_set_reports_totals_only(tmp_path: Path) -> None:
     assert "per_file" in set_report(open_set, summary)
     report = set_report(closed, summary)
     assert "per_file" not in report and report["sealed"] is True
+    assert "per_type" in set_report(open_set, summary)["micro"]["entities"]
+    assert all("per_type" not in layer for layer in report["micro"].values())  # no per-type break-down
     assert report["f1"]["entities"] == pytest.approx(0.8333, abs=1e-4)
     assert report["links"]["matched"] == 10 and report["links"]["share"] == 0.0
     assert "F1 per file" in render_text(summary)
