@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from marsad.extract.claimspan import narrowest_claim
 from marsad.extract.names.cands import Cand
 from marsad.extract.spanindex import ByKey, LastBefore, Stabbing, clip_clause
 from marsad.extract.tokindex import TokenIndex
@@ -965,12 +966,7 @@ class _Finder:
         return "asserted"
 
     def _claim(self, trig: _Trigger) -> str | None:
-        pos = self.tokens[trig.first].start
-        best = None
-        for c in self.claims_at.at(pos):
-            if best is None or (c.content.end - c.content.start) < (best.content.end - best.content.start):
-                best = c
-        return best.id if best else None
+        return narrowest_claim(self.claims_at, self.tokens[trig.first].start)
 
     def _time(self, lo: int, hi: int, claim_id: str | None) -> dict[str, object] | None:
         start, end = self.tokens[lo].start, self.tokens[hi].end

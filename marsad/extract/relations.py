@@ -18,8 +18,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from marsad.extract.names.cands import Hint
-from marsad.extract.relpatterns import View, pattern_relations, relation_words
-from marsad.extract.spanindex import Stabbing
+from marsad.extract.relpatterns import View, entity_places, pattern_relations, relation_words
+from marsad.extract.claimspan import claim_index, narrowest_claim
 from marsad.knowledge import KnowledgeBase
 from marsad.layers import HINTS, MENTIONS
 from marsad.model import Analysis, Event, Offsets, Relation
@@ -68,8 +68,13 @@ class RelationFinder:
         out: list[Relation] = []
         seen: set[tuple[str, str, str]] = set()
 
+        places = entity_places(analysis.entities, self.kb)
+        capitals = _capital_states(analysis, places)
+
         def add(rtype: str, head: str | None, tail: str | None, start: int, end: int, modality: str,
                 conf: float, time: dict | None = None) -> None:
+            if rtype in _BETWEEN_ACTORS:  # «الموالية لأنقرة»: the capital stands for its state
+                head, tail = capitals.get(head or "", head), capitals.get(tail or "", tail)
             if not head or not tail or head == tail:
                 return
             key = (rtype, head, tail)
@@ -79,23 +84,47 @@ class RelationFinder:
             out.append(Relation(f"r{len(out) + 1}", rtype, head, tail, Offsets(start, end), modality,
                                 _claim_at(analysis, start), time, conf))
 
+        mentions = MENTIONS.get(analysis)
+        view = View(analysis.tokens, mentions, types, kinds, relation_words(self.kb), places)
         for h in hints:
-            _from_hint(h, types, kinds, add)
+            _from_hint(h, types, kinds, add, view)
             if h.type == "ROLE" and h.head.entity and normalise(h.title or "") in _PREMIER_TITLES:
                 government = _main_government(analysis)
                 if government is not None:  # «رئيس الوزراء عبدالله الثني»: the government the article is about
                     add("LEADS", h.head.entity, government, h.start, h.end, "asserted", 0.6)
-        mentions = MENTIONS.get(analysis)
-        view = View(analysis.tokens, mentions, types, kinds, relation_words(self.kb))
         for rtype, head, tail, start, end in pattern_relations(view):
             add(rtype, head, tail, start, end, "asserted", 0.75)
         for ev in analysis.events:
             _from_event(analysis, ev, types, add, self.kb, self.opposes_min_confidence)
+            for rtype, head, tail in _hostile_objects(view, analysis, ev, self.kb):
+                add(rtype, head, tail, ev.evidence.start, ev.evidence.end, ev.modality, 0.6, ev.time)
         analysis.relations = out
         return analysis
 
 
-def _from_hint(h: Hint, types: dict[str, str], kinds: dict[str, str | None], add) -> None:  # type: ignore[no-untyped-def]
+#: relation types between actors, where a capital named as an actor means its state
+_BETWEEN_ACTORS = frozenset({"LOYAL_TO", "SUPPORTS", "OPPOSES", "ALLIED_WITH"})
+
+
+def _capital_states(analysis: Analysis, places: dict[str, str | None]) -> dict[str, str]:
+    """Capital entity -> the article's entity for its country («أنقرة» -> «تركيا»), for the capitals whose
+    country the article names too."""
+    by_place: dict[str, str] = {}
+    for entity, place in places.items():
+        if place:
+            by_place.setdefault(place, entity)
+    out = {}
+    for e in analysis.entities:
+        place = places.get(e.id)
+        if e.kind == "capital" and place and "/" in place:
+            state = by_place.get(place.split("/", 1)[0])
+            if state is not None and state != e.id:
+                out[e.id] = state
+    return out
+
+
+def _from_hint(h: Hint, types: dict[str, str], kinds: dict[str, str | None], add,  # type: ignore[no-untyped-def]
+               view: View | None = None) -> None:
     head, tail = h.head.entity, h.tail.entity
     if h.type == "ROLE" or not head or not tail:
         return
@@ -109,7 +138,26 @@ def _from_hint(h: Hint, types: dict[str, str], kinds: dict[str, str | None], add
     if h.type != "BASED_IN" and ttype in ("GPE", "LOCATION") and h.type != "LEADS" \
             and not (state and h.type in ("LOYAL_TO", "SUPPORTS")):
         return
-    add(h.type, head, tail, h.start, h.end, "asserted", 0.85)
+    rtype = _hint_type(h, htype, ttype, view) if view is not None else h.type
+    if rtype:
+        add(rtype, head, tail, h.start, h.end, "asserted", 0.85)
+
+
+#: cue sets that state a relation of their own inside a descriptive name
+_RELATING_CUES = ("loyal", "affiliated", "member", "backed", "against", "linked")
+
+
+def _hint_type(h: Hint, htype: str | None, ttype: str | None, view: View) -> str | None:
+    """The relation a name-structure hint states, read against the words of the name: «الفصائل الموالية
+    لأنقرة» holds Ankara as an ally, not as a seat (None); «قوات حكومة الوفاق», «جيش الحكومة» without
+    «الموالية» name the government's own forces (MEMBER_OF, not a declared allegiance)."""
+    first, place = h.head.first, h.tail.first
+    if h.type == "BASED_IN" and place > first and any(view.cue(place - 1, c) for c in _RELATING_CUES):
+        return None
+    if h.type == "LOYAL_TO" and htype == "ARMED_GROUP" and ttype in ("ORGANIZATION", "ARMED_GROUP") \
+            and not any(view.cue(k, "loyal") for k in range(min(first, place), max(first, place) + 1)):
+        return "MEMBER_OF"
+    return h.type
 
 
 def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add,  # type: ignore[no-untyped-def]
@@ -137,6 +185,40 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add,  # ty
     for h in heads:
         for t in tails:
             add(rtype, h, t, s, e, mod, 0.6, ev.time)
+
+
+#: events whose agent is hostile to the group named as the owner of what the event strikes or takes
+_STRIKING = frozenset({"ATTACK", "ARMED_CLASH", "TERRITORY_CONTROL", "EXPULSION"})
+_HOLDERS = frozenset({"ARMED_GROUP", "ORGANIZATION", "TRIBE"})
+
+
+def _hostile_objects(view: View, analysis: Analysis, ev: Event, kb: KnowledgeBase | None) -> list[tuple[str, str, str]]:
+    """«قصفت قوات X مواقع لتنظيم Y», «هاجمت X أماكن تواجد Y», «استعادت X المدينة من قبضة Y»: an attack,
+    a clash or a capture whose clause names a group as the owner or holder of what it strikes or
+    takes (a `hostile_object` cue after the trigger) → OPPOSES between the event's agent and that group."""
+    if ev.type not in _STRIKING or not ev.agents:
+        return []
+    types = view.types
+    holders = []
+    for a in ev.agents:
+        holder = _forces_of(analysis, a, kb) if types.get(a) == "PERSON" else a
+        if holder and types.get(holder) in _HOLDERS:
+            holders.append(holder)
+    if not holders:
+        return []
+    tokens = analysis.tokens
+    starts = _cached(analysis, "token_starts", lambda: [t.start for t in tokens])
+    k = bisect_right(starts, ev.trigger.end - 1)
+    last = bisect_right(starts, ev.evidence.end - 1) - 1
+    out = []
+    while k <= last and k < len(tokens) and tokens[k].sentence == tokens[last].sentence:
+        if view.cue(k, "hostile_object"):
+            owner = next((m for j in range(k + 1, min(k + 4, last + 1)) if (m := view.by_first.get(j)) is not None
+                          and view.type(m) in _HOLDERS), None)  # «مواقع لـY», «أماكن تواجد Y»
+            if owner is not None and owner.entity and owner.entity not in holders:
+                out += [("OPPOSES", h, owner.entity) for h in holders]
+        k += 1
+    return out
 
 
 def _condemned_authors(analysis: Analysis, ev: Event, types: dict[str, str], add) -> None:  # type: ignore[no-untyped-def]
@@ -230,12 +312,8 @@ def _main_government(analysis: Analysis) -> str | None:
 
 
 def _claim_at(analysis: Analysis, pos: int) -> str | None:
-    best = None
-    holding = _cached(analysis, "claims_at", lambda: Stabbing(analysis.claims, lambda c: (c.content.start, c.content.end)))
-    for c in holding.at(pos):
-        if best is None or (c.content.end - c.content.start) < (best.content.end - best.content.start):
-            best = c
-    return best.id if best else None
+    """The narrowest claim whose content holds `pos` (the relation is then that claim's report)."""
+    return narrowest_claim(_cached(analysis, "claims_at", lambda: claim_index(analysis.claims)), pos)
 
 
 T = TypeVar("T")

@@ -33,11 +33,12 @@ TITLE_KINDS = ("role", "rank", "office", "honorific", "membership")
 MODALITY_CUES = MODALITIES + ("negation",)
 
 #: `cue` of a row of lexicons/relation_cues.tsv: the word sets the relation rules read
-#: (marsad/extract/relpatterns.py says which rule reads which).
+#: (marsad/extract/relpatterns/ says which rule reads which).
 RELATION_CUES = (
     "affiliated", "against", "ally_with", "backed", "backed_by", "called", "control_noun", "control_verb",
     "includes", "joint_between", "leads_verb", "led", "led_by_any", "led_by_verb", "linked", "loyal", "one_of", "one_of_leaders",
     "one_of_members", "oppose_verb", "part", "relative", "rival", "reside_verb", "rivalry", "seat", "seat_adj", "seat_block",
+    "fight_with", "facing", "member", "alias_head", "fight_stop", "hostile_object", "free_from", "expel", "enemy", "wanted", "helped_by", "quantity", "hand", "position", "hand_over", "head_of_state", "deputy",
     "supported_by", "under",
 )
 

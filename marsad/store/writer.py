@@ -287,6 +287,9 @@ class Writer:
         if rel.head not in art.actor_ids or rel.tail not in art.actor_ids:
             return 0
         key = relation_key(rel.type, art.actor_keys[rel.head], art.actor_keys[rel.tail])
+        head, tail = rel.head, rel.tail
+        if key != f"{rel.type}|{art.actor_keys[head]}|{art.actor_keys[tail]}":
+            head, tail = tail, head  # a symmetric relation is stored in its key's order, whichever article came first
         when = day((rel.time or {}).get("value")) or art.date
         state = self.cache.relations.get(key)
         if state is None:
@@ -295,7 +298,7 @@ class Writer:
                 state = self.cache.relations[key] = _RelationState(row.id, row.first_seen, row.last_seen)
         if state is None:
             rel_id = self.conn.execute(_INS_RELATION, {
-                "key": key, "type": rel.type, "head_id": art.actor_ids[rel.head], "tail_id": art.actor_ids[rel.tail],
+                "key": key, "type": rel.type, "head_id": art.actor_ids[head], "tail_id": art.actor_ids[tail],
                 "first_seen": when, "last_seen": when}).inserted_primary_key[0]
             self.cache.relations[key] = _RelationState(rel_id, when, when)
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import marsad
-from marsad.extract.relpatterns import RULES, View, pattern_relations, relation_words
+from marsad.extract.relpatterns import RULES, View, entity_places, pattern_relations, relation_words
 from marsad.knowledge import load_kb
 from marsad.layers import MENTIONS
 
@@ -33,6 +33,28 @@ CASES = [
     ("ally_with", "ونفذت القوات الأمريكية الضربة بالتنسيق مع حكومة الوفاق الوطني.", ("ALLIED_WITH", None, "gna")),
     ("backed_by", "وتقدمت قوات حفتر بدعم من الإمارات نحو المدينة.", ("SUPPORTS", "uae", "lna")),
     ("joint", "وجاءت الغارة بتنسيق مشترك بين حكومة الوفاق الوطني والولايات المتحدة.", ("ALLIED_WITH", "gna", None)),
+    ("affiliated", "وقتل سالم الفيتوري المنتمي لتنظيم الدولة الإسلامية في سرت.", ("MEMBER_OF", None, None)),
+    ("affiliated", "وتقدمت كتيبة الفتح التابعة لحكومة الوفاق الوطني نحو المطار.", ("MEMBER_OF", None, "gna")),
+    ("fought_with", "ووقف الحوثيون في مواجهة قوات حفتر طوال العام.", ("OPPOSES", None, "lna")),
+    ("backed_by", "وتقدمت قوات حفتر بدعم الإمارات نحو المدينة.", ("SUPPORTS", "uae", "lna")),
+    ("backed_by", "وتقدمت قوات حفتر بدعم من الإمارات ومصر نحو المدينة.", ("SUPPORTS", "egypt", "lna")),
+    ("freed_from", "وأعلنت قوات حفتر تحرير بنغازي من تنظيم الدولة الإسلامية بعد شهور.", ("OPPOSES", "lna", "isis")),
+    ("freed_from", "واستعادت قوات حفتر الحي من قبضة مجلس شورى ثوار بنغازي.", ("OPPOSES", "lna", "bric")),
+    ("enemy_of", "وظهر خليفة حفتر، العدو اللدود لتنظيم الدولة الإسلامية، في بنغازي.", ("OPPOSES", "haftar", "isis")),
+    ("fell_to", "وأدى سقوط سرت بيد تنظيم الدولة الإسلامية إلى نزوح الآلاف.", ("CONTROLS", "isis", "place:ly/sirte")),
+    ("positions_in", "وقصفت الطائرات مواقع تنظيم الدولة الإسلامية في سرت ليلا.", ("BASED_IN", "isis", "place:ly/sirte")),
+    ("handed_over", "وأعلن الجيش تسليم ميناء الزويتينة إلى المؤسسة الوطنية للنفط.", ("CONTROLS", "noc", "place:ly/zueitina-port")),
+    ("under_control", "وتخضع درنة لسيطرة قوات حفتر منذ الصيف.", ("CONTROLS", "lna", "place:ly/derna")),
+    ("seat", "وقال الجيش التابع لحكومة الوفاق الوطني التي يوجد مقرها في طرابلس إن الهجوم فشل.",
+     ("BASED_IN", "gna", "place:ly/tripoli")),
+    ("led_by", "وتدخلت فرنسا بقيادة إيمانويل ماكرون في الأزمة.", ("LEADS", None, "france")),
+    ("state_head", "وزار تونس أمس، والتقى الرئيس التونسي الباجي قايد السبسي بالوفد.", ("LEADS", None, "tunisia")),
+    ("backed_state", "وتدخلت إيران في الحرب، وتقدمت كتيبة الفتح المدعومة إيرانياً نحو المدينة.",
+     ("SUPPORTS", "iran", "كتيبة الفتح")),
+    ("backed_state", "وتدخلت روسيا في الحرب، وتقدمت كتيبة الفتح بدعم روسي نحو المدينة.", ("SUPPORTS", "russia", None)),
+    ("fought_with", "واشتبكت قوات حفتر مع مجلس شورى ثوار بنغازي قرب الميناء.", ("OPPOSES", "lna", "bric")),
+    ("inner_body", "ودعت الأمم المتحدة إلى التهدئة، فيما قالت مفوضية الأمم المتحدة لحقوق الإنسان إن المدنيين في خطر.",
+     ("MEMBER_OF", None, "un")),
 ]
 
 
@@ -40,7 +62,8 @@ def _hits(text: str, rule: str) -> set[tuple[str, str, str]]:
     a = marsad.analyze(text)
     types = {e.id: e.type for e in a.entities}
     kinds = {e.id: e.kind for e in a.entities}
-    view = View(a.tokens, MENTIONS.get(a), types, kinds, relation_words(load_kb(())))
+    kb = load_kb(())
+    view = View(a.tokens, MENTIONS.get(a), types, kinds, relation_words(kb), entity_places(a.entities, kb))
     name = {e.id: (e.kb_id or e.name) for e in a.entities}
     return {(t, name[h], name[tl]) for t, h, tl, _, _ in pattern_relations(view, only=[rule])}
 
@@ -62,6 +85,15 @@ def test_rule(rule: str, text: str, expected: tuple[str, str | None, str | None]
     ("seated", "واندلعت اشتباكات بين قوات حفتر ومجلس شورى ثوار بنغازي في درنة."),  # a clash's place, not a seat
     ("joint", "وجرى تنسيق مشترك بين الوزارتين حول الملف."),  # no actors named after the cue
     ("body_of", "وشكل البرلمان حكومة موازية لحكومة الوفاق الوطني."),  # a rival, not a part
+    ("backed_state", "وتقدمت كتيبة الفتح المدعومة إيرانياً نحو المدينة."),  # Iran is not named in the article
+    ("fought_with", "وقال الأمين العام للأمم المتحدة إن مدنيين قتلوا خلال اشتباكات مع قوات حفتر."),  # not a side
+    ("freed_from", "وسيطرت قوات حفتر على أكثر من نصف بنغازي بدعم من الإمارات."),  # a helper, not a loser
+    ("under_control", "وتقع البلدة في منطقة داخل ليبيا تخضع لسيطرة قوات حفتر."),  # not the whole country
+    ("positions_in", "وزار الوفد مواقع أثرية في سرت."),  # no group named
+    ("state_head", "وزار تونس أمس، والتقى نائب الرئيس التونسي الباجي قايد السبسي بالوفد."),  # the deputy
+    ("state_head", "وقال رئيس الحكومة التونسية يوسف الشاهد إن تونس مستعدة."),  # «رئيس الحكومة», not of the state
+    ("inner_body", "وأعلن تنظيم الدولة الإسلامية مسؤوليته، وتبنى تنظيم الدولة الإسلامية الهجوم."),  # one group
+    ("inner_body", "وتقدمت قوات موالية لحكومة الوفاق الوطني، وقالت حكومة الوفاق الوطني إنها ستفاوض."),  # `affiliated`'s
 ])
 def test_rule_stays_silent(rule: str, text: str) -> None:
     assert not _hits(text, rule)

@@ -1,0 +1,157 @@
+"""Relations of hostility: fighting, standing against, taking ground from, enmity.
+
+Each rule is a function `(view, i) -> list[Hit]`; `marsad.extract.relpatterns` lists them.
+"""
+
+from __future__ import annotations
+
+from marsad.extract.names.cands import Cand
+from marsad.extract.relpatterns.view import _ACTORS, _GROUPS, _PERSON, _FIGHTERS, CUE_WINDOW, Hit, View, _hit
+
+
+def set_against(v: View, i: int) -> list[Hit]:
+    """«X التي تتصدى لـY», «X تتحدى Y», «X … ضد Y»: one actor set against another."""
+    tokens = v.tokens
+    tok = tokens[i]
+    against = tok.norm == "ضد"
+    w = tok.stem if tok.prefix and not tok.prefix.endswith("ال") else tok.norm
+    if w not in v.cues.sets.get("oppose_verb", ()) and not against:
+        return []
+    x = v.nearest_before(i, _GROUPS | _PERSON, 6, stops=".؟!،,")
+    start_y = i + 1
+    if x is None and not against:  # «وتقاتل قوات الحكومة جماعات إسلامية»: verb, subject, object
+        x = v.by_first.get(i + 1)
+        if x is None or v.type(x) not in _ACTORS - {"GPE"}:
+            return []
+        start_y = x.last + 1
+    y = v.after(start_y, _ACTORS - {"GPE"}, skip=1) if start_y < len(tokens) else None
+    if y is None and against:
+        y = v.by_first.get(i + 1)
+    if x is not None and y is not None and x.entity != y.entity and v.type(y) in _ACTORS - {"GPE"}:
+        return _hit("OPPOSES", x, y, x.start, y.end)
+    return []
+
+
+def rivals(v: View, i: int) -> list[Hit]:
+    """«التنافس بين قبيلتي التبو والطوارق», «الصراع بين X وY»: two rivals."""
+    tokens = v.tokens
+    tok = tokens[i]
+    w = tok.stem if tok.prefix else tok.norm
+    w = w[2:] if w.startswith("ال") else w
+    if w not in v.cues.sets.get("rivalry", ()) or i + 1 >= len(tokens) or tokens[i + 1].norm != "بين":
+        return []
+    found: list[Cand] = []
+    for j in range(i + 2, min(len(tokens), i + 9)):
+        if tokens[j].sentence != tok.sentence or tokens[j].text in ".،,":
+            break
+        m = v.by_first.get(j)
+        if m is not None and v.type(m) in _ACTORS - {"GPE"} and m.entity not in {f.entity for f in found}:
+            found.append(m)
+            if len(found) == 2:
+                break
+    return _hit("OPPOSES", found[0], found[1], tok.start, found[1].end) if len(found) == 2 else []
+
+
+def against(v: View, i: int) -> list[Hit]:
+    """«ميليشيات جهادية مناهضة للمشير حفتر»: X opposes Y."""
+    if not v.cue(i, "against"):
+        return []
+    x = v.before(i, _GROUPS, skip=1)
+    y = v.after(i + 1, _ACTORS, skip=0) if i + 1 < len(v.tokens) else None
+    return _hit("OPPOSES", x, y, x.start, y.end) if x and y and x.entity != y.entity else []
+
+
+def fought_with(v: View, i: int) -> list[Hit]:
+    """«اشتبكت قوات X مع Y», «X … خاضت معارك مع Y», «X في مواجهة Y»: a fight between two sides."""
+    tokens = v.tokens
+    found = v.cues.phrase_at(v.words, i)
+    if found is not None and found[1] == "facing":
+        j = found[0] + 1  # «في مواجهة Y»
+    elif v.cue(i, "fight_with"):
+        j = i + 1
+    else:
+        return []
+    x = None
+    if j < len(tokens) and v.words[j] != "مع" and found is None:  # verb, subject, «مع»: «اشتبكت قوات X مع Y»
+        x = v.by_first.get(j)
+        if x is None or v.type(x) not in _ACTORS - {"GPE"} or x.last + 1 >= len(tokens):
+            return []
+        j = x.last + 1
+    if found is None:
+        if j >= len(tokens) or v.words[j] != "مع":
+            return []
+        j += 1
+    sides = _ACTORS - {"GPE"} if found is not None else _FIGHTERS  # fighting is done by forces and people
+    y = v.after(j, sides, skip=1) if j < len(tokens) else None
+    if x is None:
+        x = _fighter_before(v, i, sides)
+    if x is None or y is None or x.entity == y.entity or v.type(x) not in sides:
+        return []
+    return [("OPPOSES", x.entity or "", z.entity or "", min(x.start, tokens[i].start), z.end)
+            for z in v.and_more(y, sides) if z.entity != x.entity]
+
+
+def _fighter_before(v: View, i: int, sides: frozenset[str]) -> Cand | None:
+    """The side named before a fight word, within the clause: not past a word that opens another
+    matter («خلال», «بشأن» …, the `fight_stop` cues), a colon or the end of a sentence."""
+    for back in range(i - 1, max(-1, i - CUE_WINDOW - 1), -1):
+        m = v.by_last.get(back)
+        if m is not None and v.type(m) in sides:
+            return m
+        if v.tokens[back].text in ".؟!:" or v.cue(back, "fight_stop") or v.tokens[back].sentence != v.tokens[i].sentence:
+            return None
+    return None
+
+
+def freed_from(v: View, i: int) -> list[Hit]:
+    """«تحرير بنغازي من تنظيم القاعدة», «استعادت X المنطقة من قبضة Y», «وطرد جماعة Y»: a side taking
+    ground from another, or driving it out → OPPOSES(X, Y), X being the side named before (or right after
+    a verb: «استعادت قوات X …»)."""
+    tokens = v.tokens
+    expel = v.cue(i, "expel")
+    if not expel and not v.cue(i, "free_from"):
+        return []
+    x = v.by_first.get(i + 1) if i + 1 < len(tokens) and not expel else None
+    if x is not None and v.type(x) not in _FIGHTERS:
+        x = None
+    y = None
+    if expel:
+        y = v.after(i + 1, _GROUPS | _PERSON, skip=0) if i + 1 < len(tokens) else None  # «طرد جماعة Y من P»
+    else:
+        for j in range((x.last if x else i) + 1, min(len(tokens) - 1, i + 9)):
+            if tokens[j].sentence != tokens[i].sentence or tokens[j].text in ".؟!،,:" or v.cue(j, "backed") \
+                    or v.cue(j, "backed_by") or v.cue(j, "helped_by"):
+                break  # «… بإسناد من التحالف»: a helper, not the loser
+            if v.words[j] == "من" and not v.cue(j - 1, "quantity"):  # not «أكثر من», «عدد من»
+                k = j + 2 if v.cue(j + 1, "hostile_object") else j + 1  # «من قبضة Y», «من أيدي Y»
+                y = v.after(k, _GROUPS | _PERSON, skip=0) if k < len(tokens) else None
+                break
+    if y is None:
+        return []
+    if x is None:
+        x = _fighter_before(v, i, _FIGHTERS | {"ORGANIZATION"})
+    if x is None or x.entity == y.entity:
+        return []
+    return [("OPPOSES", x.entity or "", z.entity or "", min(x.start, tokens[i].start), max(x.end, z.end))
+            for z in v.and_more(y, _GROUPS | _PERSON) if z.entity != x.entity]
+
+
+def enemy_of(v: View, i: int) -> list[Hit]:
+    """«حفتر، العدو اللدود للإسلاميين», «المطلوب للسلطات المصرية هشام عشماوي»: an enemy or a wanted man."""
+    tokens = v.tokens
+    wanted = v.cue(i, "wanted")
+    if not wanted and not v.cue(i, "enemy"):
+        return []
+    j = i + 1
+    while j < len(tokens) and j - i <= 2 and v.by_first.get(j) is None and not tokens[j].prefix.startswith("ل"):
+        j += 1  # «العدو اللدود لـ…»
+    y = v.after(j, _ACTORS, skip=0) if j < len(tokens) and tokens[j].prefix.startswith("ل") else None
+    if y is None:
+        return []
+    x = v.before(i, _ACTORS - {"GPE"}, skip=2)  # «X، العدو اللدود لـY»
+    if x is None and wanted:
+        x = v.after(y.last + 1, _PERSON, skip=1) if y.last + 1 < len(tokens) else None  # «… للسلطات X»
+    if x is None or x.entity == y.entity:
+        return []
+    head, tail = (y, x) if wanted else (x, y)  # the one who wants the man opposes him
+    return _hit("OPPOSES", head, tail, min(x.start, y.start), max(x.end, y.end))
