@@ -27,12 +27,18 @@ def name_key(text: str) -> str:
     return " ".join(normalise(text).split())
 
 
+_APART = re.compile(r"(?:(?<=\s)|^)(عبد|ابو)(?=ال\S)")
+_JOINED = re.compile(r"(?:(?<=\s)|^)(عبد|ابو) (?=ال\S)")
+
+
 def spelling_variants(key: str) -> tuple[str, ...]:
     """Other spellings of a matching form that Arabic news uses for the same name: «عبد الله» and
     «عبدالله», «أبو بكر» and «أبوبكر» (compound names written apart or joined)."""
+    if "عبد" not in key and "ابو" not in key:  # the common case, without the two substitutions
+        return ()
     out: list[str] = []
-    apart = re.sub(r"(?:(?<=\s)|^)(عبد|ابو)(?=ال\S)", r"\1 ", key)
-    joined = re.sub(r"(?:(?<=\s)|^)(عبد|ابو) (?=ال\S)", r"\1", key)
+    apart = _APART.sub(r"\1 ", key)
+    joined = _JOINED.sub(r"\1", key)
     for form in (apart, joined):
         if form != key and form not in out:
             out.append(form)
