@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
+from marsad.extract.claimspan import claim_index, narrowest_claim
 from marsad.extract.relmodel.candidates import MAX_GAP
 from marsad.extract.relmodel.crosssent import ANAPHORA, CROSS, candidates_and_features
 from marsad.extract.relmodel.decide import merged, model_relations
@@ -50,8 +51,9 @@ class RelationScorer:
         self.anaphora = anaphora
 
     def __call__(self, analysis: Analysis) -> Analysis:
+        claims = claim_index(analysis.claims)  # a relation inside a reported statement is that claim's report
         analysis.relations = merged(analysis.relations, self.added(analysis),
-                                    lambda pos: _claim_at(analysis, pos))
+                                    lambda pos: narrowest_claim(claims, pos))
         return analysis
 
     def added(self, analysis: Analysis) -> list[tuple[str, str, str, float, tuple[int, int]]]:
@@ -67,12 +69,3 @@ class RelationScorer:
         probs = self.model.probabilities(feats, masks)
         return model_relations(cands, probs, self.model.types, self.thresholds, analysis.relations)
 
-
-def _claim_at(analysis: Analysis, pos: int) -> str | None:
-    """The narrowest claim whose content holds `pos` (the relation is then that claim's report)."""
-    best = None
-    for c in analysis.claims:
-        if c.content.start <= pos < c.content.end and (
-                best is None or (c.content.end - c.content.start) < (best.content.end - best.content.start)):
-            best = c
-    return best.id if best else None
