@@ -57,6 +57,12 @@ NAME_CUES = (
     "press", "recognised", "region_prep", "relating", "relative", "standalone_head", "stationed", "stop", "time_word", "tribe_connector", "tribe_head", "weak_place_cue",
 )
 
+#: `set` of a row of lexicons/claim_words.tsv: the word sets the claims layer reads (marsad/extract/claims/cues.py).
+CLAIM_WORDS = (
+    "according", "calling", "document_head", "led_by", "media_head", "member_head", "name_word", "opener", "said_to",
+    "spokesman_anaphor", "unnamed_spokesman",
+)
+
 #: `type` of an actor's affiliation: any relation type of the contract.
 AFFILIATION_TYPES = RELATION_TYPES
 

@@ -19,7 +19,7 @@ from typing import Any, Iterator
 
 from marsad.errors import KnowledgeError
 from marsad.knowledge.model import (
-    AFFILIATION_TYPES, ENTITY_TYPES, EVENT_TYPES, EVENT_CUES, MODALITY_CUES, NAME_CUES, PLACE_KINDS, RELATION_CUES, PLACE_TYPES,
+    AFFILIATION_TYPES, CLAIM_WORDS, ENTITY_TYPES, EVENT_TYPES, EVENT_CUES, MODALITY_CUES, NAME_CUES, PLACE_KINDS, RELATION_CUES, PLACE_TYPES,
     RELATION_TYPES, STANCES, TITLE_KINDS, Actor, Affiliation, Alias, Place,
 )
 
@@ -47,6 +47,7 @@ LEXICON_COLUMNS: dict[str, tuple[str, ...]] = {
     "relation_cues": ("term", "cue"),
     "event_cues": ("term", "cue"),
     "name_cues": ("term", "cue"),
+    "claim_words": ("term", "set"),
 }
 
 # closed vocabularies of lexicon columns; "" allowed where listed
@@ -64,6 +65,7 @@ _LEXICON_VOCAB: dict[tuple[str, str], tuple[str, ...]] = {
     ("name_cues", "type"): ENTITY_TYPES + ("",),
     ("claim_cues", "form"): ("verb", "participle"),
     ("claim_cues", "object"): ("yes", "no"),
+    ("claim_words", "set"): CLAIM_WORDS,
 }
 
 _ALIAS_KEYS = {"text", "stance", "context"}

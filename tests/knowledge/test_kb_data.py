@@ -168,6 +168,7 @@ def test_shipped_lexicons_have_their_columns(kb: KnowledgeBase) -> None:
 @pytest.mark.parametrize("name, minimum", [
     ("titles", 100), ("unit_heads", 50), ("gentilics", 300), ("place_cues", 40), ("stance", 50),
     ("reporting_verbs", 80), ("anonymous_sources", 30), ("event_triggers", 200), ("modality", 40), ("claim_cues", 250),
+    ("claim_words", 90),
 ])
 def test_lexicons_are_rich(kb: KnowledgeBase, name: str, minimum: int) -> None:
     assert len(kb.lexicon(name)) >= minimum

@@ -35,9 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
 
-from marsad.extract.claims.cues import (
-    ACCORDING, DOCUMENT_HEADS, OPENERS, Cue, CueTable, cue_table,
-)
+from marsad.extract.claims.cues import Cue, CueTable, cue_table
 from marsad.extract.claims.refer import SAME, BackReference, TitleReference
 from marsad.extract.names.cands import Cand
 from marsad.extract.spanindex import ByKey, Stabbing
@@ -52,8 +50,6 @@ from marsad.text.normalise import normalise
 _OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "'": "'"}
 _KIND_OF_TYPE = {"PERSON": "named_person", "MEDIA": "media"}
 _SKIP_SUBJECT = frozenset(normalise(w) for w in ("قد", "كان", "كانت", "في", "اليوم", "أمس", "امس", "له", "لها", "ما", "هو", "وهو"))
-_SAID_TO = frozenset(normalise(w) for w in ("تصريح", "تصريحات", "حديث", "مقابلة", "بيان", "لقاء", "اتصال"))
-_MEDIA_HEADS = frozenset(normalise(w) for w in ("صحيفة", "جريدة", "وكالة", "قناة", "موقع", "إذاعة", "تلفزيون", "مجلة"))
 _NAQAL = normalise("نقل")
 _ANNOUNCEMENT = normalise("إعلان")
 _ANNOUNCE_LEMMA = normalise("أعلن")
@@ -62,11 +58,6 @@ _CAME = normalise("جاء")
 _BUT = frozenset(normalise(w) for w in ("بيد", "غير", "إلا", "الا", "رغم", "برغم"))
 _THAT = frozenset(normalise(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها"))
 _TO = frozenset(normalise(w) for w in ("إلى", "الى"))
-#: heads of a speaker who is anonymous unless a name follows («عضو في المجلس», «قيادي في الحركة»)
-_MEMBER_HEADS = frozenset(normalise(w) for w in ("عضو", "أعضاء", "قيادي", "قياديون", "قياديين", "ناشط", "ناشطون",
-                                                  "ناشطين"))
-#: cues whose following noun is the one called upon, not the speaker
-_CALLING = frozenset(normalise(w) for w in ("دعا", "طالب", "حث", "حذر", "ناشد", "اتهم"))
 _ACCUSE = normalise("اتهم")
 _OBJECT_PRONOUNS = ("ه", "ها", "هم")
 #: words after a cue that are not its subject («وأضاف في تصريح», «وتابع خلال المؤتمر»)
@@ -77,25 +68,18 @@ _NOT_SUBJECT = frozenset(normalise(w) for w in ("في", "فى", "عن", "خلا�
 #: words after an anonymous source's head that tell whom it is close to, not its name
 _NOT_NAMING = frozenset(normalise(w) for w in ("من", "عن", "في", "لدى", "داخل", "مقرب", "المقرب", "قريب", "القريب",
                                                 "مقربة", "المقربة", "تابع", "التابع", "رفض", "طلب"))
-#: words after a subject that lead to another actor, who is not the speaker («الجيش بقيادة فلان»)
-_LED_BY = frozenset(normalise(w) for w in ("بقيادة", "بزعامة", "برئاسة", "يقوده", "يقودها", "التابع", "التابعة",
-                                            "الموالي", "الموالية", "ضد", "بحق", "على"))
 #: how far after the subject's first word a person can still be the subject's name («وزير الخارجية الإيطالي، فلان»)
 _SUBJECT_REACH = 6
-_NAME_WORDS = frozenset(normalise(w) for w in ("اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم"))
 _PLURAL_ENDINGS = ("وا", "ون", "ين")
 #: impersonal reporting forms that open background in the outlet's voice («يذكر أن», «يشار إلى أن»)
 _IMPERSONAL = frozenset(normalise(w) for w in ("يذكر", "يشار", "يقال"))
 _RULING = frozenset(normalise(w) for w in ("قضى", "نص"))
-_UNNAMED_SPOKESMEN = frozenset(normalise(w) for w in ("متحدث", "متحدثون", "متحدثين", "متحدثة", "ناطق", "ناطقون"))
 _ON_BEHALF = normalise("باسم")
 _ON_BEHALF_PRONOUN = frozenset(normalise(w) for w in ("باسمه", "باسمها", "باسمهم"))
 _KANA = frozenset(normalise(w) for w in ("كان", "كانت", "وكان", "وكانت"))
-_SPOKESMAN_ANAPHORS = frozenset(normalise(w) for w in ("المتحدث", "الناطق", "المتحدثة", "الناطقة"))
 _WORD = re.compile(r"\S+")
 #: contents shorter than this many words are names or fragments, not statements
 MIN_CONTENT_WORDS = 2
-_ACCORDING_FIRST = frozenset(words[0] for words in ACCORDING)
 #: a headline is a first line shorter than this, followed by a blank line
 _HEADLINE_CHARS = 250
 #: words between an unnamed head and a person that make him whom the source is close to, not its name
@@ -146,6 +130,7 @@ class _Finder:
         self.min_content_words = min_content_words
         self.table = table
         self.anonymous = table.anonymous
+        self.sets = table.words
         self.text = analysis.text
         self.tokens: Sequence[Token] = analysis.tokens
         self.mentions: list[Cand] = MENTIONS.get(analysis)
@@ -276,7 +261,7 @@ class _Finder:
     def _opener_follows(self, i: int) -> bool:
         """True when an opener follows cue i within four words («وبين الوزير أن …», not «بين الطرفين»)."""
         for k in range(i + 1, min(self.sentence_end(i), i + 4) + 1):
-            if self.tokens[k].norm in OPENERS or self.word(k) in OPENERS or self.tokens[k].text in ":\"«“":
+            if self.tokens[k].norm in self.sets.opener or self.word(k) in self.sets.opener or self.tokens[k].text in ":\"«“":
                 return True
         return False
 
@@ -286,9 +271,9 @@ class _Finder:
         fused = _FUSED.get(norm) or _FUSED.get(w)
         if fused is not None:
             return 1, fused
-        if w not in _ACCORDING_FIRST and norm not in _ACCORDING_FIRST:
+        if w not in self.sets.according_first and norm not in self.sets.according_first:
             return None
-        for words, lemma in ACCORDING.items():
+        for words, lemma in self.sets.according.items():
             n = len(words)
             if i + n <= len(self.tokens) and all(self.word(i + k) == w or self.tokens[i + k].norm == w
                                                  for k, w in enumerate(words)):
@@ -326,7 +311,7 @@ class _Finder:
         unnamed = self._according_unnamed_kind(j, found)
         if unnamed is not None:
             return self._according_unnamed(i, n, lemma, j, end, unnamed)
-        if self.word(j) in DOCUMENT_HEADS:
+        if self.word(j) in self.sets.document_head:
             # «وفق بيان صادر عن وزارة الدفاع»: a document speaks, its issuer named after it
             issuer = next((m for m in found if m.first <= j + 4 and self._can_speak(m)), None)
             if issuer is not None and self._kind(issuer) == "organization" and not self.tokens[j].prefix.endswith("ال"):
@@ -346,9 +331,9 @@ class _Finder:
         """`document` («بحسب تقارير دولية»), `anonymous` («وفق ما ذكرت مصادر عسكرية», «حسبما أفاد متحدثون
         عسكريون») or None when the source after an attribution has a name."""
         w = self.word(j)
-        if (not found or found[0].first > j + 4) and w in DOCUMENT_HEADS and not self.tokens[j].prefix.endswith("ال"):
+        if (not found or found[0].first > j + 4) and w in self.sets.document_head and not self.tokens[j].prefix.endswith("ال"):
             return "document"
-        if (w in self.anonymous or self.tokens[j].norm in _UNNAMED_SPOKESMEN) and not self.tokens[j].norm.startswith("ال") \
+        if (w in self.anonymous or self.tokens[j].norm in self.sets.unnamed_spokesman) and not self.tokens[j].norm.startswith("ال") \
                 and not self._named_after(j, min(self.sentence_end(j), j + 6)) and not (found and found[0].first == j):
             return "anonymous"
         return None
@@ -421,7 +406,7 @@ class _Finder:
             self.last_source = carried
             return desc_end + 1
         k = desc_end + 1
-        while k <= end_sent and (toks[k].text in "،,:" or toks[k].norm in OPENERS or toks[k].norm in ("فان", "فإن")):
+        while k <= end_sent and (toks[k].text in "،,:" or toks[k].norm in self.sets.opener or toks[k].norm in ("فان", "فإن")):
             k += 1
         if end_sent - k < MIN_CONTENT_WORDS:
             return desc_end + 1
@@ -447,7 +432,7 @@ class _Finder:
                 self._emit(source, cue, normalise(lemma), toks[s0].start, end_c, quote=False)
             return last + 1
         k = last + 1
-        while k <= end_sent and (toks[k].text in "،,:" or toks[k].norm in OPENERS or toks[k].norm in ("فان", "فإن")):
+        while k <= end_sent and (toks[k].text in "،,:" or toks[k].norm in self.sets.opener or toks[k].norm in ("فان", "فإن")):
             k += 1
         if end_sent - k < MIN_CONTENT_WORDS:
             return k
@@ -488,7 +473,7 @@ class _Finder:
                 source = _Source("anonymous", None, " ".join(self.text[toks[k + 1].start:toks[desc_end].end].split()),
                                  desc_end)
             k = max(k, source.last) + 1
-        while k <= end_sent and (toks[k].text in "،,:" or toks[k].norm in OPENERS or self.word(k) in OPENERS
+        while k <= end_sent and (toks[k].text in "،,:" or toks[k].norm in self.sets.opener or self.word(k) in self.sets.opener
                                  or toks[k].norm in ("فان", "فإن")):
             k += 1
         if end_sent - k < MIN_CONTENT_WORDS:
@@ -644,7 +629,7 @@ class _Finder:
     # -- sources ---------------------------------------------------------------------------------
     def _kind(self, cand: Cand) -> str:
         etype = self.types.get(cand.entity or "", "")
-        if etype != "PERSON" and cand.first > 0 and self.word(cand.first - 1) in _MEDIA_HEADS:
+        if etype != "PERSON" and cand.first > 0 and self.word(cand.first - 1) in self.sets.media_head:
             return "media"
         return _KIND_OF_TYPE.get(etype, "organization")
 
@@ -679,10 +664,10 @@ class _Finder:
             if head_full.startswith("ال") and self.last_anonymous is not None:
                 return self.last_anonymous
             return self._anonymous_from(first, last)
-        if (head in _MEMBER_HEADS or head_full in _MEMBER_HEADS) and not any(
+        if (head in self.sets.member_head or head_full in self.sets.member_head) and not any(
                 self.types.get(m.entity or "") == "PERSON" for m in self.mentions_in(first, min(last, first + 6))):
             return self._anonymous_from(first, last)  # «وقال عضو في المجلس الرئاسي إن …»
-        if head_full in _UNNAMED_SPOKESMEN and not self._named_after(first, last):
+        if head_full in self.sets.unnamed_spokesman and not self._named_after(first, last):
             return self._spokesman_for(first, last)
         return None
 
@@ -700,11 +685,11 @@ class _Finder:
         toks = self.tokens
         head, head_full = self.word(first), toks[first].norm
         here = self.text[toks[first].start:toks[first].end]
-        if head_full in _SPOKESMAN_ANAPHORS and not self.mentions_in(first, min(last, first + 3)):
+        if head_full in self.sets.spokesman_anaphor and not self.mentions_in(first, min(last, first + 3)):
             ref = self._last_spokesman(toks[first].start)
             if ref is not None:
                 return _Source("named_person", ref, here, first)
-        if head_full.startswith("ال") and head in _MEDIA_HEADS and not self.mentions_in(first, min(last, first + 2)):
+        if head_full.startswith("ال") and head in self.sets.media_head and not self.mentions_in(first, min(last, first + 2)):
             ref = self._last_media(toks[first].start)
             if ref is not None:
                 return _Source("media", ref, here, first)
@@ -719,7 +704,7 @@ class _Finder:
     def _named_subject(self, first: int, last: int, found: list[Cand]) -> _Source | None:
         """The speaker among the mentions of the subject: a document by its issuer, a titled person, a body
         opening the subject unless a person names it close by, never the one a spokesman speaks for."""
-        if self.word(first) in DOCUMENT_HEADS:
+        if self.word(first) in self.sets.document_head:
             speaker = found[0].entity if found else None
             return _Source("document", speaker, " ".join(self.text[self.tokens[first].start:self.tokens[last].end].split()),
                            found[0].last if found else first)
@@ -757,7 +742,7 @@ class _Finder:
         """«وقال وزير الخارجية الأميركي إن …»: a title alone names the person it introduced before."""
         k = first
         while k <= last and k - first < TitleReference.MAX_WORDS and self.tokens[k].text[:1].isalpha() \
-                and self.word(k) not in OPENERS and self.tokens[k].norm not in OPENERS and not self._in_time(k):
+                and self.word(k) not in self.sets.opener and self.tokens[k].norm not in self.sets.opener and not self._in_time(k):
             k += 1
         person = self.titles.person_for(first, k - 1)
         if person is None:
@@ -770,7 +755,7 @@ class _Finder:
         «مسؤول في الوزارة، فلان،»), unless the head is close to him («مصدر مقرب من فلان»)."""
         toks = self.tokens
         if not (self.word(first) in self.anonymous or toks[first].norm in self.anonymous
-                or self.word(first) in _MEMBER_HEADS or toks[first].norm in _MEMBER_HEADS):
+                or self.word(first) in self.sets.member_head or toks[first].norm in self.sets.member_head):
             return None
         k = last
         while k > first and toks[k].text in "،,":
@@ -788,7 +773,7 @@ class _Finder:
         if at > first + _SUBJECT_REACH:
             return False
         for k in range(first + 1, at):
-            if self.word(k) in _LED_BY or self.tokens[k].norm in _LED_BY or self._in_time(k):
+            if self.word(k) in self.sets.led_by or self.tokens[k].norm in self.sets.led_by or self._in_time(k):
                 return False
         return True
 
@@ -862,8 +847,8 @@ class _Finder:
         """Where an anonymous source's description ends («مصدر عسكري مقرب من القيادة العامة»)."""
         end = first
         for k in range(first + 1, min(last, first + 6) + 1):
-            if (self.tokens[k].text in "،,:\"«.؛" or self.word(k) in _SKIP_SUBJECT or self.word(k) in _SAID_TO
-                    or self._according_at(k) or self.word(k) in OPENERS or self.tokens[k].norm in ("فان", "فإن")):
+            if (self.tokens[k].text in "،,:\"«.؛" or self.word(k) in _SKIP_SUBJECT or self.word(k) in self.sets.said_to
+                    or self._according_at(k) or self.word(k) in self.sets.opener or self.tokens[k].norm in ("فان", "فإن")):
                 break
             end = k
         return end
@@ -913,12 +898,12 @@ class _Finder:
         for back in range(i - 1, max(s0 - 1, i - 5), -1):
             if self.tokens[back].text in "،,:\"«»":
                 return None
-            if self.tokens[back].norm in _UNNAMED_SPOKESMEN:  # «لكن متحدثة عسكرية قالت إن …»
+            if self.tokens[back].norm in self.sets.unnamed_spokesman:  # «لكن متحدثة عسكرية قالت إن …»
                 body = self._spokesman_for(back, i - 1)
                 if body is not None:
                     return body
             if self.word(back) in self.anonymous or self.tokens[back].norm in self.anonymous \
-                    or self.tokens[back].norm in _UNNAMED_SPOKESMEN:
+                    or self.tokens[back].norm in self.sets.unnamed_spokesman:
                 src = _Source("anonymous", None, " ".join(self.text[self.tokens[back].start:self.tokens[i - 1].end].split()))
                 self.last_anonymous = src
                 return src
@@ -977,7 +962,7 @@ class _Finder:
         for k in range(i - 1, max(s0, i - 3) - 1, -1):
             if self.tokens[k].text in "،,:\"«»":
                 return None
-            if self.word(k) in DOCUMENT_HEADS:
+            if self.word(k) in self.sets.document_head:
                 bodies = [m for m in self.mentions_in(s0, k - 1) if self._kind(m) == "organization" and self._can_speak(m)]
                 speaker = bodies[-1].entity if bodies else None
                 return _Source("document", speaker, " ".join(self.text[self.tokens[k].start:self.tokens[i - 1].end].split()),
@@ -1015,7 +1000,7 @@ class _Finder:
     def _impersonal(self, i: int) -> bool:
         """«يذكر أن …»: an impersonal form right before its opener is the outlet's own background."""
         return self.tokens[i].norm in _IMPERSONAL and i + 1 < len(self.tokens) and (
-            self.tokens[i + 1].norm in OPENERS or self.word(i + 1) in OPENERS)
+            self.tokens[i + 1].norm in self.sets.opener or self.word(i + 1) in self.sets.opener)
 
     def _no_subject(self, i: int) -> bool:
         """True when nothing but an opener, a quote, a preposition or a time stands after cue i."""
@@ -1027,11 +1012,11 @@ class _Finder:
         if k >= len(toks) or toks[k].sentence != toks[i].sentence:
             return True
         tok = toks[k]
-        if not tok.text[:1].isalpha() or self.word(k) in OPENERS or tok.norm in OPENERS:
+        if not tok.text[:1].isalpha() or self.word(k) in self.sets.opener or tok.norm in self.sets.opener:
             return True  # «وأضاف: "…"», «وذكرت أن …»
         if tok.prefix[:1] == "ل" or tok.norm in ("ل", "لـ") or self.word(k) in _NOT_SUBJECT:
             return True  # «وقال لـ"سكاي نيوز"», «وأضاف في تصريح …»
-        if self.word(i) in _CALLING or (self.table.cue_for(self.word(i)) or Cue("")).lemma in _CALLING:
+        if self.word(i) in self.sets.calling or (self.table.cue_for(self.word(i)) or Cue("")).lemma in self.sets.calling:
             return True  # «ودعت جميع الأطراف إلى …»: the noun after a call is its object
         last = self.last_source
         if last is not None and last.text and tok.norm.startswith("ال") and self.word(k) in normalise(last.text):
@@ -1058,7 +1043,7 @@ class _Finder:
             if m is not None and (tok.prefix.startswith("ل") or toks[k - 1].norm in ("ل", "لـ")):
                 k = m.last + 1
                 continue
-            if self.word(k) in _SAID_TO:
+            if self.word(k) in self.sets.said_to:
                 k += 2
                 continue
             break
@@ -1078,7 +1063,7 @@ class _Finder:
                 continue
             if tok.text in (":", "：") or tok.text in _OPEN_QUOTES:
                 return k
-            if (tok.norm in OPENERS or self.word(k) in OPENERS) and not self._unnamed_clause(k) \
+            if (tok.norm in self.sets.opener or self.word(k) in self.sets.opener) and not self._unnamed_clause(k) \
                     and not self._spoken_to(k):
                 return k
             later = self.cue_at(k) if k > first else None
@@ -1091,11 +1076,11 @@ class _Finder:
     def _spoken_to(self, k: int) -> bool:
         """«في تصريحات إلى "الوطن"», «في حديث إلى الصحيفة»: «إلى» after a statement names whom it was
         given to, not the content."""
-        return self.word(k) in _TO and k > 0 and self.word(k - 1) in _SAID_TO
+        return self.word(k) in _TO and k > 0 and self.word(k - 1) in self.sets.said_to
 
     def _unnamed_clause(self, k: int) -> bool:
         """«المصدر الذي طلب عدم الكشف عن اسمه»: «عن» before «اسمه/هويته» belongs to the source's description."""
-        return self.word(k) == "عن" and k + 1 < len(self.tokens) and self.word(k + 1) in _NAME_WORDS
+        return self.word(k) == "عن" and k + 1 < len(self.tokens) and self.word(k + 1) in self.sets.name_word
 
     def _quoted_name(self, k: int, stop: int) -> int | None:
         """Closing index when the quote opened at token k holds only a short name («لـ"سكاي نيوز"»)."""
@@ -1121,7 +1106,7 @@ class _Finder:
         """(start, end, is_quote) of the content opened at token `opener`."""
         toks = self.tokens
         k = opener
-        while k <= end_sent and (toks[k].text in (":", "،", ",") or toks[k].norm in OPENERS):
+        while k <= end_sent and (toks[k].text in (":", "،", ",") or toks[k].norm in self.sets.opener):
             k += 1
         if k > end_sent:
             return toks[opener].end, toks[opener].end, False
@@ -1177,7 +1162,7 @@ class _Finder:
     def _said_to(self, claim: Claim, first: int, opener: int) -> None:
         """«في تصريح لوكالة الأنباء الليبية»: the outlet the statement was given to relays it."""
         for k in range(first, opener):
-            if self.word(k) in _SAID_TO:
+            if self.word(k) in self.sets.said_to:
                 for m in self.mentions_in(k + 1, min(opener - 1, k + 3) if opener - 1 >= k + 1 else k + 1):
                     if self.types.get(m.entity or "") == "MEDIA" and m.entity not in claim.via:
                         claim.via.append(m.entity)

@@ -5,11 +5,17 @@ appears after proclitics are removed (agreement in gender and number, present te
 pronouns as in «ذكرته», «أكدته») with its lemma, whether it is a participle, and whether its object
 can be the content. A knowledge overlay adds rows; the knowledge base's `reporting_verbs` lexicon
 adds weak cues. Forms are normalised (see `marsad.text.normalise`).
+
+The other words the claims layer reads are data too: the heads of anonymous sources are the first
+words of the `anonymous_sources` lexicon, and the word sets (openers, documentary and media heads,
+attribution phrases, spokesman words …) are rows of `claim_words` (`term`, `set`, `lemma`), so that
+a `--kb` overlay reaches them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -18,33 +24,63 @@ from marsad.knowledge.readers import read_lexicon
 from marsad.text.normalise import normalise
 
 CLAIM_CUES_FILE = Path(str(resources.files("marsad").joinpath("data/lexicons/claim_cues.tsv")))
+ANONYMOUS_SOURCES_FILE = Path(str(resources.files("marsad").joinpath("data/lexicons/anonymous_sources.tsv")))
+CLAIM_WORDS_FILE = Path(str(resources.files("marsad").joinpath("data/lexicons/claim_words.tsv")))
 
-#: Phrases that name a source after the content: «بحسب X», «وفقاً لـ X», «نقلاً عن X», «حسب X».
-ACCORDING = {
-    ("بحسب",): "بحسب", ("حسب",): "حسب", ("وفقا",): "وفقا", ("وفق",): "وفقا", ("طبقا",): "وفقا",
-    ("نقلا", "عن"): "نقلا عن", ("استنادا", "الى"): "وفقا", ("على", "لسان"): "على لسان",
-}
 
-#: Words after a cue that open its content.
-OPENERS = frozenset(normalise(w) for w in ("إن", "أن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها",
-                                            "أنهم", "إنهم", "بأنهم", "بالقول", "قائلا", "عن", "إلى", "الى"))
+@dataclass(frozen=True)
+class ClaimWords:
+    """The word sets of lexicons/claim_words.tsv, normalised, one field per `set` (see the file's comments)."""
 
-#: Heads of anonymous sources («مصدر خاص», «مصادر عسكرية», «مسؤول رفيع»).
-ANONYMOUS_HEADS: frozenset[str] = frozenset(normalise(w) for w in (
-    "مصدر", "مصادر", "المصدر", "المصادر", "مسؤول", "مسؤولون", "مسؤولين", "مسئول", "شهود", "شاهد", "سكان",
-    "مراقبون", "مراقبين", "ناشطون", "ناشطين", "مصدرا", "أوساط", "دوائر", "جهات", "مسعفون", "مسعفين",
-    "منتقدون", "منتقدين", "محللون", "محللين", "خبراء", "خبير", "دبلوماسيون", "دبلوماسي", "أطباء", "طبيب",
-    "مهندس", "موظف", "موظفون", "عسكريون", "ضابط", "ضباط", "مقاتل", "مقاتلون", "أهالي", "مواطنون",
-    "أحد", "احد", "مصادر", "مقربون", "مقرب", "مسؤولا", "مسئولا", "شاهدا", "ضابطا", "مصادرا", "منتقدو",
-    "خصوم", "خصومه", "خصومها", "منتقدوه", "منتقدوها", "معارضون", "معارضوه", "معارضين",
-))
+    opener: frozenset[str] = frozenset()
+    document_head: frozenset[str] = frozenset()
+    media_head: frozenset[str] = frozenset()
+    said_to: frozenset[str] = frozenset()
+    member_head: frozenset[str] = frozenset()
+    unnamed_spokesman: frozenset[str] = frozenset()
+    spokesman_anaphor: frozenset[str] = frozenset()
+    led_by: frozenset[str] = frozenset()
+    name_word: frozenset[str] = frozenset()
+    calling: frozenset[str] = frozenset()
+    #: attribution phrases («بحسب», «نقلا عن») as word tuples -> the cue's lemma (the first row of a phrase wins)
+    according: dict[tuple[str, ...], str] = field(default_factory=dict)
+    #: the first words of `according`
+    according_first: frozenset[str] = frozenset()
 
-#: Heads of documentary sources («بيان صادر عن …», «تقرير»).
-DOCUMENT_HEADS = frozenset(normalise(w) for w in ("بيان", "البيان", "تقرير", "التقرير", "وثيقة", "الوثيقة",
-                                                   "رسالة", "مذكرة", "تعميم", "بلاغ", "اتفاقية", "الاتفاقية",
-                                                   "الاتفاق", "اتفاق", "القرار", "قرار", "بيانات", "الحكم",
-                                                   "المرسوم", "مرسوم", "تقارير", "التقارير",
-                                                   "حكما", "وثائق", "مستندات"))
+
+_SET_FIELDS = frozenset(f for f in ClaimWords.__dataclass_fields__ if f not in ("according", "according_first"))
+
+
+def claim_words(rows: list[dict[str, str]]) -> ClaimWords:
+    """The word sets of `claim_words` rows (set names outside `ClaimWords` are left to other readers)."""
+    sets: dict[str, set[str]] = {}
+    according: dict[tuple[str, ...], str] = {}
+    for row in rows:
+        name, words = row.get("set", "").strip(), normalise(row.get("term", "")).split()
+        if not words:
+            continue
+        if name == "according":
+            according.setdefault(tuple(words), normalise((row.get("lemma") or "").strip()) or " ".join(words))
+        elif name in _SET_FIELDS:
+            sets.setdefault(name, set()).add(" ".join(words))
+    return ClaimWords(**{k: frozenset(v) for k, v in sets.items()}, according=according,
+                      according_first=frozenset(words[0] for words in according))
+
+
+@lru_cache(maxsize=1)
+def shipped_claim_words() -> ClaimWords:
+    """The word sets of the shipped lexicons/claim_words.tsv."""
+    return claim_words(read_lexicon(CLAIM_WORDS_FILE))
+
+
+def anonymous_heads(rows: list[dict[str, str]]) -> frozenset[str]:
+    """Heads of anonymous sources: the first word of every `anonymous_sources` row, normalised."""
+    heads = set()
+    for row in rows:
+        words = normalise(row.get("term", "")).split()
+        if words:
+            heads.add(words[0])
+    return frozenset(heads)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +123,8 @@ def cue_for(form: str) -> Cue | None:
 
 @dataclass(frozen=True)
 class CueTable:
-    """The cues and anonymous-source heads of one knowledge base: its `claim_cues` lexicon, plus
-    its `reporting_verbs` lexicon as weak cues.
+    """The cues, anonymous-source heads and word sets of one knowledge base: its `claim_cues` lexicon,
+    plus its `reporting_verbs` lexicon as weak cues, its `anonymous_sources` and `claim_words` lexicons.
 
     Cues that come only from the KB's `reporting_verbs` lexicon are `weak` (they need their own
     subject and an opener), since that lexicon mixes verbs with nouns such as «تصريحات».
@@ -96,6 +132,7 @@ class CueTable:
 
     cues: dict[str, Cue]
     anonymous: frozenset[str]
+    words: ClaimWords = field(default_factory=shipped_claim_words)
 
     def cue_for(self, form: str) -> Cue | None:
         """The cue of a normalised word (without proclitics), or None."""
@@ -106,16 +143,13 @@ class CueTable:
 def cue_table(kb: object | None) -> CueTable:
     """The cue table of a knowledge base (built once per KB)."""
     cues = _build(_rows(kb))
-    anonymous = set(ANONYMOUS_HEADS)
     names = kb.lexicon_names() if kb is not None else []  # type: ignore[attr-defined]
     if "reporting_verbs" in names:
         for row in kb.lexicon("reporting_verbs"):  # type: ignore[attr-defined]
             term = normalise(row.get("term", "").strip())
             if term and " " not in term and term not in cues:
                 cues[term] = Cue(normalise(row.get("lemma") or term), weak=True)
-    if "anonymous_sources" in names:
-        for row in kb.lexicon("anonymous_sources"):  # type: ignore[attr-defined]
-            words = normalise(row.get("term", "")).split()
-            if words:
-                anonymous.add(words[0])
-    return CueTable(cues, frozenset(anonymous))
+    anonymous = anonymous_heads(kb.lexicon("anonymous_sources") if "anonymous_sources" in names  # type: ignore[attr-defined]
+                                else read_lexicon(ANONYMOUS_SOURCES_FILE))
+    words = claim_words(kb.lexicon("claim_words")) if "claim_words" in names else shipped_claim_words()  # type: ignore[attr-defined]
+    return CueTable(cues, anonymous, words)
