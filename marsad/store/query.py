@@ -274,20 +274,25 @@ class Reader:
 
     def event_card(self, row: Any, *, evidence: bool = False, parts: list[Any] | None = None) -> dict[str, Any] | None:
         """One event as a dict (None when rejected), with its participants and, on request, its evidence."""
-        if self.corrections.status("event", row.key) == "rejected":
+        status = self.corrections.status("event", row.key)
+        if status == "rejected":
             return None
         edits = self.corrections.edits["event"].get(row.key, {})
         if parts is None:
             parts = self._participants([row.id]).get(row.id, [])
+        agents, targets = set(), set()
+        for p in parts:
+            if p.role == "agent":
+                agents.add(self.canon(p.actor_id))
+            elif p.role == "target":
+                targets.add(self.canon(p.actor_id))
+        place = self.actor(row.place_id) if row.place_id else None
         card = {"id": row.id, "key": row.key, "type": edits.get("type", row.type), "date": edits.get("date", row.date),
-                "precision": row.precision, "sources": row.sources,
-                "agents": sorted({self.canon(p.actor_id) for p in parts if p.role == "agent"}),
-                "targets": sorted({self.canon(p.actor_id) for p in parts if p.role == "target"}),
-                "place": self.canon(row.place_id), "place_name": self.name(row.place_id),
-                "status": self.corrections.status("event", row.key)}
+                "precision": row.precision, "sources": row.sources, "agents": sorted(agents), "targets": sorted(targets),
+                "place": self.canon(row.place_id), "place_name": place["name"] if place else None, "status": status}
         card["agent_names"] = [self.name(a) for a in card["agents"]]
         card["target_names"] = [self.name(a) for a in card["targets"]]
-        card["geo"] = (self.actor(row.place_id) or {}).get("geo") if row.place_id else None
+        card["geo"] = place.get("geo") if place else None
         if evidence:
             card["evidence"] = [self._evidence(e) for e in self.conn.execute(
                 select(t.event_evidence).where(t.event_evidence.c.event_id == row.id)
