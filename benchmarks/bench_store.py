@@ -8,6 +8,7 @@ Measures, on one core (this process only):
 - the database size per 1,000 articles.
 
 Usage: python benchmarks/bench_store.py [--limit N] [--out FILE]   (default: the whole corpus, SQLite)
+       python benchmarks/bench_store.py --queries-only STORE.db      (time the queries on a store built before)
 Writes benchmarks/results/store.json (or FILE). Needs ../shared/datasets (or $MARSAD_SHARED).
 """
 
@@ -69,12 +70,27 @@ def _queries(reader: Reader) -> dict[str, tuple[float, float]]:
     }
 
 
+def _queries_only(db: Path) -> int:
+    """Time every query on an existing SQLite store and print the medians (nothing is written)."""
+    if not db.is_file():
+        print(f"bench_store: {db}: no such store", file=sys.stderr)
+        return 2
+    with Store(db) as store, store.connect() as conn:
+        for name, (ms, cpu_ms) in _queries(Reader(conn)).items():
+            print(f"  {name}: {ms} ms ({cpu_ms} ms of CPU)")
+    return 0
+
+
 def main() -> int:
     """Run the benchmark and write the results file."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=None, help="the first N corpus articles (default: all)")
     ap.add_argument("--out", default=str(OUT), help=f"the results file (default {OUT.relative_to(ROOT)})")
+    ap.add_argument("--queries-only", metavar="DB", type=Path,
+                    help="time the queries on a store built before (for example by marsad ingest) and stop")
     args = ap.parse_args()
+    if args.queries_only is not None:
+        return _queries_only(args.queries_only)
     if corpus_path() is None:
         print("bench_store: skipped: ../shared/datasets is absent (set MARSAD_SHARED)")
         return 0

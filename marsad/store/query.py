@@ -159,8 +159,11 @@ class Reader:
             where_ev = [*where, or_(t.relation_evidence.c.date.is_(None), t.relation_evidence.c.date <= until)]
         else:
             where_ev = where
-        rows = self.conn.execute(select(t.relations).where(*where)).all()
-        stats = self._relation_evidence(where_ev) if modalities else self._relation_evidence_counted(where_ev)
+        if modalities:
+            rows = self.conn.execute(select(t.relations).where(*where)).all()
+            stats = self._relation_evidence(where_ev)
+        else:
+            rows, stats = self._relations_counted(where_ev)
         self.load_actors([end for r in rows if r.id in stats for end in (r.head_id, r.tail_id)])
         out = []
         for r in rows:
@@ -191,21 +194,22 @@ class Reader:
                            "modalities": [(e.date, e.modality) for e in evs]}
         return out
 
-    def _relation_evidence_counted(self, where: list[Any]) -> dict[int, dict[str, Any]]:
-        """Per relation: first and last seen, evidence count and outlets, counted in the database."""
+    def _relations_counted(self, where: list[Any]) -> tuple[list[Any], dict[int, dict[str, Any]]]:
+        """The relations with evidence matching `where`, each row with its first and last seen dates,
+        evidence count and outlets aggregated by the database (one row per relation, not per report)."""
         ev = t.relation_evidence
-        joined = select().select_from(ev).join(t.relations, t.relations.c.id == ev.c.relation_id).where(*where)
-        out: dict[int, dict[str, Any]] = {}
         dated = and_(ev.c.date.is_not(None), ev.c.date != "")
-        for rel_id, first, last, n in self.conn.execute(joined.add_columns(
-                ev.c.relation_id, func.min(case((dated, ev.c.date))), func.max(case((dated, ev.c.date))),
-                func.count()).group_by(ev.c.relation_id)):
-            out[rel_id] = {"first_seen": first, "last_seen": last, "evidence": n, "outlets": []}
-        for rel_id, outlet in self.conn.execute(joined.add_columns(ev.c.relation_id, ev.c.outlet).distinct()
-                                                .where(ev.c.outlet.is_not(None), ev.c.outlet != "")
-                                                .order_by(ev.c.relation_id, ev.c.outlet)):
-            out[rel_id]["outlets"].append(outlet)
-        return out
+        outlet = case((ev.c.outlet != "", ev.c.outlet))
+        rows = self.conn.execute(
+            select(*t.relations.c, func.min(case((dated, ev.c.date))).label("ev_first"),
+                   func.max(case((dated, ev.c.date))).label("ev_last"), func.count().label("ev_count"),
+                   func.aggregate_strings(outlet, "\x1f").label("ev_outlets"))
+            .select_from(ev).join(t.relations, t.relations.c.id == ev.c.relation_id).where(*where)
+            .group_by(t.relations.c.id)).all()
+        out = {r.id: {"first_seen": r.ev_first, "last_seen": r.ev_last, "evidence": r.ev_count,
+                      "outlets": sorted(set(r.ev_outlets.split("\x1f"))) if r.ev_outlets else []}
+               for r in rows}
+        return rows, out
 
     # -- events -------------------------------------------------------------------------------
 
@@ -270,20 +274,25 @@ class Reader:
 
     def event_card(self, row: Any, *, evidence: bool = False, parts: list[Any] | None = None) -> dict[str, Any] | None:
         """One event as a dict (None when rejected), with its participants and, on request, its evidence."""
-        if self.corrections.status("event", row.key) == "rejected":
+        status = self.corrections.status("event", row.key)
+        if status == "rejected":
             return None
         edits = self.corrections.edits["event"].get(row.key, {})
         if parts is None:
             parts = self._participants([row.id]).get(row.id, [])
+        agents, targets = set(), set()
+        for p in parts:
+            if p.role == "agent":
+                agents.add(self.canon(p.actor_id))
+            elif p.role == "target":
+                targets.add(self.canon(p.actor_id))
+        place = self.actor(row.place_id) if row.place_id else None
         card = {"id": row.id, "key": row.key, "type": edits.get("type", row.type), "date": edits.get("date", row.date),
-                "precision": row.precision, "sources": row.sources,
-                "agents": sorted({self.canon(p.actor_id) for p in parts if p.role == "agent"}),
-                "targets": sorted({self.canon(p.actor_id) for p in parts if p.role == "target"}),
-                "place": self.canon(row.place_id), "place_name": self.name(row.place_id),
-                "status": self.corrections.status("event", row.key)}
+                "precision": row.precision, "sources": row.sources, "agents": sorted(agents), "targets": sorted(targets),
+                "place": self.canon(row.place_id), "place_name": place["name"] if place else None, "status": status}
         card["agent_names"] = [self.name(a) for a in card["agents"]]
         card["target_names"] = [self.name(a) for a in card["targets"]]
-        card["geo"] = (self.actor(row.place_id) or {}).get("geo") if row.place_id else None
+        card["geo"] = place.get("geo") if place else None
         if evidence:
             card["evidence"] = [self._evidence(e) for e in self.conn.execute(
                 select(t.event_evidence).where(t.event_evidence.c.event_id == row.id)

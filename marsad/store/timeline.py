@@ -53,21 +53,26 @@ def graph_at(reader: Reader, at: str | None = None, types: tuple[str, ...] = NET
     actors, edges relations with type, first/last seen, evidence count and status."""
     relations = [r for r in reader.relations(types=types, until=at, modalities=False) if r["status"] != "rejected"]
     status = _states(relations)
-    graph = nx.MultiDiGraph(at=at or "")
+    nodes: dict[int, dict[str, Any]] = {}
     for r in relations:
         for end in (r["head"], r["tail"]):
-            if end not in graph:
-                card = reader.actor(end) or {}
-                geo = card.get("geo") or {}
-                graph.add_node(end, name=card.get("name", ""), type=card.get("type", ""),
-                               name_en=card.get("name_en") or "", key=card.get("key", ""),
-                               first_seen=card.get("first_seen") or "", last_seen=card.get("last_seen") or "",
-                               lat=geo.get("lat", ""), lon=geo.get("lon", ""))
-        graph.add_edge(r["head"], r["tail"], key=r["id"], type=r["type"], relation=r["id"],
-                       first_seen=r["first_seen"] or "", last_seen=r["last_seen"] or "",
-                       evidence=r["evidence"], outlets=", ".join(r["outlets"]), status=status[r["id"]],
-                       confirmed=r["status"] == "confirmed")
+            if end not in nodes:
+                nodes[end] = _node(reader.actor(end) or {})
+    graph = nx.MultiDiGraph(at=at or "")
+    graph.add_nodes_from(nodes.items())   # in bulk: add_node per actor costs more than the query
+    graph.add_edges_from((r["head"], r["tail"], r["id"], {
+        "type": r["type"], "relation": r["id"], "first_seen": r["first_seen"] or "", "last_seen": r["last_seen"] or "",
+        "evidence": r["evidence"], "outlets": ", ".join(r["outlets"]), "status": status[r["id"]],
+        "confirmed": r["status"] == "confirmed"}) for r in relations)
     return graph
+
+
+def _node(card: dict[str, Any]) -> dict[str, Any]:
+    """The attributes of an actor's node in the network."""
+    geo = card.get("geo") or {}
+    return {"name": card.get("name", ""), "type": card.get("type", ""), "name_en": card.get("name_en") or "",
+            "key": card.get("key", ""), "first_seen": card.get("first_seen") or "",
+            "last_seen": card.get("last_seen") or "", "lat": geo.get("lat", ""), "lon": geo.get("lon", "")}
 
 
 def graph_json(graph: nx.MultiDiGraph) -> dict[str, Any]:

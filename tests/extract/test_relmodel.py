@@ -18,18 +18,7 @@ from marsad.extract.relmodel.learn import Example, FitOptions, fit
 from marsad.extract.relmodel.model import SHIPPED, RelationModel, load_model
 from marsad.layers import MENTIONS
 from marsad.model import Analysis
-from marsad.pipeline import DEFAULT_COMPONENTS, Pipeline
-
-
-@pytest.fixture(scope="module")
-def rules() -> Pipeline:
-    """The default pipeline without the relation model."""
-    return Pipeline(DEFAULT_COMPONENTS, disable=("relation_model",))
-
-
-@pytest.fixture(scope="module")
-def lex(rules: Pipeline) -> Lexicons:
-    return Lexicons.from_kb(rules.resources.kb)  # type: ignore[union-attr]
+from marsad.pipeline import Pipeline
 
 
 def _by_kb(a: Analysis) -> dict[str, str]:

@@ -13,18 +13,7 @@ from marsad.extract.relmodel.data import prepare
 from marsad.extract.relmodel.features import ArticleContext, Lexicons
 from marsad.layers import MENTIONS
 from marsad.model import Analysis
-from marsad.pipeline import DEFAULT_COMPONENTS, Pipeline
-
-
-@pytest.fixture(scope="module")
-def rules() -> Pipeline:
-    """The default pipeline without the relation model."""
-    return Pipeline(DEFAULT_COMPONENTS, disable=("relation_model",))
-
-
-@pytest.fixture(scope="module")
-def lex(rules: Pipeline) -> Lexicons:
-    return Lexicons.from_kb(rules.resources.kb)  # type: ignore[union-attr]
+from marsad.pipeline import Pipeline
 
 
 def _run(pipe: Pipeline, text: str) -> Analysis:

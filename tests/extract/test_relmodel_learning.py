@@ -17,18 +17,7 @@ from marsad.extract.relmodel.data import gold_examples, prepare
 from marsad.extract.relmodel.decide import model_relations
 from marsad.extract.relmodel.features import Lexicons
 from marsad.model import Analysis, Offsets, Relation
-from marsad.pipeline import DEFAULT_COMPONENTS, Pipeline
-
-
-@pytest.fixture(scope="module")
-def rules() -> Pipeline:
-    """The default pipeline without the relation model."""
-    return Pipeline(DEFAULT_COMPONENTS, disable=("relation_model",))
-
-
-@pytest.fixture(scope="module")
-def lex(rules: Pipeline) -> Lexicons:
-    return Lexicons.from_kb(rules.resources.kb)  # type: ignore[union-attr]
+from marsad.pipeline import Pipeline
 
 
 def _run(pipe: Pipeline, text: str) -> Analysis:
