@@ -5,11 +5,21 @@
         store.ingest(["news/"])
         with store.connect() as conn:
             Reader(conn).find_actors("حفتر")
+
+The names below are imported on first use, so that the command line does not load SQLAlchemy and
+NetworkX before a store command runs.
 """
 
-from marsad.store.corrections import add_correction
-from marsad.store.query import Reader
-from marsad.store.store import IngestSummary, Store
-from marsad.store.timeline import changes, graph_at, graph_json
+from marsad.lazy import lazy_exports
 
 __all__ = ["IngestSummary", "Reader", "Store", "add_correction", "changes", "graph_at", "graph_json"]
+
+__getattr__ = lazy_exports(__name__, {
+    "add_correction": "marsad.store.corrections",
+    "Reader": "marsad.store.query",
+    "IngestSummary": "marsad.store.store",
+    "Store": "marsad.store.store",
+    "changes": "marsad.store.timeline",
+    "graph_at": "marsad.store.timeline",
+    "graph_json": "marsad.store.timeline",
+})

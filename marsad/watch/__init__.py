@@ -10,12 +10,27 @@
         list_alerts(store)
 """
 
-from marsad.watch.alerts import attach_alerts, evaluate, list_alerts
-from marsad.watch.rules import Rule, add_rule, list_rules, remove_rule
-from marsad.watch.runner import RoundSummary, Watcher
-from marsad.watch.sinks import JsonlSink, TerminalSink, WebhookSink
-from marsad.watch.sources import Source, add_source, list_sources, remove_source
+from marsad.lazy import lazy_exports
 
 __all__ = ["JsonlSink", "RoundSummary", "Rule", "Source", "TerminalSink", "Watcher", "WebhookSink", "add_rule",
            "add_source", "attach_alerts", "evaluate", "list_alerts", "list_rules", "list_sources", "remove_rule",
            "remove_source"]
+
+__getattr__ = lazy_exports(__name__, {
+    "attach_alerts": "marsad.watch.alerts",
+    "evaluate": "marsad.watch.alerts",
+    "list_alerts": "marsad.watch.alerts",
+    "Rule": "marsad.watch.rules",
+    "add_rule": "marsad.watch.rules",
+    "list_rules": "marsad.watch.rules",
+    "remove_rule": "marsad.watch.rules",
+    "RoundSummary": "marsad.watch.runner",
+    "Watcher": "marsad.watch.runner",
+    "JsonlSink": "marsad.watch.sinks",
+    "TerminalSink": "marsad.watch.sinks",
+    "WebhookSink": "marsad.watch.sinks",
+    "Source": "marsad.watch.sources",
+    "add_source": "marsad.watch.sources",
+    "list_sources": "marsad.watch.sources",
+    "remove_source": "marsad.watch.sources",
+})
