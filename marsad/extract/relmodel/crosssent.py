@@ -16,7 +16,7 @@ from dataclasses import replace
 from marsad.extract.names.cands import Cand
 from marsad.extract.relmodel.anaphora import anaphor_mentions
 from marsad.extract.relmodel.candidates import Candidate, clause_bounds, generate
-from marsad.extract.relmodel.features import ArticleContext, Lexicons, _lex, extract
+from marsad.extract.relmodel.features import ArticleContext, Lexicons, _lex, extract, pair_features
 from marsad.extract.relmodel.schema import ACTORS, PLACES, allowed_types
 from marsad.model import Token
 from marsad.text.normalise import normalise
@@ -123,14 +123,7 @@ def extract_cross(tokens: Sequence[Token], cand: Candidate, ctx: ArticleContext,
     al = ant[0]
     if al > 0:
         out.append(f"xs|al1={tokens[al - 1].stem}")
-    for role in ctx.roles.get((cand.head, cand.tail), ()):
-        out.append(f"xs|ev={role}")
-    for rule in ctx.rules.get((cand.head, cand.tail), ()):
-        out.append(f"xs|rule={rule}")
-    kh, kt = ctx.kb_ids.get(cand.head), ctx.kb_ids.get(cand.tail)
-    if kh and kt:
-        out.extend(f"xs|kb={r}:fwd" for r in lex.affiliations.get((kh, kt), ()))
-        out.extend(f"xs|kb={r}:rev" for r in lex.affiliations.get((kt, kh), ()))
+    out.extend(pair_features(cand, ctx, lex, "xs|"))
     return out
 
 

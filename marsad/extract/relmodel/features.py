@@ -239,12 +239,17 @@ def extract(tokens: Sequence[Token], cand: Candidate, ctx: ArticleContext, lex: 
             out.append(f"r{k}={tokens[j].stem}")
             out.extend(_prefix("rp=", tokens[j].stem))
             out.extend((ctx.tokens.get(j) or _token(ctx, tokens, j, lex)).right)
-    for role in ctx.roles.get((cand.head, cand.tail), ()):
-        out.append(f"ev={role}")
-    for rule in ctx.rules.get((cand.head, cand.tail), ()):
-        out.append(f"rule={rule}")
+    out.extend(pair_features(cand, ctx, lex))
+    return out
+
+
+def pair_features(cand: Candidate, ctx: ArticleContext, lex: Lexicons, prefix: str = "") -> list[str]:
+    """What the article already says of a pair: event roles, rules that fired, the knowledge base's
+    affiliations both ways; each feature name starts with `prefix`."""
+    out = [f"{prefix}ev={role}" for role in ctx.roles.get((cand.head, cand.tail), ())]
+    out += [f"{prefix}rule={rule}" for rule in ctx.rules.get((cand.head, cand.tail), ())]
     kh, kt = ctx.kb_ids.get(cand.head), ctx.kb_ids.get(cand.tail)
     if kh and kt:
-        out.extend(f"kb={r}:fwd" for r in lex.affiliations.get((kh, kt), ()))
-        out.extend(f"kb={r}:rev" for r in lex.affiliations.get((kt, kh), ()))
+        out.extend(f"{prefix}kb={r}:fwd" for r in lex.affiliations.get((kh, kt), ()))
+        out.extend(f"{prefix}kb={r}:rev" for r in lex.affiliations.get((kt, kh), ()))
     return out
