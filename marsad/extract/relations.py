@@ -30,7 +30,7 @@ from marsad.text.normalise import normalise
 
 _EVENT_RELATIONS = {
     "ALLEGIANCE": "LOYAL_TO", "EXPULSION": "OPPOSES", "ATTACK": "OPPOSES", "ARMED_CLASH": "OPPOSES",
-    "ACCUSATION": "OPPOSES", "THREAT": "OPPOSES", "SANCTION": "OPPOSES", "SUPPORT": "SUPPORTS",
+    "ACCUSATION": "OPPOSES", "THREAT": "OPPOSES", "SANCTION": "OPPOSES", "ARREST": "OPPOSES", "LEGAL_ACTION": "OPPOSES", "PROTEST": "OPPOSES", "SUPPORT": "SUPPORTS",
     "AGREEMENT": "ALLIED_WITH", "DEFECTION": "DEFECTED_FROM",
 }
 #: an event must be at least this sure to imply that its agent opposes its target
@@ -171,6 +171,10 @@ def _from_event(analysis: Analysis, ev: Event, types: dict[str, str], add,  # ty
     if ev.type == "ACCUSATION" and not any(types.get(t) in _ACTORS for t in ev.targets):
         _condemned_authors(analysis, ev, types, add)
         return
+    if ev.type == "ATTACK" and ev.place and kinds.get(ev.place) != "country" and ev.confidence >= opposes_min:
+        for t in ev.targets:  # «استهدفت غارة موقعاً لداعش في الجفرة»: the force struck is where it was struck
+            if types.get(t) == "ARMED_GROUP" and t not in ev.agents:
+                add("BASED_IN", t, ev.place, s, e, mod, 0.5, ev.time)
     rtype = _EVENT_RELATIONS.get(ev.type)
     if rtype is None:
         return

@@ -55,6 +55,12 @@ CASES = [
     ("fought_with", "واشتبكت قوات حفتر مع مجلس شورى ثوار بنغازي قرب الميناء.", ("OPPOSES", "lna", "bric")),
     ("inner_body", "ودعت الأمم المتحدة إلى التهدئة، فيما قالت مفوضية الأمم المتحدة لحقوق الإنسان إن المدنيين في خطر.",
      ("MEMBER_OF", None, "un")),
+    ("seized", "وبسطت قوات حفتر سيطرتها على مدينة أجدابيا بعد أيام من القتال.", ("CONTROLS", "lna", "place:ly/ajdabiya")),
+    ("seized", "وقال مصدر عسكري إن قوات حفتر سيطرت على مدينة سرت ودرنة.", ("CONTROLS", "lna", "place:ly/derna")),
+    ("seized", "واستعادت قوات حفتر بالكامل مدينة سرت صباح الخميس.", ("CONTROLS", "lna", "place:ly/sirte")),
+    ("rival_of", "وتنازع حكومة موازية لحكومة الوفاق الوطني على الشرعية منذ عامين.", ("OPPOSES", None, "gna")),
+    ("rival_of", "ويعمل فايز السراج من قاعدة بحرية منذ أن سيطرت جماعة منافسة على وسط المدينة.",
+     ("OPPOSES", "جماعة منافسة", "sarraj")),
 ]
 
 
@@ -94,6 +100,11 @@ def test_rule(rule: str, text: str, expected: tuple[str, str | None, str | None]
     ("state_head", "وقال رئيس الحكومة التونسية يوسف الشاهد إن تونس مستعدة."),  # «رئيس الحكومة», not of the state
     ("inner_body", "وأعلن تنظيم الدولة الإسلامية مسؤوليته، وتبنى تنظيم الدولة الإسلامية الهجوم."),  # one group
     ("inner_body", "وتقدمت قوات موالية لحكومة الوفاق الوطني، وقالت حكومة الوفاق الوطني إنها ستفاوض."),  # `affiliated`'s
+    ("seized", "ولم تسيطر قوات حفتر على مدينة سرت رغم القصف."),  # denied
+    ("seized", "وفرضت قوات حفتر حصارا على مدينة درنة منذ شهور."),  # a siege, not a capture
+    ("seized", "وسيطرت قوات حفتر على مناطق واسعة في ليبيا."),  # a part of the country, not the country
+    ("seized", "وقال القائد إن قوات حفتر قد تدخل مدينة سرت قريبا."),  # a possibility
+    ("rival_of", "ويدعم خليفة حفتر حكومة موازية في الشرق منذ عامين."),  # its backer, not its rival
 ])
 def test_rule_stays_silent(rule: str, text: str) -> None:
     assert not _hits(text, rule)

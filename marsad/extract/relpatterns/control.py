@@ -35,7 +35,7 @@ def under_control(v: View, i: int) -> list[Hit]:
         return []
     if p is None or v.kinds.get(p.entity or "") == "country":
         return []  # «منطقة بشمال سوريا تخضع لسيطرة X»: a part of the country, not the country
-    x = v.after(k, _ACTORS, skip=0) if k < len(tokens) else None
+    x = v.after(k, _ACTORS, skip=1 if k < len(tokens) and tokens[k].text in "\"«“'" else 0) if k < len(tokens) else None
     return _hit("CONTROLS", x, p, min(p.start, tokens[i].start), x.end) if x else []
 
 
@@ -74,3 +74,83 @@ def handed_over(v: View, i: int) -> list[Hit]:
     if taker is None or not places:
         return []
     return [("CONTROLS", taker.entity or "", p.entity or "", tokens[i].start, taker.end) for p in places]
+
+
+#: words that undo or withhold a capture when they stand just before its verb
+_NOT = frozenset({"لم", "لن", "لا", "ما"})
+#: how many words may stand between the subject and the place («السبت», «سيطرتها», «بالكامل», «على»)
+_SEIZE_GAP = 4
+_ON = "علي"
+_INTO = "الي"
+_HOLDING = frozenset({"ARMED_GROUP", "ORGANIZATION", "TRIBE"})
+
+
+def seized(v: View, i: int) -> list[Hit]:
+    """«سيطرت قوات X على P», «بسطت جماعة X سيطرتها على P», «استعادت قوات X مدينة P», «X سيطر على P
+    وQ», «دخلت قوات X إلى P»: a group takes or holds a place named right after → CONTROLS(X, P) and the
+    places joined to P by «و» (never a country: «سيطر على مناطق في سوريا» holds a part of it)."""
+    tokens = v.tokens
+    on, impose, direct = v.cue(i, "seize"), v.cue(i, "impose"), v.cue(i, "retake")
+    if not (on or impose or direct) or i + 1 >= len(tokens):
+        return []
+    x = v.by_first.get(i + 1)
+    if x is not None and v.type(x) in _HOLDING:  # verb, subject, place
+        k, verb_at = x.last + 1, i
+    else:  # subject, verb, place: «الجيش الوطني سيطر على …», «الجيش قد سيطر …»
+        back = i - 2 if i > 1 and v.words[i - 1] == "قد" else i - 1
+        if back == i - 2 and v.words[i][:1] in "يت":
+            return []  # «قد تدخل …»: a possibility, not a capture
+        x = v.by_last.get(back)
+        if x is None or v.type(x) not in _HOLDING:
+            return []
+        k, verb_at = i + 1, back + 1
+    if verb_at > 0 and (v.words[verb_at - 1] in _NOT or v.tokens[verb_at - 1].stem in _NOT):
+        return []
+    noun = False
+    for j in range(k, min(len(tokens), k + _SEIZE_GAP + 1)):
+        if tokens[j].sentence != tokens[i].sentence or tokens[j].text in ".؟!،,:()":
+            return []
+        p = v.by_first.get(j)
+        if p is not None:
+            if v.type(p) not in _PLACES:
+                return []
+            h = j - 1 if j - 1 > k and v.words[j - 1] in v.cues.place_heads else j  # «على العاصمة طرابلس»
+            before = v.words[h - 1] if h > k else ""
+            if impose and not (on or direct or noun):
+                return []  # «فرضت … على P» without «سيطرتها» is a siege or a ban, not a capture
+            if (on or impose) and before != _ON:
+                return []
+            if direct and not (h == k or before in (_ON, _INTO) or all(_filler(v, q) for q in range(k, h))):
+                return []
+            return [("CONTROLS", x.entity or "", q.entity or "", min(x.start, tokens[i].start), q.end)
+                    for q in _joined_places(v, p) if v.kinds.get(q.entity or "") != "country"]
+        noun = noun or v.cue(j, "control_noun") or tokens[j].stem.startswith("سيطرت")
+        if not (v.words[j] in (_ON, _INTO) or v.cue(j, "control_noun") or tokens[j].stem.startswith("سيطرت")
+                or _filler(v, j) or (v.words[j] in v.cues.place_heads and v.type(v.by_first.get(j + 1)) in _PLACES)):
+            return []
+    return []
+
+
+def _joined_places(v: View, p: Cand, most: int = 6) -> list[Cand]:
+    """`p` and the places joined to it by «و» or a comma, a word announcing a place allowed between
+    («معسكر الصاعقة وكلية الشرطة», «السدرة ورأس لانوف»)."""
+    out = [p]
+    k = p.last + 1
+    while k < len(v.tokens) and len(out) < most:
+        if v.tokens[k].text in "،,":
+            k += 1
+        if k >= len(v.tokens) or not (v.tokens[k].prefix.startswith("و") or v.tokens[k - 1].text in "،,"):
+            break
+        nxt = v.by_first.get(k)
+        if nxt is None and v.tokens[k].stem in v.cues.place_heads | {w[2:] for w in v.cues.place_heads}:
+            nxt = v.by_first.get(k + 1)  # «وكلية الشرطة»: the head word carries the «و»
+        if nxt is None or v.type(nxt) not in _PLACES or nxt.entity in {o.entity for o in out}:
+            break
+        out.append(nxt)
+        k = nxt.last + 1
+    return out
+
+
+def _filler(v: View, j: int) -> bool:
+    """A word that may stand inside a capture's clause without changing it (a day, «بالكامل», «كذلك»)."""
+    return v.cue(j, "filler")

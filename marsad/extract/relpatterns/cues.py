@@ -19,6 +19,7 @@ class RelationWords:
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     gates: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> the rules it may start
     gentilics: dict[str, str] = field(default_factory=dict)  # «ايراني», «ايرانيه» -> the country's place id
+    place_heads: frozenset[str] = frozenset()  # «مدينة», «العاصمة», «ميناء»: words that announce a place (place_cues)
 
     def phrase_at(self, words: Sequence[str], i: int) -> tuple[int, str] | None:
         """(last token, cue) of the longest cue phrase starting at token i, or None."""
@@ -50,6 +51,9 @@ def relation_words(kb: object | None) -> RelationWords:
             term = normalise(row.get("term", "")).strip()
             if term and " " not in term and row.get("place"):
                 out.gentilics.setdefault(term, row["place"])
+    if kb is not None and "place_cues" in kb.lexicon_names():  # type: ignore[attr-defined]
+        out.place_heads = frozenset(w for row in kb.lexicon("place_cues")  # type: ignore[attr-defined]
+                                    if " " not in (w := normalise(row.get("term", "")).strip()) and w)
     for options in out.phrases.values():
         options.sort(key=lambda p: -len(p[0]))
     out.gates = _build_gate_index(out)
@@ -69,7 +73,8 @@ GATES: dict[str, tuple[str, ...]] = {
     "backed_state": ("backed", "backed_by"), "fought_with": ("fight_with", "@phrase"),
     "inner_body": ("@mention_end",), "freed_from": ("free_from", "expel"), "enemy_of": ("enemy", "wanted"),
     "fell_to": ("hand",), "positions_in": ("position",), "handed_over": ("hand_over",),
-    "state_head": ("head_of_state",),
+    "state_head": ("head_of_state",), "seized": ("seize", "impose", "retake"),
+    "rival_of": ("rival",),
 }
 
 

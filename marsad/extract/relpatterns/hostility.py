@@ -155,3 +155,33 @@ def enemy_of(v: View, i: int) -> list[Hit]:
         return []
     head, tail = (y, x) if wanted else (x, y)  # the one who wants the man opposes him
     return _hit("OPPOSES", head, tail, min(x.start, y.start), max(x.end, y.end))
+
+
+#: how far before a rival body the one it rivals may be named (tokens, same sentence)
+_RIVAL_WINDOW = 14
+
+
+def rival_of(v: View, i: int) -> list[Hit]:
+    """«حكومة موازية للحكومة المعترف بها», «… رئيس الوزراء X … منذ سيطرت جماعة منافسة على العاصمة»: a
+    rival or parallel body opposes the one it rivals: the actor named right after «لـ», else the actor
+    named last before it in the sentence."""
+    tokens = v.tokens
+    if not v.cue(i, "rival"):
+        return []
+    x = v.by_last.get(i)  # «جماعة منافسة»: the word ends the rival's own name
+    if x is None or x.first == i:
+        x = v.before(i, _GROUPS, skip=0)  # «الحكومة الموازية»
+    if x is None or v.type(x) not in _GROUPS:
+        return []
+    y = None
+    if i + 1 < len(tokens) and tokens[i + 1].prefix.startswith("ل") and tokens[i + 1].sentence == tokens[i].sentence:
+        y = v.after(i + 1, _GROUPS | _PERSON, skip=0)
+        if y is None:
+            return []  # «موازية لـ» something that is no actor
+    if y is None:
+        y = v.nearest_before(x.first, _GROUPS | _PERSON, _RIVAL_WINDOW, stops=".؟!:")
+        if y is not None and any(v.cue(k, "support_verb") for k in range(max(0, y.first - 1), x.first)):
+            return []  # «ويدعم حفتر حكومة موازية»: its backer, not its rival
+    if y is None or y.entity == x.entity:
+        return []
+    return _hit("OPPOSES", x, y, min(x.start, y.start), max(x.end, y.end))

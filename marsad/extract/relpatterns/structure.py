@@ -11,7 +11,7 @@ from marsad.extract.relpatterns.view import _ACTORS, _PLACES, _GROUPS, _PERSON, 
 def seated(v: View, i: int) -> list[Hit]:
     """«مجلس النواب في طبرق», «الحكومة المؤقتة بالبيضاء»: a body named with the town it sits in."""
     x, tokens = v.by_last.get(i), v.tokens
-    if x is None or v.type(x) not in ("ORGANIZATION", "ARMED_GROUP"):
+    if x is None or v.type(x) not in ("ORGANIZATION", "ARMED_GROUP", "TRIBE"):
         return []
     j = _after_qualifiers(v, i + 1)
     if j >= len(tokens) or tokens[j].sentence != tokens[i].sentence:
@@ -25,8 +25,10 @@ def seated(v: View, i: int) -> list[Hit]:
             return []  # «اشتباكات بين X وY في درنة» places the clash, not the sides
     k = j + 1 if tokens[j].norm in ("في", "فى") else j
     p = v.by_first.get(k)
-    if p is None or v.type(p) not in _PLACES or v.kinds.get(p.entity or "") in ("country", None) and v.type(p) == "GPE":
-        return []
+    state = k > j and v.type(x) == "ORGANIZATION" and v.kinds.get(p.entity or "") == "country" if p else False
+    if p is None or v.type(p) not in _PLACES or (v.kinds.get(p.entity or "") in ("country", None)
+                                                and v.type(p) == "GPE" and not state):
+        return []  # a body «في» a country sits there («المجلس الأعلى للدولة في ليبيا»); a force is only fighting there
     if k == j and not tokens[j].prefix.startswith("ب"):
         return []
     return _hit("BASED_IN", x, p, x.start, p.end)
