@@ -163,8 +163,8 @@ _RIVAL_WINDOW = 14
 
 def rival_of(v: View, i: int) -> list[Hit]:
     """«حكومة موازية للحكومة المعترف بها», «… رئيس الوزراء X … منذ سيطرت جماعة منافسة على العاصمة»: a
-    rival or parallel body opposes the one it rivals: the actor named right after «لـ», else the actor
-    named last before it in the sentence."""
+    rival or parallel body opposes the one it rivals: the actor named right after «لـ», else, when the
+    rival is the subject of a capture, the actor named last before it in the sentence."""
     tokens = v.tokens
     if not v.cue(i, "rival"):
         return []
@@ -179,9 +179,9 @@ def rival_of(v: View, i: int) -> list[Hit]:
         if y is None:
             return []  # «موازية لـ» something that is no actor
     if y is None:
-        y = v.nearest_before(x.first, _GROUPS | _PERSON, _RIVAL_WINDOW, stops=".؟!:")
-        if y is not None and any(v.cue(k, "support_verb") for k in range(max(0, y.first - 1), x.first)):
-            return []  # «ويدعم حفتر حكومة موازية»: its backer, not its rival
+        if x.first == 0 or not any(v.cue(x.first - 1, c) for c in ("seize", "impose", "retake")):
+            return []  # «حاول X خلق قوات موازية», «ويدعم X حكومة موازية»: its maker or backer, not its rival
+        y = v.nearest_before(x.first - 1, _GROUPS | _PERSON, _RIVAL_WINDOW, stops=".؟!:")
     if y is None or y.entity == x.entity:
         return []
     return _hit("OPPOSES", x, y, min(x.start, y.start), max(x.end, y.end))
