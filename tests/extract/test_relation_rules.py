@@ -61,6 +61,10 @@ CASES = [
     ("rival_of", "وتنازع حكومة موازية لحكومة الوفاق الوطني على الشرعية منذ عامين.", ("OPPOSES", None, "gna")),
     ("rival_of", "ويعمل فايز السراج من قاعدة بحرية منذ أن سيطرت جماعة منافسة على وسط المدينة.",
      ("OPPOSES", "جماعة منافسة", "sarraj")),
+    ("one_of_groups", "وتقدمت كتيبة النور، إحدى الجماعات المسلحة في الشرق، نحو المدينة.", ("MEMBER_OF", "كتيبة النور", None)),
+    ("enemy_of", "وفر هشام عشماوي، أبرز المطلوبين للسلطات المصرية، إلى درنة.", ("OPPOSES", None, "ashmawi")),
+    ("enemy_of", "وأكد أن أبرز المطلوبين لمصر مثل \"عمر رفاعي سرور\" و\"هشام عشماوي\" قتلوا.", ("OPPOSES", "egypt", "ashmawi")),
+    ("seized", 'وقال إن قوات حفتر سيطرت على منطقة " الفتائح " ومسجد " الصحابة " في درنة.', ("CONTROLS", "lna", None)),
 ]
 
 
@@ -105,6 +109,8 @@ def test_rule(rule: str, text: str, expected: tuple[str, str | None, str | None]
     ("seized", "وسيطرت قوات حفتر على مناطق واسعة في ليبيا."),  # a part of the country, not the country
     ("seized", "وقال القائد إن قوات حفتر قد تدخل مدينة سرت قريبا."),  # a possibility
     ("rival_of", "ويدعم خليفة حفتر حكومة موازية في الشرق منذ عامين."),  # its backer, not its rival
+    ("seized", "وأكد أن القوات المدعومة من الإمارات سيطرت على مدينة سرت."),  # the backer is not the captor
+    ("one_of_groups", "وقال أحد عناصر قوات حفتر إن الهجوم فشل."),  # a member, read by `one_of_roles`
 ])
 def test_rule_stays_silent(rule: str, text: str) -> None:
     assert not _hits(text, rule)

@@ -36,6 +36,7 @@ is (type, head entity, tail entity, evidence start, evidence end). The rules, by
 - `positions_in`: «مواقع تنظيم X في الفلوجة», «مقر لتنظيم X في حي P» → BASED_IN(X, P);
 - `handed_over`: «تسليم الموانئ … إلى المؤسسة الوطنية للنفط» → CONTROLS(the one handed to, each place);
 - `rival_of`: «حكومة موازية للحكومة X», «… X … منذ سيطرت جماعة منافسة على العاصمة» → OPPOSES(the rival, X);
+- `one_of_groups`: «"جيش الإسلام" أكبر الفصائل المعارضة», «X، إحدى الجماعات المسلحة» → MEMBER_OF;
 - `seized`: «سيطرت قوات X على P», «بسطت X سيطرتها على P», «استعادت قوات X مدينة P», «X سيطر على P وQ» → CONTROLS(X, P);
 - `state_head`: «الرئيس السوداني عمر البشير» → LEADS(the person, the state named by the gentilic).
 """
@@ -47,7 +48,7 @@ from collections.abc import Callable, Sequence
 from marsad.extract.relpatterns.cues import GATES, RelationWords, relation_words
 from marsad.extract.relpatterns.structure import (
     seated, unit_of, body_of, resides, affiliated, seat, led_by, relative_clause, one_of_parts, led_by_verb,
-    one_of_roles, inner_body, positions_in, state_head,
+    one_of_roles, inner_body, positions_in, state_head, one_of_groups,
 )
 from marsad.extract.relpatterns.hostility import set_against, rivals, against, fought_with, freed_from, enemy_of, rival_of
 from marsad.extract.relpatterns.support import joint, backed, linked, supported_by, ally_with, backed_by, backed_state
@@ -78,7 +79,7 @@ TOKEN_RULES: dict[str, Rule] = {
     "backed_state": backed_state, "fought_with": fought_with, "inner_body": inner_body,
     "freed_from": freed_from, "enemy_of": enemy_of, "fell_to": fell_to, "positions_in": positions_in,
     "handed_over": handed_over, "state_head": state_head, "seized": seized,
-    "rival_of": rival_of,
+    "rival_of": rival_of, "one_of_groups": one_of_groups,
 }
 
 

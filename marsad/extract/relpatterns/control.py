@@ -83,6 +83,7 @@ _SEIZE_GAP = 4
 _ON = "علي"
 _INTO = "الي"
 _HOLDING = frozenset({"ARMED_GROUP", "ORGANIZATION", "TRIBE"})
+_QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})
 
 
 def seized(v: View, i: int) -> list[Hit]:
@@ -106,6 +107,10 @@ def seized(v: View, i: int) -> list[Hit]:
         k, verb_at = i + 1, back + 1
     if verb_at > 0 and (v.words[verb_at - 1] in _NOT or v.tokens[verb_at - 1].stem in _NOT):
         return []
+    if direct and not on and v.type(x) == "ORGANIZATION":
+        return []  # «دخل فريق الأمم المتحدة دوما»: a body that enters a town does not hold it
+    if x.first > 1 and any(v.cue(q, "backed") or v.cue(q, "backed_by") for q in range(max(0, x.first - 3), x.first)):
+        return []  # «القوات المدعومة من التحالف سيطرت …»: the backer named last is not the captor
     noun = False
     for j in range(k, min(len(tokens), k + _SEIZE_GAP + 1)):
         if tokens[j].sentence != tokens[i].sentence or tokens[j].text in ".؟!،,:()":
@@ -114,7 +119,11 @@ def seized(v: View, i: int) -> list[Hit]:
         if p is not None:
             if v.type(p) not in _PLACES:
                 return []
-            h = j - 1 if j - 1 > k and v.words[j - 1] in v.cues.place_heads else j  # «على العاصمة طرابلس»
+            h = j
+            while h - 1 > k and tokens[h - 1].text in _QUOTES:
+                h -= 1  # «على منطقة " الفتائح "»
+            if h - 1 > k and v.words[h - 1] in v.cues.place_heads:
+                h -= 1  # «على العاصمة طرابلس»
             before = v.words[h - 1] if h > k else ""
             if impose and not (on or direct or noun):
                 return []  # «فرضت … على P» without «سيطرتها» is a siege or a ban, not a capture
@@ -125,8 +134,10 @@ def seized(v: View, i: int) -> list[Hit]:
             return [("CONTROLS", x.entity or "", q.entity or "", min(x.start, tokens[i].start), q.end)
                     for q in _joined_places(v, p) if v.kinds.get(q.entity or "") != "country"]
         noun = noun or v.cue(j, "control_noun") or tokens[j].stem.startswith("سيطرت")
+        if tokens[j].text in _QUOTES:
+            continue
         if not (v.words[j] in (_ON, _INTO) or v.cue(j, "control_noun") or tokens[j].stem.startswith("سيطرت")
-                or _filler(v, j) or (v.words[j] in v.cues.place_heads and v.type(v.by_first.get(j + 1)) in _PLACES)):
+                or _filler(v, j) or (v.words[j] in v.cues.place_heads and v.type(_mention_after(v, j + 1)) in _PLACES)):
             return []
     return []
 
@@ -137,18 +148,39 @@ def _joined_places(v: View, p: Cand, most: int = 6) -> list[Cand]:
     out = [p]
     k = p.last + 1
     while k < len(v.tokens) and len(out) < most:
-        if v.tokens[k].text in "،,":
+        while k < len(v.tokens) and v.tokens[k].text in _QUOTES:
+            k += 1  # the closing quote of «" نسيبة بنت كعب "»
+        if k < len(v.tokens) and v.tokens[k].text in "،,":
             k += 1
-        if k >= len(v.tokens) or not (v.tokens[k].prefix.startswith("و") or v.tokens[k - 1].text in "،,"):
+        if k >= len(v.tokens) or not (v.tokens[k].prefix.startswith("و") or v.words[k] == "و"
+                                      or v.tokens[k - 1].text in "،,"):
             break
         nxt = v.by_first.get(k)
+        if nxt is None and v.words[k] == "و":
+            k += 1  # «و " مصنع صداقة "»
+            while k < len(v.tokens) and v.tokens[k].text in _QUOTES:
+                k += 1
+            nxt = v.by_first.get(k)
+        while nxt is None and k + 1 < len(v.tokens) and v.tokens[k].text in _QUOTES:
+            k += 1
+            nxt = v.by_first.get(k)
         if nxt is None and v.tokens[k].stem in v.cues.place_heads | {w[2:] for w in v.cues.place_heads}:
-            nxt = v.by_first.get(k + 1)  # «وكلية الشرطة»: the head word carries the «و»
+            k += 1  # «وكلية الشرطة», «ومسجد " نسيبة بنت كعب "»: the head word carries the «و»
+            while k < len(v.tokens) and v.tokens[k].text in _QUOTES:
+                k += 1
+            nxt = v.by_first.get(k) if k < len(v.tokens) else None
         if nxt is None or v.type(nxt) not in _PLACES or nxt.entity in {o.entity for o in out}:
             break
         out.append(nxt)
         k = nxt.last + 1
     return out
+
+
+def _mention_after(v: View, k: int) -> Cand | None:
+    """The mention starting at token k, or after the quotes that open it there."""
+    while k < len(v.tokens) and v.tokens[k].text in _QUOTES:
+        k += 1
+    return v.by_first.get(k) if k < len(v.tokens) else None
 
 
 def _filler(v: View, j: int) -> bool:

@@ -74,7 +74,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "inner_body": ("@mention_end",), "freed_from": ("free_from", "expel"), "enemy_of": ("enemy", "wanted"),
     "fell_to": ("hand",), "positions_in": ("position",), "handed_over": ("hand_over",),
     "state_head": ("head_of_state",), "seized": ("seize", "impose", "retake"),
-    "rival_of": ("rival",),
+    "rival_of": ("rival",), "one_of_groups": ("one_of", "eminent", "largest"),
 }
 
 

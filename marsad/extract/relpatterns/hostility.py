@@ -149,12 +149,41 @@ def enemy_of(v: View, i: int) -> list[Hit]:
     if y is None:
         return []
     x = v.before(i, _ACTORS - {"GPE"}, skip=2)  # «X، العدو اللدود لـY»
+    if x is None and wanted and i > 1 and v.cue(i - 1, "eminent"):
+        x = v.before(i - 1, _PERSON, skip=2)  # «هشام عشماوي، أبرز المطلوبين للسلطات المصرية»
     if x is None and wanted:
-        x = v.after(y.last + 1, _PERSON, skip=1) if y.last + 1 < len(tokens) else None  # «… للسلطات X»
+        k = y.last + 1  # «المطلوبين للسلطات X», «المطلوبين لمصر كـ"X" و"Z"»
+        while k < len(tokens) and k - y.last <= 3 and (tokens[k].text in "\"«“'،," or v.words[k] in ("ك", "كـ", "مثل")):
+            k += 1
+        x = v.by_first.get(k) if k < len(tokens) and v.type(v.by_first.get(k)) in _PERSON else None
+        if x is not None:
+            return [("OPPOSES", y.entity or "", z.entity or "", y.start, z.end)
+                    for z in _quoted_list(v, x) if z.entity != y.entity]
     if x is None or x.entity == y.entity:
         return []
     head, tail = (y, x) if wanted else (x, y)  # the one who wants the man opposes him
     return _hit("OPPOSES", head, tail, min(x.start, y.start), max(x.end, y.end))
+
+
+def _quoted_list(v: View, m: Cand, most: int = 5) -> list[Cand]:
+    """`m` and the people joined to it by «و» or a comma, each perhaps in quotes («"X" و"Z"»)."""
+    out = [m]
+    k = m.last + 1
+    while k < len(v.tokens) and len(out) < most:
+        while k < len(v.tokens) and v.tokens[k].text in "\"«»“”'":
+            k += 1
+        joined = k < len(v.tokens) and (v.words[k] == "و" or v.tokens[k].text in "،,")
+        if k < len(v.tokens) and (joined or v.tokens[k].prefix.startswith("و")):
+            k += 1 if joined else 0
+            while k < len(v.tokens) and v.tokens[k].text in "\"«»“”'":
+                k += 1
+            nxt = v.by_first.get(k) if k < len(v.tokens) else None
+            if nxt is not None and v.type(nxt) in _PERSON and nxt.entity not in {o.entity for o in out}:
+                out.append(nxt)
+                k = nxt.last + 1
+                continue
+        break
+    return out
 
 
 #: how far before a rival body the one it rivals may be named (tokens, same sentence)

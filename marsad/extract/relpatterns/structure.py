@@ -293,3 +293,17 @@ def state_head(v: View, i: int) -> list[Hit]:
 def _relating(v: View, k: int) -> bool:
     """Whether token k states a relation of its own inside a descriptive name («الموالية», «التابعة», «المدعومة»)."""
     return any(v.cue(k, name) for name in ("loyal", "affiliated", "member", "backed", "against", "linked"))
+
+
+def one_of_groups(v: View, i: int) -> list[Hit]:
+    """«"جيش الإسلام" أكبر الفصائل المعارضة», «X، إحدى الجماعات المسلحة في P»: a group named as one (the
+    largest, the foremost) of a body of groups the article names → MEMBER_OF."""
+    tokens = v.tokens
+    if i + 1 >= len(tokens) or not (tokens[i].norm in v.cues.sets.get("one_of", ()) or v.cue(i, "eminent")
+                                    or v.cue(i, "largest")):
+        return []
+    y = v.by_first.get(i + 1)
+    if y is None or v.type(y) not in ("ARMED_GROUP", "ORGANIZATION") or not tokens[i + 1].norm.startswith("ال"):
+        return []  # «أحد الفصائل …», not «أحد عناصر …» (read by `one_of_roles`)
+    x = v.before(i, _GROUPS, skip=2)
+    return _hit("MEMBER_OF", x, y, x.start, y.end) if x and x.entity != y.entity else []
