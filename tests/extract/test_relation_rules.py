@@ -65,6 +65,7 @@ CASES = [
     ("enemy_of", "وفر هشام عشماوي، أبرز المطلوبين للسلطات المصرية، إلى درنة.", ("OPPOSES", None, "ashmawi")),
     ("enemy_of", "وأكد أن أبرز المطلوبين لمصر مثل \"عمر رفاعي سرور\" و\"هشام عشماوي\" قتلوا.", ("OPPOSES", "egypt", "ashmawi")),
     ("seized", 'وقال إن قوات حفتر سيطرت على منطقة " الفتائح " ومسجد " الصحابة " في درنة.', ("CONTROLS", "lna", None)),
+    ("fight_purpose", "وتحالفت قوات حفتر مع قبائل الشرق، لمحاربة تنظيم الدولة الإسلامية في درنة.", ("OPPOSES", "lna", "isis")),
 ]
 
 
@@ -111,6 +112,7 @@ def test_rule(rule: str, text: str, expected: tuple[str, str | None, str | None]
     ("rival_of", "ويدعم خليفة حفتر حكومة موازية في الشرق منذ عامين."),  # its backer, not its rival
     ("seized", "وأكد أن القوات المدعومة من الإمارات سيطرت على مدينة سرت."),  # the backer is not the captor
     ("one_of_groups", "وقال أحد عناصر قوات حفتر إن الهجوم فشل."),  # a member, read by `one_of_roles`
+    ("fight_purpose", "ودعت الأمم المتحدة إلى تعاون دولي لمكافحة الإرهاب في ليبيا."),  # nobody named to fight
 ])
 def test_rule_stays_silent(rule: str, text: str) -> None:
     assert not _hits(text, rule)

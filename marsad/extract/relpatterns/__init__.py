@@ -37,6 +37,7 @@ is (type, head entity, tail entity, evidence start, evidence end). The rules, by
 - `handed_over`: «تسليم الموانئ … إلى المؤسسة الوطنية للنفط» → CONTROLS(the one handed to, each place);
 - `rival_of`: «حكومة موازية للحكومة X», «… X … منذ سيطرت جماعة منافسة على العاصمة» → OPPOSES(the rival, X);
 - `one_of_groups`: «"جيش الإسلام" أكبر الفصائل المعارضة», «X، إحدى الجماعات المسلحة» → MEMBER_OF;
+- `fight_purpose`: «أرسلت X قوات لمحاربة Y», «تحالف X مع Z، لمحاربة Y» → OPPOSES(X, Y);
 - `seized`: «سيطرت قوات X على P», «بسطت X سيطرتها على P», «استعادت قوات X مدينة P», «X سيطر على P وQ» → CONTROLS(X, P);
 - `state_head`: «الرئيس السوداني عمر البشير» → LEADS(the person, the state named by the gentilic).
 """
@@ -50,7 +51,9 @@ from marsad.extract.relpatterns.structure import (
     seated, unit_of, body_of, resides, affiliated, seat, led_by, relative_clause, one_of_parts, led_by_verb,
     one_of_roles, inner_body, positions_in, state_head, one_of_groups,
 )
-from marsad.extract.relpatterns.hostility import set_against, rivals, against, fought_with, freed_from, enemy_of, rival_of
+from marsad.extract.relpatterns.hostility import (
+    set_against, rivals, against, fought_with, freed_from, enemy_of, rival_of, fight_purpose,
+)
 from marsad.extract.relpatterns.support import joint, backed, linked, supported_by, ally_with, backed_by, backed_state
 from marsad.extract.relpatterns.control import controlled_by, under_control, fell_to, handed_over, seized
 from marsad.extract.relpatterns.view import CUE_WINDOW, Hit, View, entity_places
@@ -79,7 +82,7 @@ TOKEN_RULES: dict[str, Rule] = {
     "backed_state": backed_state, "fought_with": fought_with, "inner_body": inner_body,
     "freed_from": freed_from, "enemy_of": enemy_of, "fell_to": fell_to, "positions_in": positions_in,
     "handed_over": handed_over, "state_head": state_head, "seized": seized,
-    "rival_of": rival_of, "one_of_groups": one_of_groups,
+    "rival_of": rival_of, "one_of_groups": one_of_groups, "fight_purpose": fight_purpose,
 }
 
 

@@ -214,3 +214,26 @@ def rival_of(v: View, i: int) -> list[Hit]:
     if y is None or y.entity == x.entity:
         return []
     return _hit("OPPOSES", x, y, min(x.start, y.start), max(x.end, y.end))
+
+
+def fight_purpose(v: View, i: int) -> list[Hit]:
+    """«أرسلت فرنسا قوات لمحاربة تنظيم X», «تحالف مع Y وZ، لمحاربة قوات الجيش»: the actor of the clause
+    acts in order to fight the one named after the purpose word → OPPOSES (with the actors joined to it
+    by «و» just before)."""
+    tokens = v.tokens
+    if not tokens[i].prefix.startswith("ل") or not v.cue(i, "fight_purpose") or i + 1 >= len(tokens):
+        return []
+    y = v.after(i + 1, _GROUPS | _PERSON, skip=1)
+    x = _fighter_before(v, i, _ACTORS)
+    if x is None or y is None or not v.can_act(x) or v.type(y) == "GPE":
+        return []
+    sides = [x]
+    k = x.first
+    while len(sides) < 3 and k > 0 and (tokens[k].prefix.startswith("و") or v.words[k - 1] == "و"):
+        prev = v.by_last.get(k - 1 if tokens[k].prefix.startswith("و") else k - 2)
+        if prev is None or v.type(prev) not in _ACTORS or not v.can_act(prev):
+            break
+        sides.append(prev)
+        k = prev.first
+    return [("OPPOSES", s.entity or "", z.entity or "", min(s.start, tokens[i].start), z.end)
+            for s in sides for z in v.and_more(y, _GROUPS | _PERSON) if s.entity != z.entity]
