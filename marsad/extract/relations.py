@@ -6,7 +6,7 @@ Two sources of relations:
   «قائد X، Y» / «Y (آمر X)» → COMMANDS; «زعيم قبيلة X» → LEADS; «القوات التي يقودها Y» → COMMANDS;
   «القوات المتواجدة بمنطقة P» → BASED_IN; other titles from the `titles` lexicon's relation column;
 - events: ALLEGIANCE → LOYAL_TO(agent, target); EXPULSION, ATTACK, ARMED_CLASH, ACCUSATION, THREAT,
-  SANCTION, ARREST, LEGAL_ACTION, PROTEST → OPPOSES; SUPPORT → SUPPORTS; AGREEMENT → ALLIED_WITH;
+  SANCTION, ARREST, LEGAL_ACTION → OPPOSES; SUPPORT → SUPPORTS; AGREEMENT → ALLIED_WITH;
   DEFECTION → DEFECTED_FROM; TERRITORY_CONTROL → CONTROLS(agent, place); an ATTACK on an armed group at a
   place (not a country) → BASED_IN(the group, the place).
 Each relation carries the claim whose content holds its evidence (None when the narrator states it).
@@ -31,7 +31,7 @@ from marsad.text.normalise import normalise
 
 _EVENT_RELATIONS = {
     "ALLEGIANCE": "LOYAL_TO", "EXPULSION": "OPPOSES", "ATTACK": "OPPOSES", "ARMED_CLASH": "OPPOSES",
-    "ACCUSATION": "OPPOSES", "THREAT": "OPPOSES", "SANCTION": "OPPOSES", "ARREST": "OPPOSES", "LEGAL_ACTION": "OPPOSES", "PROTEST": "OPPOSES", "SUPPORT": "SUPPORTS",
+    "ACCUSATION": "OPPOSES", "THREAT": "OPPOSES", "SANCTION": "OPPOSES", "ARREST": "OPPOSES", "LEGAL_ACTION": "OPPOSES", "SUPPORT": "SUPPORTS",
     "AGREEMENT": "ALLIED_WITH", "DEFECTION": "DEFECTED_FROM",
 }
 #: an event must be at least this sure to imply that its agent opposes its target
