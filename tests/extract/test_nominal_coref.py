@@ -1,0 +1,111 @@
+"""Nominal coreference in the entity layer: «التنظيم» after «تنظيم داعش» is a mention of that entity.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.api import analyze
+from marsad.layers import MENTIONS
+from marsad.model import Analysis, Entity
+from marsad.pipeline import DEFAULT_COMPONENTS, Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    """The rules pipeline (no learned relation model)."""
+    return Pipeline(DEFAULT_COMPONENTS, disable=("relation_model",))
+
+
+@pytest.fixture(scope="module")
+def plain() -> Pipeline:
+    """The same pipeline with nominal coreference off."""
+    return Pipeline(DEFAULT_COMPONENTS, disable=("relation_model",),
+                    options={"entities": {"nominal_coref": False}})
+
+
+def _run(pipe: Pipeline, text: str) -> Analysis:
+    return analyze(text, pipeline=pipe)
+
+
+def _holder(a: Analysis, word: str) -> Entity | None:
+    """The entity one of whose mentions is exactly `word`."""
+    return next((e for e in a.entities if any(m.text == word for m in e.mentions)), None)
+
+
+def _coref_texts(a: Analysis) -> list[str]:
+    return [a.text[m.start:m.end] for m in MENTIONS.get(a) if m.source == "nominal"]
+
+
+def test_a_repeated_head_noun_is_a_mention_of_the_named_group(pipe: Pipeline, plain: Pipeline) -> None:
+    text = ("أعلن تنظيم داعش مسؤوليته عن تفجير سيارة قرب حاجز في مدينة الرمادي. "
+            "وقال التنظيم في بيان نشره على الإنترنت إن مقاتليه قتلوا ثلاثة من الحراس.")
+    a = _run(pipe, text)
+    isis = _holder(a, "تنظيم داعش")
+    assert isis is not None and isis.kb_id == "isis"
+    assert any(m.text == "التنظيم" for m in isis.mentions)
+    assert isis.name != "التنظيم"  # a repeated head noun never names the entity
+    # a mention of the existing entity, not an entity of its own
+    assert len(a.entities) == len(_run(plain, text).entities)
+
+
+def test_a_name_without_a_head_noun_is_repeated_through_its_knowledge_base_names(pipe: Pipeline) -> None:
+    a = _run(pipe, "هاجم مسلحون من داعش قافلة للجيش قرب الموصل. وأكد التنظيم أن الهجوم جاء ردا على الغارات.")
+    isis = next((e for e in a.entities if e.kb_id == "isis"), None)
+    assert isis is not None and any(m.text == "التنظيم" for m in isis.mentions)
+    assert isis.name != "التنظيم"
+
+
+def test_a_brigade_the_knowledge_base_does_not_know_is_repeated_too(pipe: Pipeline) -> None:
+    a = _run(pipe, "انسحبت كتيبة شهداء الوادي الأخضر من مواقعها جنوب المدينة أمس. "
+             "وأوضح مصدر أن الكتيبة نقلت آلياتها إلى معسكر قريب.")
+    brigade = _holder(a, "كتيبة شهداء الوادي الأخضر")
+    assert brigade is not None and brigade.kb_id is None
+    assert any(m.text == "الكتيبة" for m in brigade.mentions)
+
+
+def test_clitics_and_demonstratives_keep_the_word_a_mention(pipe: Pipeline) -> None:
+    a = _run(pipe, "نشر المرصد السوري لحقوق الإنسان حصيلة جديدة للقتلى. "
+             "وبحسب المرصد فإن الحصيلة مرشحة للارتفاع، وتحدثت مصادر للمرصد عن مفقودين.")
+    sohr = next((e for e in a.entities if e.kb_id == "sohr"), None)
+    assert sohr is not None
+    texts = [m.text for m in sohr.mentions]
+    assert "المرصد" in texts and "لمرصد" in texts  # «وبحسب المرصد», «للمرصد» (the elided article)
+
+
+def test_two_bodies_with_the_same_head_block_the_word(pipe: Pipeline) -> None:
+    a = _run(pipe, "اجتمع مجلس النواب الليبي مع أعضاء المجلس الأعلى للدولة في مدينة غدامس. "
+             "وأكد المجلس في ختام الجلسة ضرورة توحيد المؤسسات.")
+    assert "المجلس" not in _coref_texts(a)
+
+
+def test_a_word_that_starts_another_name_is_left_alone(pipe: Pipeline) -> None:
+    a = _run(pipe, "تقدمت قوات اللواء التاسع نحو المطار. وقال اللواء سالم الفرجاني إن قواته لن تنسحب. "
+             "وأعلنت الكتيبة 77 أنها ستبقى في مواقعها، فيما حذرت الكتيبة المرابطة عند الجسر من هجوم.")
+    assert not any(t.endswith("لواء") for t in _coref_texts(a))  # a rank before a name, not the brigade
+    assert "الكتيبة" not in _coref_texts(a)  # «الكتيبة المرابطة …» is no brigade named before
+
+
+def test_a_word_too_far_from_the_name_is_left_alone(pipe: Pipeline) -> None:
+    filler = " ".join(f"وذكر شاهد رقم {n} أن الطريق كان مغلقا طوال اليوم." for n in range(12))
+    a = _run(pipe, f"أعلنت حركة العدل والمساواة انسحابها من المفاوضات. {filler} وقالت الحركة إن الحوار انتهى.")
+    assert "الحركة" not in _coref_texts(a)
+
+
+def test_the_nominal_mention_reaches_the_later_layers(pipe: Pipeline, plain: Pipeline) -> None:
+    text = ("تبنى تنظيم داعش الهجوم الذي استهدف نقطة تفتيش شرق المدينة. "
+            "وسيطر التنظيم على بلدة هيت بعد معارك استمرت يومين.")
+    a, b = _run(pipe, text), _run(plain, text)
+    isis = next(e for e in a.entities if e.kb_id == "isis")
+    hit = next((e for e in a.entities if e.kb_id and e.kb_id.endswith("hit")), None)
+    assert hit is not None, [(e.name, e.kb_id) for e in a.entities]
+
+    def controls(x: Analysis, agent: str) -> bool:
+        return any(r.type == "CONTROLS" and r.head == agent and r.tail == hit.id for r in x.relations) \
+            or any(ev.type == "TERRITORY_CONTROL" and agent in ev.agents for ev in x.events)
+
+    assert controls(a, isis.id)
+    other = next(e for e in b.entities if e.kb_id == "isis")
+    assert not controls(b, other.id)  # without the pass nothing tied the capture to the group
