@@ -70,8 +70,20 @@ class FramingFinder:
         if table:
             out += _lexicon_terms(analysis.tokens, text, table, mentions, types, taken)
         out.sort(key=lambda f: f.start)
-        analysis.framing = out
+        analysis.framing = _once(out)
         return analysis
+
+
+def _once(items: list[Framing]) -> list[Framing]:
+    """One item per term and entity, the first («ميليشيات» said of one militia three times is one framing)."""
+    seen: set[tuple[str, str, str]] = set()
+    out: list[Framing] = []
+    for f in items:
+        key = (f.entity or "", f.stance, " ".join(_bare(w) for w in normalise(f.text).split()))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 def _word_forms(tok: Token) -> list[str]:

@@ -60,13 +60,13 @@ def test_a_name_without_a_head_noun_is_repeated_through_its_knowledge_base_names
 
 def test_a_brigade_the_knowledge_base_does_not_know_is_repeated_too(pipe: Pipeline) -> None:
     a = _run(pipe, "انسحبت كتيبة شهداء الوادي الأخضر من مواقعها جنوب المدينة أمس. "
-             "وأوضح مصدر أن الكتيبة نقلت آلياتها إلى معسكر قريب.")
+             "وأوضح مصدر أن هذه الكتيبة نقلت آلياتها إلى معسكر قريب.")  # a demonstrative before it
     brigade = _holder(a, "كتيبة شهداء الوادي الأخضر")
     assert brigade is not None and brigade.kb_id is None
     assert any(m.text == "الكتيبة" for m in brigade.mentions)
 
 
-def test_clitics_and_demonstratives_keep_the_word_a_mention(pipe: Pipeline) -> None:
+def test_proclitics_keep_the_word_a_mention(pipe: Pipeline) -> None:
     a = _run(pipe, "نشر المرصد السوري لحقوق الإنسان حصيلة جديدة للقتلى. "
              "وبحسب المرصد فإن الحصيلة مرشحة للارتفاع، وتحدثت مصادر للمرصد عن مفقودين.")
     sohr = next((e for e in a.entities if e.kb_id == "sohr"), None)
@@ -81,11 +81,35 @@ def test_two_bodies_with_the_same_head_block_the_word(pipe: Pipeline) -> None:
     assert "المجلس" not in _coref_texts(a)
 
 
-def test_a_word_that_starts_another_name_is_left_alone(pipe: Pipeline) -> None:
-    a = _run(pipe, "تقدمت قوات اللواء التاسع نحو المطار. وقال اللواء سالم الفرجاني إن قواته لن تنسحب. "
-             "وأعلنت الكتيبة 77 أنها ستبقى في مواقعها، فيما حذرت الكتيبة المرابطة عند الجسر من هجوم.")
-    assert not any(t.endswith("لواء") for t in _coref_texts(a))  # a rank before a name, not the brigade
-    assert "الكتيبة" not in _coref_texts(a)  # «الكتيبة المرابطة …» is no brigade named before
+def test_a_rank_before_a_name_is_not_the_brigade(pipe: Pipeline) -> None:
+    first = "وصل اللواء 73 مشاة إلى المطار صباح أمس. "
+    a = _run(pipe, first + "وقال اللواء سالم الفرجاني إن الوحدات لن تنسحب.")
+    assert not any(t.endswith("لواء") for t in _coref_texts(a))  # the general's rank, not the brigade
+    b = _run(pipe, first + "وقال مصدر إن اللواء سيبقى في مواقعه حتى الغد.")
+    brigade = _holder(b, "اللواء 73")
+    assert brigade is not None and any(m.text == "اللواء" for m in brigade.mentions)
+
+
+def test_a_person_after_another_head_is_in_apposition(pipe: Pipeline) -> None:
+    a = _run(pipe, "أعلنت حركة العدل والمساواة انسحابها من المفاوضات. وقال زعيم الحركة جبريل إبراهيم إن الحوار انتهى.")
+    jem = _holder(a, "حركة العدل والمساواة")
+    assert jem is not None and any(m.text == "الحركة" for m in jem.mentions)
+
+
+def test_a_bracketed_head_noun_glosses_the_name_before_it(pipe: Pipeline) -> None:
+    a = _run(pipe, "شارك رئيس مجلس نواب الشعب (البرلمان) في الاجتماع. وأعلن البرلمان تأجيل الجلسة إلى الأسبوع المقبل.")
+    body = _holder(a, "مجلس نواب الشعب")
+    assert body is not None
+    assert [m.text for m in body.mentions].count("البرلمان") == 2  # the gloss, then the word repeating it
+
+
+def test_an_unnamed_description_that_repeats_a_group_joins_it(pipe: Pipeline, plain: Pipeline) -> None:
+    text = "أعلن تنظيم داعش مسؤوليته عن الهجوم على السوق. وقال التنظيم الإرهابي إن عناصره عادوا إلى مواقعهم."
+    a = _run(pipe, text)
+    isis = _holder(a, "تنظيم داعش")
+    assert isis is not None and any(m.text == "التنظيم الإرهابي" for m in isis.mentions)
+    assert isis.name == "تنظيم داعش"
+    assert len(a.entities) == len(_run(plain, text).entities) - 1  # no longer an entity of its own
 
 
 def test_a_word_too_far_from_the_name_is_left_alone(pipe: Pipeline) -> None:

@@ -8,7 +8,9 @@ within `REACH` sentences, when
 - the head is one of the listed group and body heads (`marsad/data/names/nominal_heads.txt`) and the
   entity's type is one the head may stand for;
 - the entity's name as the article writes it starts with that head («تنظيم داعش»), or one of its
-  knowledge-base names does («داعش»: «تنظيم الدولة»; not for «قوات», too loose for that);
+  knowledge-base names does («داعش»: «تنظيم الدولة»; not for «قوات», too loose for that); a name the
+  knowledge base does not know must name one body («كتيبة شهداء الوادي», «الكتيبة 21»), not describe
+  some («المليشيات الخارجة عن القانون», «القوات الحكومية»);
 - exactly one entity with that head is in play within reach: two councils, two governments or two
   «قوات X» make the word ambiguous and it is left alone;
 - the word is not the start of another name: no mention of a group, body or place, no number and no
@@ -171,6 +173,14 @@ def _loose(c: Cand, tokens: Sequence[Token], vocab: dict[str, frozenset[str]]) -
         and all(bare(tokens[k])[0] in _EVALUATIVE for k in range(c.first + 1, c.last + 1))
 
 
+def _proper(c: Cand, tokens: Sequence[Token]) -> bool:
+    """Whether a name the knowledge base does not know names one body: a head in construct with a name
+    or a number («كتيبة شهداء الوادي», «تنظيم جند الخلافة», «الكتيبة 21»), not a description made of a
+    definite head and its adjectives («المليشيات الخارجة», «القوات الحكومية»), which a later «المليشيات»
+    need not repeat."""
+    return not bare(tokens[c.first])[1] or (c.last > c.first and tokens[c.first + 1].norm[:1].isdigit())
+
+
 def link_nominals(cands: Sequence[Cand], tokens: Sequence[Token], kb: KnowledgeBase,
                   given: frozenset[str] = frozenset(), reach: int = REACH) -> list[Cand]:
     """New mentions (`source` "nominal") of definite head nouns that repeat a named group or body; an
@@ -186,11 +196,12 @@ def link_nominals(cands: Sequence[Cand], tokens: Sequence[Token], kb: KnowledgeB
         etype = _entity_type(c, kb)
         if etype is None or (not c.kb_ids and not c.name) or len(c.kb_ids) > 1:
             continue
-        heads = _heads(c, tokens, kb, etype)
-        if heads:
-            antecedents.append((c.last, c, heads))
         if _loose(c, tokens, vocab):
             loose[c.first] = c
+            continue
+        heads = _heads(c, tokens, kb, etype) if c.kb_ids or _proper(c, tokens) else frozenset()
+        if heads:
+            antecedents.append((c.last, c, heads))
     if not antecedents:
         return []
     antecedents.sort(key=lambda a: a[0])
@@ -211,9 +222,10 @@ def link_nominals(cands: Sequence[Cand], tokens: Sequence[Token], kb: KnowledgeB
         head, definite = bare(tok)
         if i in loose:
             ant = chains.only(head, tok.sentence)
-            if ant is not None:  # its own entry, recorded at its end, now carries the entity it repeats
+            if ant is not None:
                 c = loose[i]
                 c.kb_ids, c.type, c.name, c.source = list(ant.kb_ids), ant.type, ant.name, "nominal"
+                chains.add(head, ant, tok.sentence)
             continue
         if covered[i] or not definite or head not in vocab:
             continue
