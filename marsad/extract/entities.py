@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources as package_files
 from collections.abc import Sequence
 
-from marsad.extract.names.cands import Cand
+from marsad.extract.names.cands import Cand, Hint
 from marsad.extract.names.inner import inner_places
 from marsad.extract.names.lexicon import lexicon_rows, rule_lexicon
 from marsad.extract.names.matcher import Match, NameTrie, name_words
@@ -28,7 +28,7 @@ from marsad.extract.names.resolve import (
 )
 from marsad.extract.names.nominal import link_nominals
 from marsad.extract.names.ner_net import GATE_MAX_COUNT, WINDOW_AFTER, WINDOW_BEFORE, NerNet
-from marsad.extract.names.rules import RuleContext, find_rule_mentions
+from marsad.extract.names.rules import RuleContext, find_rule_mentions, titles_over
 from marsad.knowledge import KnowledgeBase, Place
 from marsad.knowledge.cache import per_kb
 from marsad.layers import HINTS, MENTIONS, NORM
@@ -150,11 +150,22 @@ class EntityRecognizer:
                                self.lex.cues.stop)
         cands += link_group_pronouns(cands, tokens, self.kb)
         if self.nominals:
-            cands += link_nominals(cands, tokens, self.kb, self.lex.given_names)
+            cands += self._nominals(cands, tokens, text, ctx.hints)
         analysis.entities = assemble(cands, ctx.hints, self.kb, text, self.lex.given_names)
         MENTIONS.set(analysis, sorted(cands, key=lambda c: (c.start, -c.end)))
         HINTS.set(analysis, ctx.hints)
         return analysis
+
+    def _nominals(self, cands: list[Cand], tokens: Sequence[Token], text: str, hints: list[Hint]) -> list[Cand]:
+        """Mentions of head nouns repeating a named body («التنظيم»), and the people their titles name
+        («مدير المرصد رامي عبد الرحمن»: the hint lands in `hints`)."""
+        found = link_nominals(cands, tokens, self.kb, self.lex.given_names)
+        if not found:
+            return []
+        late = RuleContext(tokens, text, self.kb, self.lex, cands + found)
+        titles_over(late, found)
+        hints.extend(late.hints)
+        return found + late.new
 
     def _extend_by_gentilic(self, cands: list[Cand], tokens: Sequence[Token]) -> None:
         """A known body's name followed by its own country's adjective is one name («حكومة الوفاق الوطني

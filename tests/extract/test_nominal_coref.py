@@ -133,3 +133,16 @@ def test_the_nominal_mention_reaches_the_later_layers(pipe: Pipeline, plain: Pip
     assert controls(a, isis.id)
     other = next(e for e in b.entities if e.kb_id == "isis")
     assert not controls(b, other.id)  # without the pass nothing tied the capture to the group
+
+
+def test_a_title_before_the_repeated_word_names_its_holder(pipe: Pipeline, plain: Pipeline) -> None:
+    text = ("نشر المرصد السوري لحقوق الإنسان حصيلة جديدة لضحايا القصف على الأحياء الشرقية. "
+            "وقال مدير المرصد رامي عبد الرحمن إن عدد الضحايا قد يرتفع خلال الساعات المقبلة.")
+
+    def leads(a: Analysis) -> bool:
+        ids = {e.id: e.kb_id for e in a.entities}
+        return any(r.type == "LEADS" and ids.get(r.head) == "rami_abdulrahman" and ids.get(r.tail) == "sohr"
+                   for r in a.relations)
+
+    assert leads(_run(pipe, text))
+    assert not leads(_run(plain, text))

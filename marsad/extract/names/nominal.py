@@ -10,7 +10,7 @@ within `REACH` sentences, when
 - the entity's name as the article writes it starts with that head («تنظيم داعش»), or one of its
   knowledge-base names does («داعش»: «تنظيم الدولة»; not for «قوات», too loose for that); a name the
   knowledge base does not know must name one body («كتيبة شهداء الوادي», «الكتيبة 21»), not describe
-  some («المليشيات الخارجة عن القانون», «القوات الحكومية»);
+  some («المليشيات الخارجة عن القانون», «القوات الحكومية», «جماعة إرهابية»): a description only competes;
 - exactly one entity with that head is in play within reach: two councils, two governments or two
   «قوات X» make the word ambiguous and it is left alone;
 - the word is not the start of another name: no mention of a group, body or place, no number and no
@@ -49,8 +49,11 @@ _EVALUATIVE = frozenset(normalise(w) for w in (
     "إرهابي", "إرهابية", "متطرف", "متطرفة", "متشدد", "متشددة", "مذكور", "مذكورة", "جهادي", "جهادية"))
 #: heads too loose to be read off a knowledge-base alias: any side's troops are «القوات» («القوات المسلحة
 #: السودانية» is an alias of the Sudanese army, yet «تجميع القوات» gathers both sides'); only a name the
-#: article itself writes with them («قوات الردع») is repeated by them
-_LOOSE = frozenset(normalise(w) for w in ("قوات", "قوة"))
+#: article itself writes with them («قوات الردع») is repeated by them, and only in the next sentence
+#: («إرسال المزيد من القوات» further on are often another state's troops)
+_LOOSE = frozenset(normalise(w) for w in ("قوات",))
+#: how far (in sentences) a loose head reaches
+_LOOSE_REACH = 1
 #: heads that are also military ranks, written before a person's name («اللواء سالم»)
 _RANKS = frozenset({normalise("لواء")})
 
@@ -148,20 +151,23 @@ def _starts_other_name(tokens: Sequence[Token], i: int, ant: Cand, starts: dict[
 
 
 class _Chains:
-    """Per head noun, the entities mentioned with it so far and the sentence of each one's last mention."""
+    """Per head noun, the entities mentioned with it so far: the sentence of each one's last mention and
+    whether a nominal may refer to it (a description such as «القوات الحكومية» only competes)."""
 
     def __init__(self, reach: int) -> None:
         self.reach = reach
-        self.recent: dict[str, dict[str, tuple[int, Cand]]] = {}
+        self.recent: dict[str, dict[str, tuple[int, Cand, bool]]] = {}
 
-    def add(self, head: str, cand: Cand, sentence: int) -> None:
+    def add(self, head: str, cand: Cand, sentence: int, target: bool = True) -> None:
         """Record a mention of `cand`'s entity with `head` in `sentence`."""
-        self.recent.setdefault(head, {})[_identity(cand)] = (sentence, cand)
+        self.recent.setdefault(head, {})[_identity(cand)] = (sentence, cand, target)
 
     def only(self, head: str, sentence: int) -> Cand | None:
-        """The one entity mentioned with `head` within reach of `sentence`; None for none or several."""
-        live = [c for sent, c in self.recent.get(head, {}).values() if sentence - sent <= self.reach]
-        return live[0] if len(live) == 1 else None
+        """The one entity mentioned with `head` within reach of `sentence`, if a nominal may refer to it;
+        None for none, several, or a description."""
+        reach = _LOOSE_REACH if head in _LOOSE else self.reach
+        live = [(c, target) for sent, c, target in self.recent.get(head, {}).values() if sentence - sent <= reach]
+        return live[0][0] if len(live) == 1 and live[0][1] else None
 
 
 def _loose(c: Cand, tokens: Sequence[Token], vocab: dict[str, frozenset[str]]) -> bool:
@@ -176,9 +182,14 @@ def _loose(c: Cand, tokens: Sequence[Token], vocab: dict[str, frozenset[str]]) -
 def _proper(c: Cand, tokens: Sequence[Token]) -> bool:
     """Whether a name the knowledge base does not know names one body: a head in construct with a name
     or a number («كتيبة شهداء الوادي», «تنظيم جند الخلافة», «الكتيبة 21»), not a description made of a
-    definite head and its adjectives («المليشيات الخارجة», «القوات الحكومية»), which a later «المليشيات»
-    need not repeat."""
-    return not bare(tokens[c.first])[1] or (c.last > c.first and tokens[c.first + 1].norm[:1].isdigit())
+    head and its adjectives («المليشيات الخارجة», «القوات الحكومية», «جماعة إرهابية», «محكمة ألمانية»),
+    which a later «المليشيات» need not repeat."""
+    if c.last > c.first and tokens[c.first + 1].norm[:1].isdigit():
+        return True
+    if bare(tokens[c.first])[1] or c.last == c.first:
+        return False
+    word, definite = bare(tokens[c.first + 1])
+    return definite or not (len(word) > 3 and word.endswith(("ي", "يه")))
 
 
 def link_nominals(cands: Sequence[Cand], tokens: Sequence[Token], kb: KnowledgeBase,
@@ -187,7 +198,7 @@ def link_nominals(cands: Sequence[Cand], tokens: Sequence[Token], kb: KnowledgeB
     unnamed description such as «التنظيم الإرهابي» that repeats one becomes its mention (in place)."""
     vocab = nominal_heads()
     covered = bytearray(len(tokens))
-    antecedents: list[tuple[int, Cand, frozenset[str]]] = []  # (last token, cand, heads)
+    antecedents: list[tuple[int, Cand, frozenset[str], bool]] = []  # (last token, cand, heads, may be referred to)
     loose: dict[int, Cand] = {}
     for c in cands:
         if not 0 <= c.first <= c.last < len(tokens):
@@ -199,9 +210,9 @@ def link_nominals(cands: Sequence[Cand], tokens: Sequence[Token], kb: KnowledgeB
         if _loose(c, tokens, vocab):
             loose[c.first] = c
             continue
-        heads = _heads(c, tokens, kb, etype) if c.kb_ids or _proper(c, tokens) else frozenset()
+        heads = _heads(c, tokens, kb, etype)
         if heads:
-            antecedents.append((c.last, c, heads))
+            antecedents.append((c.last, c, heads, bool(c.kb_ids) or _proper(c, tokens)))
     if not antecedents:
         return []
     antecedents.sort(key=lambda a: a[0])
@@ -215,9 +226,9 @@ def link_nominals(cands: Sequence[Cand], tokens: Sequence[Token], kb: KnowledgeB
     k = 0
     for i, tok in enumerate(tokens):
         while k < len(antecedents) and antecedents[k][0] < i:
-            last, c, heads = antecedents[k]
+            last, c, heads, target = antecedents[k]
             for h in heads:
-                chains.add(h, c, tokens[last].sentence)
+                chains.add(h, c, tokens[last].sentence, target)
             k += 1
         head, definite = bare(tok)
         if i in loose:

@@ -769,6 +769,19 @@ def _titles(ctx: RuleContext) -> None:
         i = last + 1
 
 
+def titles_over(ctx: RuleContext, bodies: Sequence[Cand]) -> None:
+    """The title rules again for titles written right before mentions found after the rules ran (a body
+    repeated by its head noun: «مدير المرصد رامي عبد الرحمن», «القيادي في التنظيم فلان»)."""
+    for body in bodies:
+        for first in range(max(0, body.first - 4), body.first):
+            hit = ctx.lex.title_at(ctx.words, first)
+            if hit is None and ctx.tokens[first].prefix:
+                hit = ctx.lex.title_at(ctx.words, first, ctx.tokens[first].stem)
+            if hit is not None and first + hit[0] >= body.first and ctx.same_sentence(first, body.first):
+                _one_title(ctx, first, body.first - 1, hit[1])
+                break
+
+
 def _one_title(ctx: RuleContext, first: int, last: int, row: dict[str, str]) -> None:
     """One title at tokens [first, last]: find the body it is of and the person holding it, leave hints."""
     relation = (row.get("relation") or "").strip() or None
