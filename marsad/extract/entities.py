@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources as package_files
 from collections.abc import Sequence
 
-from marsad.extract.names.cands import Cand, Hint
+from marsad.extract.names.cands import Cand
 from marsad.extract.names.inner import inner_places
 from marsad.extract.names.lexicon import lexicon_rows, rule_lexicon
 from marsad.extract.names.matcher import Match, NameTrie, name_words
@@ -146,26 +146,30 @@ class EntityRecognizer:
         link_regions(ctx.regions, self.kb, lead)
         merge_unnamed_roles(ctx.hints)
         link_unnamed_holders(cands, ctx.hints, self.kb)
-        cands += link_surnames(cands, tokens, text, self.kb, self.lex.given_names, self.surname_max_count,
-                               self.lex.cues.stop)
-        cands += link_group_pronouns(cands, tokens, self.kb)
+        later = seats + link_surnames(cands, tokens, text, self.kb, self.lex.given_names, self.surname_max_count,
+                                      self.lex.cues.stop)
+        cands += later[len(seats):]
+        pronouns = link_group_pronouns(cands, tokens, self.kb)
+        cands += pronouns
         if self.nominals:
-            cands += self._nominals(cands, tokens, text, ctx.hints)
+            cands += self._nominals(cands, tokens, ctx, later + pronouns)
         analysis.entities = assemble(cands, ctx.hints, self.kb, text, self.lex.given_names)
         MENTIONS.set(analysis, sorted(cands, key=lambda c: (c.start, -c.end)))
         HINTS.set(analysis, ctx.hints)
         return analysis
 
-    def _nominals(self, cands: list[Cand], tokens: Sequence[Token], text: str, hints: list[Hint]) -> list[Cand]:
+    def _nominals(self, cands: list[Cand], tokens: Sequence[Token], ctx: RuleContext,
+                  unseen: list[Cand]) -> list[Cand]:
         """Mentions of head nouns repeating a named body («التنظيم»), and the people their titles name
-        («مدير المرصد رامي عبد الرحمن»: the hint lands in `hints`)."""
+        («مدير المرصد رامي عبد الرحمن»: the rules' context, told of the `unseen` mentions found after the
+        rules ran, takes the hint)."""
         found = link_nominals(cands, tokens, self.kb, self.lex.given_names)
         if not found:
             return []
-        late = RuleContext(tokens, text, self.kb, self.lex, cands + found)
-        titles_over(late, found)
-        hints.extend(late.hints)
-        return found + late.new
+        ctx.extend(unseen + found)
+        before = len(ctx.new)
+        titles_over(ctx, found)
+        return found + ctx.new[before:]
 
     def _extend_by_gentilic(self, cands: list[Cand], tokens: Sequence[Token]) -> None:
         """A known body's name followed by its own country's adjective is one name («حكومة الوفاق الوطني

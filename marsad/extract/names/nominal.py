@@ -223,22 +223,26 @@ def link_nominals(cands: Sequence[Cand], tokens: Sequence[Token], kb: KnowledgeB
     ends = {c.last: c for c in sorted(cands, key=lambda c: c.last - c.first)}  # the longest mention ending there
     chains = _Chains(reach)
     out: list[Cand] = []
-    k = 0
+    k, due = 0, antecedents[0][0]  # the next antecedent, recorded once the sweep is past its end
     for i, tok in enumerate(tokens):
-        while k < len(antecedents) and antecedents[k][0] < i:
+        while due < i:
             last, c, heads, target = antecedents[k]
             for h in heads:
                 chains.add(h, c, tokens[last].sentence, target)
             k += 1
-        head, definite = bare(tok)
-        if i in loose:
+            due = antecedents[k][0] if k < len(antecedents) else len(tokens)
+        if loose and i in loose:
+            head = bare(tok)[0]
             ant = chains.only(head, tok.sentence)
             if ant is not None:
                 c = loose[i]
                 c.kb_ids, c.type, c.name, c.source = list(ant.kb_ids), ant.type, ant.name, "nominal"
                 chains.add(head, ant, tok.sentence)
             continue
-        if covered[i] or not definite or head not in vocab:
+        if covered[i] or (tok.stem not in vocab and tok.stem[2:] not in vocab):
+            continue  # (a quick test first: most words are no head noun)
+        head, definite = bare(tok)
+        if not definite or head not in vocab:
             continue
         ant = _in_brackets(tokens, i, ends, kb, vocab[head])
         if ant is None:

@@ -70,6 +70,12 @@ class RuleContext:
         self._by_first.setdefault(c.first, []).append(c)
         self._by_last.setdefault(c.last, []).append(c)
 
+    def extend(self, cands: Sequence[Cand]) -> None:
+        """Take in candidates found after the rules ran (they are looked up like the others)."""
+        for c in cands:
+            self.cands.append(c)
+            self._index(c)
+
     def drop(self, cand: Cand) -> None:
         """Take a candidate back (a town inside a facility's name is no mention of its own)."""
         self.dropped.append(cand)
