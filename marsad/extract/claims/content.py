@@ -4,7 +4,13 @@ its closing mark, an indirect clause up to the next cue, or the object of a verb
 from __future__ import annotations
 
 from marsad.extract.claims.state import State
-from marsad.extract.claims.words import CAME, OPEN_QUOTES, Source, TO, next_at
+from marsad.extract.claims.words import CAME, ON_BEHALF_ALL, OPEN_QUOTES, Source, TO, next_at
+
+
+#: how far after the cue a governed proclitic («هدد بالانسحاب») may open the content
+_PROCLITIC_REACH = 8
+#: «شدد على أن …», «حذر من أنه …»: an opener this close after the governed preposition opens the content instead
+_THAT_AFTER_COMPLEMENT = 2
 
 
 class ContentSteps(State):
@@ -38,11 +44,16 @@ class ContentSteps(State):
         start, end, _ = self._content(k, end_sent)
         return (start, end) if end - start > 8 else None
 
-    def _opener(self, first: int, last: int) -> int | None:
-        """The token that opens the content (أن / إن / : / a quote), within the sentence."""
+    def _opener(self, first: int, last: int, lemma: str = "") -> int | None:
+        """The token that opens the content (أن / إن / : / a quote), within the sentence; else the preposition
+        the cue `lemma` governs («شدد على ضرورة …», «حذر من …», «هدد بالانسحاب») unless «أن» follows it close."""
         k = first
         stop = min(last, first + 30)
+        preps = self.sets.complement.get(lemma) if lemma else None
+        governed = None
         while k <= stop:
+            if governed is not None and k > governed + _THAT_AFTER_COMPLEMENT:
+                return governed  # «شدد على ضرورة …»: no «أن» right after the preposition
             tok = self.tokens[k]
             if tok.text in OPEN_QUOTES and self._quoted_name(k, stop):
                 k = self._quoted_name(k, stop) + 1
@@ -52,12 +63,26 @@ class ContentSteps(State):
             if (tok.norm in self.sets.opener or self.word(k) in self.sets.opener) and not self._unnamed_clause(k) \
                     and not self._spoken_to(k):
                 return k
+            if preps and governed is None and self._complement(k, first, preps):
+                governed = k
             later = self.cue_at(k) if k > first else None
             if later is not None and not later.weak and not self.tokens[k].prefix.startswith("ب") \
                     and not self._negated(k):  # «مصدر طلب عدم ذكر اسمه إن …»: the description goes on
-                return None
+                return governed
             k += 1
-        return None
+        return governed
+
+    def _complement(self, k: int, first: int, preps: frozenset[str]) -> bool:
+        """True when token k is a preposition the cue governs: a word («على», «من») anywhere before the content,
+        or the proclitic «بـ» within a few words of the cue on a word that names no one («هدد بالانسحاب», not
+        «المتحدث باسم الجيش», «بوزارة الخارجية»)."""
+        tok = self.tokens[k]
+        if tok.norm in preps:
+            return True
+        head = tok.prefix.lstrip("وف")[:1]
+        return bool(head) and head in preps and k - first < _PROCLITIC_REACH and tok.text[:1].isalpha() \
+            and k not in self.named_at and self.word(k) not in self.sets.led_by and tok.norm not in ON_BEHALF_ALL \
+            and not self.times_at.at(tok.start)
 
     def _spoken_to(self, k: int) -> bool:
         """«في تصريحات إلى "الوطن"», «في حديث إلى الصحيفة»: «إلى» after a statement names whom it was

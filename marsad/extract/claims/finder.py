@@ -3,6 +3,8 @@ source, its content, a participle, a ruling, a colon quote)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from marsad.extract.claims.attribution import AttributionSteps
 from marsad.extract.claims.content import ContentSteps
 from marsad.extract.claims.cues import Cue
@@ -12,6 +14,7 @@ from marsad.extract.claims.words import (
     ANNOUNCEMENT,
     ANNOUNCE_LEMMA,
     AS,
+    CLOSING_QUOTES,
     HEADLINE_CHARS,
     MIN_CONTENT_WORDS,
     NAQAL,
@@ -45,8 +48,7 @@ class Finder(AttributionSteps, SubjectSteps, EarlierSourceSteps, ContentSteps):
             cue = cues.get(self.words[i]) if toks[i].text[:1].isalpha() else None
             if cue is not None and toks[i].prefix.endswith("ال"):
                 cue = None  # «المشير», «اللافت»: with the article a title or a noun
-            if cue is None or self._negated(i) or (cue.weak and self.words[i] in PREPOSITION_LIKE
-                                                   and not self._opener_follows(i)):
+            if cue is None or self._negated(i) or (self.words[i] in PREPOSITION_LIKE and not self._opener_follows(i)):
                 i += 1
                 continue
             i = self._cue(i, cue)
@@ -92,8 +94,11 @@ class Finder(AttributionSteps, SubjectSteps, EarlierSourceSteps, ContentSteps):
         return source.last + 1
 
     def _opener_follows(self, i: int) -> bool:
-        """True when an opener follows cue i within four words («وبين الوزير أن …», not «بين الطرفين»)."""
+        """True when an opener follows cue i within four words, no other cue between («وبين الوزير أن …», not
+        «بين الطرفين» nor «تجمع بين البلدين، قائلاً: …»)."""
         for k in range(i + 1, min(self.sentence_end(i), i + 4) + 1):
+            if self.cue_at(k) is not None:
+                return False  # «قائلاً» opens its own claim
             if self.tokens[k].norm in self.sets.opener or self.word(k) in self.sets.opener or self.tokens[k].text in ":\"«“":
                 return True
         return False
@@ -113,7 +118,7 @@ class Finder(AttributionSteps, SubjectSteps, EarlierSourceSteps, ContentSteps):
                 return after_ruling
         # «وهو ما أكدته مصادر أخرى»: a corroborating source, its content follows as a participle
         corroborating = i >= 1 and toks[i - 1].norm == "ما" and self.word(i).endswith(("ته", "ه", "تها"))
-        opener = self._opener(i + 1, end_sent)
+        opener = self._opener(i + 1, end_sent, "" if cue.object else cue.lemma)  # an object holds the rest
         source = self._source_of(i, cue, opener, end_sent, corroborating)
         if source is None:
             return i + 1
@@ -130,6 +135,8 @@ class Finder(AttributionSteps, SubjectSteps, EarlierSourceSteps, ContentSteps):
         claim = self._emit(source, cue_span, cue.lemma, start, end, quote)
         if relay is not None and relay.speaker:
             claim.via.append(relay.speaker)
+        if source.relay and claim.id and source.relay not in claim.via:
+            claim.via.append(source.relay)
         self._said_to(claim, i + 1, opener)
         self._time(claim, toks[i].start, self.tokens[opener].start)
         return opener + 1
@@ -141,11 +148,17 @@ class Finder(AttributionSteps, SubjectSteps, EarlierSourceSteps, ContentSteps):
         if source is None:
             return i + 1
         opener = self._opener(i + 1, end_sent)
+        if opener is None and self._opens_clause(i):  # «، مشدداً على ضرورة …», not «عقوبات مشددة على …»
+            opener = self._opener(i + 1, min(end_sent, i + 2), cue.lemma)
         if opener is None:
             return i + 1
         start, end, quote = self._content(opener, end_sent)
         self._emit(source, cue_span, cue.lemma, start, end, quote)
         return i + 1
+
+    def _opens_clause(self, i: int) -> bool:
+        """True when token i opens a clause: after a comma or with «و» («، مشدداً», «ومحذراً»)."""
+        return self.tokens[i].prefix[:1] == "و" or (i > 0 and self.tokens[i - 1].text in "،,")
 
     def _ruling(self, i: int, cue: Cue, cue_span: Span, end_sent: int) -> int | None:
         """«أصدرت المحكمة حكماً يقضي بـ …»: the ruling speaks, by its issuer; None when no document is named."""
@@ -161,9 +174,14 @@ class Finder(AttributionSteps, SubjectSteps, EarlierSourceSteps, ContentSteps):
 
     def _without_opener(self, i: int, cue: Cue, cue_span: Span, source: Source, end_sent: int) -> int:
         """A cue with no «أن», colon or quote: «…، كما أفاد مصدر أمني.» speaks the clause before it;
-        «كشف فلان تفاصيل …» (a cue whose object can be the content) speaks its object."""
+        «كشف فلان تفاصيل …» (a cue whose object can be the content) speaks its object; «"…"، يقول فلان» speaks
+        the quotation before it."""
         toks = self.tokens
         s0 = self.sentence_start(i)
+        quoted = self._quote_before(i, source)
+        if quoted is not None:  # «"…"، تقول فلانة»: the quotation before the verb is what she says
+            self._emit(source, cue_span, cue.lemma, quoted[0], quoted[1], True)
+            return max(i, source.last) + 1
         if i - 1 > s0 + 2 and toks[i - 1].norm in AS and source.last >= end_sent - 3:
             end = toks[i - 2].end
             while end > toks[s0].start and self.text[end - 1] in " ،,":
@@ -179,6 +197,24 @@ class Finder(AttributionSteps, SubjectSteps, EarlierSourceSteps, ContentSteps):
         claim = self._emit(source, cue_span, cue.lemma, span[0], span[1], False)
         self._time(claim, toks[i].start, span[0])
         return i + 1
+
+    def _quote_before(self, i: int, source: Source) -> tuple[int, int] | None:
+        """(start, end) of a quotation closed right before «،» and cue i, whose speaker is named after the cue
+        («"…"، قالت فلانة»), unless a claim holds it already; else None."""
+        toks = self.tokens
+        if i < 3 or source.last < 0 or toks[i].prefix[:1] in ("و", "ف") or toks[i - 1].text not in "،," \
+                or toks[i - 2].text not in CLOSING_QUOTES:
+            return None
+        close = toks[i - 2].start
+        mark = CLOSING_QUOTES[toks[i - 2].text]
+        opens = self._positions(mark)
+        k = bisect_left(opens, close) - 1
+        if k < 0 or "\n\n" in self.text[opens[k]:close]:
+            return None
+        start = opens[k] + 1
+        if any(c.content.start <= start < c.content.end or start <= c.content.start < close for c in self.claims[-3:]):
+            return None
+        return start, close
 
     def _colon_quote(self, i: int) -> int:
         """«المسماري: الجيش سيدخل درنة»: a speaker opening the sentence, then a colon and the content."""

@@ -144,8 +144,16 @@ class State:
         return claim
 
     def _said_to(self, claim: Claim, first: int, opener: int) -> None:
-        """«في تصريح لوكالة الأنباء الليبية»: the outlet the statement was given to relays it."""
+        """«في تصريح لوكالة الأنباء الليبية», «قال لـ"سكاي نيوز"»: the outlet the statement was given to relays it."""
         for k in range(first, opener):
+            tok = self.tokens[k]
+            if tok.prefix[:1] == "ل" or tok.norm in ("ل", "لـ"):  # «قال لصحيفة الوسط إن …»
+                m = next((m for m in self.mentions_in(k, min(opener - 1, k + 2))
+                          if self.types.get(m.entity or "") == "MEDIA"), None)
+                if m is not None and m.entity != claim.speaker:
+                    if m.entity not in claim.via:
+                        claim.via.append(m.entity or "")
+                    return
             if self.word(k) in self.sets.said_to:
                 for m in self.mentions_in(k + 1, min(opener - 1, k + 3) if opener - 1 >= k + 1 else k + 1):
                     if self.types.get(m.entity or "") == "MEDIA" and m.entity not in claim.via:

@@ -20,6 +20,19 @@ from marsad.extract.claims.words import (
 )
 from marsad.extract.names.cands import Cand
 from marsad.layers import HINTS
+from marsad.text.normalise import normalise
+
+
+#: «على لسان»: through the mouth of (the person after it speaks for the subject before it)
+_ON, _MOUTH = normalise("على"), normalise("لسان")
+#: «المسؤول» with the article: the official who spoke last, named or not
+_OFFICIAL = frozenset(normalise(w) for w in ("مسؤول", "مسئول"))
+#: how far after a document's head its issuer may be named («بيان صادر عن وزارة الدفاع»)
+_ISSUER_REACH = 5
+#: words that withhold a source's name («مشترطاً عدم الكشف», «رافضاً ذكر اسمه»)
+_WITHHELD = frozenset(normalise(w) for w in ("مشترطا", "مشترطة", "شريطة", "شرط", "رافضا", "رافضة", "طالبا", "طالبة"))
+#: how far into the subject «على لسان» may stand
+_MOUTH_REACH = 10
 
 
 class SubjectSteps(State):
@@ -29,7 +42,7 @@ class SubjectSteps(State):
         """Who speaks at cue i: the subject after it, one before it, or the source carried over."""
         toks = self.tokens
         subj_last = (opener - 1) if opener is not None else min(end_sent, i + 12)
-        source = self._subject(i + 1, subj_last)
+        source = self._subject(i + 1, subj_last, calling=cue.lemma in self.sets.calling)
         object_pronoun = self._object_pronoun(i)
         if source is not None and cue.lemma == ACCUSE and not object_pronoun and self._accused(source):
             source = None  # «واتهم تركيا بإيواء …»: the noun right before «بـ…» is the accused
@@ -82,8 +95,9 @@ class SubjectSteps(State):
             return titled, relay, self._opener(titled.last + 1, end_sent)
         return source, None, opener
 
-    def _subject(self, first: int, last: int) -> Source | None:
-        """The source named right after the cue (tokens first..last, before the opener), or None."""
+    def _subject(self, first: int, last: int, calling: bool = False) -> Source | None:
+        """The source named right after the cue (tokens first..last, before the opener), or None; after a call
+        or charge (`calling`: «دعا», «اتهم») a body opening the subject speaks, not a person named after it."""
         toks = self.tokens
         while first <= last and (self.word(first) in SKIP_SUBJECT or toks[first].text in "،,"):
             first += 1
@@ -91,6 +105,9 @@ class SubjectSteps(State):
             return None
         if toks[first].norm in ("ل", "لـ") or (toks[first].prefix[:1] == "ل" and self.index.by_first.get(first)):
             return None  # «وكان المسماري أعلن لـ"سكاي نيوز"»: the outlet spoken to is not the speaker
+        mouth = self._through_mouth(first, last)
+        if mouth is not None:  # «أدانت فرنسا، على لسان رئيسها فلان، …»: the one it speaks through
+            return mouth
         apposed = self._person_closing(first, last)
         if apposed is not None:  # «وقال الخبير في معهد …، فلان، إن»: the person closing the subject speaks
             return apposed
@@ -102,7 +119,29 @@ class SubjectSteps(State):
             referred = self._referred_subject(first, last)
             if referred is not None:
                 return referred
-        return self._named_subject(first, last, found)
+        return self._named_subject(first, last, found, calling)
+
+    def _through_mouth(self, first: int, last: int) -> Source | None:
+        """«نقلت وكالة X على لسان فلان قوله», «أعلنت الوزارة على لسان المتحدث باسمها فلان»: the person named after
+        «على لسان» in the subject speaks (an outlet before it relays); None when no one is named there."""
+        toks = self.tokens
+        for k in range(first, min(last, first + _MOUTH_REACH)):
+            if toks[k].norm == _ON and toks[k + 1].norm == _MOUTH:
+                person = next((m for m in self.mentions_in(k + 2, min(last, k + 3))
+                               if self.types.get(m.entity or "") == "PERSON"), None)
+                if person is None:
+                    titled = self._titled_person(k + 2, last)
+                    if titled is None:
+                        return None
+                    person_src = titled
+                else:
+                    person_src = Source("named_person", person.entity, self.text[person.start:person.end], person.last)
+                before = [m for m in self.mentions_in(first, k - 1) if self._kind(m) == "media"]
+                person_src.relay = before[0].entity if before else None
+                return person_src
+            if toks[k].text in ":\"«“" or self.word(k) in self.sets.opener:
+                return None
+        return None
 
     def _unnamed_subject(self, first: int, last: int) -> Source | None:
         """An anonymous source («مصدر عسكري», «المصدر» for the last one), an unnamed member («عضو في
@@ -110,6 +149,9 @@ class SubjectSteps(State):
         toks = self.tokens
         head, head_full = self.word(first), toks[first].norm
         if (head in self.anonymous or head_full in self.anonymous) and not self._named_after(first, last):
+            if head_full.startswith("ال") and head in _OFFICIAL and self.last_source is not None \
+                    and self.last_source.kind == "named_person" and self._bare_reference(first, last):
+                return self.last_source  # «وأضاف المسؤول» after «قال وزير الخارجية فلان»: the official named last
             if head_full.startswith("ال") and self.last_anonymous is not None:
                 return self.last_anonymous
             return self._anonymous_from(first, last)
@@ -119,6 +161,18 @@ class SubjectSteps(State):
         if head_full in self.sets.unnamed_spokesman and not self._named_after(first, last):
             return self._spokesman_for(first, last)
         return None
+
+    def _bare_reference(self, first: int, last: int) -> bool:
+        """True when the definite head at `first` is followed by no description of its own: at most an adjective
+        («المسؤول الإثيوبي»), not «المسؤول بالإدارة …», «المسؤول في الوزارة» or a withheld name («طلب عدم ذكر اسمه»)."""
+        toks = self.tokens
+        nxt = first + 1
+        if nxt <= last and toks[nxt].text[:1].isalpha() and not toks[nxt].norm.startswith("ال") \
+                and self.word(nxt) not in self.sets.opener and toks[nxt].norm not in self.sets.opener \
+                and not self.times_at.at(toks[nxt].start):
+            return False  # «المسؤول بالإدارة», «المسؤول في الوزارة»: another official, described
+        return not any(self.word(k) in self.sets.name_word or toks[k].norm in _WITHHELD
+                       for k in range(first + 1, min(last, first + 12) + 1))
 
     def _anonymous_from(self, first: int, last: int) -> Source:
         """An anonymous source described from token `first` («مصدر عسكري مقرب من القيادة»)."""
@@ -130,7 +184,7 @@ class SubjectSteps(State):
 
     def _referred_subject(self, first: int, last: int) -> Source | None:
         """A subject that refers back: «المتحدث» (the spokesman named before), «الوكالة» (the outlet),
-        a surname alone («عمر»), a body's head («المرصد»)."""
+        a surname alone («عمر»), a body's head («المرصد»), a title's head («الوزير», «العميد»)."""
         toks = self.tokens
         head, head_full = self.word(first), toks[first].norm
         here = self.text[toks[first].start:toks[first].end]
@@ -148,12 +202,27 @@ class SubjectSteps(State):
         body = self.refer.body_at(first)
         if body is not None:
             return Source(self._kind(body), body.entity, here, first)
+        person = self.titles.person_for_head(first, self.table.titles)  # «وأضاف الوزير» after «وزير الخارجية فلان»
+        if person is not None:
+            return Source("named_person", person.entity, here, first)
         return None
 
-    def _named_subject(self, first: int, last: int, found: list[Cand]) -> Source | None:
+    def _named_subject(self, first: int, last: int, found: list[Cand], calling: bool = False) -> Source | None:
         """The speaker among the mentions of the subject: a document by its issuer, a titled person, a body
         opening the subject unless a person names it close by, never the one a spokesman speaks for."""
         if self.word(first) in self.sets.document_head:
+            last_src = self.last_source
+            if (not found or found[0].first > first + _ISSUER_REACH) and last_src is not None and last_src.speaker \
+                    and last_src.kind in ("organization", "document") and (self.tokens[first].prefix.endswith("ال")
+                                                                     or self.tokens[first].norm.startswith("ال")):
+                # «وقالت الوزارة في بيان إن … وأضاف البيان أن …»: the statement of the body that spoke last
+                end = first
+                while end < min(last, first + 2) and self.tokens[end + 1].norm.startswith("ال") \
+                        and self.word(end + 1) not in self.sets.opener and (end + 1) not in self.named_at \
+                        and self.cue_at(end + 1) is None:
+                    end += 1  # «التقرير الداخلي»: its adjectives
+                return Source(last_src.kind, last_src.speaker,
+                              " ".join(self.text[self.tokens[first].start:self.tokens[end].end].split()), end)
             speaker = found[0].entity if found else None
             return Source("document", speaker, " ".join(self.text[self.tokens[first].start:self.tokens[last].end].split()),
                            found[0].last if found else first)
@@ -163,7 +232,8 @@ class SubjectSteps(State):
         if not found or found[0].first > first + 3:
             return self._titled_person(first, last)
         if found[0].first == first:  # the subject opens with a body: a person later is its name only close by
-            found = [m for m in found if m is found[0] or self._apposed(first, m.first)]
+            # («دعا المجلس الرئاسي حفتر إلى …»: after a call the person is the one called on)
+            found = [m for m in found if m is found[0] or (not calling and self._apposed(first, m.first))]
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON" and not m.outer] or \
             [m for m in found if self.types.get(m.entity or "") == "PERSON"]
         if len(persons) > 1 and any(self.tokens[k].norm == ON_BEHALF for k in range(first, persons[0].first)):

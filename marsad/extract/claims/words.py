@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from marsad.text.normalise import normalise
 
 OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "'": "'"}
+#: closing quote mark -> its opening mark
+CLOSING_QUOTES = {'"': '"', "»": "«", "”": "“"}
 KIND_OF_TYPE = {"PERSON": "named_person", "MEDIA": "media"}
 SKIP_SUBJECT = frozenset(normalise(w) for w in ("قد", "كان", "كانت", "في", "اليوم", "أمس", "امس", "له", "لها", "ما", "هو", "وهو"))
 NAQAL = normalise("نقل")
@@ -38,6 +40,7 @@ IMPERSONAL = frozenset(normalise(w) for w in ("يذكر", "يشار", "يقال"
 RULING = frozenset(normalise(w) for w in ("قضى", "نص"))
 ON_BEHALF = normalise("باسم")
 ON_BEHALF_PRONOUN = frozenset(normalise(w) for w in ("باسمه", "باسمها", "باسمهم"))
+ON_BEHALF_ALL = ON_BEHALF_PRONOUN | {ON_BEHALF}
 KANA = frozenset(normalise(w) for w in ("كان", "كانت", "وكان", "وكانت"))
 WORD = re.compile(r"\S+")
 #: contents shorter than this many words are names or fragments, not statements
@@ -69,6 +72,7 @@ class Source:
     speaker: str | None
     text: str | None
     last: int = -1  # last token of the source's words after the cue (-1: not after the cue)
+    relay: str | None = None  # an outlet the source spoke through («نقلت وكالة X على لسان فلان»)
 
 
 def next_at(positions: list[int], start: int, default: int) -> int:
