@@ -177,3 +177,35 @@ def test_bayna_between_two_names_is_no_cue() -> None:
     assert all(normalise(c.cue_lemma or "") != normalise("بين") for c in a.claims)
     c = _with(a, "العلاقات بين البلدين تاريخية")
     assert "البشير" in _name(a, c)
+
+
+def test_a_statement_that_says_speaks_for_its_issuer() -> None:
+    a = marsad.analyze("وأصدرت المؤسسة الوطنية للنفط بيانا جاء فيه: إن الموانئ النفطية ستفتح أمام الناقلات غدا.")
+    c = _with(a, "الموانئ النفطية ستفتح")
+    assert c.source_kind == "document" and "للنفط" in _name(a, c)
+
+
+def test_a_short_quoted_term_does_not_end_the_content() -> None:
+    a = marsad.analyze('وأشار مصدر أمني إلى "تقديرات" أن الهجوم قد يتكرر في الأيام المقبلة.')
+    c = _with(a, "الهجوم قد يتكرر")
+    assert c.source_kind == "anonymous"
+
+
+def test_a_spokesman_for_no_named_body_is_anonymous() -> None:
+    a = marsad.analyze("وذكر متحدث باسم أسرة الضحايا أن الجثامين ستنقل إلى مدينة مصراتة غدا.")
+    c = _with(a, "الجثامين ستنقل")
+    assert c.source_kind == "anonymous"
+
+
+def test_the_paper_before_its_verb_is_the_outlet_named_before() -> None:
+    a = marsad.analyze("ونشرت صحيفة الوسط تقريرا عن الاشتباكات في الجنوب. "
+                       "الصحيفة تقول إن المعارك أوقعت عشرات القتلى خلال يومين.")
+    c = _with(a, "المعارك أوقعت")
+    assert c.source_kind == "media" and "الوسط" in _name(a, c)
+
+
+def test_ali_right_after_the_cue_is_a_name_not_the_preposition() -> None:
+    a = marsad.analyze("قال فايز السراج إن الحكومة ستدفع الرواتب هذا الشهر. "
+                       "وشدد علي الزعتري في بيان على ضرورة إيصال المساعدات إلى المدنيين.")
+    c = _with(a, "إيصال المساعدات")
+    assert "الزعتري" not in _content(a, c)

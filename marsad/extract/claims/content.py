@@ -7,6 +7,10 @@ from marsad.extract.claims.state import State
 from marsad.extract.claims.words import CAME, ON_BEHALF_ALL, OPEN_QUOTES, Source, TO, next_at
 
 
+#: a quotation of at most this many words followed by more of the sentence is a term, not the content
+_TERM_WORDS = 3
+#: prepositions spelt like a first name («على» written «علي»)
+_NAME_SPELLING = frozenset({"علي"})
 #: how far after the cue a governed proclitic («هدد بالانسحاب») may open the content
 _PROCLITIC_REACH = 8
 #: «شدد على أن …», «حذر من أنه …»: an opener this close after the governed preposition opens the content instead
@@ -78,7 +82,8 @@ class ContentSteps(State):
         «المتحدث باسم الجيش», «بوزارة الخارجية»)."""
         tok = self.tokens[k]
         if tok.norm in preps:
-            return True
+            return k > first or tok.text not in _NAME_SPELLING  # «وشدد علي الزعتري»: «علي» right after the cue is a name
+
         head = tok.prefix.lstrip("وف")[:1]
         return bool(head) and head in preps and k - first < _PROCLITIC_REACH and tok.text[:1].isalpha() \
             and k not in self.named_at and self.word(k) not in self.sets.led_by and tok.norm not in ON_BEHALF_ALL \
@@ -123,7 +128,8 @@ class ContentSteps(State):
             return toks[opener].end, toks[opener].end, False
         if toks[k].text in OPEN_QUOTES:
             close = self._close_quote(toks[k].start, toks[k].text)
-            return toks[k].end, close, True
+            if not self._quoted_term(k, close, end_sent):
+                return toks[k].end, close, True
         end = toks[end_sent].end
         for j in range(k + 1, end_sent + 1):
             cut = self.cue_at(j)
@@ -138,6 +144,16 @@ class ContentSteps(State):
         while end > toks[k].start and self.text[end - 1] in " .،,؛":
             end -= 1
         return toks[k].start, end, False
+
+    def _quoted_term(self, k: int, close: int, end_sent: int) -> bool:
+        """True when the quotation opened at token k is a short term inside a longer clause («أشار إلى "تقديرات"
+        أن …»): at most three words, and words of the sentence follow its closing mark."""
+        j = k + 1
+        while j <= end_sent and self.tokens[j].start < close:
+            j += 1
+        if j - k - 1 > _TERM_WORDS or j > end_sent:
+            return False
+        return self._words_follow(j)
 
     def _close_quote(self, start: int, mark: str) -> int:
         """End of the quotation opened at `start`: its closing mark, or the paragraph's end."""

@@ -115,6 +115,11 @@ class EarlierSourceSteps(State):
         body = self.refer.body_at(k)
         if body is not None:
             return Source(self._kind(body), body.entity, self.text[toks[k].start:toks[k].end], -1)
+        if k == s0 or toks[k - 1].text in "،,":
+            if toks[k].norm.startswith("ال") and self.word(k) in self.sets.media_head:
+                outlet = self._last_media(toks[k].start)  # «الصحيفة تقول …»: the outlet named before
+                if outlet is not None:
+                    return Source("media", outlet, self.text[toks[k].start:toks[k].end], -1)
         return None
 
     def _titled_before(self, first: int, s0: int) -> Cand | None:
@@ -127,15 +132,16 @@ class EarlierSourceSteps(State):
                 return None
         return None
 
-    def _ruling_before(self, i: int) -> Source | None:
+    def _ruling_before(self, i: int, persons: bool = False) -> Source | None:
         """«حكماً غيابياً يقضي», «قرار ينص»: a document named up to three words before cue i, issued by the
-        nearest body named before it in the sentence."""
+        nearest body named before it in the sentence (or person, with `persons`: «أصدر فلان بياناً قال فيه»)."""
         s0 = self.sentence_start(i)
+        kinds = ("organization", "named_person") if persons else ("organization",)
         for k in range(i - 1, max(s0, i - 3) - 1, -1):
             if self.tokens[k].text in "،,:\"«»":
                 return None
             if self.word(k) in self.sets.document_head:
-                bodies = [m for m in self.mentions_in(s0, k - 1) if self._kind(m) == "organization" and self._can_speak(m)]
+                bodies = [m for m in self.mentions_in(s0, k - 1) if self._kind(m) in kinds and self._can_speak(m)]
                 speaker = bodies[-1].entity if bodies else None
                 return Source("document", speaker, " ".join(self.text[self.tokens[k].start:self.tokens[i - 1].end].split()),
                                i)

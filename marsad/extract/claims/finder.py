@@ -16,6 +16,7 @@ from marsad.extract.claims.words import (
     AS,
     CLOSING_QUOTES,
     HEADLINE_CHARS,
+    IN_IT,
     MIN_CONTENT_WORDS,
     NAQAL,
     NOT_SUBJECT,
@@ -116,6 +117,10 @@ class Finder(AttributionSteps, SubjectSteps, EarlierSourceSteps, ContentSteps):
             after_ruling = self._ruling(i, cue, cue_span, end_sent)
             if after_ruling is not None:
                 return after_ruling
+        if i + 1 <= end_sent and toks[i + 1].norm in IN_IT:
+            after_statement = self._statement(i, cue, cue_span, end_sent)
+            if after_statement is not None:
+                return after_statement
         # «وهو ما أكدته مصادر أخرى»: a corroborating source, its content follows as a participle
         corroborating = i >= 1 and toks[i - 1].norm == "ما" and self.word(i).endswith(("ته", "ه", "تها"))
         opener = self._opener(i + 1, end_sent, "" if cue.object else cue.lemma)  # an object holds the rest
@@ -159,6 +164,19 @@ class Finder(AttributionSteps, SubjectSteps, EarlierSourceSteps, ContentSteps):
     def _opens_clause(self, i: int) -> bool:
         """True when token i opens a clause: after a comma or with «و» («، مشدداً», «ومحذراً»)."""
         return self.tokens[i].prefix[:1] == "و" or (i > 0 and self.tokens[i - 1].text in "،,")
+
+    def _statement(self, i: int, cue: Cue, cue_span: Span, end_sent: int) -> int | None:
+        """«أصدرت الكنيسة بياناً جاء فيه: …», «وزع فلان رسالة قال فيها إن …»: the document speaks, by its issuer
+        named before it; None when no document stands right before the cue."""
+        document = self._ruling_before(i, persons=True)
+        if document is None:
+            return None
+        opener = self._opener(i + 2, end_sent)
+        if opener is None:
+            return None
+        start, end, quote = self._content(opener, end_sent)
+        self._emit(document, cue_span, cue.lemma, start, end, quote)
+        return opener + 1
 
     def _ruling(self, i: int, cue: Cue, cue_span: Span, end_sent: int) -> int | None:
         """«أصدرت المحكمة حكماً يقضي بـ …»: the ruling speaks, by its issuer; None when no document is named."""

@@ -298,7 +298,7 @@ class SubjectSteps(State):
 
     def _spokesman_for(self, first: int, last: int) -> Source | None:
         """«أعلن متحدثون عسكريون باسم الحكومة أن …»: an unnamed spokesman speaks for the body after «باسم»;
-        «متحدث باسمه» (a pronoun, no body) is anonymous."""
+        «متحدث باسمه» (a pronoun, no body) and «متحدث باسم أسرة …» (no one named right after «باسم») are anonymous."""
         toks = self.tokens
         for k in range(first + 1, min(last, first + 4) + 1):
             if toks[k].norm in ON_BEHALF_PRONOUN:
@@ -307,6 +307,8 @@ class SubjectSteps(State):
                 m = next((m for m in self.index.by_first.get(k + 1, ()) if self._can_speak(m)), None)
                 if m is not None and self.types.get(m.entity or "") != "PERSON":
                     return Source(self._kind(m), m.entity, self.text[m.start:m.end], m.last)
+                if m is None and k + 1 <= last and not self.mentions_in(k + 1, min(last, k + 6)):
+                    return self._anonymous_from(first, last)  # «متحدث باسم أسرة الراحل»: no body named to speak
                 return None
         return None
 

@@ -38,6 +38,8 @@ PLURAL_ENDINGS = ("وا", "ون", "ين")
 #: impersonal reporting forms that open background in the outlet's voice («يذكر أن», «يشار إلى أن»)
 IMPERSONAL = frozenset(normalise(w) for w in ("يذكر", "يشار", "يقال"))
 RULING = frozenset(normalise(w) for w in ("قضى", "نص"))
+#: «جاء فيه», «قال فيها»: the cue speaks a document named right before it
+IN_IT = frozenset(normalise(w) for w in ("فيه", "فيها"))
 ON_BEHALF = normalise("باسم")
 ON_BEHALF_PRONOUN = frozenset(normalise(w) for w in ("باسمه", "باسمها", "باسمهم"))
 ON_BEHALF_ALL = ON_BEHALF_PRONOUN | {ON_BEHALF}
