@@ -176,8 +176,8 @@ class EarlierSourceSteps(State):
         return prev.text[:1].isalpha() and prev.norm not in LINKS and self.words[i - 1] not in LINKS
 
     def _impersonal(self, i: int) -> bool:
-        """«يذكر أن …»: an impersonal form right before its opener is the outlet's own background."""
-        return self.tokens[i].norm in IMPERSONAL and i + 1 < len(self.tokens) and (
+        """«يذكر أن …», «ويشار إلى أن …»: an impersonal form right before its opener is the outlet's own background."""
+        return self.word(i) in IMPERSONAL and i + 1 < len(self.tokens) and (
             self.tokens[i + 1].norm in self.sets.opener or self.word(i + 1) in self.sets.opener)
 
     def _no_subject(self, i: int) -> bool:
