@@ -215,3 +215,10 @@ def test_background_with_wa_is_the_outlets_voice() -> None:
     a = marsad.analyze("قال فايز السراج إن الحكومة ستدفع الرواتب هذا الشهر. "
                        "ويذكر أن الحكومة تأخرت في دفع الرواتب ثلاثة أشهر متتالية.")
     assert not any("تأخرت" in _content(a, c) for c in a.claims)
+
+
+def test_a_joined_verb_shares_the_subject_of_the_opening_verb() -> None:
+    a = marsad.analyze("وأصدرت المحكمة الجنائية الدولية مذكرة قبض بحق الرئيس السوداني عمر البشير، "
+                       "وطالبت بتسليمه إليها في أقرب وقت.")
+    c = _with(a, "تسليمه")
+    assert "البشير" not in _name(a, c) and "الجنائية" in _name(a, c)

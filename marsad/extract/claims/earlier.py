@@ -41,7 +41,7 @@ class EarlierSourceSteps(State):
         if anonymous is not None:
             return anonymous
         found = self.mentions_in(s0, i - 1)
-        opening = self._kana_subject(s0, found)
+        opening = self._kana_subject(s0, found) or self._first_subject(i, s0, found)
         if opening is not None:
             return opening
         persons = [m for m in found if self.types.get(m.entity or "") == "PERSON"]
@@ -49,6 +49,19 @@ class EarlierSourceSteps(State):
             p = persons[-1]
             return Source("named_person", p.entity, self.text[p.start:p.end])
         return None
+
+    def _first_subject(self, i: int, s0: int, found: list[Cand]) -> Source | None:
+        """«وأصدرت المحكمة مذكرة بحق فلان، وطالبت بتوقيفه»: a verb joined by «و» shares the subject of the verb
+        that opens its sentence (named within its first three words), not the last person named before it."""
+        toks = self.tokens
+        if toks[i].prefix[:1] not in ("و", "ف") or s0 != self.sentence_start(i) or not self._no_subject(i) \
+                or self.word(s0) in NOT_SUBJECT or toks[s0].prefix[:1] in ("ب", "ل", "ك") or not toks[s0].text[:1].isalpha() \
+                or self._according_at(s0) is not None:
+            return None  # («واكد زملاؤه أنه …»: a subject of its own follows; «وفقاً للكرملين، هنأ …»: no verb opens)
+        m = next((m for m in found if m.first <= s0 + 2 and self._can_speak(m)), None)
+        if m is None or any(toks[k].text in "،,:" for k in range(s0, m.first)):
+            return None
+        return Source(self._kind(m), m.entity, self.text[m.start:m.end], -1)
 
     def _title_before(self, i: int, s0: int) -> Source | None:
         """«إلا أن وزير الخارجية الأميركي حذر …»: a title right before the verb names the person it introduced."""
