@@ -222,3 +222,10 @@ def test_a_joined_verb_shares_the_subject_of_the_opening_verb() -> None:
                        "وطالبت بتسليمه إليها في أقرب وقت.")
     c = _with(a, "تسليمه")
     assert "البشير" not in _name(a, c) and "الجنائية" in _name(a, c)
+
+
+def test_a_speaker_named_by_the_end_of_a_full_name_is_that_person() -> None:
+    a = marsad.analyze("قال مدير المرصد رامي عبد الرحمن إن القصف استهدف الأحياء الشرقية. "
+                       "وقال عبد الرحمن إن عدد القتلى ارتفع إلى عشرين مدنيا.")
+    first, second = _with(a, "القصف استهدف"), _with(a, "عدد القتلى")
+    assert first.speaker and second.speaker == first.speaker

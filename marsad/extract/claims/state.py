@@ -50,6 +50,29 @@ class State:
         for m in self.mentions:
             if m.entity:
                 self.named_at.setdefault(m.first, m)
+        self.person_of = self._short_names()
+
+    def _short_names(self) -> dict[str, str]:
+        """Person entities named only by the last words of a person named in full before («عبد الرحمن» after
+        «رامي عبد الرحمن», when the entity layer kept them apart) -> that person (one candidate only)."""
+        full: list[tuple[int, tuple[str, ...], str]] = []  # (first token, words, entity) of each person mention
+        words_of: dict[str, set[tuple[str, ...]]] = {}
+        first_at: dict[str, int] = {}
+        for m in sorted(self.mentions, key=lambda m: m.first):
+            if m.entity and self.types.get(m.entity) == "PERSON":
+                words = tuple(self.words[k] for k in range(m.first, m.last + 1))
+                full.append((m.first, words, m.entity))
+                words_of.setdefault(m.entity, set()).add(words)
+                first_at.setdefault(m.entity, m.first)
+        out: dict[str, str] = {}
+        for entity, names in words_of.items():
+            longest = max(len(w) for w in names)
+            candidates = {other for at, words, other in full
+                          if other != entity and at < first_at[entity] and len(words) > longest
+                          and all(words[-len(n):] == n for n in names)}
+            if len(candidates) == 1:
+                out[entity] = candidates.pop()
+        return out
 
     def word(self, i: int) -> str:
         """Token i without proclitics (precomputed)."""
@@ -134,6 +157,8 @@ class State:
                 < self.min_content_words:
             self.last_source = source  # a claim with no real content: keep its source for what follows
             return Claim("", source.kind, cue, Offsets(start, end))
+        if source.kind == "named_person" and source.speaker in self.person_of:
+            source = Source(source.kind, self.person_of[source.speaker], source.text, source.last, source.relay)
         claim = Claim(f"c{len(self.claims) + 1}", source.kind, cue, Offsets(start, end), source.speaker,
                       source.text, [], None, lemma, quote)
         self.claims.append(claim)
