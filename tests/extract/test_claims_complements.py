@@ -229,3 +229,11 @@ def test_a_speaker_named_by_the_end_of_a_full_name_is_that_person() -> None:
                        "وقال عبد الرحمن إن عدد القتلى ارتفع إلى عشرين مدنيا.")
     first, second = _with(a, "القصف استهدف"), _with(a, "عدد القتلى")
     assert first.speaker and second.speaker == first.speaker
+
+
+def test_a_participle_takes_the_subject_of_its_own_sentence() -> None:
+    a = marsad.analyze("قال فايز السراج إن الحكومة ستدفع الرواتب هذا الشهر. "
+                       "وفي ختام زيارته، انتقد وزير الخارجية الإيطالي إنزو موافيرو التدخل الأجنبي، "
+                       "قائلا إن الحل يجب أن يكون ليبيا خالصا.")
+    c = _with(a, "الحل يجب")
+    assert "موافيرو" in _name(a, c)

@@ -63,6 +63,27 @@ class EarlierSourceSteps(State):
             return None
         return Source(self._kind(m), m.entity, self.text[m.start:m.end], -1)
 
+    def _clause_subject(self, i: int) -> Source | None:
+        """The speaker a participle at token i takes from its own sentence when no cue spoke there before it:
+        the one named right after the verb opening a clause of the sentence («وفي ختام زيارته، سخر رئيس المفوضية،
+        فلان، من …، قائلاً»); None when no clause opens with a verb and a named subject."""
+        toks = self.tokens
+        s0 = self.sentence_start(i)
+        if i - s0 > 40 or self._claims_with_cue_in(toks[s0].start, toks[i].start):
+            return None
+        starts = [s0] + [k + 1 for k in range(s0, i - 2) if toks[k].text in "،,"]
+        for p in starts:
+            tok = toks[p]
+            if not tok.text[:1].isalpha() or self.word(p) in NOT_SUBJECT or tok.prefix[:1] in ("ب", "ل", "ك") \
+                    or p in self.named_at or self._according_at(p) is not None or self.cue_at(p) is not None \
+                    or tok.norm.startswith("ال"):
+                continue
+            source = self._subject(p + 1, min(i - 1, p + 14))
+            if source is not None and source.kind != "anonymous" and source.speaker and 0 <= source.last < i:
+                return source
+            return None  # the first clause that opens with a verb decides
+        return None
+
     def _title_before(self, i: int, s0: int) -> Source | None:
         """«إلا أن وزير الخارجية الأميركي حذر …»: a title right before the verb names the person it introduced."""
         if self.tokens[i].prefix[:1] in ("و", "ف"):

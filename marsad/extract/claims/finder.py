@@ -147,8 +147,10 @@ class Finder(AttributionSteps, SubjectSteps, EarlierSourceSteps, ContentSteps):
         return opener + 1
 
     def _participle(self, i: int, cue: Cue, cue_span: Span, end_sent: int) -> int:
-        """«موضحاً أن …»: a participle continues the source waiting for it, or the last one."""
-        source = self.pending or (self.last_source if self.unnamed_in != self.tokens[i].sentence else None)
+        """«موضحاً أن …»: a participle continues the source waiting for it, the subject of its own sentence's
+        verb («سخر فلان من …، قائلاً إن …»), or the last source."""
+        source = self.pending or self._clause_subject(i) \
+            or (self.last_source if self.unnamed_in != self.tokens[i].sentence else None)
         self.pending = None
         if source is None:
             return i + 1
