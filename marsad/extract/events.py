@@ -62,17 +62,20 @@ PLACE_WINDOW = 12
 #: normalised token
 _BARE_CUES = frozenset({"belonging", "civil_body", "civilians", "court", "fall", "figurative", "inquiry", "instrument", "killing", "occur", "seize",
                         "legal_context", "light_verb", "members", "not_after_ba", "not_trigger", "penalty",
-                        "place_noun", "ruling", "try"})
+                        "place_noun", "ruling", "try", "unnamed_agent"})
 
 #: verbal nouns whose following genitive is the agent («هجوم تنظيم الدولة»); for the others it is the
 #: one undergoing the event («طرد الجضران», «اعتقال X»)
 _GENITIVE_AGENT = frozenset({"ATTACK", "ARMED_CLASH", "MOBILIZATION", "SUPPORT", "MEETING", "THREAT",
                              "ACCUSATION", "TERRITORY_CONTROL", "DEFECTION", "ALLEGIANCE", "AGREEMENT", "PROTEST"})
+#: what an agent named by a common noun only («مسلحون») adds to an event's confidence (a named one adds 0.25)
+UNNAMED_AGENT_WEIGHT = 0.2
 #: how many sentences back a place named by a pronoun or a common noun («عليها», «المدينة») may be found
 REFERENCE_SENTENCES = 3
 #: verbal nouns whose author may follow with «لـ»: «في هجوم لتنظيم X», «حملة عسكرية للقوات المسلحة»,
 #: «تعزيزات لقوات النظام»
 _AUTHOR_AFTER_LA = frozenset({"ATTACK", "ARMED_CLASH", "MOBILIZATION"})
+_VIOLENT_AUTHOR = frozenset({"ATTACK", "ARMED_CLASH"})
 #: how far before a verbal noun its agent may stand
 NOUN_AGENT_WINDOW = 4
 _DENY = normalise("نفى")
@@ -116,6 +119,7 @@ class _Args:
     targets: list[str] = field(default_factory=list)
     place: str | None = None
     spoken: bool = False  # the trigger is the cue of a claim («اتهم», «هدد»): the act is reported as made
+    unnamed: int | None = None  # the token of an agent named by a common noun only («مسلحون», «تلك القوات»)
 
 
 class _Lexicon:
@@ -230,6 +234,7 @@ class _Finder:
         self.starts = [t.start for t in self.tokens]
         self._last_trigger: _Trigger | None = None
         self._found: dict[int, object] = {}
+        self._unnamed: set[int] = set()  # id() of the events whose agent is named by a common noun only
         self.index = TokenIndex(self.tokens, self.mentions)
         self.by_entity: dict[str, list[Cand]] = {}
         for m in self.mentions:
@@ -409,7 +414,9 @@ class _Finder:
         kept: list[Event] = []
         per_sentence: dict[int, list[str]] = {}
         seen: set[tuple] = set()
-        for conf, sent, ev in sorted(scored, key=lambda x: (-x[0], x[2].trigger.start)):
+        # an event whose agent is named by a common noun only comes after the others of its sentence
+        # («قصف المسلحون قريتين تحاصرهما فصائل X»: the named side keeps the sentence's slot)
+        for conf, sent, ev in sorted(scored, key=lambda x: (id(x[2]) in self._unnamed, -x[0], x[2].trigger.start)):
             types = per_sentence.setdefault(sent, [])
             if ev.type in types or len(types) >= self.opts.max_per_sentence:
                 continue
@@ -482,13 +489,16 @@ class _Finder:
         if trig.type in _SPEECH_ACTS:
             self._speaker_as_agent(trig, args)
         args.targets = [t for t in args.targets if t not in args.agents]
+        if not args.agents:
+            args.unnamed = self._unnamed_agent(trig, lo, hi)
         if args.place is None:
             args.place = self._place_in(lo, hi, trig)
         args.place = self._most_specific(args.place, lo, hi, trig)
         if args.place is None and trig.type == "TERRITORY_CONTROL":
             args.place = self._place_by_reference(trig, hi)
         etype = self._retype(trig, lo, hi, args)
-        if not self._plausible(etype, trig, args.agents, args.targets, args.place, lo, hi):
+        if not self._plausible(etype, trig, args.agents or ([""] if args.unnamed is not None else []), args.targets,
+                               args.place, lo, hi):
             return None
         if self._prevented(trig, lo):
             return None  # «لمنع المسلحين من دخول المدينة»: kept from happening
@@ -636,6 +646,50 @@ class _Finder:
             return m
         return None
 
+    def _unnamed_agent(self, trig: _Trigger, lo: int, hi: int) -> int | None:
+        """The token of an agent the text names by a common noun only, the subject or author of the
+        trigger: «مسلحون انشقوا», «الميليشيات التي سيطرت», «استولى عليها مسلحون», «في هجوم لمسلحين», «من
+        قبل مسلحين». Never for a killing («قُتل مسلحون», «مسلحين قتلوا»: mostly the victims)."""
+        if self.stems[trig.first] in self.cue["killing"] or trig.form in self.cue["killing"]:
+            return None
+        k = trig.last + 1
+        if k <= hi and self.tokens[k].norm in self.cue["place_pronoun"]:
+            k += 1  # «استولى عليها مسلحون»
+        by = k + 2 <= hi and (self.tokens[k].norm, self.tokens[k + 1].norm) in (("من", "قبل"), ("علي", "يد"), ("على", "يد"))
+        if by:
+            k += 2  # «من قبل مسلحين»
+        verb = trig.verb and not _taf_il(self.stems[trig.first])  # «تجنيد العناصر»: a verbal noun and its object
+        if k <= hi and (by or verb or trig.type in _VIOLENT_AUTHOR) and self._unnamed_at(k, after=True, verb=verb and not by):
+            return k
+        before = trig.first - 1
+        if before >= lo and self.tokens[before].norm in self.cue["relative"]:
+            before -= 1  # «الميليشيات التي سيطرت»
+        if trig.verb and before >= lo and self._unnamed_at(before, after=False, verb=True):
+            return before
+        return None
+
+    def _unnamed_at(self, k: int, *, after: bool, verb: bool) -> bool:
+        """A group named by a common noun stands at token k as a subject (after a verb, in the
+        nominative: «مسلحون», not «مسلحين»), an author after «لـ» (after a verbal noun) or the agent of a
+        passive; not inside a name, not before a name («قوات الجيش»), not governed by a preposition."""
+        tok = self.tokens[k]
+        if self.stems[k] not in self.cue["unnamed_agent"] or self._inside_name(k) or self.by_first.get(k):
+            return False
+        nxt = k + 1
+        if nxt < len(self.tokens) and self.by_first.get(nxt) and self.tokens[nxt].sentence == tok.sentence \
+                and not self.tokens[nxt].prefix.lstrip("و").startswith(("ب", "ل", "ك")):
+            return False  # «قوات الجيش»: a named group the entity layer did not read as one name
+        prefix = tok.prefix.lstrip("وف")
+        if after and not verb:
+            # a verbal noun's author after «لـ» («في هجوم لمسلحين»), a passive's agent («من قبل مسلحين»)
+            return prefix[:1] == "ل" or self.tokens[k - 1].norm in ("قبل", "يد")
+        if prefix[:1] in ("ب", "ل", "ك"):
+            return False
+        if after and self.stems[k].endswith("ين"):
+            return False  # «يستهدف مسلحين»: the object of a verb whose subject is its pronoun
+        prev = self.tokens[k - 1].norm if k > 0 else ""
+        return after or not (prev in self.cue["target_prep"] or prev in self.cue["place_prep"])
+
     def _speaker_as_agent(self, trig: _Trigger, args: _Args) -> None:
         """«واتهم المتحدث الحكومة بـ …», «يتهمه خصومه بـ …»: an accusation whose trigger is the cue of a
         claim is made by the claim's speaker (named or not)."""
@@ -710,7 +764,10 @@ class _Finder:
         agents, targets, place = args.agents, args.targets, args.place
         actors = [x for x in agents + targets if self.types.get(x) != "LOCATION"]
         conf = (0.45 if trig.verb else 0.35) + 0.25 * bool(agents) + 0.15 * bool(targets) + 0.1 * bool(place)
-        if not actors:
+        unnamed = not agents and args.unnamed is not None and not (trig.type == "TERRITORY_CONTROL" and self._present(trig))
+        if unnamed:
+            conf += UNNAMED_AGENT_WEIGHT  # less than a named agent
+        if not actors and args.unnamed is None:
             conf -= 0.1
         if trig.type in _VIOLENT and place:
             conf += 0.15
@@ -731,10 +788,15 @@ class _Finder:
             if near:
                 m = min(near, key=lambda m: abs(m.first - trig.first))
                 ev_start, ev_end = min(ev_start, m.start), max(ev_end, m.end)
+        if args.unnamed is not None:
+            ev_start, ev_end = min(ev_start, toks[args.unnamed].start), max(ev_end, toks[args.unnamed].end)
         trigger = Span(toks[trig.first].start, toks[trig.last].end,
                        self.text[toks[trig.first].start:toks[trig.last].end])
-        return Event(f"v{n}", etype, trigger, Offsets(ev_start, ev_end), agents, targets, place,
-                     self._time(lo, hi, claim), modality, claim, min(conf, 0.95))
+        event = Event(f"v{n}", etype, trigger, Offsets(ev_start, ev_end), agents, targets, place,
+                      self._time(lo, hi, claim), modality, claim, min(conf, 0.95))
+        if unnamed:
+            self._unnamed.add(id(event))
+        return event
 
     def _present(self, trig: _Trigger) -> bool:
         """A verb in the present tense («يسيطر», «تسيطر»): its listed past form follows the prefix."""
@@ -976,6 +1038,11 @@ class _Finder:
         claim = self.claim_by_id.get(claim_id) if claim_id else None
         said = self.time_by_id.get(claim.time) if claim is not None and claim.time else None
         return {"value": said.value, "precision": said.precision} if said else None
+
+
+def _taf_il(word: str) -> bool:
+    """A verbal noun of the form تفعيل («تجنيد», «تشكيل», «تدريب»), which reads like a present verb."""
+    return len(word) == 5 and word[0] == "ت" and word[3] == "ي"
 
 
 def _first(m: Cand) -> int:
