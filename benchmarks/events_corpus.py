@@ -43,7 +43,7 @@ def event_rows(doc_id: str, analysis: Analysis) -> list[dict[str, object]]:
     rows = []
     for v in analysis.events:
         s, e = v.trigger.start, v.trigger.end
-        around = (text[max(0, s - CONTEXT):s] + "[" + text[s:e] + "]" + text[e:e + CONTEXT]).replace("\n", " ")
+        around = " ".join((text[max(0, s - CONTEXT):s] + "[" + text[s:e] + "]" + text[e:e + CONTEXT]).split())
         rows.append({"doc": doc_id, "type": v.type, "start": s, "trigger": v.trigger.text,
                      "agents": [names.get(a, a) for a in v.agents], "targets": [names.get(t, t) for t in v.targets],
                      "place": names.get(v.place or "", v.place), "modality": v.modality,
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         args.save.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     rng = random.Random(args.seed)
     if args.diff is not None:
-        old = [json.loads(line) for line in args.diff.read_text(encoding="utf-8").splitlines() if line.strip()]
+        old = [json.loads(line) for line in args.diff.read_text(encoding="utf-8").split("\n") if line.strip()]
         diff(old, rows, rng, args.samples or 30)
     types = {t for t in args.types.split(",") if t}
     pattern = re.compile(args.trigger) if args.trigger else None

@@ -6,9 +6,9 @@
 
 Each core gold event the scorer left unmatched is put under one cause, the first that applies:
 
-- `merged`: a prediction of its type would match it but matched another gold event;
 - `deselected`: a candidate of its type over its evidence was confident enough but the selection
   dropped it (a repeat of another happening, or the sentence's quota);
+- `merged`: a prediction of its type would match it but matched another gold event;
 - `low-confidence`: a candidate of its type over its evidence scored under the threshold;
 - `other-type`: no candidate of its type, but a prediction of another type over its evidence;
 - `no-event`: a trigger of its type stands in its evidence but built no candidate (prevented, called
@@ -71,6 +71,10 @@ def _cause(g, spans, scorer: _Scorer, preds: list[Event], pairs: dict[int, int],
            cands: list[Candidate], threshold: float, triggers: list[tuple[str, str]]) -> str:
     """Why gold event `g` found no match."""
     used = set(pairs.values())
+    over = [c for c in cands if c.event.type == g.type and overlaps(_span(c.event), spans)]
+    kept = {id(p) for p in preds}
+    if any(c.event.confidence >= threshold and id(c.event) not in kept for c in over):
+        return "deselected"
     for pi, p in enumerate(preds):
         if p.type != g.type or pi not in used:
             continue
@@ -78,9 +82,6 @@ def _cause(g, spans, scorer: _Scorer, preds: list[Event], pairs: dict[int, int],
             scorer.key(t) for t in p.targets} or (g.place is not None and scorer.key(p.place) == g.place)
         if shared or overlaps(_span(p), spans):
             return "merged"
-    over = [c for c in cands if c.event.type == g.type and overlaps(_span(c.event), spans)]
-    if any(c.event.confidence >= threshold for c in over):
-        return "deselected"
     if over:
         return "low-confidence"
     if any(overlaps(_span(p), spans) for p in preds):

@@ -62,7 +62,7 @@ PLACE_WINDOW = 12
 #: normalised token
 _BARE_CUES = frozenset({"belonging", "civil_body", "civilians", "court", "fall", "figurative", "inquiry", "instrument", "killing", "occur", "seize",
                         "legal_context", "light_verb", "members", "not_after_ba", "not_trigger", "penalty",
-                        "place_noun", "ruling", "try", "unnamed_agent"})
+                        "place_noun", "ruling", "try", "unnamed_agent", "submit", "holder_noun", "receive"})
 
 #: verbal nouns whose following genitive is the agent («هجوم تنظيم الدولة»); for the others it is the
 #: one undergoing the event («طرد الجضران», «اعتقال X»)
@@ -79,6 +79,7 @@ _VIOLENT_AUTHOR = frozenset({"ATTACK", "ARMED_CLASH"})
 #: how far before a verbal noun its agent may stand
 NOUN_AGENT_WINDOW = 4
 _DENY = normalise("نفى")
+_IN_SUPPORT_OF = normalise("دعما")
 _UNSEEN = object()
 _SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")  # not «ي»: «الاجتماعي», «السلبي» are adjectives
 _ACTOR_TYPES = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE", "MEDIA"})
@@ -488,6 +489,13 @@ class _Finder:
         self._agent_before_trigger(trig, lo, args)
         if trig.type in _SPEECH_ACTS:
             self._speaker_as_agent(trig, args)
+        if trig.type == "TERRITORY_CONTROL":
+            self._new_holder(trig, hi, args)
+        if trig.type == "SUPPORT":
+            self._received(trig, lo, hi, args)
+            if self.stems[trig.first] == _IN_SUPPORT_OF and trig.last + 1 <= hi \
+                    and self.tokens[trig.last + 1].prefix.lstrip("و")[:1] == "ل":
+                return None  # «… دعما للحكومة»: «in support of», said of another act (the relation layer reads it)
         args.targets = [t for t in args.targets if t not in args.agents]
         if not args.agents:
             args.unnamed = self._unnamed_agent(trig, lo, hi)
@@ -689,6 +697,45 @@ class _Finder:
             return False  # «يستهدف مسلحين»: the object of a verb whose subject is its pronoun
         prev = self.tokens[k - 1].norm if k > 0 else ""
         return after or not (prev in self.cue["target_prep"] or prev in self.cue["place_prep"])
+
+    def _new_holder(self, trig: _Trigger, hi: int, args: _Args) -> None:
+        """«سقطت المدينة بيد تنظيم X», «سقوط الموصل في قبضة داعش», «خضعت البلدة لسيطرة قوات X»: a place
+        that falls or submits to a side is taken by that side (the agent), not by the place's subject."""
+        stem = self.stems[trig.first]
+        if stem not in self.cue["fall"] and trig.form not in self.cue["fall"] and stem not in self.cue["submit"] \
+                and trig.form not in self.cue["submit"]:
+            return
+        for k in range(trig.last + 1, min(hi, trig.last + 8) + 1):
+            if self.tokens[k].text in _CLAUSE_BREAK:
+                return
+            if self.stems[k] in self.cue["holder_noun"] and k + 1 <= hi:
+                m = self._mention_at(k + 1, _ACTOR_TYPES)
+                if m is not None and self.can_act(m.entity):
+                    args.agents = [m.entity or ""]
+                    args.targets = [t for t in args.targets if t != m.entity]
+                return
+
+    def _received(self, trig: _Trigger, lo: int, hi: int, args: _Args) -> None:
+        """«تلقى مجلس X دعما ماليا من Y», «حصلت الجماعة على تمويل من Y»: support received is given by the
+        actor after «من» (the agent) to the verb's subject (the target)."""
+        verb = next((k for k in range(trig.first - 1, max(lo - 1, trig.first - 7), -1)
+                     if self.stems[k] in self.cue["receive"] or self.tokens[k].norm in self.cue["receive"]), None)
+        if verb is None:
+            return
+        receiver = next((m.entity for m in self.mentions_from.between(verb + 1, trig.first)
+                         if m.last < trig.first and self.can_act(m.entity)), None)
+        if receiver is None:
+            receiver = self._agent_before(_Trigger(verb, verb, trig.type, True), lo)
+        giver = None
+        for k in range(trig.last + 1, min(hi, trig.last + 8) + 1):
+            if self.tokens[k].text in _CLAUSE_BREAK:
+                break
+            if self.tokens[k].norm == "من" and k + 1 <= hi:
+                m = self._mention_at(k + 1, _ACTOR_TYPES)
+                giver = m.entity if m is not None and self.can_act(m.entity) else None
+                break
+        args.agents = [giver] if giver and giver != receiver else []
+        args.targets = [receiver] if receiver else []
 
     def _speaker_as_agent(self, trig: _Trigger, args: _Args) -> None:
         """«واتهم المتحدث الحكومة بـ …», «يتهمه خصومه بـ …»: an accusation whose trigger is the cue of a
