@@ -136,3 +136,56 @@ def test_light_verb_with_two_coordinated_subjects_gives_both_agents() -> None:
     a = marsad.analyze("وتوصلت حكومة الوفاق وكتيبة النصر إلى اتفاق لوقف القتال في مدينة الزاوية.")
     agents = [agent for e in _events(a, "AGREEMENT") for agent in e[1]]
     assert "حكومة الوفاق" in agents and "كتيبة النصر" in agents, _events(a, "AGREEMENT")
+
+
+# -- agents named by a common noun only (the agent stays null; the event stands) ---------------------------
+
+@pytest.mark.parametrize("text, etype", [
+    ("وفي نهاية العام استولى عليها مسلحون بعد اشتباكات قصيرة مع حراس مدينة غريان.", "TERRITORY_CONTROL"),
+    ("وقال شهود إن مسلحين انشقوا عن كتيبة النصر الأسبوع الماضي.", "DEFECTION"),
+    ("وأعلنت تلك القوات سيطرتها على مطار مدينة غريان.", "TERRITORY_CONTROL"),
+    ("وذكر السكان أن الميليشيات التي سيطرت على الميناءين نهبت المخازن.", "TERRITORY_CONTROL"),
+    ("واختطف مجهولون موظفا في بلدية مدينة غريان.", "ARREST"),
+])
+def test_an_unnamed_group_acting_makes_the_event_stand(text: str, etype: str) -> None:
+    a = marsad.analyze(text)
+    found = [e for e in _events(a, etype)]
+    assert found, _all(a)
+
+
+@pytest.mark.parametrize("text", [
+    "وقُتل مسلحون في غارة على مدينة غريان.",      # the gunmen are killed, they do not kill
+    "وقال الجيش إنه يستهدف مسلحين فقط.",          # «مسلحين»: the object of a verb whose subject is its pronoun
+])
+def test_an_unnamed_group_undergoing_the_act_is_no_agent(text: str) -> None:
+    a = marsad.analyze(text)
+    assert not [v for v in a.events if v.type in ("ATTACK", "VIOLENCE_AGAINST_CIVILIANS")], _all(a)
+
+
+def test_a_named_agent_keeps_the_sentence_before_an_unnamed_one() -> None:
+    a = marsad.analyze("وقصف المسلحون قريتين تحاصرهما كتيبة النصر قرب مدينة غريان.")
+    attacks = _events(a, "ATTACK")
+    assert attacks and attacks[0][1] == ["كتيبة النصر"], attacks
+
+
+# -- a place falling to a side; support received ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, holder", [
+    ("ويذكر السكان سقوط مدينة غريان بيد كتيبة النصر في ربيع ذلك العام.", "كتيبة النصر"),
+    ("وخضعت بلدة تاورغاء لسيطرة كتيبة الفاروق بعد أسابيع من القتال.", "كتيبة الفاروق"),
+])
+def test_a_place_falling_to_a_side_is_taken_by_that_side(text: str, holder: str) -> None:
+    a = marsad.analyze(text)
+    found = _events(a, "TERRITORY_CONTROL")
+    assert found and found[0][1] == [holder] and holder not in found[0][2], found
+
+
+def test_support_received_is_given_by_the_actor_after_min() -> None:
+    a = marsad.analyze("وتلقت كتيبة النصر دعما ماليا من حكومة الوفاق خلال تلك الفترة.")
+    found = _events(a, "SUPPORT")
+    assert found and found[0][1] == ["حكومة الوفاق"] and found[0][2] == ["كتيبة النصر"], found
+
+
+def test_in_support_of_is_no_support_event_of_its_own() -> None:
+    a = marsad.analyze("وشنت طائرات التحالف غارات على مواقع المتمردين دعما لكتيبة النصر.")
+    assert not _events(a, "SUPPORT"), _all(a)
