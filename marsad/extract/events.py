@@ -62,7 +62,7 @@ PLACE_WINDOW = 12
 #: normalised token
 _BARE_CUES = frozenset({"belonging", "civil_body", "civilians", "court", "fall", "figurative", "inquiry", "instrument", "killing", "occur", "seize",
                         "legal_context", "light_verb", "members", "not_after_ba", "not_trigger", "penalty",
-                        "place_noun", "ruling", "try", "unnamed_agent", "submit", "holder_noun", "receive"})
+                        "place_noun", "ruling", "try", "unnamed_agent", "submit", "holder_noun", "receive", "undergo"})
 
 #: verbal nouns whose following genitive is the agent («هجوم تنظيم الدولة»); for the others it is the
 #: one undergoing the event («طرد الجضران», «اعتقال X»)
@@ -514,6 +514,8 @@ class _Finder:
             return None  # «ودعا إلى وقف العمليات العسكرية»: asked for, not done
         modality = self._modality(trig, lo, hi)
         purpose = self.tokens[trig.first].prefix == "ل" or self.tokens[trig.first].norm in ("لمحاوله",)
+        if purpose and self._undergone(trig, lo, args):
+            purpose = False  # «تعرضت القافلة لهجوم»: suffered, not aimed at
         if purpose:
             if not any(self.stems[k] in self.cue["try"] or self.tokens[k].norm[1:] in self.cue["try"]
                        for k in range(max(lo, trig.first - 3), trig.first)):
@@ -667,6 +669,8 @@ class _Finder:
         if by:
             k += 2  # «من قبل مسلحين»
         verb = trig.verb and not _taf_il(self.stems[trig.first])  # «تجنيد العناصر»: a verbal noun and its object
+        if not trig.verb and k == trig.last + 1 and k + 1 <= hi and self._after_resumptive_verb(trig, k + 1):
+            k, verb = k + 1, True  # «لهجوم شنه مقاتلون»: the subject of the relative clause
         if k <= hi and (by or verb or trig.type in _VIOLENT_AUTHOR) and self._unnamed_at(k, after=True, verb=verb and not by):
             return k
         before = trig.first - 1
@@ -714,6 +718,19 @@ class _Finder:
                     args.agents = [m.entity or ""]
                     args.targets = [t for t in args.targets if t != m.entity]
                 return
+
+    def _undergone(self, trig: _Trigger, lo: int, args: _Args) -> bool:
+        """«تعرضت كتيبة X لهجوم», «تعرضوا لقصف»: an act the subject of «تعرض» suffered; that subject
+        (taken for the agent before the trigger) is its target."""
+        verb = next((k for k in range(trig.first - 1, max(lo - 1, trig.first - 5), -1)
+                     if self.stems[k] in self.cue["undergo"]), None)
+        if verb is None:
+            return False
+        subjects = {m.entity for k in range(max(lo, verb - 4), trig.first) for m in self.by_first.get(k, ())}
+        moved = [a for a in args.agents if a in subjects]
+        args.agents = [a for a in args.agents if a not in subjects]
+        args.targets = moved + [t for t in args.targets if t not in moved]
+        return True
 
     def _received(self, trig: _Trigger, lo: int, hi: int, args: _Args) -> None:
         """«تلقى مجلس X دعما ماليا من Y», «حصلت الجماعة على تمويل من Y»: support received is given by the

@@ -189,3 +189,13 @@ def test_support_received_is_given_by_the_actor_after_min() -> None:
 def test_in_support_of_is_no_support_event_of_its_own() -> None:
     a = marsad.analyze("وشنت طائرات التحالف غارات على مواقع المتمردين دعما لكتيبة النصر.")
     assert not _events(a, "SUPPORT"), _all(a)
+
+
+@pytest.mark.parametrize("text", [
+    "وتعرضت قافلة لكتيبة النصر لقصف عنيف قرب مدينة غريان.",
+    "وقال الجنود إن كتيبة النصر تعرضت لهجوم من قوات الفاروق في مدينة غريان.",
+])
+def test_an_act_suffered_is_no_aim_and_its_sufferer_is_the_target(text: str) -> None:
+    a = marsad.analyze(text)
+    found = _events(a, "ATTACK")
+    assert found and "كتيبة النصر" not in found[0][1], found
