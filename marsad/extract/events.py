@@ -730,6 +730,15 @@ class _Finder:
         moved = [a for a in args.agents if a in subjects]
         args.agents = [a for a in args.agents if a not in subjects]
         args.targets = moved + [t for t in args.targets if t not in moved]
+        for k in range(trig.last + 1, min(len(self.tokens) - 1, trig.last + 3) + 1):
+            if self.tokens[k].norm == "من":  # «تعرضت لهجوم من قوات X»: the author after «من»
+                m = self._mention_at(k + 1, _ACTOR_TYPES)
+                if m is not None and self.can_act(m.entity) and m.entity not in moved:
+                    args.agents = [m.entity or ""]
+                    args.targets = [t for t in args.targets if t != m.entity]
+                break
+            if self.tokens[k].prefix or self.tokens[k].text in _CLAUSE_BREAK or self.by_first.get(k):
+                break
         return True
 
     def _received(self, trig: _Trigger, lo: int, hi: int, args: _Args) -> None:

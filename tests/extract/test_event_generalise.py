@@ -198,4 +198,10 @@ def test_in_support_of_is_no_support_event_of_its_own() -> None:
 def test_an_act_suffered_is_no_aim_and_its_sufferer_is_the_target(text: str) -> None:
     a = marsad.analyze(text)
     found = _events(a, "ATTACK")
-    assert found and "كتيبة النصر" not in found[0][1], found
+    assert found and "كتيبة النصر" not in found[0][1] and "كتيبة النصر" in found[0][2], found
+
+
+def test_the_author_of_an_act_suffered_follows_min() -> None:
+    a = marsad.analyze("وقال الجنود إن كتيبة النصر تعرضت لهجوم من قوات الفاروق في مدينة غريان.")
+    found = _events(a, "ATTACK")
+    assert found and found[0][1] == ["قوات الفاروق"] and found[0][2] == ["كتيبة النصر"], found
