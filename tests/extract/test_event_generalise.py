@@ -205,3 +205,8 @@ def test_the_author_of_an_act_suffered_follows_min() -> None:
     a = marsad.analyze("وقال الجنود إن كتيبة النصر تعرضت لهجوم من قوات الفاروق في مدينة غريان.")
     found = _events(a, "ATTACK")
     assert found and found[0][1] == ["قوات الفاروق"] and found[0][2] == ["كتيبة النصر"], found
+
+
+def test_civilians_used_as_human_shields() -> None:
+    a = marsad.analyze("واتهم الوزير كتيبة النصر باستخدام سكان مدينة غريان دروعا بشرية.")
+    assert _events(a, "VIOLENCE_AGAINST_CIVILIANS"), _all(a)
