@@ -208,5 +208,5 @@ def test_the_author_of_an_act_suffered_follows_min() -> None:
 
 
 def test_civilians_used_as_human_shields() -> None:
-    a = marsad.analyze("واتهم الوزير كتيبة النصر باستخدام سكان مدينة غريان دروعا بشرية.")
+    a = marsad.analyze("وقال السكان إن كتيبة النصر تتخذ المدنيين دروعا بشرية في مدينة غريان.")
     assert _events(a, "VIOLENCE_AGAINST_CIVILIANS"), _all(a)
