@@ -8,8 +8,15 @@ such as «تشكيل قوة» too). For each trigger, within its sentence:
   campaign («حملة عسكرية للقوات»), the subject of a relative clause whose verb carries the event as
   its object pronoun («هدنة أعلنتها روسيا»), the group of the members named («قوات تابعة للجيش»),
   the speaker of the claim an accusation cues, else the nearest actor before it in the same clause (a
-  subject, or «اتصالات حفتر … حشد»); a pronoun-only subject takes the last person named;
-- targets: an actor after «على / ضد / من / في صفوف» or right after a verbal noun («طرد الجضران»);
+  subject, or «اتصالات حفتر … حشد»); a pronoun-only subject takes the last person named; a place that
+  falls or submits to a side («سقطت المدينة بيد X», «تخضع لسيطرة X») is taken by that side; support
+  received («تلقى X دعما من Y») is given by Y; the author of an act suffered («تعرضت لهجوم من X») follows
+  «من»; an agent named by a common noun only («مسلحون انشقوا», «الميليشيات التي سيطرت», «استولى عليها
+  مسلحون», «في هجوم لمسلحين») is left null but counts for the event's confidence (less than a named one,
+  and such an event yields its sentence's slot to a named one); never after a killing verb, nor a
+  noun in the accusative after a verb («يستهدف مسلحين»: its object);
+- targets: an actor after «على / ضد / من / في صفوف» or right after a verbal noun («طرد الجضران»); the
+  subject of «تعرض لـ» (who suffered the act: not an aim, as «لـ» + verbal noun otherwise is);
 - place: a place after «في / ب / قرب …», else a place in the same clause; of several, the most
   specific (a facility or district before its town, a town before its country); a place taken that
   is named by a pronoun or a common noun («استولى عليها», «دخلوا المدينة») is the town named last;
@@ -18,7 +25,8 @@ such as «تشكيل قوة» too). For each trigger, within its sentence:
   («تعتزم»), possible («قد» + present, «ربما»), else asserted — cues from the `modality` lexicon;
 - claim: the claim whose content contains the trigger (None when the narrator states it).
 No event: what is prevented («لمنع …»), asked for («دعت إلى التهدئة»), refused, or referred back to
-(«هذه الانشقاقات»); «وقع» before another trigger means «took place» («وقعت اشتباكات»), not signing.
+(«هذه الانشقاقات»), or «دعما لـ» («in support of», said of another act); «وقع» before another trigger
+means «took place» («وقعت اشتباكات»), not signing.
 Repeated mentions of one happening (same type and participants) become one event; control of
 another (or an unnamed) place, or a town of its own, is another event.
 """
