@@ -70,7 +70,7 @@ PLACE_WINDOW = 12
 #: normalised token
 _BARE_CUES = frozenset({"belonging", "civil_body", "civilians", "court", "fall", "figurative", "inquiry", "instrument", "killing", "occur", "seize",
                         "legal_context", "light_verb", "members", "not_after_ba", "not_trigger", "penalty",
-                        "place_noun", "ruling", "try", "unnamed_agent", "submit", "holder_noun", "receive", "undergo"})
+                        "place_noun", "ruling", "try", "unnamed_agent", "submit", "holder_noun", "receive", "undergo", "responsibility"})
 
 #: verbal nouns whose following genitive is the agent («هجوم تنظيم الدولة»); for the others it is the
 #: one undergoing the event («طرد الجضران», «اعتقال X»)
@@ -919,6 +919,9 @@ class _Finder:
             after = self._mention_at(trig.last + 1, frozenset({"PERSON"}))
             if trig.form in self.cue["fall"] and (nxt in self.cue["regime"] or after is not None):
                 return False  # «سقوط النظام», «سقوط القذافي»
+        if trig.form in self.cue["blame"] and not any(self.stems[k] in self.cue["responsibility"]
+                                                      for k in range(trig.last + 1, min(hi, trig.last + 16) + 1)):
+            return False  # «حمّل» is blaming only with «المسؤولية» after it: not «حمل لافتات», not «حملة»
         if etype == "APPOINTMENT" and not any(self.types.get(x) == "PERSON" for x in agents + targets):
             return False
         if etype == "SUPPORT" and (not agents or not targets or self.tokens[trig.first].prefix[:1] == "ب"):

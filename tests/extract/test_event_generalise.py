@@ -210,3 +210,13 @@ def test_the_author_of_an_act_suffered_follows_min() -> None:
 def test_civilians_used_as_human_shields() -> None:
     a = marsad.analyze("وقال السكان إن كتيبة النصر تتخذ المدنيين دروعا بشرية في مدينة غريان.")
     assert _events(a, "VIOLENCE_AGAINST_CIVILIANS"), _all(a)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وحمّل وزير الداخلية في بيان صدر مساء الأحد كتيبة الفاروق مسؤولية الهجوم على مدينة غريان.", True),
+    ("وحمل المتظاهرون لافتات في شوارع مدينة غريان.", False),
+    ("وأطلقت كتيبة الفاروق حملة واسعة في مدينة غريان.", False),
+])
+def test_blaming_needs_responsibility(text: str, expected: bool) -> None:
+    a = marsad.analyze(text)
+    assert bool(_events(a, "ACCUSATION")) is expected, _all(a)
