@@ -306,6 +306,8 @@ class _Finder:
         if etype is None or w in self.cue["not_trigger"] or self.stem(i) in self.cue["not_trigger"] or \
                 (tok.prefix == "ب" and w in self.cue["not_after_ba"]):
             return None
+        if tok.text.endswith("ة") and w + "ه" == self.stem(i):
+            return None  # «حملة», «رحلة»: a feminine noun's «ة», not a pronoun on a verb («حمّل»)
         return i, etype, w
 
     def _single(self, w: str) -> tuple[str, str | None]:

@@ -220,3 +220,12 @@ def test_civilians_used_as_human_shields() -> None:
 def test_blaming_needs_responsibility(text: str, expected: bool) -> None:
     a = marsad.analyze(text)
     assert bool(_events(a, "ACCUSATION")) is expected, _all(a)
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلن المدرب تشكيلة الفريق في مدينة غريان.",
+    "وعادت أسرة الضحية إلى مدينة غريان.",
+])
+def test_a_feminine_noun_is_no_verb_with_a_pronoun(text: str) -> None:
+    a = marsad.analyze(text)
+    assert not a.events, _all(a)
