@@ -70,7 +70,7 @@ PLACE_WINDOW = 12
 #: normalised token
 _BARE_CUES = frozenset({"belonging", "civil_body", "civilians", "court", "fall", "figurative", "inquiry", "instrument", "killing", "occur", "seize",
                         "legal_context", "light_verb", "members", "not_after_ba", "not_trigger", "penalty",
-                        "place_noun", "ruling", "try", "unnamed_agent", "submit", "holder_noun", "receive", "undergo", "responsibility"})
+                        "place_noun", "ruling", "try", "unnamed_agent", "submit", "holder_noun", "receive", "undergo", "responsibility", "document"})
 
 #: verbal nouns whose following genitive is the agent («هجوم تنظيم الدولة»); for the others it is the
 #: one undergoing the event («طرد الجضران», «اعتقال X»)
@@ -395,6 +395,26 @@ class _Finder:
         other = self._peek(nxt)
         return other is not None and other.type != trig.type
 
+    def _signed(self, trig: _Trigger, hi: int) -> bool:
+        """«وقع» as signing: an agreement word or a document («عقد», «وثيقة») follows within a few words,
+        or «على» right after it; never «على وقع» (amid)."""
+        if trig.first > 0 and self.tokens[trig.first - 1].norm in self.cue["amid"]:
+            return False
+        for k in range(trig.last + 1, min(hi, trig.last + 8) + 1):
+            if (k == trig.last + 1 and self.tokens[k].norm in ("على", "علي")) or self.stems[k] in self.cue["document"]:
+                return True
+            other = self._peek(k)
+            if other is not None and other.type == "AGREEMENT":
+                return True
+        return False
+
+    def _at_dawn(self, trig: _Trigger) -> bool:
+        """«فجر» as dawn: with the article, after a preposition of time, or before a day or «اليوم»."""
+        tok = self.tokens[trig.first]
+        prev = self.tokens[trig.first - 1].norm if trig.first > 0 else ""
+        nxt = self.tokens[trig.last + 1].norm if trig.last + 1 < len(self.tokens) else ""
+        return tok.prefix.endswith("ال") or prev in self.cue["time_prep"] or nxt in self.cue["day"]
+
     def _skipped(self, trig: _Trigger, prev_trigger: _Trigger | None) -> bool:
         """A trigger that builds no event: after a demonstrative, a refusal, or as another trigger's object."""
         if self._after_demonstrative(trig):
@@ -514,6 +534,10 @@ class _Finder:
         args.place = self._most_specific(args.place, lo, hi, trig)
         if args.place is None and trig.type == "TERRITORY_CONTROL":
             args.place = self._place_by_reference(trig, hi)
+        if trig.first == trig.last and self.stems[trig.first] in self.cue["occur"] and not self._signed(trig, hi):
+            return None  # «الانفجار الذي وقع», «على وقع الضربات»: took place, fell or amid; nothing was signed
+        if trig.first == trig.last and trig.form in self.cue["dawn"] and self._at_dawn(trig):
+            return None  # «فجر السبت», «في الفجر»: dawn, not blowing up
         etype = self._retype(trig, lo, hi, args)
         if not self._plausible(etype, trig, args.agents or ([""] if args.unnamed is not None else []), args.targets,
                                args.place, lo, hi):

@@ -229,3 +229,19 @@ def test_blaming_needs_responsibility(text: str, expected: bool) -> None:
 def test_a_feminine_noun_is_no_verb_with_a_pronoun(text: str) -> None:
     a = marsad.analyze(text)
     assert not a.events, _all(a)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الشهود إن الانفجار الذي وقع في مدينة غريان كان قويا.",
+    "وانسحب المسلحون من مدينة غريان على وقع الضربات المتتالية.",
+])
+def test_what_took_place_or_amid_is_no_signing(text: str) -> None:
+    a = marsad.analyze(text)
+    assert not _events(a, "AGREEMENT"), _all(a)
+
+
+def test_dawn_is_no_blowing_up() -> None:
+    a = marsad.analyze("ووصلت كتيبة النصر إلى مدينة غريان فجر السبت.")
+    assert not _events(a, "ATTACK"), _all(a)
+    b = marsad.analyze("وفجر انتحاري نفسه قرب مقر كتيبة النصر في مدينة غريان.")
+    assert _events(b, "ATTACK"), _all(b)
