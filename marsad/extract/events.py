@@ -70,7 +70,8 @@ PLACE_WINDOW = 12
 #: normalised token
 _BARE_CUES = frozenset({"belonging", "civil_body", "civilians", "court", "fall", "figurative", "inquiry", "instrument", "killing", "occur", "seize",
                         "legal_context", "light_verb", "members", "not_after_ba", "not_trigger", "penalty",
-                        "place_noun", "ruling", "try", "unnamed_agent", "submit", "holder_noun", "receive", "undergo", "responsibility", "document"})
+                        "place_noun", "ruling", "try", "unnamed_agent", "submit", "holder_noun", "receive", "undergo", "responsibility", "document",
+                        "military_object", "gathered", "protesters"})
 
 #: verbal nouns whose following genitive is the agent («هجوم تنظيم الدولة»); for the others it is the
 #: one undergoing the event («طرد الجضران», «اعتقال X»)
@@ -78,6 +79,10 @@ _GENITIVE_AGENT = frozenset({"ATTACK", "ARMED_CLASH", "MOBILIZATION", "SUPPORT",
                              "ACCUSATION", "TERRITORY_CONTROL", "DEFECTION", "ALLEGIANCE", "AGREEMENT", "PROTEST"})
 #: what an agent named by a common noun only («مسلحون») adds to an event's confidence (a named one adds 0.25)
 UNNAMED_AGENT_WEIGHT = 0.2
+#: trigger words with an everyday sense (event_cues set), the set their context must hold, and where:
+#: "next" (the word after them, or a name there) or "clause" (anywhere in their sentence)
+_CONTEXT_RULES = (("reinforce", "military_object", "next"), ("gather", "gathered", "next"),
+                  ("closing", "protesters", "clause"))
 #: how many sentences back a place named by a pronoun or a common noun («عليها», «المدينة») may be found
 REFERENCE_SENTENCES = 3
 #: verbal nouns whose author may follow with «لـ»: «في هجوم لتنظيم X», «حملة عسكرية للقوات المسلحة»,
@@ -408,6 +413,18 @@ class _Finder:
                 return True
         return False
 
+    def _lacks_context(self, trig: _Trigger, lo: int, hi: int) -> bool:
+        """A trigger word with an everyday sense counts only in its event's context (`_CONTEXT_RULES`):
+        reinforcing forces or positions, gathering leaders or named sides, closing by protesters."""
+        for forms, context, where in _CONTEXT_RULES:
+            if trig.form not in self.cue[forms]:
+                continue
+            nxt = trig.last + 1
+            if where == "next":
+                return not (nxt <= hi and (self.stems[nxt] in self.cue[context] or self.by_first.get(nxt)))
+            return not any(self.stems[k] in self.cue[context] for k in range(lo, hi + 1))
+        return False
+
     def _at_dawn(self, trig: _Trigger) -> bool:
         """«فجر» as dawn: with the article, after a preposition of time, or before a day or «اليوم»."""
         tok = self.tokens[trig.first]
@@ -536,6 +553,8 @@ class _Finder:
             args.place = self._place_by_reference(trig, hi)
         if trig.first == trig.last and self.stems[trig.first] in self.cue["occur"] and not self._signed(trig, hi):
             return None  # «الانفجار الذي وقع», «على وقع الضربات»: took place, fell or amid; nothing was signed
+        if trig.first == trig.last and self._lacks_context(trig, lo, hi):
+            return None  # «تعزيز التعاون», «جمع عينات», «إغلاق الميناء»: the word's everyday sense
         if trig.first == trig.last and trig.form in self.cue["dawn"] and self._at_dawn(trig):
             return None  # «فجر السبت», «في الفجر»: dawn, not blowing up
         etype = self._retype(trig, lo, hi, args)

@@ -245,3 +245,15 @@ def test_dawn_is_no_blowing_up() -> None:
     assert not _events(a, "ATTACK"), _all(a)
     b = marsad.analyze("وفجر انتحاري نفسه قرب مقر كتيبة النصر في مدينة غريان.")
     assert _events(b, "ATTACK"), _all(b)
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    ("وبحث الوزيران سبل تعزيز التعاون بين البلدين في مدينة غريان.", "MOBILIZATION", False),
+    ("وأعلنت كتيبة النصر تعزيز قواتها في مدينة غريان.", "MOBILIZATION", True),
+    ("وأغلقت السلطات معبر رأس جدير أمام المسافرين.", "PROTEST", False),
+    ("وأغلق محتجون غاضبون الطريق الساحلي قرب مدينة غريان.", "PROTEST", True),
+    ("وتولت البعثة جمع عينات من موقع الهجوم في مدينة غريان.", "MEETING", False),
+])
+def test_everyday_senses_need_their_events_context(text: str, etype: str, expected: bool) -> None:
+    a = marsad.analyze(text)
+    assert bool(_events(a, etype)) is expected, _all(a)
