@@ -26,7 +26,10 @@ such as «تشكيل قوة» too). For each trigger, within its sentence:
 - claim: the claim whose content contains the trigger (None when the narrator states it).
 No event: what is prevented («لمنع …»), asked for («دعت إلى التهدئة»), refused, or referred back to
 («هذه الانشقاقات»), or «دعما لـ» («in support of», said of another act); «وقع» before another trigger
-means «took place» («وقعت اشتباكات»), not signing.
+means «took place» («وقعت اشتباكات»), not signing, and «وقع» is signing only before an agreement word or
+a document; words with an everyday sense count only in their event's context («حمّل» with «المسؤولية»,
+«تعزيز» before forces, «جمع» before leaders or a name, «إغلاق» with protesters; «فجر» before a day is
+dawn); a word ending in «ة» is a noun, never a trigger verb with the pronoun «ه» («حملة», «أسرة»).
 Repeated mentions of one happening (same type and participants) become one event; control of
 another (or an unnamed) place, or a town of its own, is another event.
 """
