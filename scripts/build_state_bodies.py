@@ -5,7 +5,8 @@ Arabic news names a state's bodies by the state's adjective («الحكومة ا
 of `places/countries.tsv` this writes one actor per body (government, with the authorities among its names or on their own when the government is
 hand-written, armed
 forces, security forces, the ministries of foreign affairs, defence and the interior, the presidency,
-the parliament, the intelligence services, the air force, the coast guard), named from the country's
+the parliament, the intelligence services, the air force, the coast guard, the police, the ministry of
+health; the army is also «القوات الحكومية» with the adjective: a state's government forces), named from the country's
 masculine and feminine adjectives and its name (by its name only where the gentilics have no
 adjective: «حكومة جنوب السودان», and then only the government, authorities, army and foreign ministry). A name that another actors file already gives to an
 actor is left out (that actor keeps it), and so is a body whose main name is taken or that a
@@ -42,7 +43,7 @@ BODIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("authorities", "ORGANIZATION", "Authorities of {en}",
      ("السلطات {f}", "سلطات {c}")),
     ("army", "ARMED_GROUP", "Armed forces of {en}",
-     ("الجيش {m}", "القوات المسلحة {f}", "جيش {c}", "القوات {f}")),
+     ("الجيش {m}", "القوات المسلحة {f}", "جيش {c}", "القوات {f}", "القوات الحكومية {f}", "قوات الحكومة {f}")),
     ("security", "ARMED_GROUP", "Security forces of {en}",
      ("قوات الأمن {f}", "الأجهزة الأمنية {f}", "قوات الأمن في {c}")),
     ("mfa", "ORGANIZATION", "Ministry of Foreign Affairs of {en}",
@@ -61,19 +62,24 @@ BODIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
      ("القوات الجوية {f}", "سلاح الجو {m}")),
     ("coast_guard", "ARMED_GROUP", "Coast guard of {en}",
      ("خفر السواحل {m}", "خفر السواحل في {c}")),
+    ("police", "ARMED_GROUP", "Police of {en}",
+     ("الشرطة {f}", "قوات الشرطة {f}", "جهاز الشرطة {m}")),
+    ("moh", "ORGANIZATION", "Ministry of Health of {en}",
+     ("وزارة الصحة {f}", "وزارة صحة {c}")),
 )
 #: words of the English names of hand-written actors that already stand for a body of their country
 SAME_BODY = {"govt": ("government",), "authorities": ("authorities",), "army": ("armed forces", " army"), "security": ("security forces",),
              "mfa": ("foreign affairs", "foreign ministry"), "mod": ("defence", "defense"),
              "moi": ("interior",), "presidency": ("presidency",),
              "parliament": ("parliament", "assembly", "house of representatives", "national council"),
-             "intelligence": ("intelligence",), "air_force": ("air force",), "coast_guard": ("coast guard",)}
+             "intelligence": ("intelligence",), "air_force": ("air force",), "coast_guard": ("coast guard",),
+             "police": ("police",), "moh": ("health",)}
 #: bodies written only when the government is not (its names are then the government's aliases)
 UNLESS_GOVERNMENT = frozenset({"authorities"})
 #: the bodies written for a country without an adjective in the gentilics (named by the country's name)
 BY_NAME_ONLY = frozenset({"govt", "authorities", "army", "mfa"})
 #: bodies that belong to the government (a MEMBER_OF affiliation, undated)
-IN_GOVERNMENT = frozenset({"mfa", "mod", "moi"})
+IN_GOVERNMENT = frozenset({"mfa", "mod", "moi", "moh"})
 #: bodies that belong to the armed forces
 IN_ARMY = frozenset({"air_force"})
 

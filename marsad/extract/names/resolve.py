@@ -15,12 +15,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from marsad.extract.names.cands import Cand, Hint
 from marsad.extract.names.matcher import name_words
 from marsad.extract.names.naming import article_name
 from marsad.knowledge import Actor, KnowledgeBase, Place
+from marsad.knowledge.cache import per_kb
 from marsad.model import Entity, Span, Token
 from marsad.text.clitics import word_count
 from marsad.text.normalise import normalise
@@ -61,13 +62,15 @@ def article_country(votes: Counter[str]) -> str | None:
 
 
 def disambiguate(cands: Sequence[Cand], kb: KnowledgeBase, extra_votes: Counter[str],
-                 adjectives: dict[str, tuple[str, ...]] | None = None) -> str | None:
+                 adjectives: dict[str, tuple[str, ...]] | None = None,
+                 context_met: Callable[[Sequence[str]], bool] | None = None) -> str | None:
     """Reduce every candidate with several KB readings to one, in place: the reading in the country
     the article supports most wins (with a lower confidence when nothing supports it). A small place
     whose only reading lies in another country than the one the article is clearly about, with no
     other support for that country, is a homonym the KB does not know: it is kept unlinked. A bare
     institution name («وزارة الدفاع», «البرلمان») is that country's (`adjectives`: country -> its
-    adjectives with the article), with a lower confidence. Returns the article's country (or None)."""
+    adjectives with the article), with a lower confidence; `context_met` tells whether one of an alias's
+    context words occurs in the article. Returns the article's country (or None)."""
     votes: Counter[str] = Counter(extra_votes)
     own: dict[str, Counter[str]] = {}
     for c in cands:
@@ -100,9 +103,10 @@ def disambiguate(cands: Sequence[Cand], kb: KnowledgeBase, extra_votes: Counter[
         c.kb_ids = [ranked[0]]
 
     if lead is not None and adjectives:
-        link_bare_institutions(cands, kb, adjectives.get(lead, ()))
+        link_bare_institutions(cands, kb, adjectives.get(lead, ()), context_met)
     if adjectives:
         link_bodies_named_by_country(cands, kb, adjectives)
+    link_camp_bodies(cands, kb)
     return lead
 
 
@@ -133,15 +137,19 @@ def _unlink_foreign_homonym(c: Cand, kb: KnowledgeBase, votes: Counter[str], own
     c.confidence = min(c.confidence, UNSURE)
 
 
-def link_bare_institutions(cands: Sequence[Cand], kb: KnowledgeBase, adjectives: Sequence[str]) -> None:
+def link_bare_institutions(cands: Sequence[Cand], kb: KnowledgeBase, adjectives: Sequence[str],
+                           context_met: Callable[[Sequence[str]], bool] | None = None) -> None:
     """Names the KB does not know that are a body's name without its state («وزارة الدفاع», «البرلمان»)
     become the body of the article's country when the KB knows it under the name with the country's
-    adjective («وزارة الدفاع العراقية») and no context rule; confidence UNSURE (in place)."""
+    adjective («وزارة الدفاع العراقية»): the one reading whose context rule the article meets, else the
+    one reading without a context rule; confidence UNSURE (in place)."""
     for c in cands:
         if c.kb_ids or not c.name or c.type not in ("ORGANIZATION", "ARMED_GROUP") or len(c.name.split()) > 3:
             continue
-        found = {e.kb_id for adj in adjectives for e in kb.lookup(f"{c.name} {adj}")
-                 if not e.context and e.kb_id in kb.actors}
+        entries = [e for adj in adjectives for e in kb.lookup(f"{c.name} {adj}") if e.kb_id in kb.actors]
+        found = {e.kb_id for e in entries if e.context and context_met is not None and context_met(e.context)}
+        if not found:
+            found = {e.kb_id for e in entries if not e.context}
         if len(found) == 1:
             c.kb_ids, c.type, c.name = [found.pop()], None, None
             c.confidence = min(c.confidence, UNSURE)
@@ -166,6 +174,39 @@ def link_bodies_named_by_country(cands: Sequence[Cand], kb: KnowledgeBase,
             if len(found) == 1:
                 c.kb_ids, c.type, c.name = [found.pop()], None, None
             break
+
+
+def camp_unstated(actor: Actor | None) -> bool:
+    """A state body named without saying which of rival governments' it is («الجيش الليبي»): the KB
+    marks it `"camp_unstated": true`."""
+    return actor is not None and actor.extra.get("camp_unstated") is True
+
+
+@per_kb
+def camp_readings(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """For each camp-unstated body, the other actors the KB gives one of its names (with a context
+    rule): the camps' own bodies of that kind («الجيش الليبي» → lna, gna_forces)."""
+    out: dict[str, frozenset[str]] = {}
+    for actor in kb.actors.values():
+        if camp_unstated(actor):
+            names = (actor.name, *(a.text for a in actor.aliases))
+            out[actor.id] = frozenset(e.kb_id for n in names for e in kb.lookup(n)
+                                      if e.kb_id != actor.id and e.kb_id in kb.actors)
+    return out
+
+
+def link_camp_bodies(cands: Sequence[Cand], kb: KnowledgeBase) -> None:
+    """A camp-unstated body («الجيش الليبي») in an article that names exactly one camp's body of that
+    kind («الجيش الوطني الليبي») is that body (in place)."""
+    readings = camp_readings(kb)
+    if not readings:
+        return
+    linked = {c.kb_ids[0] for c in cands if len(c.kb_ids) == 1}
+    for c in cands:
+        if len(c.kb_ids) == 1 and c.kb_ids[0] in readings:
+            named = readings[c.kb_ids[0]] & linked
+            if len(named) == 1:
+                c.kb_ids = [next(iter(named))]
 
 
 def _country_named(kb: KnowledgeBase, text: str) -> str | None:
@@ -339,7 +380,9 @@ def main_body(cands: Sequence[Cand], kb: KnowledgeBase, etype: str = "ARMED_GROU
     for c in cands:
         if c.kb_id and _type(c, kb) == etype and _named_like(kb, c.kb_id, marker):
             counts[c.kb_id] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    if not counts:
+        return None  # a body whose camp the article states wins over one named without it
+    return max(counts, key=lambda k: (not camp_unstated(kb.actors.get(k)), counts[k]))
 
 
 def main_army(cands: Sequence[Cand], kb: KnowledgeBase) -> str | None:
