@@ -121,3 +121,72 @@ def test_words_of_time_make_no_name() -> None:
     stop = frozenset({"الخميس", "مساء"})
     assert shape_problem(name_key("مساء الخميس"), "PERSON", GENERIC, TITLES,
                          stop=stop) == "word of time or function word inside"
+
+
+# ---- the precision filters (invented names and counts) ----
+
+from training.kb.filters import (  # noqa: E402
+    agreement_problem, continued_problem, description_problem, head_problem, partisan_problem, person_problem,
+    qualifier_problem, raw_use_problem, thing_problem,
+)
+
+HEADS = frozenset({"حزب", "حركه", "وزاره", "كتيبه", "محكمه", "صحيفه"})
+
+
+def test_a_body_needs_a_head_word() -> None:
+    assert head_problem(name_key("حزب النسيم الأخضر"), "ORGANIZATION", HEADS) is None
+    assert head_problem(name_key("النسيم الأخضر"), "ORGANIZATION", HEADS) == "no head word of a body"
+    assert head_problem(name_key("سالم النسيم"), "PERSON", HEADS) is None
+
+
+def test_an_indefinite_head_with_a_definite_adjective_is_a_fragment() -> None:
+    assert agreement_problem(name_key("مصرف المركزي")) is not None
+    assert agreement_problem(name_key("حزب النسيم")) is None        # a construct: a name
+    assert agreement_problem(name_key("المصرف المركزي")) is None    # left to the description filters
+
+
+def test_a_partisan_word_or_a_describing_ending_makes_no_neutral_name() -> None:
+    assert partisan_problem(name_key("ميليشيات النسيم"), frozenset({name_key("ميليشيات")})) is not None
+    assert description_problem(name_key("حزب النسيم المعارض"), "ORGANIZATION") is not None
+    assert description_problem(name_key("حزب النسيم الأخضر"), "ORGANIZATION") is None
+
+
+def test_a_body_every_state_has_needs_a_word_that_says_whose() -> None:
+    counts = {name_key("الزراعة"): 900, name_key("الواحات"): 12}.get
+    qualifiers = frozenset({name_key("الفنلندية")})
+    ask = lambda text: qualifier_problem(name_key(text), "ORGANIZATION", qualifiers, lambda w: counts(w, 0))  # noqa: E731
+    assert ask("وزارة الزراعة") == "generic body (no word says whose)"
+    assert ask("وزارة الزراعة الفنلندية") is None   # a gentilic
+    assert ask("محكمة الواحات") is None             # a rare word: a proper name
+    assert ask("حزب الزراعة") is None               # parties have names of their own
+
+
+def test_an_everyday_phrase_and_a_piece_of_a_longer_name_are_rejected() -> None:
+    assert raw_use_problem(raw_articles=50, recognised_articles=5) is not None
+    assert raw_use_problem(raw_articles=6, recognised_articles=5) is None
+    assert continued_problem(Counter({"والتنميه": 8, "في": 2}), 10) is not None
+    assert continued_problem(Counter({"في": 6, "و": 4}), 10) is None
+
+
+def test_persons_cut_short_or_named_by_given_names_only_are_rejected() -> None:
+    given = frozenset({"محمد", "احمد", "سالم"})
+    assert person_problem(name_key("سالم بن"), given) is not None
+    assert person_problem(name_key("محمد أحمد"), given) == "given names only (many people)"
+    assert person_problem(name_key("سالم الفيتوري"), given) is None
+
+
+def test_a_thing_named_like_a_person_is_rejected() -> None:
+    heads = frozenset({"كتيبه"})
+    assert thing_problem(Counter({"شركه": 4, "": 2}), 6, heads) is not None
+    assert thing_problem(Counter({"كتيبه": 3, "قال": 3}), 6, heads) is not None
+    assert thing_problem(Counter({"قال": 5, "الرييس": 1}), 6, heads) is None
+
+
+def test_a_person_s_shorter_form_becomes_an_alias_of_the_full_name() -> None:
+    from training.kb.mine import merge_short_forms
+    rows = [{"type": "PERSON", "name": "سالم بن عمران الفيتوري", "aliases": []},
+            {"type": "PERSON", "name": "سالم الفيتوري", "aliases": []},
+            {"type": "PERSON", "name": "سالم الزروق", "aliases": []}]
+    kept = merge_short_forms(rows)
+    assert [r["name"] for r in kept] == ["سالم بن عمران الفيتوري", "سالم الزروق"]
+    assert kept[0]["aliases"] == ["سالم الفيتوري"]

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from marsad.text.normalise import normalise
 
 ACTOR_TYPES = ("PERSON", "ARMED_GROUP", "ORGANIZATION", "TRIBE", "MEDIA")
 
@@ -33,7 +36,7 @@ NAME_CONNECTORS = frozenset({"ابو", "ابي", "ابن", "بن", "بنت", "ع
 
 FUNCTION_WORDS = frozenset("""
 و في من علي عن الي الى مع بعد قبل ان او ثم الذي التي الذين اللذين هذا هذه ذلك تلك هو هي هم كان
-قد لا لم لن ما منذ حتي عند خلال بين ضد امس اليوم يوم غدا
+قد لا لم لن ما منذ حتي عند خلال بين ضد امس اليوم يوم غدا بان وان لان كما ايضا
 """.split())
 
 _NON_ARABIC = re.compile(r"[0-9A-Za-z\u0660-\u0669]")
@@ -152,3 +155,129 @@ def slug(key: str) -> str:
     out = "".join(_LATIN.get(ch, "") for ch in key)
     out = re.sub(r"_+", "_", out).strip("_")
     return out or "name"
+
+
+# ---- precision filters (a mined row must look like a body's proper name, and be used as one) ----
+
+#: a name used this many times more often in the raw text than it is recognised as an entity is an
+#: everyday phrase («حركة المرور»: traffic), not a name
+MAX_RAW_RATIO = 4.0
+#: types whose names must start with a head word of a body («حزب», «حركة», «كتيبة», «صحيفة» …)
+HEADED_TYPES = ("ORGANIZATION", "ARMED_GROUP", "TRIBE", "MEDIA")
+
+
+def head_problem(key: str, etype: str, heads: frozenset[str]) -> str | None:
+    """Why a non-person name is not headed like a body's name (None when it is): its first word,
+    without the article, must be a head word of a group or body (`heads`, normalised, without «ال»)."""
+    if etype not in HEADED_TYPES:
+        return None
+    first = key.split()[0] if key else ""
+    bare = first[2:] if first.startswith("ال") else first
+    return None if bare in heads else "no head word of a body"
+
+
+def agreement_problem(key: str) -> str | None:
+    """A two-word name whose indefinite head is followed by a definite adjective of relation
+    («بنك المركزي»): a fragment cut from «البنك المركزي», no name."""
+    tokens = key.split()
+    if len(tokens) == 2 and not tokens[0].startswith("ال") and tokens[1].startswith("ال") \
+            and tokens[1].endswith(("ي", "يه")) and len(tokens[1]) > 4:
+        return "fragment (definite adjective after an indefinite head)"
+    return None
+
+
+def partisan_problem(key: str, stance_words: frozenset[str]) -> str | None:
+    """A name holding a word of the stance lexicon («ميليشيات», «الإرهابية») is a partisan label, not
+    a neutral canonical name."""
+    return "partisan word (no neutral name)" if any(t in stance_words for t in key.split()) else None
+
+
+def raw_use_problem(raw_articles: int, recognised_articles: int, max_ratio: float = MAX_RAW_RATIO) -> str | None:
+    """A phrase the raw text uses in far more articles than those where it is recognised as an
+    entity is an everyday phrase that sometimes looks like a name."""
+    if recognised_articles and raw_articles > max_ratio * recognised_articles:
+        return "everyday phrase (raw text far more often than an entity)"
+    return None
+
+
+#: heads of bodies that every state or organisation has (a ministry, a court, a committee …): a name
+#: they head needs a word that says whose («الصينية», «الفلبين») or a proper name («المتون»)
+GENERIC_BODY_HEADS = frozenset(normalise(w) for w in """
+وزارة هيئة مديرية مصلحة رئاسة حكومة لجنة محكمة سفارة بعثة قوة مجموعة مكتب إدارة دائرة جهاز مجلس
+حركة قوات حرس مفوضية مؤسسة
+""".split())
+#: adjectives that describe a body rather than name it, at the end of a name («حزب العمال المعارض»)
+DESCRIPTIVE_ENDINGS = frozenset(normalise(w) for w in """
+المعارض المعارضة الرئيسي الرئيسية اليميني اليمينية اليساري اليسارية المتطرف المتطرفة الحاكم الحاكمة
+الموالي الموالية الموالين المؤيد المؤيدة الجديد الجديدة السابق السابقة
+""".split())
+#: a word seen in news, but fewer times than this, is taken for a proper name (0: unknown, no evidence)
+RARE_WORD = 20
+#: a name whose raw occurrences are followed by one continuing word this often is cut from a longer name
+CONTINUED_SHARE = 0.5
+
+
+def qualifier_problem(key: str, etype: str, qualifiers: frozenset[str], count: Callable[[str], int]) -> str | None:
+    """A generic body («وزارة الثقافة», «محكمة التحكيم») with no word after its head that says whose it
+    is: a gentilic or a known place (`qualifiers`) or a rare word (`count`: its frequency in news)."""
+    tokens = key.split()
+    if etype == "PERSON" or not tokens:
+        return None
+    head = tokens[0][2:] if tokens[0].startswith("ال") else tokens[0]
+    if head not in GENERIC_BODY_HEADS:
+        return None
+    if any(t in qualifiers or (t[2:] if t.startswith("ال") else t) in qualifiers or 0 < count(t) < RARE_WORD
+           for t in tokens[1:]):
+        return None
+    return "generic body (no word says whose)"
+
+
+def description_problem(key: str, etype: str) -> str | None:
+    """A body's name that ends on a describing adjective («حزب العمال المعارض», «الفصائل السورية الموالية»)."""
+    tokens = key.split()
+    if etype != "PERSON" and len(tokens) > 1 and tokens[-1] in DESCRIPTIVE_ENDINGS:
+        return "description (ends on a describing adjective)"
+    return None
+
+
+def person_problem(key: str, given: frozenset[str]) -> str | None:
+    """A person's name that ends on a connector («زين العابدين بن»: cut short) or is made of given names
+    only («محمد أحمد»: shared by many people, no one person to link)."""
+    tokens = key.split()
+    if not tokens:
+        return None
+    if tokens[-1] in NAME_CONNECTORS:
+        return "fragment (name cut after a connector)"
+    if all(t in given or t in NAME_CONNECTORS for t in tokens):
+        return "given names only (many people)"
+    return None
+
+
+def continued_problem(next_words: Counter, raw_total: int) -> str | None:
+    """A name the raw text mostly continues with one word that carries the conjunction or the article
+    («حزب العدالة» + «والتنمية»): a piece of a longer name."""
+    if raw_total < 3 or not next_words:
+        return None
+    word, n = next_words.most_common(1)[0]
+    if word.startswith(("و", "ال")) and word not in FUNCTION_WORDS and n >= CONTINUED_SHARE * raw_total:
+        return "fragment of a longer name (usually continued)"
+    return None
+
+
+#: words before a person-like name that show it names a thing or a body («شركة لوكهيد مارتن», «صواريخ
+#: كروز ستورم شادو», «جيش خالد بن الوليد»), besides the head words of groups and bodies
+THING_WORDS = frozenset(normalise(w) for w in """
+شركة الشركة صاروخ صواريخ طراز كروز طائرة طائرات منظومة مسجد شارع ميدان مطار جامعة مستشفى مدرسة
+""".split())
+#: share of a person-like name's raw occurrences after such a word that makes it a thing's name
+THING_SHARE = 0.3
+
+
+def thing_problem(prev_words: Counter, raw_total: int, heads: frozenset[str]) -> str | None:
+    """A «person» the raw text often names right after a word of things or bodies is a company, a
+    weapon or a unit named after someone, not the person."""
+    if raw_total < 3:
+        return None
+    n = sum(c for w, c in prev_words.items()
+            if w in THING_WORDS or w in heads or (w[2:] if w.startswith("ال") else w) in heads)
+    return "a thing or body named like a person" if n >= THING_SHARE * raw_total else None
