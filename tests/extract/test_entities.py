@@ -322,3 +322,8 @@ def test_a_bare_body_of_a_country_with_rival_governments(text: str, name: str, k
 def test_state_bodies_include_police_health_and_government_forces() -> None:
     a = _ents("أعلنت الشرطة التونسية توقيف مشتبه به، وقالت وزارة الصحة المصرية إن القوات الحكومية الأفغانية قصفت قندهار.")
     assert {"tn_police", "eg_moh", "af_army"} <= _kb_ids(a), [(e.name, e.kb_id) for e in a.entities]
+
+
+def test_legislative_chambers_are_known_by_their_own_names() -> None:
+    a = _ents("صوّت مجلس نواب الشعب في تونس على القانون، بينما ناقش الكنيست ومجلس العموم مشروعين مماثلين.")
+    assert {"tn_arp", "il_knesset", "gb_commons"} <= _kb_ids(a), [(e.name, e.kb_id) for e in a.entities]
