@@ -58,7 +58,7 @@ BODIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("parliament", "ORGANIZATION", "Parliament of {en}",
      ("البرلمان {m}", "برلمان {c}")),
     ("intelligence", "ORGANIZATION", "Intelligence services of {en}",
-     ("المخابرات {f}", "الاستخبارات {f}", "أجهزة الاستخبارات {f}")),
+     ("المخابرات {f}", "الاستخبارات {f}", "أجهزة الاستخبارات {f}", "جهاز المخابرات {m}", "جهاز الاستخبارات {m}")),
     ("air_force", "ARMED_GROUP", "Air force of {en}",
      ("القوات الجوية {f}", "سلاح الجو {m}")),
     ("coast_guard", "ARMED_GROUP", "Coast guard of {en}",

@@ -327,3 +327,8 @@ def test_state_bodies_include_police_health_and_government_forces() -> None:
 def test_legislative_chambers_are_known_by_their_own_names() -> None:
     a = _ents("صوّت مجلس نواب الشعب في تونس على القانون، بينما ناقش الكنيست ومجلس العموم مشروعين مماثلين.")
     assert {"tn_arp", "il_knesset", "gb_commons"} <= _kb_ids(a), [(e.name, e.kb_id) for e in a.entities]
+
+
+def test_a_tribe_named_without_its_article_is_the_known_tribe() -> None:
+    a = _ents("واجتمع وجهاء قبيلة تبو في الجنوب الليبي لبحث المصالحة.")
+    assert "tebu" in _kb_ids(a), [(e.name, e.kb_id) for e in a.entities]
