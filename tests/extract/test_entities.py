@@ -332,3 +332,14 @@ def test_legislative_chambers_are_known_by_their_own_names() -> None:
 def test_a_tribe_named_without_its_article_is_the_known_tribe() -> None:
     a = _ents("واجتمع وجهاء قبيلة تبو في الجنوب الليبي لبحث المصالحة.")
     assert "tebu" in _kb_ids(a), [(e.name, e.kb_id) for e in a.entities]
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("واشتبكت قوات موالية لحكومة الوفاق مع مسلحين جنوب طرابلس.", "gna_forces"),
+    ("وتقدمت قوات موالية للحكومة الأفغانية نحو قندهار.", "af_army"),
+])
+def test_forces_named_after_a_known_body_are_its_forces(text: str, kb_id: str) -> None:
+    a = _ents(text)
+    ent = next((e for e in a.entities if e.kb_id == kb_id), None)
+    assert ent is not None and any(m.text.startswith("قوات") for m in ent.mentions), \
+        [(e.name, e.kb_id, [m.text for m in e.mentions]) for e in a.entities]

@@ -21,6 +21,7 @@ from marsad.extract.names.cands import Cand, Hint
 from marsad.extract.names.matcher import name_words
 from marsad.extract.names.naming import article_name
 from marsad.knowledge import Actor, KnowledgeBase, Place
+from marsad.knowledge.base import name_key
 from marsad.knowledge.cache import per_kb
 from marsad.model import Entity, Span, Token
 from marsad.text.clitics import word_count
@@ -107,6 +108,7 @@ def disambiguate(cands: Sequence[Cand], kb: KnowledgeBase, extra_votes: Counter[
     if adjectives:
         link_bodies_named_by_country(cands, kb, adjectives)
     link_camp_bodies(cands, kb)
+    link_forces_of_bodies(cands, kb)
     return lead
 
 
@@ -207,6 +209,48 @@ def link_camp_bodies(cands: Sequence[Cand], kb: KnowledgeBase) -> None:
             named = readings[c.kb_ids[0]] & linked
             if len(named) == 1:
                 c.kb_ids = [next(iter(named))]
+
+
+_FORCE_HEADS = ("قوات", "القوات")
+
+
+@per_kb
+def forces_of(kb: KnowledgeBase) -> dict[str, str]:
+    """Body id -> the one armed actor the KB names «قوات X», «القوات الموالية لX» or «القوات التابعة لX»
+    after one of the body's names (gna → gna_forces; a state's government → its army)."""
+    by_name: dict[str, set[str]] = {}
+    for actor in kb.actors.values():
+        if actor.type == "ARMED_GROUP":
+            for text in (actor.name, *(a.text for a in actor.aliases if not a.context)):
+                by_name.setdefault(name_key(text), set()).add(actor.id)
+    out: dict[str, str] = {}
+    for body in kb.actors.values():
+        if body.type != "ORGANIZATION":
+            continue
+        found: set[str] = set()
+        for text in (body.name, *(a.text for a in body.aliases if not a.context)):
+            key = name_key(text)
+            genitive = "ل" + key[2:] if key.startswith("ال") else "ل" + key
+            for form in ("قوات " + key, "القوات الموالية " + genitive, "القوات التابعة " + genitive):
+                found |= by_name.get(name_key(form), set())
+        if len(found) == 1:
+            out[body.id] = found.pop()
+    return out
+
+
+def link_forces_of_bodies(cands: Sequence[Cand], kb: KnowledgeBase) -> None:
+    """A group the KB does not know, named as forces of a body it knows («قوات موالية للحكومة X», «قوات
+    الحكومة X»), is that body's forces when the KB has one actor for them (in place)."""
+    table = forces_of(kb)
+    bodies = [c for c in cands if len(c.kb_ids) == 1 and c.kb_ids[0] in table]
+    if not bodies:
+        return
+    for c in cands:
+        if c.kb_ids or c.type != "ARMED_GROUP" or not (c.name or "").startswith(_FORCE_HEADS):
+            continue
+        inner = {b.kb_ids[0] for b in bodies if c.first < b.first and b.last == c.last}
+        if len(inner) == 1:
+            c.kb_ids, c.type, c.name = [table[inner.pop()]], None, None
 
 
 def _country_named(kb: KnowledgeBase, text: str) -> str | None:
