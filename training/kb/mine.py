@@ -235,6 +235,9 @@ def select(tallies: dict[str, Tally], limits: Limits,
         if kb.lookup(key):
             rejected["already a KB name (context rule)"] += 1
             continue
+        if etype != "PERSON" and len(key.split()) > 1 and kb.lookup(key.split(" ", 1)[1]):
+            rejected["head before a KB name (the rules link it)"] += 1
+            continue
         kept.append((key, etype))
     raw = raw_counts({k for k, _ in kept}) if raw_counts is not None and kept else RawUse()
     for key, etype in kept:
