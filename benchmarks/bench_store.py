@@ -7,7 +7,7 @@ Measures, on one core (this process only):
   changes, show), median of 5 runs, ms;
 - the database size per 1,000 articles.
 
-Usage: python benchmarks/bench_store.py [--limit N] [--out FILE]   (default: the whole corpus, SQLite)
+Usage: python benchmarks/bench_store.py [--limit N] [--out FILE] [--keep DB]   (default: the whole corpus, SQLite)
        python benchmarks/bench_store.py --queries-only STORE.db      (time the queries on a store built before)
 Writes benchmarks/results/store.json (or FILE). Needs ../shared/datasets (or $MARSAD_SHARED).
 """
@@ -17,6 +17,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
+import subprocess
 import statistics
 import sys
 import tempfile
@@ -70,15 +72,26 @@ def _queries(reader: Reader) -> dict[str, tuple[float, float]]:
     }
 
 
-def _queries_only(db: Path) -> int:
+def _queries_only(db: Path, as_json: bool = False) -> int:
     """Time every query on an existing SQLite store and print the medians (nothing is written)."""
     if not db.is_file():
         print(f"bench_store: {db}: no such store", file=sys.stderr)
         return 2
     with Store(db) as store, store.connect() as conn:
-        for name, (ms, cpu_ms) in _queries(Reader(conn)).items():
-            print(f"  {name}: {ms} ms ({cpu_ms} ms of CPU)")
+        queries = _queries(Reader(conn))
+    if as_json:
+        print(json.dumps(queries, ensure_ascii=False))
+    for name, (ms, cpu_ms) in queries.items():
+        print(f"  {name}: {ms} ms ({cpu_ms} ms of CPU)", file=sys.stderr if as_json else sys.stdout)
     return 0
+
+
+def _queries_fresh(db: Path) -> dict[str, tuple[float, float]]:
+    """Time the queries in a fresh process, as `marsad events` or the server meets the store, not in
+    this one whose heap still holds the analysis pipeline and the ingest's objects."""
+    done = subprocess.run([sys.executable, __file__, "--queries-only", str(db), "--json"],
+                          capture_output=True, text=True, check=True)
+    return {name: (wall, cpu) for name, (wall, cpu) in json.loads(done.stdout).items()}
 
 
 def main() -> int:
@@ -88,9 +101,12 @@ def main() -> int:
     ap.add_argument("--out", default=str(OUT), help=f"the results file (default {OUT.relative_to(ROOT)})")
     ap.add_argument("--queries-only", metavar="DB", type=Path,
                     help="time the queries on a store built before (for example by marsad ingest) and stop")
+    ap.add_argument("--json", action="store_true", help="with --queries-only: print the medians as JSON")
+    ap.add_argument("--keep", metavar="DB", type=Path,
+                    help="copy the store the run built to DB, for timing its queries again with --queries-only")
     args = ap.parse_args()
     if args.queries_only is not None:
-        return _queries_only(args.queries_only)
+        return _queries_only(args.queries_only, args.json)
     if corpus_path() is None:
         print("bench_store: skipped: ../shared/datasets is absent (set MARSAD_SHARED)")
         return 0
@@ -106,8 +122,8 @@ def main() -> int:
         load_after = os.getloadavg()
         size = sum(p.stat().st_size for p in folder.glob("bench.db*"))
         print(f"ingest: {summary.line()}; {summary.stored / cpu:.1f} articles/s of CPU time", file=sys.stderr)
+        queries = _queries_fresh(db)
         with Store(db) as store, store.connect() as conn:
-            queries = _queries(Reader(conn))
             from sqlalchemy import select
 
             from marsad.model import Analysis
@@ -120,6 +136,11 @@ def main() -> int:
             for a in analyses:
                 store.add(a)
             store_ms = (time.process_time() - c0) / max(len(analyses), 1) * 1000
+        if args.keep is not None:
+            with Store(db) as store:  # one file: checkpoint the write-ahead log into it
+                with store.engine.begin() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            shutil.copyfile(db, args.keep)
     for name, (ms, cpu_ms) in queries.items():
         print(f"  {name}: {ms} ms ({cpu_ms} ms of CPU)", file=sys.stderr)
     record = {
@@ -133,7 +154,8 @@ def main() -> int:
         "query_ms_median": {name: wall_ms for name, (wall_ms, _) in queries.items()},
         "query_ms_cpu_median": {name: cpu_ms for name, (_, cpu_ms) in queries.items()},
         "note": "one process (this one: reading, analysis and writing in turn), SQLite in WAL mode, a 2-core "
-                "machine shared with other jobs; CPU rates count this process's CPU time only",
+                "machine shared with other jobs; CPU rates count this process's CPU time only; the queries are "
+                "timed in a fresh process on the store this run built",
     }
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

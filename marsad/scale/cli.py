@@ -176,7 +176,47 @@ def ingest(args: argparse.Namespace, store: Any, settings: Any, progress: Any) -
 
 
 def _open(path: str, *, append: bool) -> Any:
-    try:
-        return open(path, "a" if append else "w", encoding="utf-8")
+    """The output file, opened at its first write: a run stopped before any output (a scheduler out of
+    reach, settings no worker accepts) leaves an existing file as it was and creates no empty one."""
+    existed = os.path.exists(path)
+    try:  # a path that cannot be written is said before any work
+        with open(path, "a", encoding="utf-8"):
+            pass
     except OSError as exc:
         raise ConfigError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    return _LazyOut(path, append, created=not existed)
+
+
+class _LazyOut:
+    """A text file opened (truncated, unless appending) when first written to."""
+
+    def __init__(self, path: str, append: bool, created: bool) -> None:
+        self.path, self.append, self.fh, self.created = path, append, None, created
+
+    def _file(self) -> Any:
+        if self.fh is None:
+            self.fh = open(self.path, "a" if self.append else "w", encoding="utf-8")
+        return self.fh
+
+    def write(self, text: str) -> int:
+        """Write, opening the file first."""
+        return self._file().write(text)
+
+    def isatty(self) -> bool:
+        """Never a terminal."""
+        return False
+
+    def flush(self) -> None:
+        """Flush what was written (nothing to do before the first write)."""
+        if self.fh is not None:
+            self.fh.flush()
+
+    def close(self) -> None:
+        """Close the file; one the run never wrote to is removed when this run created it empty."""
+        if self.fh is not None:
+            self.fh.close()
+        elif self.created and os.path.exists(self.path) and os.path.getsize(self.path) == 0:
+            os.remove(self.path)
+
+    def __getattr__(self, name: str) -> Any:   # what a plugin's writer may use beyond write/flush
+        return getattr(self._file(), name)

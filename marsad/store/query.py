@@ -94,6 +94,11 @@ class Reader:
         card = self.actor(actor_id)
         return None if card is None else card["name"]
 
+    def _name_of(self, actor_id: int) -> str | None:
+        """The display name of an actor id already followed through merges (the cards' cache first)."""
+        card = self._actors.get(actor_id) or self.actor(actor_id)
+        return None if card is None else card["name"]
+
     def find_actors(self, term: str, limit: int = 20) -> list[dict[str, Any]]:
         """Actors going by a name: exact normalised alias first, then aliases containing it."""
         norm = norm_name(term)
@@ -166,16 +171,20 @@ class Reader:
             rows, stats = self._relations_counted(where_ev)
         self.load_actors([end for r in rows if r.id in stats for end in (r.head_id, r.tail_id)])
         out = []
+        canon, status, edits = self._canon.get, self.corrections.status, self.corrections.edits["relation"]
         for r in rows:
-            if r.id not in stats or self.corrections.status("relation", r.key) == "rejected":
+            stat = stats.get(r.id)
+            if stat is None:
                 continue
-            rel_type = self.corrections.edits["relation"].get(r.key, {}).get("type", r.type)
+            state = status("relation", r.key)
+            if state == "rejected":
+                continue
+            rel_type = edits[r.key].get("type", r.type) if r.key in edits else r.type
             if types and rel_type not in types:
                 continue
-            out.append({"id": r.id, "key": r.key, "type": rel_type,
-                        "head": self.canon(r.head_id), "tail": self.canon(r.tail_id),
-                        "head_name": self.name(r.head_id), "tail_name": self.name(r.tail_id),
-                        **stats[r.id], "status": self.corrections.status("relation", r.key)})
+            head, tail = canon(r.head_id, r.head_id), canon(r.tail_id, r.tail_id)
+            out.append({"id": r.id, "key": r.key, "type": rel_type, "head": head, "tail": tail,
+                        "head_name": self._name_of(head), "tail_name": self._name_of(tail), **stat, "status": state})
         return out
 
     def _relation_evidence(self, where: list[Any]) -> dict[int, dict[str, Any]]:
@@ -247,8 +256,8 @@ class Reader:
             q = q.where(t.events.c.id.in_(select(t.event_evidence.c.event_id).where(cond)))
         out = []
         rows = self.conn.execute(q.order_by(t.events.c.date, t.events.c.id)).all()
-        parts = self._participants([r.id for r in rows])
-        self.load_actors([r.place_id for r in rows] + [p.actor_id for ps in parts.values() for p in ps])
+        parts = self._participants([r.id for r in rows], within=q)
+        self.load_actors([r.place_id for r in rows] + [a for ps in parts.values() for a, _ in ps])
         for row in rows:
             card = self.event_card(row, parts=parts.get(row.id, []))
             if card is None or (type and card["type"] != type):
@@ -262,14 +271,19 @@ class Reader:
                 break
         return out
 
-    def _participants(self, event_ids: list[int]) -> dict[int, list[Any]]:
-        """The participant rows of many events, fetched in a few queries."""
-        out: dict[int, list[Any]] = defaultdict(list)
-        for i in range(0, len(event_ids), 500):
-            chunk = event_ids[i:i + 500]
-            for p in self.conn.execute(select(t.event_participants)
-                                       .where(t.event_participants.c.event_id.in_(chunk))).all():
-                out[p.event_id].append(p)
+    def _participants(self, event_ids: list[int], within: Any = None) -> dict[int, list[tuple[int, str]]]:
+        """The (actor id, role) pairs of many events; `within`, the query that chose the events, fetches
+        them in one statement instead of chunks of ids."""
+        out: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        p = t.event_participants
+        cols = select(p.c.event_id, p.c.actor_id, p.c.role)
+        if within is not None and len(event_ids) > 500:
+            chunks = [cols.where(p.c.event_id.in_(within.with_only_columns(t.events.c.id).order_by(None)))]
+        else:
+            chunks = [cols.where(p.c.event_id.in_(event_ids[i:i + 500])) for i in range(0, len(event_ids), 500)]
+        for stmt in chunks:
+            for event_id, actor_id, role in self.conn.execute(stmt).all():
+                out[event_id].append((actor_id, role))
         return out
 
     def event_card(self, row: Any, *, evidence: bool = False, parts: list[Any] | None = None) -> dict[str, Any] | None:
@@ -280,18 +294,15 @@ class Reader:
         edits = self.corrections.edits["event"].get(row.key, {})
         if parts is None:
             parts = self._participants([row.id]).get(row.id, [])
-        agents, targets = set(), set()
-        for p in parts:
-            if p.role == "agent":
-                agents.add(self.canon(p.actor_id))
-            elif p.role == "target":
-                targets.add(self.canon(p.actor_id))
+        canon = self._canon.get
+        agents = sorted({canon(a, a) for a, role in parts if role == "agent"})
+        targets = sorted({canon(a, a) for a, role in parts if role == "target"})
         place = self.actor(row.place_id) if row.place_id else None
         card = {"id": row.id, "key": row.key, "type": edits.get("type", row.type), "date": edits.get("date", row.date),
-                "precision": row.precision, "sources": row.sources, "agents": sorted(agents), "targets": sorted(targets),
+                "precision": row.precision, "sources": row.sources, "agents": agents, "targets": targets,
                 "place": self.canon(row.place_id), "place_name": place["name"] if place else None, "status": status}
-        card["agent_names"] = [self.name(a) for a in card["agents"]]
-        card["target_names"] = [self.name(a) for a in card["targets"]]
+        card["agent_names"] = [self._name_of(a) for a in agents]
+        card["target_names"] = [self._name_of(a) for a in targets]
         card["geo"] = place.get("geo") if place else None
         if evidence:
             card["evidence"] = [self._evidence(e) for e in self.conn.execute(

@@ -85,10 +85,13 @@ def test_analyze_on_a_dask_cluster(scheduler: str, corpus: Path, tmp_path: Path,
     assert many == one
 
 
-def test_unreachable_scheduler_is_a_clear_error(corpus: Path, run_marsad) -> None:
+def test_unreachable_scheduler_is_a_clear_error(corpus: Path, tmp_path: Path, run_marsad) -> None:
+    earlier = tmp_path / "earlier.jsonl"
+    earlier.write_text('{"kept": true}\n', encoding="utf-8")
     proc = run_marsad("analyze", str(corpus), "--executor", "dask", "--scheduler", f"tcp://127.0.0.1:{_free_port()}",
-                      check=False, timeout=120)
+                      "--out", str(earlier), check=False, timeout=120)
     assert proc.returncode == 2 and "cannot reach the Dask scheduler" in proc.stderr
+    assert earlier.read_text(encoding="utf-8") == '{"kept": true}\n'   # the run wrote nothing: nothing lost
 
 
 def test_writers_racing_into_one_postgresql_store_all_succeed(pg_url: str, corpus: Path, single_store,

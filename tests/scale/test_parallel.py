@@ -105,3 +105,23 @@ def test_bad_options_are_clear_errors(corpus: Path, run_marsad) -> None:
                       check=False)
     assert proc.returncode == 2 and "cannot disable unknown component(s): nosuch" in proc.stderr
     assert "Traceback" not in proc.stderr and "shard" not in proc.stderr
+
+
+def test_an_output_file_is_opened_at_its_first_write(tmp_path: Path) -> None:
+    from marsad.scale.cli import _open
+
+    fresh = tmp_path / "new.json"
+    out = _open(str(fresh), append=False)
+    out.close()                                   # a run stopped before any output
+    assert not fresh.exists()
+    earlier = tmp_path / "earlier.json"
+    earlier.write_text("[1]\n", encoding="utf-8")
+    out = _open(str(earlier), append=False)
+    assert earlier.read_text(encoding="utf-8") == "[1]\n" and not out.isatty()
+    out.write("[2]\n")
+    out.close()
+    assert earlier.read_text(encoding="utf-8") == "[2]\n"
+    out = _open(str(earlier), append=True)
+    out.write("[3]\n")
+    out.close()
+    assert earlier.read_text(encoding="utf-8") == "[2]\n[3]\n"
