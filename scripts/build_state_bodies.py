@@ -44,7 +44,7 @@ BODIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("authorities", "ORGANIZATION", "Authorities of {en}",
      ("السلطات {f}", "سلطات {c}")),
     ("army", "ARMED_GROUP", "Armed forces of {en}",
-     ("الجيش {m}", "القوات المسلحة {f}", "جيش {c}", "القوات {f}", "القوات الحكومية {f}", "قوات الحكومة {f}")),
+     ("الجيش {m}", "القوات المسلحة {f}", "جيش {c}", "القوات {f}", "القوات الحكومية {f}")),
     ("security", "ARMED_GROUP", "Security forces of {en}",
      ("قوات الأمن {f}", "الأجهزة الأمنية {f}", "قوات الأمن في {c}")),
     ("mfa", "ORGANIZATION", "Ministry of Foreign Affairs of {en}",

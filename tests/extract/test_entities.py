@@ -343,3 +343,11 @@ def test_forces_named_after_a_known_body_are_its_forces(text: str, kb_id: str) -
     ent = next((e for e in a.entities if e.kb_id == kb_id), None)
     assert ent is not None and any(m.text.startswith("قوات") for m in ent.mentions), \
         [(e.name, e.kb_id, [m.text for m in e.mentions]) for e in a.entities]
+
+
+def test_a_description_written_like_a_linked_mention_joins_its_entity() -> None:
+    # the bare «القوات الحكومية» of a Libyan article is linked; «قوات الحكومة» says the same in other words
+    a = _ents("وقالت القوات الحكومية إنها تقدمت في بنغازي وسرت ومصراتة. وأضافت قوات الحكومة أن المعارك مستمرة في ليبيا.")
+    army = next((e for e in a.entities if e.kb_id == "ly_army"), None)
+    assert army is not None, [(e.name, e.kb_id) for e in a.entities]
+    assert any(m.text == "قوات الحكومة" for m in army.mentions), [m.text for m in army.mentions]

@@ -217,7 +217,8 @@ _FORCE_HEADS = ("قوات", "القوات")
 @per_kb
 def forces_of(kb: KnowledgeBase) -> dict[str, str]:
     """Body id -> the one armed actor the KB names «قوات X», «القوات الموالية لX» or «القوات التابعة لX»
-    after one of the body's names (gna → gna_forces; a state's government → its army)."""
+    after one of the body's names (gna → gna_forces), or for a state's government of the generated state
+    bodies (`xx_govt`) that state's army (`xx_army`)."""
     by_name: dict[str, set[str]] = {}
     for actor in kb.actors.values():
         if actor.type == "ARMED_GROUP":
@@ -233,6 +234,9 @@ def forces_of(kb: KnowledgeBase) -> dict[str, str]:
             genitive = "ل" + key[2:] if key.startswith("ال") else "ل" + key
             for form in ("قوات " + key, "القوات الموالية " + genitive, "القوات التابعة " + genitive):
                 found |= by_name.get(name_key(form), set())
+        army = f"{body.id[:-5]}_army" if body.id.endswith("_govt") else None  # scripts/build_state_bodies.py ids
+        if not found and army in kb.actors and kb.actors[army].type == "ARMED_GROUP":
+            found.add(army)
         if len(found) == 1:
             out[body.id] = found.pop()
     return out
@@ -270,12 +274,32 @@ _SYNONYMS = {"سلاح الجو": "القوات الجويه", "القوات ا�
 def _key(c: Cand) -> str:
     if c.kb_id:
         return "kb:" + c.kb_id
-    words = " ".join(name_words(c.name or ""))
+    return f"new:{c.type}:" + _words_key(c.name or "")
+
+
+def _words_key(name: str) -> str:
+    """A description's words, with the synonyms that name the same body made one («سلاح الجو» = «القوات الجوية»)."""
+    words = " ".join(name_words(name))
     for phrase, same in _SYNONYMS.items():
         if words == phrase or words.startswith(phrase + " "):
-            words = same + words[len(phrase):]
-            break
-    return f"new:{c.type}:" + words
+            return same + words[len(phrase):]
+    return words
+
+
+def join_linked_descriptions(cands: Sequence[Cand], text: str) -> None:
+    """An unlinked description written like a linked mention of the same article («قوات الحكومة» after
+    «القوات الحكومية» was linked) is that mention's entity (in place; words linked to two ids are left)."""
+    linked: dict[str, set[str]] = {}
+    for c in cands:
+        if c.kb_id and c.source != "coref":
+            linked.setdefault(_words_key(text[c.start:c.end]), set()).add(c.kb_id)
+    if not linked:
+        return
+    for c in cands:
+        if not c.kb_ids and c.name and c.type in ("ORGANIZATION", "ARMED_GROUP"):
+            ids = linked.get(_words_key(c.name), set())
+            if len(ids) == 1:
+                c.kb_ids, c.type, c.name = [next(iter(ids))], None, None
 
 
 #: a last name seen this often in news is an everyday word too, not linked on its own
@@ -346,6 +370,7 @@ def assemble(cands: list[Cand], hints: Sequence[Hint], kb: KnowledgeBase, text: 
                     continue  # «محمد الثني» is not «عبدالله الثني»
                 c.kb_ids = [surname_index[words[-1]]]
                 c.type = None
+    join_linked_descriptions(cands, text)
     groups: dict[str, list[Cand]] = {}
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
         groups.setdefault(_key(c), []).append(c)
