@@ -2,7 +2,8 @@
 
 Steps: dictionary matching over clitic-split tokens (`names.matcher`), context rules for names the
 KB does not know (`names.rules`), the statistical NER model as a net for the rest (`marsad.ner`, when
-its model is shipped), then disambiguation, coreference and assembly (`names.resolve`).
+its model is shipped), then disambiguation, coreference (`names.resolve`; definite head nouns that repeat a
+named group or body, «التنظيم» after «تنظيم داعش»: `names.nominal`) and assembly (`names.resolve`).
 
 Besides `analysis.entities`, the component assigns two working layers (`marsad.layers`) for later
 components: `mentions` (every mention as a `Cand`, sorted, with its entity id) and `hints`
@@ -25,8 +26,9 @@ from marsad.extract.names.resolve import (
     assemble, country_of, disambiguate, link_generic_bodies, link_group_pronouns, link_regions, link_surnames,
     link_unnamed_holders, main_army, merge_unnamed_roles, SURNAME_MAX_COUNT, relink_generic_bodies,
 )
+from marsad.extract.names.nominal import link_nominals
 from marsad.extract.names.ner_net import GATE_MAX_COUNT, WINDOW_AFTER, WINDOW_BEFORE, NerNet
-from marsad.extract.names.rules import RuleContext, find_rule_mentions
+from marsad.extract.names.rules import RuleContext, find_rule_mentions, titles_over
 from marsad.knowledge import KnowledgeBase, Place
 from marsad.knowledge.cache import per_kb
 from marsad.layers import HINTS, MENTIONS, NORM
@@ -68,6 +70,8 @@ OPTIONS = (
     Option("ner_window_after", int, WINDOW_AFTER, "tokens tagged by the NER model after a possible name word", low=0),
     Option("surname_max_count", int, SURNAME_MAX_COUNT, "a last name seen this often in news is not linked to "
            "the person on its own", low=0),
+    Option("nominal_coref", bool, True, "take a later definite head noun («التنظيم», «الكتيبة») as a mention of "
+           "the group or body the article named with it"),
 )
 
 
@@ -77,7 +81,8 @@ class EntityRecognizer:
 
     def __init__(self, resources: Resources, *, ner: bool = True, ner_model: str | None = None,
                  ner_gate_max_count: int = GATE_MAX_COUNT, ner_window_before: int = WINDOW_BEFORE,
-                 ner_window_after: int = WINDOW_AFTER, surname_max_count: int = SURNAME_MAX_COUNT) -> None:
+                 ner_window_after: int = WINDOW_AFTER, surname_max_count: int = SURNAME_MAX_COUNT,
+                 nominal_coref: bool = True) -> None:
         self.kb: KnowledgeBase = resources.kb
         self.trie = name_trie(self.kb)
         self.lex = rule_lexicon(self.kb)
@@ -85,6 +90,7 @@ class EntityRecognizer:
         self.ner = NerNet(tagger, gate_max_count=ner_gate_max_count, window_before=ner_window_before,
                           window_after=ner_window_after, stop=self.lex.cues.stop) if tagger is not None else None
         self.surname_max_count = surname_max_count
+        self.nominals = nominal_coref
         self._gentilics = self._gentilic_table()
         self._adjectives = self._adjective_table()
         self._gentilic_forms = frozenset(normalise(r.get("term", "")).strip() for r in lexicon_rows(self.kb, "gentilics"))
@@ -141,13 +147,30 @@ class EntityRecognizer:
         link_regions(ctx.regions, self.kb, lead)
         merge_unnamed_roles(ctx.hints)
         link_unnamed_holders(cands, ctx.hints, self.kb)
-        cands += link_surnames(cands, tokens, text, self.kb, self.lex.given_names, self.surname_max_count,
-                               self.lex.cues.stop)
-        cands += link_group_pronouns(cands, tokens, self.kb)
+        later = seats + link_surnames(cands, tokens, text, self.kb, self.lex.given_names, self.surname_max_count,
+                                      self.lex.cues.stop)
+        cands += later[len(seats):]
+        pronouns = link_group_pronouns(cands, tokens, self.kb)
+        cands += pronouns
+        if self.nominals:
+            cands += self._nominals(cands, tokens, ctx, later + pronouns)
         analysis.entities = assemble(cands, ctx.hints, self.kb, text, self.lex.given_names)
         MENTIONS.set(analysis, sorted(cands, key=lambda c: (c.start, -c.end)))
         HINTS.set(analysis, ctx.hints)
         return analysis
+
+    def _nominals(self, cands: list[Cand], tokens: Sequence[Token], ctx: RuleContext,
+                  unseen: list[Cand]) -> list[Cand]:
+        """Mentions of head nouns repeating a named body («التنظيم»), and the people their titles name
+        («مدير المرصد رامي عبد الرحمن»: the rules' context, told of the `unseen` mentions found after the
+        rules ran, takes the hint)."""
+        found = link_nominals(cands, tokens, self.kb, self.lex.given_names)
+        if not found:
+            return []
+        ctx.extend(unseen + found)
+        before = len(ctx.new)
+        titles_over(ctx, found)
+        return found + ctx.new[before:]
 
     def _extend_by_gentilic(self, cands: list[Cand], tokens: Sequence[Token]) -> None:
         """A known body's name followed by its own country's adjective is one name («حكومة الوفاق الوطني

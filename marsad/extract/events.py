@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from marsad.extract.claims.cues import cue_table
 from marsad.extract.claimspan import narrowest_claim
 from marsad.extract.names.cands import Cand
 from marsad.extract.spanindex import ByKey, LastBefore, Stabbing, clip_clause
@@ -84,9 +85,6 @@ _ARMED = frozenset({"ARMED_GROUP", "TRIBE", "ORGANIZATION"})
 #: endings of a verb carrying its object pronoun (the raw text: «ة» is never one)
 _OBJECT_PRONOUNS = ("ها", "ه", "هم", "هما")
 _CLAUSE_BREAK = frozenset({"،", ",", ";", "؛", ":", "(", ")"})
-#: words that open reported speech («قال إن …», «أكد أن …»)
-_OPENERS = frozenset(normalise(w) for w in ("إن", "أن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها", "أنهم",
-                                             "إنهم", "بأنهم", "فإن", "وأن", "وإن"))
 
 
 
@@ -126,6 +124,8 @@ class _Lexicon:
         self.multi: dict[tuple[str, ...], str] = {}
         self.modality: dict[str, str] = {}
         self.cues: dict[str, frozenset[str]] = _event_cues(kb)
+        #: words that open reported speech («قال إن …», «أكد أن …»): the claims layer's `that` set
+        self.openers: frozenset[str] = cue_table(kb).words.that
         self.multi_first: frozenset[str] = frozenset()
         if kb is None:
             return
@@ -466,7 +466,7 @@ class _Finder:
         k = bisect_right(self.starts, start) - 1
         prev = self.tokens[k - 1] if k >= 1 else None
         return bool(getattr(claim, "quote", False)) or (prev is not None and (
-            prev.text in (":", '"', "«", "“") or normalise(prev.text) in _OPENERS))
+            prev.text in (":", '"', "«", "“") or normalise(prev.text) in self.lex.openers))
 
     def _mention_at(self, i: int, types: frozenset[str]) -> Cand | None:
         for m in sorted(self.by_first.get(i, []), key=lambda m: -(m.last - m.first)):

@@ -5,7 +5,8 @@ Two sources: (1) mentions found through a stance-marked alias of the knowledge b
 («الانقلاب», «المرتزقة», «جرائمه», «شراء ذمم» …), matched on the clitic-free stem with a pronoun suffix
 allowed, and attached to the entity whose mention contains or directly carries the term, else to the
 actor the pronoun suffix or the sentence points at (the nearest actor before it in the sentence).
-`framing_summary()` gives the article-level view: which actors are framed how, how often.
+One item per term and entity, at its first occurrence (the annotation guide's rule).
+`framing_summary()` gives the article-level view: which actors are framed how, with how many terms.
 """
 
 from __future__ import annotations
@@ -70,8 +71,20 @@ class FramingFinder:
         if table:
             out += _lexicon_terms(analysis.tokens, text, table, mentions, types, taken)
         out.sort(key=lambda f: f.start)
-        analysis.framing = out
+        analysis.framing = _once(out)
         return analysis
+
+
+def _once(items: list[Framing]) -> list[Framing]:
+    """One item per term and entity, the first («ميليشيات» said of one militia three times is one framing)."""
+    seen: set[tuple[str, str, str]] = set()
+    out: list[Framing] = []
+    for f in items:
+        key = (f.entity or "", f.stance, " ".join(_bare(w) for w in normalise(f.text).split()))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 def _word_forms(tok: Token) -> list[str]:
@@ -221,7 +234,7 @@ class _Near:
 
 
 def framing_summary(analysis: Analysis) -> dict[str, Counter[str]]:
-    """Per entity id, how many hostile and favourable namings the article gives it."""
+    """Per entity id, how many hostile and favourable terms the article uses for it."""
     out: dict[str, Counter[str]] = {}
     for f in analysis.framing:
         if f.entity:

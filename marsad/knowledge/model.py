@@ -59,8 +59,8 @@ NAME_CUES = (
 
 #: `set` of a row of lexicons/claim_words.tsv: the word sets the claims layer reads (marsad/extract/claims/cues.py).
 CLAIM_WORDS = (
-    "according", "calling", "document_head", "led_by", "media_head", "member_head", "name_word", "opener", "said_to",
-    "spokesman_anaphor", "unnamed_spokesman",
+    "according", "calling", "complement", "document_head", "led_by", "media_head", "member_head", "name_word", "opener",
+    "said_to", "spokesman_anaphor", "that", "unnamed_spokesman",
 )
 
 #: `type` of an actor's affiliation: any relation type of the contract.

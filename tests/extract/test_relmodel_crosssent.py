@@ -68,10 +68,19 @@ def test_cross_sentence_pairs_can_be_switched_off(rules: Pipeline, lex: Lexicons
     assert not any(c.cross for c in prepare("t", a, lex).candidates)  # off by default (no gain measured)
 
 
-def test_a_bare_definite_head_word_is_a_mention_of_the_entity_named_before(rules: Pipeline) -> None:
+@pytest.fixture(scope="module")
+def no_nominals() -> Pipeline:
+    """The rules pipeline without the entity layer's own nominal coreference (which leaves the relation
+    model's anaphora step nothing to add)."""
+    from marsad.pipeline import DEFAULT_COMPONENTS
+
+    return Pipeline(DEFAULT_COMPONENTS, disable=("relation_model",), options={"entities": {"nominal_coref": False}})
+
+
+def test_a_bare_definite_head_word_is_a_mention_of_the_entity_named_before(no_nominals: Pipeline) -> None:
     from marsad.extract.relmodel.anaphora import anaphor_mentions
 
-    a = _run(rules, "تبنى تنظيم داعش الهجوم على الحاجز. وقال التنظيم إن عناصره دخلوا مدينة سرت. "
+    a = _run(no_nominals, "تبنى تنظيم داعش الهجوم على الحاجز. وقال التنظيم إن عناصره دخلوا مدينة سرت. "
                     "وأكد شهود أن تنظيما آخر لم يشارك.")
     types = {e.id: e.type for e in a.entities}
     got = anaphor_mentions(a.tokens, MENTIONS.get(a), types)
@@ -79,8 +88,10 @@ def test_a_bare_definite_head_word_is_a_mention_of_the_entity_named_before(rules
     assert [(a.tokens[m.first].text, m.entity) for m in got] == [("التنظيم", daesh)]  # «تنظيما» is indefinite
 
 
-def test_anaphor_mentions_form_marked_pairs_of_one_sentence(rules: Pipeline, lex: Lexicons) -> None:
-    a = _run(rules, "تبنى تنظيم داعش الهجوم على الحاجز. وقال التنظيم إن عناصره دخلوا مدينة سرت.")
+def test_anaphor_mentions_form_marked_pairs_of_one_sentence(no_nominals: Pipeline, rules: Pipeline,
+                                                           lex: Lexicons) -> None:
+    text = "تبنى تنظيم داعش الهجوم على الحاجز. وقال التنظيم إن عناصره دخلوا مدينة سرت."
+    a = _run(no_nominals, text)
     art = prepare("t", a, lex, cross=False, anaphora=True)
     daesh, sirte = _id(a, "داعش"), _id(a, "سرت")
     i = next(i for i, c in enumerate(art.candidates) if (c.head, c.tail) == (daesh, sirte))
@@ -88,6 +99,11 @@ def test_anaphor_mentions_form_marked_pairs_of_one_sentence(rules: Pipeline, lex
     assert "ana" in art.features[i] and "ana=head|ARMED_GROUP>GPE" in art.features[i]
     plain = prepare("t", a, lex, cross=False, anaphora=False)
     assert not any((c.head, c.tail) == (daesh, sirte) for c in plain.candidates)
+    # with the entity layer's nominal coreference, «التنظيم» is an ordinary mention: an ordinary pair
+    b = _run(rules, text)
+    daesh, sirte = _id(b, "داعش"), _id(b, "سرت")
+    own = prepare("t", b, lex, cross=False, anaphora=False)
+    assert any((c.head, c.tail) == (daesh, sirte) and not c.cross for c in own.candidates)
 
 
 def test_cross_sentence_pairs_may_be_held_to_some_types(rules: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:

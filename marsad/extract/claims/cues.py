@@ -26,6 +26,11 @@ from marsad.text.normalise import normalise
 CLAIM_CUES_FILE = Path(str(resources.files("marsad").joinpath("data/lexicons/claim_cues.tsv")))
 ANONYMOUS_SOURCES_FILE = Path(str(resources.files("marsad").joinpath("data/lexicons/anonymous_sources.tsv")))
 CLAIM_WORDS_FILE = Path(str(resources.files("marsad").joinpath("data/lexicons/claim_words.tsv")))
+TITLES_FILE = Path(str(resources.files("marsad").joinpath("data/lexicons/titles.tsv")))
+#: kinds of `titles` rows whose first word, with the article, can refer back to the person it introduced
+_TITLE_HEAD_KINDS = frozenset({"role", "office", "rank", "honorific"})
+#: first words of titles too vague to refer back to one person («أحد», «السيد»)
+_VAGUE_HEADS = frozenset(normalise(w) for w in ("أحد", "سيد", "سيدة", "د."))
 
 
 @dataclass(frozen=True)
@@ -42,29 +47,40 @@ class ClaimWords:
     led_by: frozenset[str] = frozenset()
     name_word: frozenset[str] = frozenset()
     calling: frozenset[str] = frozenset()
+    #: «أن», «إن», «بأن» …: the words that open a reported clause (the events layer reads them too)
+    that: frozenset[str] = frozenset()
+    #: a cue's lemma -> the prepositions that open its content («شدد على», «حذر من», «هدد بـ»)
+    complement: dict[str, frozenset[str]] = field(default_factory=dict)
     #: attribution phrases («بحسب», «نقلا عن») as word tuples -> the cue's lemma (the first row of a phrase wins)
     according: dict[tuple[str, ...], str] = field(default_factory=dict)
     #: the first words of `according`
     according_first: frozenset[str] = frozenset()
 
 
-_SET_FIELDS = frozenset(f for f in ClaimWords.__dataclass_fields__ if f not in ("according", "according_first"))
+_SET_FIELDS = frozenset(f for f in ClaimWords.__dataclass_fields__
+                        if f not in ("according", "according_first", "complement"))
 
 
 def claim_words(rows: list[dict[str, str]]) -> ClaimWords:
     """The word sets of `claim_words` rows (set names outside `ClaimWords` are left to other readers)."""
     sets: dict[str, set[str]] = {}
     according: dict[tuple[str, ...], str] = {}
+    complement: dict[str, set[str]] = {}
     for row in rows:
         name, words = row.get("set", "").strip(), normalise(row.get("term", "")).split()
         if not words:
             continue
         if name == "according":
             according.setdefault(tuple(words), normalise((row.get("lemma") or "").strip()) or " ".join(words))
+        elif name == "complement":
+            lemma = normalise((row.get("lemma") or "").strip())
+            if lemma:
+                complement.setdefault(lemma, set()).add(words[0])
         elif name in _SET_FIELDS:
             sets.setdefault(name, set()).add(" ".join(words))
     return ClaimWords(**{k: frozenset(v) for k, v in sets.items()}, according=according,
-                      according_first=frozenset(words[0] for words in according))
+                      according_first=frozenset(words[0] for words in according),
+                      complement={lemma: frozenset(v) for lemma, v in complement.items()})
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +96,19 @@ def anonymous_heads(rows: list[dict[str, str]]) -> frozenset[str]:
         words = normalise(row.get("term", "")).split()
         if words:
             heads.add(words[0])
+    return frozenset(heads)
+
+
+def title_heads(rows: list[dict[str, str]]) -> frozenset[str]:
+    """First words of the `titles` rows of a role, office, rank or honorific, normalised and without the article:
+    «الوزير», «العميد» with the article refer back to the person introduced with such a title."""
+    heads = set()
+    for row in rows:
+        words = normalise(row.get("term", "")).split()
+        if words and (row.get("kind") or "").strip() in _TITLE_HEAD_KINDS:
+            head = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 3 else words[0]
+            if head not in _VAGUE_HEADS:
+                heads.add(head)
     return frozenset(heads)
 
 
@@ -133,6 +162,8 @@ class CueTable:
     cues: dict[str, Cue]
     anonymous: frozenset[str]
     words: ClaimWords = field(default_factory=shipped_claim_words)
+    #: title heads without the article («وزير», «عميد»): see `title_heads`
+    titles: frozenset[str] = frozenset()
 
     def cue_for(self, form: str) -> Cue | None:
         """The cue of a normalised word (without proclitics), or None."""
@@ -152,4 +183,6 @@ def cue_table(kb: object | None) -> CueTable:
     anonymous = anonymous_heads(kb.lexicon("anonymous_sources") if "anonymous_sources" in names  # type: ignore[attr-defined]
                                 else read_lexicon(ANONYMOUS_SOURCES_FILE))
     words = claim_words(kb.lexicon("claim_words")) if "claim_words" in names else shipped_claim_words()  # type: ignore[attr-defined]
-    return CueTable(cues, anonymous, words)
+    titles = title_heads(kb.lexicon("titles") if "titles" in names  # type: ignore[attr-defined]
+                         else read_lexicon(TITLES_FILE))
+    return CueTable(cues, anonymous, words, titles)

@@ -80,6 +80,7 @@ class TitleReference:
         self.words = words
         self.persons = sorted((m for m in mentions if m.entity and types.get(m.entity) == "PERSON"),
                               key=lambda m: m.first)
+        self._starts = {m.first for m in mentions if m.entity}
         self._titles: list[tuple[int, tuple[str, ...], Cand]] | None = None
 
     def _built(self) -> list[tuple[int, tuple[str, ...], Cand]]:
@@ -98,6 +99,31 @@ class TitleReference:
                 if title:
                     self._titles.append((m.first, tuple(title), m))
         return self._titles
+
+    def person_for_head(self, k: int, heads: frozenset[str]) -> Cand | None:
+        """The person last introduced with a title holding the definite title head at token k («وأضاف الوزير»
+        after «وزير الخارجية فلان»), or None; a definite adjective after the head must be in that title too
+        («الوزير الأميركي» does not refer to «وزير الخارجية الروسي فلان»)."""
+        tok, word = self.tokens[k], _bare(self.words[k])
+        if word not in heads or not (tok.norm.startswith("ال") or tok.prefix.endswith("ال")) or not self.persons \
+                or self.persons[0].first >= k:
+            return None
+        best: tuple[tuple[str, ...], Cand] | None = None
+        for at, words, m in self._built():
+            if at >= k:
+                break
+            if word in words or "ال" + word in words:
+                best = (words, m)
+        if best is None:
+            return None
+        nxt = k + 1
+        if nxt < len(self.tokens) and self.tokens[nxt].sentence == tok.sentence:
+            after = self.tokens[nxt]
+            if after.text[:1].isalpha() and (after.norm.startswith("ال") or after.prefix.endswith("ال")) \
+                    and after.norm not in SAME and _bare(self.words[nxt]) not in {_bare(w) for w in best[0]} \
+                    and nxt not in self._starts:
+                return None
+        return best[1]
 
     def person_for(self, first: int, last: int) -> Cand | None:
         """The person last introduced with the title tokens[first..last] (two to five words), or None."""

@@ -351,6 +351,10 @@ def _type(c: Cand, kb: KnowledgeBase) -> str | None:
     return rec.type if rec is not None else None
 
 
+#: sources of mentions that refer back to a name (a surname, «الجيش», «التنظيم»)
+_BACK = frozenset({"coref", "nominal"})
+
+
 def assemble(cands: list[Cand], hints: Sequence[Hint], kb: KnowledgeBase, text: str,
              given: frozenset[str] = frozenset()) -> list[Entity]:
     """Group candidates into entities (ids in order of first mention) and set `cand.entity`."""
@@ -385,8 +389,11 @@ def assemble(cands: list[Cand], hints: Sequence[Hint], kb: KnowledgeBase, text: 
                 seen.add((m.start, m.end))
                 spans.append(Span(m.start, m.end, text[m.start:m.end]))
         rec = kb.get(first.kb_id) if first.kb_id else None
-        # a descriptive mention («رئيس المجلس الرئاسي») does not name an entity the article names otherwise
-        named = [Span(m.start, m.end, text[m.start:m.end]) for m in members if not m.outer] or spans
+        # a descriptive mention («رئيس المجلس الرئاسي») does not name an entity the article names otherwise,
+        # nor does a word referring back («التنظيم» for «داعش»)
+        plain = [m for m in members if not m.outer]
+        named = [Span(m.start, m.end, text[m.start:m.end]) for m in plain if m.source not in _BACK] \
+            or [Span(m.start, m.end, text[m.start:m.end]) for m in plain] or spans
         if isinstance(rec, Actor):  # the article's own words, the KB's canonical name behind kb_id
             place = kb.places.get(rec.place) if rec.place else None
             ent = Entity(eid, rec.type, article_name(named, text, kb, rec, rec.name), spans, rec.name_en, rec.id,

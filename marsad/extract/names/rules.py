@@ -70,6 +70,12 @@ class RuleContext:
         self._by_first.setdefault(c.first, []).append(c)
         self._by_last.setdefault(c.last, []).append(c)
 
+    def extend(self, cands: Sequence[Cand]) -> None:
+        """Take in candidates found after the rules ran (they are looked up like the others)."""
+        for c in cands:
+            self.cands.append(c)
+            self._index(c)
+
     def drop(self, cand: Cand) -> None:
         """Take a candidate back (a town inside a facility's name is no mention of its own)."""
         self.dropped.append(cand)
@@ -777,6 +783,19 @@ def _titles(ctx: RuleContext) -> None:
                 break
         _one_title(ctx, i, last, row)
         i = last + 1
+
+
+def titles_over(ctx: RuleContext, bodies: Sequence[Cand]) -> None:
+    """The title rules again for titles written right before mentions found after the rules ran (a body
+    repeated by its head noun: «مدير المرصد رامي عبد الرحمن», «القيادي في التنظيم فلان»)."""
+    for body in bodies:
+        for first in range(max(0, body.first - 4), body.first):
+            hit = ctx.lex.title_at(ctx.words, first)
+            if hit is None and ctx.tokens[first].prefix:
+                hit = ctx.lex.title_at(ctx.words, first, ctx.tokens[first].stem)
+            if hit is not None and first + hit[0] >= body.first and ctx.same_sentence(first, body.first):
+                _one_title(ctx, first, body.first - 1, hit[1])
+                break
 
 
 def _one_title(ctx: RuleContext, first: int, last: int, row: dict[str, str]) -> None:
