@@ -5,7 +5,8 @@ Arabic news names a state's bodies by the state's adjective («الحكومة ا
 of `places/countries.tsv` this writes one actor per body (government, with the authorities among its names or on their own when the government is
 hand-written, armed
 forces, security forces, the ministries of foreign affairs, defence and the interior, the presidency,
-the parliament, the intelligence services, the air force, the coast guard), named from the country's
+the parliament and its chambers by their own names (`CHAMBERS`: «مجلس نواب الشعب», «الكنيست» …), the
+intelligence services, the air force, the coast guard, the police, the ministry of health; the army is also «القوات الحكومية» with the adjective: a state's government forces), named from the country's
 masculine and feminine adjectives and its name (by its name only where the gentilics have no
 adjective: «حكومة جنوب السودان», and then only the government, authorities, army and foreign ministry). A name that another actors file already gives to an
 actor is left out (that actor keeps it), and so is a body whose main name is taken or that a
@@ -31,6 +32,7 @@ from marsad.knowledge import name_key  # noqa: E402
 
 DATA = ROOT / "marsad" / "data"
 OUT = DATA / "actors" / "state_bodies.jsonl"
+MINED = DATA / "actors" / "mined.jsonl"
 #: countries left to the hand-written files (rival bodies share the same names)
 SKIP = frozenset({"ly"})
 
@@ -42,7 +44,7 @@ BODIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("authorities", "ORGANIZATION", "Authorities of {en}",
      ("السلطات {f}", "سلطات {c}")),
     ("army", "ARMED_GROUP", "Armed forces of {en}",
-     ("الجيش {m}", "القوات المسلحة {f}", "جيش {c}", "القوات {f}")),
+     ("الجيش {m}", "القوات المسلحة {f}", "جيش {c}", "القوات {f}", "القوات الحكومية {f}")),
     ("security", "ARMED_GROUP", "Security forces of {en}",
      ("قوات الأمن {f}", "الأجهزة الأمنية {f}", "قوات الأمن في {c}")),
     ("mfa", "ORGANIZATION", "Ministry of Foreign Affairs of {en}",
@@ -56,24 +58,60 @@ BODIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("parliament", "ORGANIZATION", "Parliament of {en}",
      ("البرلمان {m}", "برلمان {c}")),
     ("intelligence", "ORGANIZATION", "Intelligence services of {en}",
-     ("المخابرات {f}", "الاستخبارات {f}", "أجهزة الاستخبارات {f}")),
+     ("المخابرات {f}", "الاستخبارات {f}", "أجهزة الاستخبارات {f}", "جهاز المخابرات {m}", "جهاز الاستخبارات {m}")),
     ("air_force", "ARMED_GROUP", "Air force of {en}",
      ("القوات الجوية {f}", "سلاح الجو {m}")),
     ("coast_guard", "ARMED_GROUP", "Coast guard of {en}",
      ("خفر السواحل {m}", "خفر السواحل في {c}")),
+    ("police", "ARMED_GROUP", "Police of {en}",
+     ("الشرطة {f}", "قوات الشرطة {f}", "جهاز الشرطة {m}")),
+    ("moh", "ORGANIZATION", "Ministry of Health of {en}",
+     ("وزارة الصحة {f}", "وزارة صحة {c}")),
+)
+#: chambers of the legislatures, by their own names (country code, id suffix, English name, Arabic names
+#: with the first canonical, parent body id suffix): facts of each state's constitution
+CHAMBERS: tuple[tuple[str, str, str, tuple[str, ...], str], ...] = (
+    ("bh", "house", "Council of Representatives", ("مجلس النواب البحريني",), "parliament"),
+    ("de", "bundestag", "Bundestag", ("البوندستاغ", "البرلمان الاتحادي الألماني"), "parliament"),
+    ("dz", "apn", "People's National Assembly", ("المجلس الشعبي الوطني", "المجلس الشعبي الوطني الجزائري"), "parliament"),
+    ("dz", "council_nation", "Council of the Nation", ("مجلس الأمة الجزائري",), "parliament"),
+    ("fr", "assembly", "National Assembly", ("الجمعية الوطنية الفرنسية",), "parliament"),
+    ("fr", "senate", "Senate", ("مجلس الشيوخ الفرنسي",), "parliament"),
+    ("gb", "commons", "House of Commons", ("مجلس العموم البريطاني", "مجلس العموم"), "parliament"),
+    ("gb", "lords", "House of Lords", ("مجلس اللوردات البريطاني", "مجلس اللوردات"), "parliament"),
+    ("il", "knesset", "Knesset", ("الكنيست", "الكنيست الإسرائيلي"), "parliament"),
+    ("ir", "majlis", "Islamic Consultative Assembly", ("مجلس الشورى الإسلامي", "مجلس الشورى الإيراني"), "parliament"),
+    ("jo", "house", "House of Representatives", ("مجلس النواب الأردني",), "parliament"),
+    ("jo", "senate", "Senate", ("مجلس الأعيان الأردني", "مجلس الأعيان"), "parliament"),
+    ("kw", "assembly", "National Assembly", ("مجلس الأمة الكويتي",), "parliament"),
+    ("lb", "house", "Parliament", ("مجلس النواب اللبناني",), "parliament"),
+    ("ma", "house", "House of Representatives", ("مجلس النواب المغربي",), "parliament"),
+    ("ma", "councillors", "House of Councillors", ("مجلس المستشارين المغربي",), "parliament"),
+    ("om", "shura", "Consultative Assembly", ("مجلس الشورى العماني",), "parliament"),
+    ("qa", "shura", "Consultative Assembly", ("مجلس الشورى القطري",), "parliament"),
+    ("ru", "duma", "State Duma", ("مجلس الدوما", "الدوما", "مجلس الدوما الروسي"), "parliament"),
+    ("ru", "federation_council", "Federation Council", ("مجلس الاتحاد الروسي",), "parliament"),
+    ("sa", "shura", "Consultative Assembly", ("مجلس الشورى السعودي",), "parliament"),
+    ("sd", "assembly", "National Assembly", ("المجلس الوطني السوداني",), "parliament"),
+    ("sy", "assembly", "People's Assembly", ("مجلس الشعب السوري",), "parliament"),
+    ("tn", "arp", "Assembly of the Representatives of the People", ("مجلس نواب الشعب", "مجلس نواب الشعب التونسي"),
+     "parliament"),
+    ("us", "house", "House of Representatives", ("مجلس النواب الأمريكي", "مجلس النواب الأميركي"), "congress"),
+    ("ye", "house", "House of Representatives", ("مجلس النواب اليمني",), "parliament"),
 )
 #: words of the English names of hand-written actors that already stand for a body of their country
 SAME_BODY = {"govt": ("government",), "authorities": ("authorities",), "army": ("armed forces", " army"), "security": ("security forces",),
              "mfa": ("foreign affairs", "foreign ministry"), "mod": ("defence", "defense"),
              "moi": ("interior",), "presidency": ("presidency",),
              "parliament": ("parliament", "assembly", "house of representatives", "national council"),
-             "intelligence": ("intelligence",), "air_force": ("air force",), "coast_guard": ("coast guard",)}
+             "intelligence": ("intelligence",), "air_force": ("air force",), "coast_guard": ("coast guard",),
+             "police": ("police",), "moh": ("health",)}
 #: bodies written only when the government is not (its names are then the government's aliases)
 UNLESS_GOVERNMENT = frozenset({"authorities"})
 #: the bodies written for a country without an adjective in the gentilics (named by the country's name)
 BY_NAME_ONLY = frozenset({"govt", "authorities", "army", "mfa"})
 #: bodies that belong to the government (a MEMBER_OF affiliation, undated)
-IN_GOVERNMENT = frozenset({"mfa", "mod", "moi"})
+IN_GOVERNMENT = frozenset({"mfa", "mod", "moi", "moh"})
 #: bodies that belong to the armed forces
 IN_ARMY = frozenset({"air_force"})
 
@@ -109,7 +147,7 @@ def taken_names() -> tuple[set[str], set[str], set[tuple[str, str]]]:
     ids: set[str] = set()
     bodies: set[tuple[str, str]] = set()
     for path in sorted((DATA / "actors").glob("*.jsonl")):
-        if path == OUT:
+        if path in (OUT, MINED):  # the miner runs after this script and leaves out the names given here
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
@@ -150,7 +188,24 @@ def build() -> str:
                      "aliases": aliases, "roles": [], "affiliations": affiliations, "country": code.upper()}
             lines.append(json.dumps(actor, ensure_ascii=False))
             made.add(actor_id)
+        lines += _chambers(code, name_en, taken, ids, made)
     return "\n".join(lines) + "\n"
+
+
+def _chambers(code: str, name_en: str, taken: set[str], ids: set[str], made: set[str]) -> list[str]:
+    """The JSON lines of a country's legislative chambers (`CHAMBERS`) that no other file gives."""
+    out = []
+    for ccode, suffix, english, names, parent in CHAMBERS:
+        actor_id = f"{code}_{suffix}"
+        if ccode != code or actor_id in ids or any(name_key(n) in taken for n in names):
+            continue
+        target = f"{code}_{parent}"
+        affiliations = [{"type": "MEMBER_OF", "target": target, "from": None, "to": None}] \
+            if target in made or target in ids else []
+        actor = {"id": actor_id, "type": "ORGANIZATION", "name": names[0], "name_en": f"{english} of {name_en}",
+                 "aliases": list(names[1:]), "roles": [], "affiliations": affiliations, "country": code.upper()}
+        out.append(json.dumps(actor, ensure_ascii=False))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -142,7 +142,8 @@ class EntityRecognizer:
         seats, seat_hints = inner_places(cands, tokens, text, self.trie, self.kb)
         cands += seats
         ctx.hints.extend(seat_hints)
-        lead = disambiguate(cands, self.kb, self._votes(tokens), self._adjectives)
+        lead = disambiguate(cands, self.kb, self._votes(tokens), self._adjectives,
+                            lambda words: any(self._in_text(w, norm_text) for w in words))
         link_regions(ctx.regions, self.kb, lead)
         merge_unnamed_roles(ctx.hints)
         link_unnamed_holders(cands, ctx.hints, self.kb)

@@ -8,8 +8,15 @@ such as «تشكيل قوة» too). For each trigger, within its sentence:
   campaign («حملة عسكرية للقوات»), the subject of a relative clause whose verb carries the event as
   its object pronoun («هدنة أعلنتها روسيا»), the group of the members named («قوات تابعة للجيش»),
   the speaker of the claim an accusation cues, else the nearest actor before it in the same clause (a
-  subject, or «اتصالات حفتر … حشد»); a pronoun-only subject takes the last person named;
-- targets: an actor after «على / ضد / من / في صفوف» or right after a verbal noun («طرد الجضران»);
+  subject, or «اتصالات حفتر … حشد»); a pronoun-only subject takes the last person named; a place that
+  falls or submits to a side («سقطت المدينة بيد X», «تخضع لسيطرة X») is taken by that side; support
+  received («تلقى X دعما من Y») is given by Y; the author of an act suffered («تعرضت لهجوم من X») follows
+  «من»; an agent named by a common noun only («مسلحون انشقوا», «الميليشيات التي سيطرت», «استولى عليها
+  مسلحون», «في هجوم لمسلحين») is left null but counts for the event's confidence (less than a named one,
+  and such an event yields its sentence's slot to a named one); never after a killing verb, nor a
+  noun in the accusative after a verb («يستهدف مسلحين»: its object);
+- targets: an actor after «على / ضد / من / في صفوف» or right after a verbal noun («طرد الجضران»); the
+  subject of «تعرض لـ» (who suffered the act: not an aim, as «لـ» + verbal noun otherwise is);
 - place: a place after «في / ب / قرب …», else a place in the same clause; of several, the most
   specific (a facility or district before its town, a town before its country); a place taken that
   is named by a pronoun or a common noun («استولى عليها», «دخلوا المدينة») is the town named last;
@@ -18,7 +25,11 @@ such as «تشكيل قوة» too). For each trigger, within its sentence:
   («تعتزم»), possible («قد» + present, «ربما»), else asserted — cues from the `modality` lexicon;
 - claim: the claim whose content contains the trigger (None when the narrator states it).
 No event: what is prevented («لمنع …»), asked for («دعت إلى التهدئة»), refused, or referred back to
-(«هذه الانشقاقات»); «وقع» before another trigger means «took place» («وقعت اشتباكات»), not signing.
+(«هذه الانشقاقات»), or «دعما لـ» («in support of», said of another act); «وقع» before another trigger
+means «took place» («وقعت اشتباكات»), not signing, and «وقع» is signing only before an agreement word or
+a document; words with an everyday sense count only in their event's context («حمّل» with «المسؤولية»,
+«تعزيز» before forces, «جمع» before leaders or a name, «إغلاق» with protesters; «فجر» before a day is
+dawn); a word ending in «ة» is a noun, never a trigger verb with the pronoun «ه» («حملة», «أسرة»).
 Repeated mentions of one happening (same type and participants) become one event; control of
 another (or an unnamed) place, or a town of its own, is another event.
 """
@@ -63,20 +74,29 @@ PLACE_WINDOW = 12
 #: normalised token
 _BARE_CUES = frozenset({"belonging", "civil_body", "civilians", "court", "fall", "figurative", "inquiry", "instrument", "killing", "occur", "seize",
                         "legal_context", "light_verb", "members", "not_after_ba", "not_trigger", "penalty",
-                        "place_noun", "ruling", "try"})
+                        "place_noun", "ruling", "try", "unnamed_agent", "submit", "holder_noun", "receive", "undergo", "responsibility", "document",
+                        "military_object", "gathered", "protesters"})
 
 #: verbal nouns whose following genitive is the agent («هجوم تنظيم الدولة»); for the others it is the
 #: one undergoing the event («طرد الجضران», «اعتقال X»)
 _GENITIVE_AGENT = frozenset({"ATTACK", "ARMED_CLASH", "MOBILIZATION", "SUPPORT", "MEETING", "THREAT",
                              "ACCUSATION", "TERRITORY_CONTROL", "DEFECTION", "ALLEGIANCE", "AGREEMENT", "PROTEST"})
+#: what an agent named by a common noun only («مسلحون») adds to an event's confidence (a named one adds 0.25)
+UNNAMED_AGENT_WEIGHT = 0.2
+#: trigger words with an everyday sense (event_cues set), the set their context must hold, and where:
+#: "next" (the word after them, or a name there) or "clause" (anywhere in their sentence)
+_CONTEXT_RULES = (("reinforce", "military_object", "next"), ("gather", "gathered", "next"),
+                  ("closing", "protesters", "clause"))
 #: how many sentences back a place named by a pronoun or a common noun («عليها», «المدينة») may be found
 REFERENCE_SENTENCES = 3
 #: verbal nouns whose author may follow with «لـ»: «في هجوم لتنظيم X», «حملة عسكرية للقوات المسلحة»,
 #: «تعزيزات لقوات النظام»
 _AUTHOR_AFTER_LA = frozenset({"ATTACK", "ARMED_CLASH", "MOBILIZATION"})
+_VIOLENT_AUTHOR = frozenset({"ATTACK", "ARMED_CLASH"})
 #: how far before a verbal noun its agent may stand
 NOUN_AGENT_WINDOW = 4
 _DENY = normalise("نفى")
+_IN_SUPPORT_OF = normalise("دعما")
 _UNSEEN = object()
 _SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")  # not «ي»: «الاجتماعي», «السلبي» are adjectives
 _ACTOR_TYPES = frozenset({"PERSON", "ARMED_GROUP", "TRIBE", "ORGANIZATION", "GPE", "MEDIA"})
@@ -114,6 +134,7 @@ class _Args:
     targets: list[str] = field(default_factory=list)
     place: str | None = None
     spoken: bool = False  # the trigger is the cue of a claim («اتهم», «هدد»): the act is reported as made
+    unnamed: int | None = None  # the token of an agent named by a common noun only («مسلحون», «تلك القوات»)
 
 
 class _Lexicon:
@@ -230,6 +251,7 @@ class _Finder:
         self.starts = [t.start for t in self.tokens]
         self._last_trigger: _Trigger | None = None
         self._found: dict[int, object] = {}
+        self._unnamed: set[int] = set()  # id() of the events whose agent is named by a common noun only
         self.index = TokenIndex(self.tokens, self.mentions)
         self.by_entity: dict[str, list[Cand]] = {}
         for m in self.mentions:
@@ -292,6 +314,8 @@ class _Finder:
         if etype is None or w in self.cue["not_trigger"] or self.stem(i) in self.cue["not_trigger"] or \
                 (tok.prefix == "ب" and w in self.cue["not_after_ba"]):
             return None
+        if tok.text.endswith("ة") and w + "ه" == self.stem(i):
+            return None  # «حملة», «رحلة»: a feminine noun's «ة», not a pronoun on a verb («حمّل»)
         return i, etype, w
 
     def _single(self, w: str) -> tuple[str, str | None]:
@@ -379,6 +403,38 @@ class _Finder:
         other = self._peek(nxt)
         return other is not None and other.type != trig.type
 
+    def _signed(self, trig: _Trigger, hi: int) -> bool:
+        """«وقع» as signing: an agreement word or a document («عقد», «وثيقة») follows within a few words,
+        or «على» right after it; never «على وقع» (amid)."""
+        if trig.first > 0 and self.tokens[trig.first - 1].norm in self.cue["amid"]:
+            return False
+        for k in range(trig.last + 1, min(hi, trig.last + 8) + 1):
+            if (k == trig.last + 1 and self.tokens[k].norm in ("على", "علي")) or self.stems[k] in self.cue["document"]:
+                return True
+            other = self._peek(k)
+            if other is not None and other.type == "AGREEMENT":
+                return True
+        return False
+
+    def _lacks_context(self, trig: _Trigger, lo: int, hi: int) -> bool:
+        """A trigger word with an everyday sense counts only in its event's context (`_CONTEXT_RULES`):
+        reinforcing forces or positions, gathering leaders or named sides, closing by protesters."""
+        for forms, context, where in _CONTEXT_RULES:
+            if trig.form not in self.cue[forms]:
+                continue
+            nxt = trig.last + 1
+            if where == "next":
+                return not (nxt <= hi and (self.stems[nxt] in self.cue[context] or self.by_first.get(nxt)))
+            return not any(self.stems[k] in self.cue[context] for k in range(lo, hi + 1))
+        return False
+
+    def _at_dawn(self, trig: _Trigger) -> bool:
+        """«فجر» as dawn: with the article, after a preposition of time, or before a day or «اليوم»."""
+        tok = self.tokens[trig.first]
+        prev = self.tokens[trig.first - 1].norm if trig.first > 0 else ""
+        nxt = self.tokens[trig.last + 1].norm if trig.last + 1 < len(self.tokens) else ""
+        return tok.prefix.endswith("ال") or prev in self.cue["time_prep"] or nxt in self.cue["day"]
+
     def _skipped(self, trig: _Trigger, prev_trigger: _Trigger | None) -> bool:
         """A trigger that builds no event: after a demonstrative, a refusal, or as another trigger's object."""
         if self._after_demonstrative(trig):
@@ -409,7 +465,9 @@ class _Finder:
         kept: list[Event] = []
         per_sentence: dict[int, list[str]] = {}
         seen: set[tuple] = set()
-        for conf, sent, ev in sorted(scored, key=lambda x: (-x[0], x[2].trigger.start)):
+        # an event whose agent is named by a common noun only comes after the others of its sentence
+        # («قصف المسلحون قريتين تحاصرهما فصائل X»: the named side keeps the sentence's slot)
+        for conf, sent, ev in sorted(scored, key=lambda x: (id(x[2]) in self._unnamed, -x[0], x[2].trigger.start)):
             types = per_sentence.setdefault(sent, [])
             if ev.type in types or len(types) >= self.opts.max_per_sentence:
                 continue
@@ -481,14 +539,30 @@ class _Finder:
         self._agent_before_trigger(trig, lo, args)
         if trig.type in _SPEECH_ACTS:
             self._speaker_as_agent(trig, args)
+        if trig.type == "TERRITORY_CONTROL":
+            self._new_holder(trig, hi, args)
+        if trig.type == "SUPPORT":
+            self._received(trig, lo, hi, args)
+            if self.stems[trig.first] == _IN_SUPPORT_OF and trig.last + 1 <= hi \
+                    and self.tokens[trig.last + 1].prefix.lstrip("و")[:1] == "ل":
+                return None  # «… دعما للحكومة»: «in support of», said of another act (the relation layer reads it)
         args.targets = [t for t in args.targets if t not in args.agents]
+        if not args.agents:
+            args.unnamed = self._unnamed_agent(trig, lo, hi)
         if args.place is None:
             args.place = self._place_in(lo, hi, trig)
         args.place = self._most_specific(args.place, lo, hi, trig)
         if args.place is None and trig.type == "TERRITORY_CONTROL":
             args.place = self._place_by_reference(trig, hi)
+        if trig.first == trig.last and self.stems[trig.first] in self.cue["occur"] and not self._signed(trig, hi):
+            return None  # «الانفجار الذي وقع», «على وقع الضربات»: took place, fell or amid; nothing was signed
+        if trig.first == trig.last and self._lacks_context(trig, lo, hi):
+            return None  # «تعزيز التعاون», «جمع عينات», «إغلاق الميناء»: the word's everyday sense
+        if trig.first == trig.last and trig.form in self.cue["dawn"] and self._at_dawn(trig):
+            return None  # «فجر السبت», «في الفجر»: dawn, not blowing up
         etype = self._retype(trig, lo, hi, args)
-        if not self._plausible(etype, trig, args.agents, args.targets, args.place, lo, hi):
+        if not self._plausible(etype, trig, args.agents or ([""] if args.unnamed is not None else []), args.targets,
+                               args.place, lo, hi):
             return None
         if self._prevented(trig, lo):
             return None  # «لمنع المسلحين من دخول المدينة»: kept from happening
@@ -496,6 +570,8 @@ class _Finder:
             return None  # «ودعا إلى وقف العمليات العسكرية»: asked for, not done
         modality = self._modality(trig, lo, hi)
         purpose = self.tokens[trig.first].prefix == "ل" or self.tokens[trig.first].norm in ("لمحاوله",)
+        if purpose and self._undergone(trig, lo, args):
+            purpose = False  # «تعرضت القافلة لهجوم»: suffered, not aimed at
         if purpose:
             if not any(self.stems[k] in self.cue["try"] or self.tokens[k].norm[1:] in self.cue["try"]
                        for k in range(max(lo, trig.first - 3), trig.first)):
@@ -636,6 +712,113 @@ class _Finder:
             return m
         return None
 
+    def _unnamed_agent(self, trig: _Trigger, lo: int, hi: int) -> int | None:
+        """The token of an agent the text names by a common noun only, the subject or author of the
+        trigger: «مسلحون انشقوا», «الميليشيات التي سيطرت», «استولى عليها مسلحون», «في هجوم لمسلحين», «من
+        قبل مسلحين». Never for a killing («قُتل مسلحون», «مسلحين قتلوا»: mostly the victims)."""
+        if self.stems[trig.first] in self.cue["killing"] or trig.form in self.cue["killing"]:
+            return None
+        k = trig.last + 1
+        if k <= hi and self.tokens[k].norm in self.cue["place_pronoun"]:
+            k += 1  # «استولى عليها مسلحون»
+        by = k + 2 <= hi and (self.tokens[k].norm, self.tokens[k + 1].norm) in (("من", "قبل"), ("علي", "يد"), ("على", "يد"))
+        if by:
+            k += 2  # «من قبل مسلحين»
+        verb = trig.verb and not _taf_il(self.stems[trig.first])  # «تجنيد العناصر»: a verbal noun and its object
+        if not trig.verb and k == trig.last + 1 and k + 1 <= hi and self._after_resumptive_verb(trig, k + 1):
+            k, verb = k + 1, True  # «لهجوم شنه مقاتلون»: the subject of the relative clause
+        if k <= hi and (by or verb or trig.type in _VIOLENT_AUTHOR) and self._unnamed_at(k, after=True, verb=verb and not by):
+            return k
+        before = trig.first - 1
+        if before >= lo and self.tokens[before].norm in self.cue["relative"]:
+            before -= 1  # «الميليشيات التي سيطرت»
+        if trig.verb and before >= lo and self._unnamed_at(before, after=False, verb=True):
+            return before
+        return None
+
+    def _unnamed_at(self, k: int, *, after: bool, verb: bool) -> bool:
+        """A group named by a common noun stands at token k as a subject (after a verb, in the
+        nominative: «مسلحون», not «مسلحين»), an author after «لـ» (after a verbal noun) or the agent of a
+        passive; not inside a name, not before a name («قوات الجيش»), not governed by a preposition."""
+        tok = self.tokens[k]
+        if self.stems[k] not in self.cue["unnamed_agent"] or self._inside_name(k) or self.by_first.get(k):
+            return False
+        nxt = k + 1
+        if nxt < len(self.tokens) and self.by_first.get(nxt) and self.tokens[nxt].sentence == tok.sentence \
+                and not self.tokens[nxt].prefix.lstrip("و").startswith(("ب", "ل", "ك")):
+            return False  # «قوات الجيش»: a named group the entity layer did not read as one name
+        prefix = tok.prefix.lstrip("وف")
+        if after and not verb:
+            # a verbal noun's author after «لـ» («في هجوم لمسلحين»), a passive's agent («من قبل مسلحين»)
+            return prefix[:1] == "ل" or self.tokens[k - 1].norm in ("قبل", "يد")
+        if prefix[:1] in ("ب", "ل", "ك"):
+            return False
+        if after and self.stems[k].endswith("ين"):
+            return False  # «يستهدف مسلحين»: the object of a verb whose subject is its pronoun
+        prev = self.tokens[k - 1].norm if k > 0 else ""
+        return after or not (prev in self.cue["target_prep"] or prev in self.cue["place_prep"])
+
+    def _new_holder(self, trig: _Trigger, hi: int, args: _Args) -> None:
+        """«سقطت المدينة بيد تنظيم X», «سقوط الموصل في قبضة داعش», «خضعت البلدة لسيطرة قوات X»: a place
+        that falls or submits to a side is taken by that side (the agent), not by the place's subject."""
+        stem = self.stems[trig.first]
+        if stem not in self.cue["fall"] and trig.form not in self.cue["fall"] and stem not in self.cue["submit"] \
+                and trig.form not in self.cue["submit"]:
+            return
+        for k in range(trig.last + 1, min(hi, trig.last + 8) + 1):
+            if self.tokens[k].text in _CLAUSE_BREAK:
+                return
+            if self.stems[k] in self.cue["holder_noun"] and k + 1 <= hi:
+                m = self._mention_at(k + 1, _ACTOR_TYPES)
+                if m is not None and self.can_act(m.entity):
+                    args.agents = [m.entity or ""]
+                    args.targets = [t for t in args.targets if t != m.entity]
+                return
+
+    def _undergone(self, trig: _Trigger, lo: int, args: _Args) -> bool:
+        """«تعرضت كتيبة X لهجوم», «تعرضوا لقصف»: an act the subject of «تعرض» suffered; that subject
+        (taken for the agent before the trigger) is its target."""
+        verb = next((k for k in range(trig.first - 1, max(lo - 1, trig.first - 5), -1)
+                     if self.stems[k] in self.cue["undergo"]), None)
+        if verb is None:
+            return False
+        subjects = {m.entity for k in range(max(lo, verb - 4), trig.first) for m in self.by_first.get(k, ())}
+        moved = [a for a in args.agents if a in subjects]
+        args.agents = [a for a in args.agents if a not in subjects]
+        args.targets = moved + [t for t in args.targets if t not in moved]
+        for k in range(trig.last + 1, min(len(self.tokens) - 1, trig.last + 3) + 1):
+            if self.tokens[k].norm == "من":  # «تعرضت لهجوم من قوات X»: the author after «من»
+                m = self._mention_at(k + 1, _ACTOR_TYPES)
+                if m is not None and self.can_act(m.entity) and m.entity not in moved:
+                    args.agents = [m.entity or ""]
+                    args.targets = [t for t in args.targets if t != m.entity]
+                break
+            if self.tokens[k].prefix or self.tokens[k].text in _CLAUSE_BREAK or self.by_first.get(k):
+                break
+        return True
+
+    def _received(self, trig: _Trigger, lo: int, hi: int, args: _Args) -> None:
+        """«تلقى مجلس X دعما ماليا من Y», «حصلت الجماعة على تمويل من Y»: support received is given by the
+        actor after «من» (the agent) to the verb's subject (the target)."""
+        verb = next((k for k in range(trig.first - 1, max(lo - 1, trig.first - 7), -1)
+                     if self.stems[k] in self.cue["receive"] or self.tokens[k].norm in self.cue["receive"]), None)
+        if verb is None:
+            return
+        receiver = next((m.entity for m in self.mentions_from.between(verb + 1, trig.first)
+                         if m.last < trig.first and self.can_act(m.entity)), None)
+        if receiver is None:
+            receiver = self._agent_before(_Trigger(verb, verb, trig.type, True), lo)
+        giver = None
+        for k in range(trig.last + 1, min(hi, trig.last + 8) + 1):
+            if self.tokens[k].text in _CLAUSE_BREAK:
+                break
+            if self.tokens[k].norm == "من" and k + 1 <= hi:
+                m = self._mention_at(k + 1, _ACTOR_TYPES)
+                giver = m.entity if m is not None and self.can_act(m.entity) else None
+                break
+        args.agents = [giver] if giver and giver != receiver else []
+        args.targets = [receiver] if receiver else []
+
     def _speaker_as_agent(self, trig: _Trigger, args: _Args) -> None:
         """«واتهم المتحدث الحكومة بـ …», «يتهمه خصومه بـ …»: an accusation whose trigger is the cue of a
         claim is made by the claim's speaker (named or not)."""
@@ -710,7 +893,10 @@ class _Finder:
         agents, targets, place = args.agents, args.targets, args.place
         actors = [x for x in agents + targets if self.types.get(x) != "LOCATION"]
         conf = (0.45 if trig.verb else 0.35) + 0.25 * bool(agents) + 0.15 * bool(targets) + 0.1 * bool(place)
-        if not actors:
+        unnamed = not agents and args.unnamed is not None and not (trig.type == "TERRITORY_CONTROL" and self._present(trig))
+        if unnamed:
+            conf += UNNAMED_AGENT_WEIGHT  # less than a named agent
+        if not actors and args.unnamed is None:
             conf -= 0.1
         if trig.type in _VIOLENT and place:
             conf += 0.15
@@ -731,10 +917,15 @@ class _Finder:
             if near:
                 m = min(near, key=lambda m: abs(m.first - trig.first))
                 ev_start, ev_end = min(ev_start, m.start), max(ev_end, m.end)
+        if args.unnamed is not None:
+            ev_start, ev_end = min(ev_start, toks[args.unnamed].start), max(ev_end, toks[args.unnamed].end)
         trigger = Span(toks[trig.first].start, toks[trig.last].end,
                        self.text[toks[trig.first].start:toks[trig.last].end])
-        return Event(f"v{n}", etype, trigger, Offsets(ev_start, ev_end), agents, targets, place,
-                     self._time(lo, hi, claim), modality, claim, min(conf, 0.95))
+        event = Event(f"v{n}", etype, trigger, Offsets(ev_start, ev_end), agents, targets, place,
+                      self._time(lo, hi, claim), modality, claim, min(conf, 0.95))
+        if unnamed:
+            self._unnamed.add(id(event))
+        return event
 
     def _present(self, trig: _Trigger) -> bool:
         """A verb in the present tense («يسيطر», «تسيطر»): its listed past form follows the prefix."""
@@ -776,6 +967,9 @@ class _Finder:
             after = self._mention_at(trig.last + 1, frozenset({"PERSON"}))
             if trig.form in self.cue["fall"] and (nxt in self.cue["regime"] or after is not None):
                 return False  # «سقوط النظام», «سقوط القذافي»
+        if trig.form in self.cue["blame"] and not any(self.stems[k] in self.cue["responsibility"]
+                                                      for k in range(trig.last + 1, min(hi, trig.last + 16) + 1)):
+            return False  # «حمّل» is blaming only with «المسؤولية» after it: not «حمل لافتات», not «حملة»
         if etype == "APPOINTMENT" and not any(self.types.get(x) == "PERSON" for x in agents + targets):
             return False
         if etype == "SUPPORT" and (not agents or not targets or self.tokens[trig.first].prefix[:1] == "ب"):
@@ -976,6 +1170,11 @@ class _Finder:
         claim = self.claim_by_id.get(claim_id) if claim_id else None
         said = self.time_by_id.get(claim.time) if claim is not None and claim.time else None
         return {"value": said.value, "precision": said.precision} if said else None
+
+
+def _taf_il(word: str) -> bool:
+    """A verbal noun of the form تفعيل («تجنيد», «تشكيل», «تدريب»), which reads like a present verb."""
+    return len(word) == 5 and word[0] == "ت" and word[3] == "ي"
 
 
 def _first(m: Cand) -> int:

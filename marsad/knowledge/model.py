@@ -47,7 +47,10 @@ EVENT_CUES = (
     "ability", "civil_body", "civilians", "court", "demonstrative", "fall", "figurative", "inquiry", "inquiry_next",
     "instrument", "killing", "legal_context", "light_verb", "members", "new_clause", "not_after_ba", "not_trigger",
     "belonging", "call", "call_link", "occur", "penalty", "place_noun", "place_pronoun", "place_prep", "prevent",
-    "relative", "seize", "pronoun_subject", "refusal", "regime", "ruling", "still", "target_prep", "try",
+    "relative", "seize", "pronoun_subject", "refusal", "regime", "ruling", "still", "target_prep", "try", "unnamed_agent",
+    "submit", "holder_noun", "receive", "undergo", "blame", "responsibility",
+    "amid", "document", "dawn", "time_prep", "day", "reinforce", "military_object", "gather", "gathered",
+    "closing", "protesters",
 )
 
 #: `cue` of a row of lexicons/name_cues.tsv: the word sets the entity rules read (marsad/extract/names/lexicon.py).

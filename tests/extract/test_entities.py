@@ -286,3 +286,68 @@ def test_a_name_the_kb_gives_twice_to_one_actor_is_one_sure_reading() -> None:
     army = next(e for e in a.entities if e.kb_id == "lna")
     assert army.confidence >= 0.95
     assert any(m.text == "الجيش" for m in army.mentions)   # the bare «الجيش» then finds the article's army
+
+
+def test_a_libyan_body_named_without_its_camp_is_the_neutral_state_body() -> None:
+    a = _ents("وأعلن الجيش الليبي أن سلاح الجو الليبي قصف مواقع قرب سبها، فيما قالت الشرطة الليبية إن الطريق مغلق.")
+    assert {"ly_army", "ly_air_force", "ly_police"} <= _kb_ids(a)
+    army = _by_name(a, "الجيش الليبي")
+    assert army is not None and army.kb_id == "ly_army"
+    from marsad.knowledge import load_kb
+    assert load_kb().actors["ly_army"].name == "الجيش الليبي"   # a neutral canonical name
+
+
+def test_the_camp_the_article_names_takes_the_body_named_without_its_camp() -> None:
+    # the article names Haftar's army: its «الجيش الليبي» is that army, not a second one
+    a = _ents("قال المسماري إن الجيش الوطني الليبي تقدم نحو درنة. وأضاف أن الجيش الليبي سيطر على الحي.")
+    assert "ly_army" not in _kb_ids(a)
+    army = next(e for e in a.entities if e.kb_id == "lna")
+    assert any(m.text == "الجيش الليبي" for m in army.mentions)
+
+
+@pytest.mark.parametrize("text, name, kb_id", [
+    # no camp named: the neutral body of the article's country
+    ("قالت وزارة الصحة إن المستشفيات في سبها وبنغازي ومصراتة استقبلت جرحى ليبيين من الاشتباكات في ليبيا.",
+     "وزارة الصحة", "ly_moh"),
+    # the article meets the context rule of one government's ministry: that ministry
+    ("قالت وزارة الصحة في حكومة الوفاق إن مستشفيات طرابلس ومصراتة استقبلت جرحى ليبيين، وطالب السراج بالإسعاف. "
+     "وأكدت وزارة الصحة أن ليبيا تحتاج الأدوية.", "وزارة الصحة", "gna_moh"),
+])
+def test_a_bare_body_of_a_country_with_rival_governments(text: str, name: str, kb_id: str) -> None:
+    a = _ents(text)
+    ent = next((e for e in a.entities if any(m.text == name for m in e.mentions)), None)
+    assert ent is not None and ent.kb_id == kb_id, [(e.name, e.kb_id) for e in a.entities]
+
+
+def test_state_bodies_include_police_health_and_government_forces() -> None:
+    a = _ents("أعلنت الشرطة التونسية توقيف مشتبه به، وقالت وزارة الصحة المصرية إن القوات الحكومية الأفغانية قصفت قندهار.")
+    assert {"tn_police", "eg_moh", "af_army"} <= _kb_ids(a), [(e.name, e.kb_id) for e in a.entities]
+
+
+def test_legislative_chambers_are_known_by_their_own_names() -> None:
+    a = _ents("صوّت مجلس نواب الشعب في تونس على القانون، بينما ناقش الكنيست ومجلس العموم مشروعين مماثلين.")
+    assert {"tn_arp", "il_knesset", "gb_commons"} <= _kb_ids(a), [(e.name, e.kb_id) for e in a.entities]
+
+
+def test_a_tribe_named_without_its_article_is_the_known_tribe() -> None:
+    a = _ents("واجتمع وجهاء قبيلة تبو في الجنوب الليبي لبحث المصالحة.")
+    assert "tebu" in _kb_ids(a), [(e.name, e.kb_id) for e in a.entities]
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("واشتبكت قوات موالية لحكومة الوفاق مع مسلحين جنوب طرابلس.", "gna_forces"),
+    ("وتقدمت قوات موالية للحكومة الأفغانية نحو قندهار.", "af_army"),
+])
+def test_forces_named_after_a_known_body_are_its_forces(text: str, kb_id: str) -> None:
+    a = _ents(text)
+    ent = next((e for e in a.entities if e.kb_id == kb_id), None)
+    assert ent is not None and any(m.text.startswith("قوات") for m in ent.mentions), \
+        [(e.name, e.kb_id, [m.text for m in e.mentions]) for e in a.entities]
+
+
+def test_a_description_written_like_a_linked_mention_joins_its_entity() -> None:
+    # the bare «القوات الحكومية» of a Libyan article is linked; «قوات الحكومة» says the same in other words
+    a = _ents("وقالت القوات الحكومية إنها تقدمت في بنغازي وسرت ومصراتة. وأضافت قوات الحكومة أن المعارك مستمرة في ليبيا.")
+    army = next((e for e in a.entities if e.kb_id == "ly_army"), None)
+    assert army is not None, [(e.name, e.kb_id) for e in a.entities]
+    assert any(m.text == "قوات الحكومة" for m in army.mentions), [m.text for m in army.mentions]

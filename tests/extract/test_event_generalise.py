@@ -136,3 +136,124 @@ def test_light_verb_with_two_coordinated_subjects_gives_both_agents() -> None:
     a = marsad.analyze("وتوصلت حكومة الوفاق وكتيبة النصر إلى اتفاق لوقف القتال في مدينة الزاوية.")
     agents = [agent for e in _events(a, "AGREEMENT") for agent in e[1]]
     assert "حكومة الوفاق" in agents and "كتيبة النصر" in agents, _events(a, "AGREEMENT")
+
+
+# -- agents named by a common noun only (the agent stays null; the event stands) ---------------------------
+
+@pytest.mark.parametrize("text, etype", [
+    ("وفي نهاية العام استولى عليها مسلحون بعد اشتباكات قصيرة مع حراس مدينة غريان.", "TERRITORY_CONTROL"),
+    ("وقال شهود إن مسلحين انشقوا عن كتيبة النصر الأسبوع الماضي.", "DEFECTION"),
+    ("وأعلنت تلك القوات سيطرتها على مطار مدينة غريان.", "TERRITORY_CONTROL"),
+    ("وذكر السكان أن الميليشيات التي سيطرت على الميناءين نهبت المخازن.", "TERRITORY_CONTROL"),
+    ("واختطف مجهولون موظفا في بلدية مدينة غريان.", "ARREST"),
+])
+def test_an_unnamed_group_acting_makes_the_event_stand(text: str, etype: str) -> None:
+    a = marsad.analyze(text)
+    found = [e for e in _events(a, etype)]
+    assert found, _all(a)
+
+
+@pytest.mark.parametrize("text", [
+    "وقُتل مسلحون في غارة على مدينة غريان.",      # the gunmen are killed, they do not kill
+    "وقال الجيش إنه يستهدف مسلحين فقط.",          # «مسلحين»: the object of a verb whose subject is its pronoun
+])
+def test_an_unnamed_group_undergoing_the_act_is_no_agent(text: str) -> None:
+    a = marsad.analyze(text)
+    assert not [v for v in a.events if v.type in ("ATTACK", "VIOLENCE_AGAINST_CIVILIANS")], _all(a)
+
+
+def test_a_named_agent_keeps_the_sentence_before_an_unnamed_one() -> None:
+    a = marsad.analyze("وقصف المسلحون قريتين تحاصرهما كتيبة النصر قرب مدينة غريان.")
+    attacks = _events(a, "ATTACK")
+    assert attacks and attacks[0][1] == ["كتيبة النصر"], attacks
+
+
+# -- a place falling to a side; support received ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, holder", [
+    ("ويذكر السكان سقوط مدينة غريان بيد كتيبة النصر في ربيع ذلك العام.", "كتيبة النصر"),
+    ("وخضعت بلدة تاورغاء لسيطرة كتيبة الفاروق بعد أسابيع من القتال.", "كتيبة الفاروق"),
+])
+def test_a_place_falling_to_a_side_is_taken_by_that_side(text: str, holder: str) -> None:
+    a = marsad.analyze(text)
+    found = _events(a, "TERRITORY_CONTROL")
+    assert found and found[0][1] == [holder] and holder not in found[0][2], found
+
+
+def test_support_received_is_given_by_the_actor_after_min() -> None:
+    a = marsad.analyze("وتلقت كتيبة النصر دعما ماليا من حكومة الوفاق خلال تلك الفترة.")
+    found = _events(a, "SUPPORT")
+    assert found and found[0][1] == ["حكومة الوفاق"] and found[0][2] == ["كتيبة النصر"], found
+
+
+def test_in_support_of_is_no_support_event_of_its_own() -> None:
+    a = marsad.analyze("وشنت طائرات التحالف غارات على مواقع المتمردين دعما لكتيبة النصر.")
+    assert not _events(a, "SUPPORT"), _all(a)
+
+
+@pytest.mark.parametrize("text", [
+    "وتعرضت قافلة لكتيبة النصر لقصف عنيف قرب مدينة غريان.",
+    "وقال الجنود إن كتيبة النصر تعرضت لهجوم من قوات الفاروق في مدينة غريان.",
+])
+def test_an_act_suffered_is_no_aim_and_its_sufferer_is_the_target(text: str) -> None:
+    a = marsad.analyze(text)
+    found = _events(a, "ATTACK")
+    assert found and "كتيبة النصر" not in found[0][1] and "كتيبة النصر" in found[0][2], found
+
+
+def test_the_author_of_an_act_suffered_follows_min() -> None:
+    a = marsad.analyze("وقال الجنود إن كتيبة النصر تعرضت لهجوم من قوات الفاروق في مدينة غريان.")
+    found = _events(a, "ATTACK")
+    assert found and found[0][1] == ["قوات الفاروق"] and found[0][2] == ["كتيبة النصر"], found
+
+
+def test_civilians_used_as_human_shields() -> None:
+    a = marsad.analyze("وقال السكان إن كتيبة النصر تتخذ المدنيين دروعا بشرية في مدينة غريان.")
+    assert _events(a, "VIOLENCE_AGAINST_CIVILIANS"), _all(a)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وحمّل وزير الداخلية في بيان صدر مساء الأحد كتيبة الفاروق مسؤولية الهجوم على مدينة غريان.", True),
+    ("وحمل المتظاهرون لافتات في شوارع مدينة غريان.", False),
+    ("وأطلقت كتيبة الفاروق حملة واسعة في مدينة غريان.", False),
+])
+def test_blaming_needs_responsibility(text: str, expected: bool) -> None:
+    a = marsad.analyze(text)
+    assert bool(_events(a, "ACCUSATION")) is expected, _all(a)
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلن المدرب تشكيلة الفريق في مدينة غريان.",
+    "وعادت أسرة الضحية إلى مدينة غريان.",
+])
+def test_a_feminine_noun_is_no_verb_with_a_pronoun(text: str) -> None:
+    a = marsad.analyze(text)
+    assert not a.events, _all(a)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الشهود إن الانفجار الذي وقع في مدينة غريان كان قويا.",
+    "وانسحب المسلحون من مدينة غريان على وقع الضربات المتتالية.",
+])
+def test_what_took_place_or_amid_is_no_signing(text: str) -> None:
+    a = marsad.analyze(text)
+    assert not _events(a, "AGREEMENT"), _all(a)
+
+
+def test_dawn_is_no_blowing_up() -> None:
+    a = marsad.analyze("ووصلت كتيبة النصر إلى مدينة غريان فجر السبت.")
+    assert not _events(a, "ATTACK"), _all(a)
+    b = marsad.analyze("وفجر انتحاري نفسه قرب مقر كتيبة النصر في مدينة غريان.")
+    assert _events(b, "ATTACK"), _all(b)
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    ("وبحث الوزيران سبل تعزيز التعاون بين البلدين في مدينة غريان.", "MOBILIZATION", False),
+    ("وأعلنت كتيبة النصر تعزيز قواتها في مدينة غريان.", "MOBILIZATION", True),
+    ("وأغلقت السلطات معبر رأس جدير أمام المسافرين.", "PROTEST", False),
+    ("وأغلق محتجون غاضبون الطريق الساحلي قرب مدينة غريان.", "PROTEST", True),
+    ("وتولت البعثة جمع عينات من موقع الهجوم في مدينة غريان.", "MEETING", False),
+])
+def test_everyday_senses_need_their_events_context(text: str, etype: str, expected: bool) -> None:
+    a = marsad.analyze(text)
+    assert bool(_events(a, etype)) is expected, _all(a)

@@ -15,12 +15,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from marsad.extract.names.cands import Cand, Hint
 from marsad.extract.names.matcher import name_words
 from marsad.extract.names.naming import article_name
 from marsad.knowledge import Actor, KnowledgeBase, Place
+from marsad.knowledge.base import name_key
+from marsad.knowledge.cache import per_kb
 from marsad.model import Entity, Span, Token
 from marsad.text.clitics import word_count
 from marsad.text.normalise import normalise
@@ -61,13 +63,15 @@ def article_country(votes: Counter[str]) -> str | None:
 
 
 def disambiguate(cands: Sequence[Cand], kb: KnowledgeBase, extra_votes: Counter[str],
-                 adjectives: dict[str, tuple[str, ...]] | None = None) -> str | None:
+                 adjectives: dict[str, tuple[str, ...]] | None = None,
+                 context_met: Callable[[Sequence[str]], bool] | None = None) -> str | None:
     """Reduce every candidate with several KB readings to one, in place: the reading in the country
     the article supports most wins (with a lower confidence when nothing supports it). A small place
     whose only reading lies in another country than the one the article is clearly about, with no
     other support for that country, is a homonym the KB does not know: it is kept unlinked. A bare
     institution name («وزارة الدفاع», «البرلمان») is that country's (`adjectives`: country -> its
-    adjectives with the article), with a lower confidence. Returns the article's country (or None)."""
+    adjectives with the article), with a lower confidence; `context_met` tells whether one of an alias's
+    context words occurs in the article. Returns the article's country (or None)."""
     votes: Counter[str] = Counter(extra_votes)
     own: dict[str, Counter[str]] = {}
     for c in cands:
@@ -100,9 +104,11 @@ def disambiguate(cands: Sequence[Cand], kb: KnowledgeBase, extra_votes: Counter[
         c.kb_ids = [ranked[0]]
 
     if lead is not None and adjectives:
-        link_bare_institutions(cands, kb, adjectives.get(lead, ()))
+        link_bare_institutions(cands, kb, adjectives.get(lead, ()), context_met)
     if adjectives:
         link_bodies_named_by_country(cands, kb, adjectives)
+    link_camp_bodies(cands, kb)
+    link_forces_of_bodies(cands, kb)
     return lead
 
 
@@ -133,15 +139,19 @@ def _unlink_foreign_homonym(c: Cand, kb: KnowledgeBase, votes: Counter[str], own
     c.confidence = min(c.confidence, UNSURE)
 
 
-def link_bare_institutions(cands: Sequence[Cand], kb: KnowledgeBase, adjectives: Sequence[str]) -> None:
+def link_bare_institutions(cands: Sequence[Cand], kb: KnowledgeBase, adjectives: Sequence[str],
+                           context_met: Callable[[Sequence[str]], bool] | None = None) -> None:
     """Names the KB does not know that are a body's name without its state («وزارة الدفاع», «البرلمان»)
     become the body of the article's country when the KB knows it under the name with the country's
-    adjective («وزارة الدفاع العراقية») and no context rule; confidence UNSURE (in place)."""
+    adjective («وزارة الدفاع العراقية»): the one reading whose context rule the article meets, else the
+    one reading without a context rule; confidence UNSURE (in place)."""
     for c in cands:
         if c.kb_ids or not c.name or c.type not in ("ORGANIZATION", "ARMED_GROUP") or len(c.name.split()) > 3:
             continue
-        found = {e.kb_id for adj in adjectives for e in kb.lookup(f"{c.name} {adj}")
-                 if not e.context and e.kb_id in kb.actors}
+        entries = [e for adj in adjectives for e in kb.lookup(f"{c.name} {adj}") if e.kb_id in kb.actors]
+        found = {e.kb_id for e in entries if e.context and context_met is not None and context_met(e.context)}
+        if not found:
+            found = {e.kb_id for e in entries if not e.context}
         if len(found) == 1:
             c.kb_ids, c.type, c.name = [found.pop()], None, None
             c.confidence = min(c.confidence, UNSURE)
@@ -168,6 +178,85 @@ def link_bodies_named_by_country(cands: Sequence[Cand], kb: KnowledgeBase,
             break
 
 
+def camp_unstated(actor: Actor | None) -> bool:
+    """A state body named without saying which of rival governments' it is («الجيش الليبي»): the KB
+    marks it `"camp_unstated": true`."""
+    return actor is not None and actor.extra.get("camp_unstated") is True
+
+
+@per_kb
+def camp_readings(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """For each camp-unstated body, the other actors the KB gives one of its names (with a context
+    rule): the camps' own bodies of that kind («الجيش الليبي» → lna, gna_forces)."""
+    out: dict[str, frozenset[str]] = {}
+    for actor in kb.actors.values():
+        if camp_unstated(actor):
+            names = (actor.name, *(a.text for a in actor.aliases))
+            out[actor.id] = frozenset(e.kb_id for n in names for e in kb.lookup(n)
+                                      if e.kb_id != actor.id and e.kb_id in kb.actors)
+    return out
+
+
+def link_camp_bodies(cands: Sequence[Cand], kb: KnowledgeBase) -> None:
+    """A camp-unstated body («الجيش الليبي») in an article that names exactly one camp's body of that
+    kind («الجيش الوطني الليبي») is that body (in place)."""
+    readings = camp_readings(kb)
+    if not readings:
+        return
+    linked = {c.kb_ids[0] for c in cands if len(c.kb_ids) == 1}
+    for c in cands:
+        if len(c.kb_ids) == 1 and c.kb_ids[0] in readings:
+            named = readings[c.kb_ids[0]] & linked
+            if len(named) == 1:
+                c.kb_ids = [next(iter(named))]
+
+
+_FORCE_HEADS = ("قوات", "القوات")
+
+
+@per_kb
+def forces_of(kb: KnowledgeBase) -> dict[str, str]:
+    """Body id -> the one armed actor the KB names «قوات X», «القوات الموالية لX» or «القوات التابعة لX»
+    after one of the body's names (gna → gna_forces), or for a state's government of the generated state
+    bodies (`xx_govt`) that state's army (`xx_army`)."""
+    by_name: dict[str, set[str]] = {}
+    for actor in kb.actors.values():
+        if actor.type == "ARMED_GROUP":
+            for text in (actor.name, *(a.text for a in actor.aliases if not a.context)):
+                by_name.setdefault(name_key(text), set()).add(actor.id)
+    out: dict[str, str] = {}
+    for body in kb.actors.values():
+        if body.type != "ORGANIZATION":
+            continue
+        found: set[str] = set()
+        for text in (body.name, *(a.text for a in body.aliases if not a.context)):
+            key = name_key(text)
+            genitive = "ل" + key[2:] if key.startswith("ال") else "ل" + key
+            for form in ("قوات " + key, "القوات الموالية " + genitive, "القوات التابعة " + genitive):
+                found |= by_name.get(name_key(form), set())
+        army = f"{body.id[:-5]}_army" if body.id.endswith("_govt") else None  # scripts/build_state_bodies.py ids
+        if not found and army in kb.actors and kb.actors[army].type == "ARMED_GROUP":
+            found.add(army)
+        if len(found) == 1:
+            out[body.id] = found.pop()
+    return out
+
+
+def link_forces_of_bodies(cands: Sequence[Cand], kb: KnowledgeBase) -> None:
+    """A group the KB does not know, named as forces of a body it knows («قوات موالية للحكومة X», «قوات
+    الحكومة X»), is that body's forces when the KB has one actor for them (in place)."""
+    table = forces_of(kb)
+    bodies = [c for c in cands if len(c.kb_ids) == 1 and c.kb_ids[0] in table]
+    if not bodies:
+        return
+    for c in cands:
+        if c.kb_ids or c.type != "ARMED_GROUP" or not (c.name or "").startswith(_FORCE_HEADS):
+            continue
+        inner = {b.kb_ids[0] for b in bodies if c.first < b.first and b.last == c.last}
+        if len(inner) == 1:
+            c.kb_ids, c.type, c.name = [table[inner.pop()]], None, None
+
+
 def _country_named(kb: KnowledgeBase, text: str) -> str | None:
     """The country code of a country's name («العراق» → IQ), or None."""
     for entry in kb.lookup(text):
@@ -185,12 +274,32 @@ _SYNONYMS = {"سلاح الجو": "القوات الجويه", "القوات ا�
 def _key(c: Cand) -> str:
     if c.kb_id:
         return "kb:" + c.kb_id
-    words = " ".join(name_words(c.name or ""))
+    return f"new:{c.type}:" + _words_key(c.name or "")
+
+
+def _words_key(name: str) -> str:
+    """A description's words, with the synonyms that name the same body made one («سلاح الجو» = «القوات الجوية»)."""
+    words = " ".join(name_words(name))
     for phrase, same in _SYNONYMS.items():
         if words == phrase or words.startswith(phrase + " "):
-            words = same + words[len(phrase):]
-            break
-    return f"new:{c.type}:" + words
+            return same + words[len(phrase):]
+    return words
+
+
+def join_linked_descriptions(cands: Sequence[Cand], text: str) -> None:
+    """An unlinked description written like a linked mention of the same article («قوات الحكومة» after
+    «القوات الحكومية» was linked) is that mention's entity (in place; words linked to two ids are left)."""
+    linked: dict[str, set[str]] = {}
+    for c in cands:
+        if c.kb_id and c.source != "coref":
+            linked.setdefault(_words_key(text[c.start:c.end]), set()).add(c.kb_id)
+    if not linked:
+        return
+    for c in cands:
+        if not c.kb_ids and c.name and c.type in ("ORGANIZATION", "ARMED_GROUP"):
+            ids = linked.get(_words_key(c.name), set())
+            if len(ids) == 1:
+                c.kb_ids, c.type, c.name = [next(iter(ids))], None, None
 
 
 #: a last name seen this often in news is an everyday word too, not linked on its own
@@ -265,6 +374,7 @@ def assemble(cands: list[Cand], hints: Sequence[Hint], kb: KnowledgeBase, text: 
                     continue  # «محمد الثني» is not «عبدالله الثني»
                 c.kb_ids = [surname_index[words[-1]]]
                 c.type = None
+    join_linked_descriptions(cands, text)
     groups: dict[str, list[Cand]] = {}
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
         groups.setdefault(_key(c), []).append(c)
@@ -346,7 +456,9 @@ def main_body(cands: Sequence[Cand], kb: KnowledgeBase, etype: str = "ARMED_GROU
     for c in cands:
         if c.kb_id and _type(c, kb) == etype and _named_like(kb, c.kb_id, marker):
             counts[c.kb_id] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    if not counts:
+        return None  # a body whose camp the article states wins over one named without it
+    return max(counts, key=lambda k: (not camp_unstated(kb.actors.get(k)), counts[k]))
 
 
 def main_army(cands: Sequence[Cand], kb: KnowledgeBase) -> str | None:

@@ -448,7 +448,7 @@ def _tribes_and_units(ctx: RuleContext) -> None:
             last = i + 1
             if ctx.words[i + 1] in ctx.cues.tribe_connector and i + 2 < n and _wordish(ctx.tokens[i + 2]):
                 last = i + 2
-            ctx.add(i, last, "TRIBE", confidence=0.7)
+            ctx.add(i, last, "TRIBE", kb_ids=_known_tribe(ctx, i + 1, last), confidence=0.7)
         elif b in ctx.cues.named_unit and not w.startswith("ال") and not ctx.tokens[i].prefix.endswith("ال"):
             known = ctx.cand_at(i + 1, outer_first=False)
             if known is not None and known.first == i + 1 and known.kb_ids \
@@ -463,6 +463,16 @@ def _tribes_and_units(ctx: RuleContext) -> None:
                 ctx.add(i, last, "ARMED_GROUP", confidence=0.6)
         elif b in ctx.cues.named_unit and ctx.tokens[i + 1].text.isdigit():
             ctx.add(i, i + 1, "ARMED_GROUP", confidence=0.7)  # «اللواء 73», «الكتيبة 166»: a unit by number
+
+
+def _known_tribe(ctx: RuleContext, first: int, last: int) -> list[str]:
+    """The KB tribe a tribe word's complement names without the article the KB writes («قبيلة تبو» →
+    «التبو»): one tribe actor without a context rule, else none."""
+    words = " ".join(ctx.words[first:last + 1])
+    forms = [words] if words.startswith("ال") else [words, "ال" + words]
+    found = {e.kb_id for f in forms for e in ctx.kb.lookup(f)
+             if not e.context and getattr(ctx.kb.actors.get(e.kb_id), "type", None) == "TRIBE"}
+    return list(found) if len(found) == 1 else []
 
 
 #: cue words (place_cues lexicon kinds) that make a LOCATION of the name after them
