@@ -28,6 +28,16 @@ def corpus_path() -> Path | None:
     return shared / CORPUS if shared is not None else None
 
 
+def corpus_or_say() -> Path | None:
+    """The corpus file when it is there; else None, after saying on standard error what is missing."""
+    path = corpus_path()
+    if path is None or not path.is_file():
+        print("the corpus datasets/corpus-ant-2018.jsonl.gz of the shared data folder was not found "
+              "(set MARSAD_SHARED)", file=sys.stderr)
+        return None
+    return path
+
+
 def _lines(limit: int | None) -> Iterator[str]:
     """The corpus's first `limit` lines (all of them when None)."""
     path = corpus_path()

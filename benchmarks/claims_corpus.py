@@ -29,10 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.ant_corpus import corpus_or_say  # noqa: E402
 from marsad.api import build_pipeline  # noqa: E402
 from marsad.extract.claims.cues import cue_table  # noqa: E402
 from marsad.model import Analysis, Document  # noqa: E402
-from marsad.settings import shared_dir  # noqa: E402
 from marsad.text.normalise import normalise  # noqa: E402
 
 #: longer texts are skipped (pages of lists, not news)
@@ -101,11 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", type=int, default=20, help="missed cue sentences shown (default %(default)s)")
     ap.add_argument("--lemmas", default="", help="only these cue lemmas, comma-separated")
     args = ap.parse_args(argv)
-    shared = shared_dir()
-    corpus = shared / "datasets" / "corpus-ant-2018.jsonl.gz" if shared else None
-    if corpus is None or not corpus.is_file():
-        print("the corpus datasets/corpus-ant-2018.jsonl.gz of the shared data folder was not found "
-              "(set MARSAD_SHARED)", file=sys.stderr)
+    corpus = corpus_or_say()
+    if corpus is None:
         return 2
     only = {normalise(w) for w in args.lemmas.split(",") if w.strip()}
     pipe = build_pipeline(disable=("events", "relations", "relation_model", "framing"))

@@ -24,18 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.dev_gold import dev_files  # noqa: E402
 from marsad.eval.command import Evaluator, Pair  # noqa: E402
 from marsad.eval.gold import load_gold  # noqa: E402
 from marsad.eval.locate import overlaps  # noqa: E402
 from marsad.eval.score import NAMED_KINDS, _Scorer  # noqa: E402
-
-DEV = ROOT / "benchmarks" / "gold" / "dev"
-
-
-def _dev_files() -> list[Path]:
-    """The dev split's gold files (splits.json's `dev` list)."""
-    split = json.loads((ROOT / "benchmarks" / "gold" / "splits.json").read_text(encoding="utf-8"))
-    return [DEV / f"{n}.gold.json" for n in split["dev"]]
 
 
 def _cause(scorer: _Scorer, g, spans, preds, used: set[int]) -> str:  # type: ignore[no-untyped-def]
@@ -67,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     missed_cues: Counter[str] = Counter()
     spurious_cues: Counter[str] = Counter()
     tp = n_gold = n_pred = 0
-    for path in _dev_files():
+    for path in dev_files():
         if args.only and path.name.split(".")[0] not in args.only:
             continue
         gold = load_gold(path)

@@ -28,9 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.relation_rules_corpus import conflict_articles  # noqa: E402
+from benchmarks.ant_corpus import corpus_or_say  # noqa: E402
 from marsad.api import build_pipeline  # noqa: E402
 from marsad.model import Analysis  # noqa: E402
-from marsad.settings import shared_dir  # noqa: E402
 
 #: characters of text shown either side of a trigger
 CONTEXT = 90
@@ -97,11 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--diff", type=Path, help="compare with the events a run saved here")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args(argv)
-    shared = shared_dir()
-    corpus = shared / "datasets" / "corpus-ant-2018.jsonl.gz" if shared else None
-    if corpus is None or not corpus.is_file():
-        print("the corpus datasets/corpus-ant-2018.jsonl.gz of the shared data folder was not found "
-              "(set MARSAD_SHARED)", file=sys.stderr)
+    corpus = corpus_or_say()
+    if corpus is None:
         return 2
     if args.diff is not None and not args.diff.is_file():
         print(f"{args.diff}: no such file (write one first with --save)", file=sys.stderr)

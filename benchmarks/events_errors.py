@@ -25,7 +25,6 @@ event), counted by type and by trigger; its modality is shown with --list.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -33,20 +32,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.dev_gold import dev_files  # noqa: E402
 from marsad.eval.command import Evaluator, Pair  # noqa: E402
 from marsad.eval.gold import load_gold  # noqa: E402
 from marsad.eval.locate import overlaps  # noqa: E402
 from marsad.eval.score import _Scorer  # noqa: E402
 from marsad.extract.events import Candidate, EventSettings, _Finder, _lexicon  # noqa: E402
 from marsad.model import Analysis, Event  # noqa: E402
-
-DEV = ROOT / "benchmarks" / "gold" / "dev"
-
-
-def _dev_files() -> list[Path]:
-    """The dev split's gold files (splits.json's `dev` list)."""
-    split = json.loads((ROOT / "benchmarks" / "gold" / "splits.json").read_text(encoding="utf-8"))
-    return [DEV / f"{n}.gold.json" for n in split["dev"]]
 
 
 def _span(ev: Event) -> tuple[int, int]:
@@ -174,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     by_type: Counter[tuple[str, str]] = Counter()
     spurious: Counter[str] = Counter()
     tp = n_gold = n_pred = 0
-    for path in _dev_files():
+    for path in dev_files():
         if args.only and path.name.split(".")[0] not in args.only:
             continue
         m, g, p = _file(path, evaluator, settings, args, causes, by_type, spurious)

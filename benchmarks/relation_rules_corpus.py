@@ -25,11 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.ant_corpus import corpus_or_say  # noqa: E402
 from marsad.api import build_pipeline  # noqa: E402
 from marsad.extract.relpatterns import RULES, View, entity_places, pattern_relations, relation_words  # noqa: E402
 from marsad.layers import MENTIONS  # noqa: E402
 from marsad.model import Analysis, Document  # noqa: E402
-from marsad.settings import shared_dir  # noqa: E402
 
 #: an article is about armed conflict when it holds at least three of these
 _CONFLICT = re.compile(r"قوات|اشتباك|مسلح|كتيب|ميليشي|مليشي|الجيش|معارك|هجوم|قصف|فصائل|تنظيم")
@@ -73,11 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         print(f"unknown rule(s): {', '.join(unknown)} (known: {', '.join(RULES)})", file=sys.stderr)
         return 2
-    shared = shared_dir()
-    corpus = shared / "datasets" / "corpus-ant-2018.jsonl.gz" if shared else None
-    if corpus is None or not corpus.is_file():
-        print("the corpus datasets/corpus-ant-2018.jsonl.gz of the shared data folder was not found "
-              "(set MARSAD_SHARED)", file=sys.stderr)
+    corpus = corpus_or_say()
+    if corpus is None:
         return 2
     pipe = build_pipeline(disable=("relations", "relation_model", "framing"))
     kb = pipe.resources.kb

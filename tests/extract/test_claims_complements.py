@@ -8,22 +8,12 @@ from __future__ import annotations
 
 import marsad
 from marsad.extract.claims.cues import claim_words, shipped_claim_words
-from marsad.model import Analysis, Claim
 from marsad.text.normalise import normalise
 
-
-def _content(a: Analysis, c: Claim) -> str:
-    return a.text[c.content.start:c.content.end]
+from claim_checks import claim_with, content, speaker_name
 
 
-def _name(a: Analysis, c: Claim) -> str:
-    return a.entity(c.speaker).name if c.speaker else ""
-
-
-def _with(a: Analysis, words: str) -> Claim:
-    hits = [c for c in a.claims if normalise(words) in normalise(_content(a, c))]
-    assert hits, f"no claim holds «{words}»: {[(_content(a, c), c.source_kind) for c in a.claims]}"
-    return hits[0]
+_content, _name, _with = content, speaker_name, claim_with
 
 
 def test_complement_rows_map_a_lemma_to_its_prepositions() -> None:

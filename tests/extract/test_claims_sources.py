@@ -6,22 +6,12 @@ Every sentence here is written for these tests.
 from __future__ import annotations
 
 import marsad
-from marsad.model import Analysis, Claim
 from marsad.text.normalise import normalise
 
-
-def _content(a: Analysis, c: Claim) -> str:
-    return a.text[c.content.start:c.content.end]
+from claim_checks import claim_with, content, speaker_name
 
 
-def _name(a: Analysis, c: Claim) -> str:
-    return a.entity(c.speaker).name if c.speaker else ""
-
-
-def _with(a: Analysis, words: str) -> Claim:
-    hits = [c for c in a.claims if normalise(words) in normalise(_content(a, c))]
-    assert hits, f"no claim holds «{words}»: {[(_content(a, c), c.source_kind) for c in a.claims]}"
-    return hits[0]
+_content, _name, _with = content, speaker_name, claim_with
 
 
 def test_an_observatory_named_before_is_referred_to_by_its_head() -> None:
