@@ -40,6 +40,7 @@ RELATION_CUES = (
     "one_of_members", "oppose_verb", "part", "relative", "rival", "reside_verb", "rivalry", "seat", "seat_adj", "seat_block",
     "fight_with", "facing", "member", "alias_head", "fight_stop", "hostile_object", "free_from", "expel", "enemy", "wanted", "helped_by", "quantity", "hand", "position", "hand_over", "head_of_state", "deputy",
     "supported_by", "under", "seize", "impose", "retake", "filler", "eminent", "largest", "fight_purpose",
+    "state_office", "holding", "prevent_control", "supports_verb", "supporting",
 )
 
 #: `cue` of a row of lexicons/event_cues.tsv: the word sets the events layer reads (see marsad/extract/events.py).

@@ -66,6 +66,12 @@ CASES = [
     ("enemy_of", "وأكد أن أبرز المطلوبين لمصر مثل \"عمر رفاعي سرور\" و\"هشام عشماوي\" قتلوا.", ("OPPOSES", "egypt", "ashmawi")),
     ("seized", 'وقال إن قوات حفتر سيطرت على منطقة " الفتائح " ومسجد " الصحابة " في درنة.', ("CONTROLS", "lna", None)),
     ("fight_purpose", "وتحالفت قوات حفتر مع قبائل الشرق، لمحاربة تنظيم الدولة الإسلامية في درنة.", ("OPPOSES", "lna", "isis")),
+    ("state_official", "وأعلنت روسيا دعمها للحوار، وقال وزير الخارجية الروسي، سيرغي لافروف، إن الحل سياسي.", ("MEMBER_OF", "lavrov", "russia")),
+    ("state_official", "ووصل إلى تونس أمس وزير خارجية روسيا سيرغي لافروف في زيارة قصيرة.", ("MEMBER_OF", "lavrov", "russia")),
+    ("holds", "وعاد الهدوء إلى المدينة بعد سيطرة قوات حفتر على مدينة أجدابيا.", ("CONTROLS", "lna", "place:ly/ajdabiya")),
+    ("holds", "وقالت الجماعات المسلحة التي تسيطر على درنة إنها لن تنسحب.", ("CONTROLS", None, "place:ly/derna")),
+    ("supporter_of", "وانسحبت كتيبة شهداء الوادي التي تدعم حكومة الوفاق الوطني من المطار.", ("SUPPORTS", None, "gna")),
+    ("supporter_of", "وقالت الإمارات الداعمة لخليفة حفتر إنها تريد الاستقرار.", ("SUPPORTS", "uae", "haftar")),
 ]
 
 
@@ -113,6 +119,10 @@ def test_rule(rule: str, text: str, expected: tuple[str, str | None, str | None]
     ("seized", "وأكد أن القوات المدعومة من الإمارات سيطرت على مدينة سرت."),  # the backer is not the captor
     ("one_of_groups", "وقال أحد عناصر قوات حفتر إن الهجوم فشل."),  # a member, read by `one_of_roles`
     ("fight_purpose", "ودعت الأمم المتحدة إلى تعاون دولي لمكافحة الإرهاب في ليبيا."),  # nobody named to fight
+    ("state_official", "وقال وزير الخارجية الروسي إن بلاده تدعم الحل السياسي."),  # Russia not named as an actor
+    ("holds", "وحاولت الحكومة منع سيطرة قوات حفتر على مدينة سرت."),  # prevented, not held
+    ("supporter_of", "وقال خليفة حفتر الذي يدعم الحوار إن الحل قريب."),  # a person backing no actor named
+    ("holds", "وقال مسؤول إن قوات حفتر المسيطرة على مناطق واسعة في ليبيا تتقدم."),  # no place right after
 ])
 def test_rule_stays_silent(rule: str, text: str) -> None:
     assert not _hits(text, rule)

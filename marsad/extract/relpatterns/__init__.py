@@ -39,7 +39,10 @@ is (type, head entity, tail entity, evidence start, evidence end). The rules, by
 - `one_of_groups`: «"جيش الإسلام" أكبر الفصائل المعارضة», «X، إحدى الجماعات المسلحة» → MEMBER_OF;
 - `fight_purpose`: «أرسلت X قوات لمحاربة Y», «تحالف X مع Z، لمحاربة Y» → OPPOSES(X, Y);
 - `seized`: «سيطرت قوات X على P», «بسطت X سيطرتها على P», «استعادت قوات X مدينة P», «X سيطر على P وQ» → CONTROLS(X, P);
-- `state_head`: «الرئيس السوداني عمر البشير» → LEADS(the person, the state named by the gentilic).
+- `state_head`: «الرئيس السوداني عمر البشير» → LEADS(the person, the state named by the gentilic);
+- `state_official`: «وزير الخارجية الروسي، X», «السفير الروسي لدى إسرائيل X», «وزير خارجية إيطاليا X» → MEMBER_OF(X, the state);
+- `supporter_of`: «الميليشيات التي تدعم حكومة الوفاق», «الدول الداعمة لـY» → SUPPORTS(X, Y);
+- `holds`: «سيطرة تنظيم X على P», «القوات المسيطرة على P», «الميليشيات التي تسيطر على P» → CONTROLS(X, P).
 """
 
 from __future__ import annotations
@@ -49,13 +52,15 @@ from collections.abc import Callable, Sequence
 from marsad.extract.relpatterns.cues import GATES, RelationWords, relation_words
 from marsad.extract.relpatterns.structure import (
     seated, unit_of, body_of, resides, affiliated, seat, led_by, relative_clause, one_of_parts, led_by_verb,
-    one_of_roles, inner_body, positions_in, state_head, one_of_groups,
+    one_of_roles, inner_body, positions_in, state_head, one_of_groups, state_official,
 )
 from marsad.extract.relpatterns.hostility import (
     set_against, rivals, against, fought_with, freed_from, enemy_of, rival_of, fight_purpose,
 )
-from marsad.extract.relpatterns.support import joint, backed, linked, supported_by, ally_with, backed_by, backed_state
-from marsad.extract.relpatterns.control import controlled_by, under_control, fell_to, handed_over, seized
+from marsad.extract.relpatterns.support import (
+    joint, backed, linked, supported_by, ally_with, backed_by, backed_state, supporter_of,
+)
+from marsad.extract.relpatterns.control import controlled_by, under_control, fell_to, handed_over, seized, holds
 from marsad.extract.relpatterns.view import CUE_WINDOW, Hit, View, entity_places
 from marsad.model import Token
 
@@ -83,6 +88,7 @@ TOKEN_RULES: dict[str, Rule] = {
     "freed_from": freed_from, "enemy_of": enemy_of, "fell_to": fell_to, "positions_in": positions_in,
     "handed_over": handed_over, "state_head": state_head, "seized": seized,
     "rival_of": rival_of, "one_of_groups": one_of_groups, "fight_purpose": fight_purpose,
+    "state_official": state_official, "holds": holds, "supporter_of": supporter_of,
 }
 
 

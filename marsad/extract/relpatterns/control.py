@@ -186,3 +186,32 @@ def _mention_after(v: View, k: int) -> Cand | None:
 def _filler(v: View, j: int) -> bool:
     """A word that may stand inside a capture's clause without changing it (a day, «بالكامل», «كذلك»)."""
     return v.cue(j, "filler")
+
+
+def holds(v: View, i: int) -> list[Hit]:
+    """«سيطرة تنظيم X على P», «القوات المسيطرة على P», «الميليشيات التي تسيطر على P»: a group's hold on a
+    place, named as a noun, a participle or in a relative clause → CONTROLS(X, P) and the places joined
+    to P (never a country)."""
+    tokens = v.tokens
+    if i + 2 >= len(tokens):
+        return []
+    if v.cue(i, "control_noun") and not v.words[i].startswith("ل"):  # «سيطرة X على P»
+        x = v.by_first.get(i + 1)
+        if x is None or v.type(x) not in _HOLDING or (i > 0 and v.cue(i - 1, "prevent_control")):
+            return []
+        k = x.last + 1
+    elif v.cue(i, "holding"):  # «القوات المسيطرة على P»
+        x, k = v.before(i, _HOLDING, skip=0), i + 1
+    elif v.cue(i, "control_verb") and i > 0 and v.cue(i - 1, "relative"):  # «X التي تسيطر على P»
+        x, k = v.before(i - 1, _HOLDING, skip=0), i + 1
+    else:
+        return []
+    if x is None or k + 1 >= len(tokens) or v.words[k] != _ON:
+        return []
+    p = _mention_after(v, k + 1)
+    if p is None and v.words[k + 1] in v.cues.place_heads:
+        p = _mention_after(v, k + 2)  # «على مدينة P»
+    if p is None or v.type(p) not in _PLACES or tokens[p.first].sentence != tokens[i].sentence:
+        return []
+    return [("CONTROLS", x.entity or "", q.entity or "", min(x.start, tokens[i].start), q.end)
+            for q in _joined_places(v, p) if v.kinds.get(q.entity or "") != "country"]

@@ -75,7 +75,8 @@ GATES: dict[str, tuple[str, ...]] = {
     "fell_to": ("hand",), "positions_in": ("position",), "handed_over": ("hand_over",),
     "state_head": ("head_of_state",), "seized": ("seize", "impose", "retake"),
     "rival_of": ("rival",), "one_of_groups": ("one_of", "eminent", "largest"),
-    "fight_purpose": ("fight_purpose",),
+    "fight_purpose": ("fight_purpose",), "state_official": ("state_office",),
+    "holds": ("control_noun", "holding", "control_verb"), "supporter_of": ("supports_verb", "supporting"),
 }
 
 

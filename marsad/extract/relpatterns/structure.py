@@ -307,3 +307,43 @@ def one_of_groups(v: View, i: int) -> list[Hit]:
         return []  # «أحد الفصائل …», not «أحد عناصر …» (read by `one_of_roles`)
     x = v.before(i, _GROUPS, skip=2)
     return _hit("MEMBER_OF", x, y, x.start, y.end) if x and x.entity != y.entity else []
+
+
+#: how many words may stand between an office and the state it is of («وزير الخارجية الروسي»,
+#: «مبعوث الرئيس الروسي»)
+_OFFICE_GAP = 2
+_AT_WORDS = frozenset({"لدي", "في", "فى", "الي", "الى"})
+
+
+def state_official(v: View, i: int) -> list[Hit]:
+    """«وزير الخارجية الروسي، سيرغي لافروف», «السفير الروسي لدى إسرائيل X», «وزير خارجية إيطاليا X», «X،
+    وزير الدفاع الأمريكي»: a minister, envoy or ambassador of a state → MEMBER_OF(the person, the state),
+    when the state is named in the article."""
+    tokens = v.tokens
+    if not v.cue(i, "state_office"):
+        return []
+    state, k = None, i + 1
+    while k < len(tokens) and k - i <= _OFFICE_GAP + 1 and tokens[k].sentence == tokens[i].sentence:
+        m = v.by_first.get(k)
+        if m is not None:  # «وزير خارجية إيطاليا»: the state named, in the genitive
+            if v.type(m) == "GPE" and v.kinds.get(m.entity or "") == "country" and not tokens[k].prefix \
+                    and v.words[k - 1] not in _AT_WORDS:
+                state, k = m.entity, m.last + 1
+            break
+        state = v.state(k)
+        if state is not None or tokens[k].text in "،,.:\"«»()" or v.cue(k, "state_office") or v.words[k] in _AT_WORDS:
+            k += 1
+            break
+        k += 1
+    if state is None:
+        return []
+    if k < len(tokens) and v.words[k] in _AT_WORDS and (at := v.by_first.get(k + 1)) is not None:
+        k = at.last + 1  # «السفير الروسي لدى إسرائيل»
+    if k < len(tokens) and tokens[k].text in "،,":
+        k += 1
+    person = v.by_first.get(k) if k < len(tokens) else None
+    if (person is None or v.type(person) != "PERSON") and not tokens[i].prefix.startswith("و"):
+        person = v.before(i, _PERSON, skip=2)  # «X، وزير الدفاع الأمريكي» (not «X، ووزير …»: another man)
+    if person is None or person.entity == state:
+        return []
+    return [("MEMBER_OF", person.entity or "", state, min(person.start, tokens[i].start), max(person.end, tokens[k - 1].end))]

@@ -117,3 +117,22 @@ def _and_state(v: View, k: int) -> str | None:
     if k >= len(v.tokens) or not v.tokens[k].norm.startswith("و"):
         return None
     return v.state(k)
+
+
+def supporter_of(v: View, i: int) -> list[Hit]:
+    """«الميليشيات التي تدعم حكومة الوفاق», «الدول الداعمة لحفتر»: the actor a relative clause or a
+    participle describes as backing another → SUPPORTS(X, Y)."""
+    tokens = v.tokens
+    if i + 1 >= len(tokens):
+        return []
+    if v.cue(i, "supports_verb") and i > 0 and v.cue(i - 1, "relative"):  # «X التي تدعم Y»
+        x = v.before(i - 1, _ACTORS - {"PERSON"}, skip=1)
+        y = v.after(i + 1, _ACTORS, skip=0)
+    elif v.cue(i, "supporting") and tokens[i + 1].prefix.startswith("ل"):  # «X الداعمة لـY»
+        x = v.before(i, _ACTORS - {"PERSON"}, skip=1)
+        y = v.after(i + 1, _ACTORS, skip=0)
+    else:
+        return []
+    if x is None or y is None or x.entity == y.entity or not v.can_act(x):
+        return []
+    return _hit("SUPPORTS", x, y, x.start, y.end)
