@@ -122,6 +122,7 @@ def test_rule(rule: str, text: str, expected: tuple[str, str | None, str | None]
     ("state_official", "وقال وزير الخارجية الروسي إن بلاده تدعم الحل السياسي."),  # Russia not named as an actor
     ("holds", "وحاولت الحكومة منع سيطرة قوات حفتر على مدينة سرت."),  # prevented, not held
     ("supporter_of", "وقال خليفة حفتر الذي يدعم الحوار إن الحل قريب."),  # a person backing no actor named
+    ("supporter_of", "وقال التحالف الذي تقوده السعودية والإمارات، والذي يدعم حكومة الوفاق الوطني، إنه مستعد."),  # the coalition's clause
     ("holds", "وقال مسؤول إن قوات حفتر المسيطرة على مناطق واسعة في ليبيا تتقدم."),  # no place right after
 ])
 def test_rule_stays_silent(rule: str, text: str) -> None:

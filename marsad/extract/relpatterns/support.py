@@ -126,6 +126,8 @@ def supporter_of(v: View, i: int) -> list[Hit]:
     if i + 1 >= len(tokens):
         return []
     if v.cue(i, "supports_verb") and i > 0 and v.cue(i - 1, "relative"):  # «X التي تدعم Y»
+        if v.words[i - 1].startswith("و"):
+            return []  # «التحالف الذي تقوده السعودية والإمارات، والذي يدعم …»: a second clause of an earlier noun
         x = v.before(i - 1, _ACTORS - {"PERSON"}, skip=1)
         y = v.after(i + 1, _ACTORS, skip=0)
     elif v.cue(i, "supporting") and tokens[i + 1].prefix.startswith("ل"):  # «X الداعمة لـY»
