@@ -139,3 +139,18 @@ def test_a_source_withholding_its_name_speaks_through_its_own_verb() -> None:
     c = a.claims[0]
     assert c.source_kind == "anonymous" and a.text[c.cue.start:c.cue.end] == "وقال"
     assert _content(a, c).startswith("القوات سيطرت")
+
+
+def test_a_statement_issued_by_a_body_speaks_for_that_body() -> None:
+    a = marsad.analyze("وقال بيان صادر عن وزارة الصحة الليبية إن ثلاثة مستشفيات في المدينة توقفت عن العمل بسبب نقص الوقود.")
+    c = _with(a, "ثلاثة مستشفيات")
+    assert "وزارة الصحة" in _name(a, c)
+    assert _content(a, c).startswith("ثلاثة مستشفيات")
+
+
+def test_a_statement_issued_by_a_body_named_before_by_its_head() -> None:
+    a = marsad.analyze("رفض المجلس البلدي لمدينة سبها قرار الحكومة بإغلاق السوق المركزي. "
+                       "وأضاف بيان صادر عن المجلس أن التجار سيواصلون العمل في السوق حتى نهاية الشهر.")
+    c = _with(a, "التجار سيواصلون")
+    assert "المجلس البلدي" in _name(a, c)
+    assert _content(a, c).startswith("التجار")
