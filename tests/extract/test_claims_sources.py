@@ -154,3 +154,10 @@ def test_a_statement_issued_by_a_body_named_before_by_its_head() -> None:
     c = _with(a, "التجار سيواصلون")
     assert "المجلس البلدي" in _name(a, c)
     assert _content(a, c).startswith("التجار")
+
+
+def test_a_body_referred_to_by_its_head_calls_on_the_body_named_after_it() -> None:
+    a = marsad.analyze("قالت منظمة العفو الدولية إن عشرات الصحفيين ما زالوا محتجزين دون محاكمة. "
+                       "ودعت المنظمة الحكومة التونسية إلى الإفراج عنهم دون تأخير.")
+    c = _with(a, "الإفراج عنهم")
+    assert "العفو الدولية" in _name(a, c)
