@@ -161,3 +161,11 @@ def test_a_body_referred_to_by_its_head_calls_on_the_body_named_after_it() -> No
                        "ودعت المنظمة الحكومة التونسية إلى الإفراج عنهم دون تأخير.")
     c = _with(a, "الإفراج عنهم")
     assert "العفو الدولية" in _name(a, c)
+
+
+def test_naqal_an_a_long_title_then_the_name_the_person_speaks_and_the_outlet_relays() -> None:
+    a = marsad.analyze("ونقلت وكالة رويترز عن قائد اللواء الثالث التابع للجيش في منطقة الجفرة سالم الورفلي، أن "
+                       "قواته استعادت السيطرة على المطار بعد معارك استمرت يومين.")
+    c = _with(a, "قواته استعادت")
+    assert c.source_kind == "named_person" and "الورفلي" in _name(a, c)
+    assert _content(a, c).startswith("قواته")

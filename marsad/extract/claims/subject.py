@@ -31,6 +31,8 @@ _OFFICIAL = frozenset(normalise(w) for w in ("مسؤول", "مسئول"))
 _ISSUER_REACH = 5
 #: words that withhold a source's name («مشترطاً عدم الكشف», «رافضاً ذكر اسمه»)
 _WITHHELD = frozenset(normalise(w) for w in ("مشترطا", "مشترطة", "شريطة", "شرط", "رافضا", "رافضة", "طالبا", "طالبة"))
+#: how many words a speaker's description after «نقل … عن» may take before his name and the content
+_DESCRIPTION_REACH = 16
 #: how far into the subject «على لسان» may stand
 _MOUTH_REACH = 10
 
@@ -93,7 +95,24 @@ class SubjectSteps(State):
         titled = self._titled_person(opener + 1, min(end_sent, opener + 10))
         if titled is not None and not self._opener(opener + 1, titled.last):
             return titled, relay, self._opener(titled.last + 1, end_sent)
+        closing = self._person_before_opener(opener + 1, end_sent)
+        if closing is not None:  # «نقلت X عن قائد الفرقة الرابعة التابعة للجيش بمنطقة Y فلان، أن …»
+            return closing[0], relay, closing[1]
         return source, None, opener
+
+    def _person_before_opener(self, first: int, end_sent: int) -> tuple[Source, int] | None:
+        """(the person, the opener) when a person's name closes a long description that starts at `first` and
+        the content opens right after it («عن قائد الفرقة … بمنطقة الدمازين فلان، أن …»); else None."""
+        nxt = self._opener(first, end_sent)
+        if nxt is None or nxt - first > _DESCRIPTION_REACH:
+            return None
+        k = nxt - 1
+        while k > first and self.tokens[k].text in "،,":
+            k -= 1
+        person = next((m for m in self.index.by_last.get(k, ()) if self.types.get(m.entity or "") == "PERSON"), None)
+        if person is None or person.first <= first or any(self.cue_at(t) is not None for t in range(first, person.first)):
+            return None
+        return Source("named_person", person.entity, self.text[person.start:person.end], person.last), nxt
 
     def _subject(self, first: int, last: int, calling: bool = False) -> Source | None:
         """The source named right after the cue (tokens first..last, before the opener), or None; after a call
