@@ -169,3 +169,15 @@ def test_naqal_an_a_long_title_then_the_name_the_person_speaks_and_the_outlet_re
     c = _with(a, "قواته استعادت")
     assert c.source_kind == "named_person" and "الورفلي" in _name(a, c)
     assert _content(a, c).startswith("قواته")
+
+
+def test_a_named_officer_before_the_outlet_spoken_to_is_the_source() -> None:
+    a = marsad.analyze("وقال ضابط الشرطة، سالم الورفلي، لوكالة رويترز إن الانفجار وقع قرب السوق صباح الخميس.")
+    c = _with(a, "الانفجار وقع")
+    assert c.source_kind == "named_person" and "الورفلي" in _name(a, c)
+
+
+def test_an_official_of_a_named_leaders_office_stays_anonymous() -> None:
+    a = marsad.analyze("وأوضح مسؤول في إدارة فايز السراج لوكالة رويترز أن الحكومة ستصرف الرواتب الأسبوع المقبل.")
+    c = _with(a, "ستصرف الرواتب")
+    assert c.source_kind == "anonymous"
