@@ -46,6 +46,8 @@ class AttributionSteps(State):
             # «حسبما أعلن الناطق باسم …، العميد فلان»: a reporting verb's subject, chosen as after any cue
             subject = self._subject(j, min(self.sentence_end(i), j + 14))
             if subject is not None and subject.kind != "anonymous":
+                if subject.last < j:   # a source named before (a title referring back): the phrase ends at j
+                    subject = Source(subject.kind, subject.speaker, subject.text, j, subject.relay)
                 return self._according_named(i, n, lemma, subject)
         if not found or found[0].first > j + 2:
             return self._according_referred(i, n, lemma, j)

@@ -36,15 +36,17 @@ class Finder(AttributionSteps, SubjectSteps, EarlierSourceSteps, ContentSteps):
         cues = self.table.cues
         i = self._after_headline()
         while i < len(toks):
+            # every step answers where to go on; a source found before the cue must never send the
+            # scan back (a step that answered an earlier token looped for ever on one corpus article)
             according = self._according_at(i)
             if according is not None:
-                i = self._according(i, *according)
+                i = max(self._according(i, *according), i + 1)
                 continue
             if toks[i].text == ":":
-                i = self._colon_quote(i)
+                i = max(self._colon_quote(i), i + 1)
                 continue
             if self.words[i] == ANNOUNCEMENT and not toks[i].prefix.endswith("ال"):
-                i = self._announcement(i)
+                i = max(self._announcement(i), i + 1)
                 continue
             cue = cues.get(self.words[i]) if toks[i].text[:1].isalpha() else None
             if cue is not None and toks[i].prefix.endswith("ال"):
@@ -52,7 +54,7 @@ class Finder(AttributionSteps, SubjectSteps, EarlierSourceSteps, ContentSteps):
             if cue is None or self._negated(i) or (self.words[i] in PREPOSITION_LIKE and not self._opener_follows(i)):
                 i += 1
                 continue
-            i = self._cue(i, cue)
+            i = max(self._cue(i, cue), i + 1)
         return self.claims
 
     def _after_headline(self) -> int:
