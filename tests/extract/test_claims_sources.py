@@ -139,3 +139,45 @@ def test_a_source_withholding_its_name_speaks_through_its_own_verb() -> None:
     c = a.claims[0]
     assert c.source_kind == "anonymous" and a.text[c.cue.start:c.cue.end] == "وقال"
     assert _content(a, c).startswith("القوات سيطرت")
+
+
+def test_a_statement_issued_by_a_body_speaks_for_that_body() -> None:
+    a = marsad.analyze("وقال بيان صادر عن وزارة الصحة الليبية إن ثلاثة مستشفيات في المدينة توقفت عن العمل بسبب نقص الوقود.")
+    c = _with(a, "ثلاثة مستشفيات")
+    assert "وزارة الصحة" in _name(a, c)
+    assert _content(a, c).startswith("ثلاثة مستشفيات")
+
+
+def test_a_statement_issued_by_a_body_named_before_by_its_head() -> None:
+    a = marsad.analyze("رفض المجلس البلدي لمدينة سبها قرار الحكومة بإغلاق السوق المركزي. "
+                       "وأضاف بيان صادر عن المجلس أن التجار سيواصلون العمل في السوق حتى نهاية الشهر.")
+    c = _with(a, "التجار سيواصلون")
+    assert "المجلس البلدي" in _name(a, c)
+    assert _content(a, c).startswith("التجار")
+
+
+def test_a_body_referred_to_by_its_head_calls_on_the_body_named_after_it() -> None:
+    a = marsad.analyze("قالت منظمة العفو الدولية إن عشرات الصحفيين ما زالوا محتجزين دون محاكمة. "
+                       "ودعت المنظمة الحكومة التونسية إلى الإفراج عنهم دون تأخير.")
+    c = _with(a, "الإفراج عنهم")
+    assert "العفو الدولية" in _name(a, c)
+
+
+def test_naqal_an_a_long_title_then_the_name_the_person_speaks_and_the_outlet_relays() -> None:
+    a = marsad.analyze("ونقلت وكالة رويترز عن قائد اللواء الثالث التابع للجيش في منطقة الجفرة سالم الورفلي، أن "
+                       "قواته استعادت السيطرة على المطار بعد معارك استمرت يومين.")
+    c = _with(a, "قواته استعادت")
+    assert c.source_kind == "named_person" and "الورفلي" in _name(a, c)
+    assert _content(a, c).startswith("قواته")
+
+
+def test_a_named_officer_before_the_outlet_spoken_to_is_the_source() -> None:
+    a = marsad.analyze("وقال ضابط الشرطة، سالم الورفلي، لوكالة رويترز إن الانفجار وقع قرب السوق صباح الخميس.")
+    c = _with(a, "الانفجار وقع")
+    assert c.source_kind == "named_person" and "الورفلي" in _name(a, c)
+
+
+def test_an_official_of_a_named_leaders_office_stays_anonymous() -> None:
+    a = marsad.analyze("وأوضح مسؤول في إدارة فايز السراج لوكالة رويترز أن الحكومة ستصرف الرواتب الأسبوع المقبل.")
+    c = _with(a, "ستصرف الرواتب")
+    assert c.source_kind == "anonymous"

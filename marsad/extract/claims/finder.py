@@ -134,6 +134,8 @@ class Finder(AttributionSteps, SubjectSteps, EarlierSourceSteps, ContentSteps):
             self.last_source = source
             return max(i, source.last) + 1
         relay = None
+        if source.kind == "document" and opener is not None and self.word(opener) == "عن" and opener <= i + 4:
+            source, opener = self._issuer_after(source, opener, end_sent)
         if cue.lemma == NAQAL and opener is not None and self.word(opener) == "عن":
             source, relay, opener = self._reported_from(source, opener, end_sent)
         if opener is None:
@@ -147,6 +149,19 @@ class Finder(AttributionSteps, SubjectSteps, EarlierSourceSteps, ContentSteps):
         self._said_to(claim, i + 1, opener)
         self._time(claim, toks[i].start, self.tokens[opener].start)
         return opener + 1
+
+    def _issuer_after(self, source: Source, at: int, end_sent: int) -> tuple[Source, int | None]:
+        """«وقال بيان صادر عن المجلس إن …»: the body after «عن» (named, or referred to by its head) issues the
+        document the subject names; (source, the opener after the issuer)."""
+        m = next((m for m in self.index.by_first.get(at + 1, ()) if m.entity and self._can_speak(m)), None)
+        body = m or self.refer.body_at(at + 1)
+        if body is None:
+            return source, at
+        last = m.last if m is not None else at + 1
+        opener = self._opener(last + 1, end_sent)
+        if opener is None:
+            return source, at
+        return Source("document", body.entity, source.text, last), opener
 
     def _participle(self, i: int, cue: Cue, cue_span: Span, end_sent: int) -> int:
         """«موضحاً أن …»: a participle continues the source waiting for it, the subject of its own sentence's

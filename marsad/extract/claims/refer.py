@@ -63,7 +63,9 @@ class BackReference:
         if nxt < len(self.tokens) and self.tokens[nxt].sentence == tok.sentence:
             after = self.tokens[nxt]
             # «الجيش السوداني» after «الجيش الليبي»: an adjective the earlier name lacks names another body
-            if after.norm.startswith("ال") and after.norm not in SAME and _bare(self.words[nxt]) not in best[1]:
+            # («المنظمة المجتمع الدولي»: a name opening there is another noun, not an adjective)
+            if after.norm.startswith("ال") and after.norm not in SAME and _bare(self.words[nxt]) not in best[1] \
+                    and nxt not in self.starts:
                 return None
         return best[0]
 

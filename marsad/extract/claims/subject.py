@@ -31,6 +31,8 @@ _OFFICIAL = frozenset(normalise(w) for w in ("مسؤول", "مسئول"))
 _ISSUER_REACH = 5
 #: words that withhold a source's name («مشترطاً عدم الكشف», «رافضاً ذكر اسمه»)
 _WITHHELD = frozenset(normalise(w) for w in ("مشترطا", "مشترطة", "شريطة", "شرط", "رافضا", "رافضة", "طالبا", "طالبة"))
+#: how many words a speaker's description after «نقل … عن» may take before his name and the content
+_DESCRIPTION_REACH = 16
 #: how far into the subject «على لسان» may stand
 _MOUTH_REACH = 10
 
@@ -93,7 +95,24 @@ class SubjectSteps(State):
         titled = self._titled_person(opener + 1, min(end_sent, opener + 10))
         if titled is not None and not self._opener(opener + 1, titled.last):
             return titled, relay, self._opener(titled.last + 1, end_sent)
+        closing = self._person_before_opener(opener + 1, end_sent)
+        if closing is not None:  # «نقلت X عن قائد الفرقة الرابعة التابعة للجيش بمنطقة Y فلان، أن …»
+            return closing[0], relay, closing[1]
         return source, None, opener
+
+    def _person_before_opener(self, first: int, end_sent: int) -> tuple[Source, int] | None:
+        """(the person, the opener) when a person's name closes a long description that starts at `first` and
+        the content opens right after it («عن قائد الفرقة … بمنطقة الدمازين فلان، أن …»); else None."""
+        nxt = self._opener(first, end_sent)
+        if nxt is None or nxt - first > _DESCRIPTION_REACH:
+            return None
+        k = nxt - 1
+        while k > first and self.tokens[k].text in "،,":
+            k -= 1
+        person = next((m for m in self.index.by_last.get(k, ()) if self.types.get(m.entity or "") == "PERSON"), None)
+        if person is None or person.first <= first or any(self.cue_at(t) is not None for t in range(first, person.first)):
+            return None
+        return Source("named_person", person.entity, self.text[person.start:person.end], person.last), nxt
 
     def _subject(self, first: int, last: int, calling: bool = False) -> Source | None:
         """The source named right after the cue (tokens first..last, before the opener), or None; after a call
@@ -276,15 +295,36 @@ class SubjectSteps(State):
         if not (self.word(first) in self.anonymous or toks[first].norm in self.anonymous
                 or self.word(first) in self.sets.member_head or toks[first].norm in self.sets.member_head):
             return None
-        k = last
+        spoken_to = self._spoken_to_at(first, last)  # «الخبير في شؤون … فلان لموقع X إن»: the outlet after him
+        k = spoken_to - 1
         while k > first and toks[k].text in "،,":
             k -= 1
-        person = next((m for m in self.index.by_last.get(k, ()) if self.types.get(m.entity or "") == "PERSON"), None)
+        person = min((m for m in self.index.by_last.get(k, ()) if self.types.get(m.entity or "") == "PERSON"),
+                     key=lambda m: m.first, default=None)  # the full name, not its last word alone
         if person is None or person.first <= first:
             return None
+        if spoken_to <= last and not self._opens_name(person.first - 1):
+            return None  # «مسؤول في إدارة فلان لوكالة X»: a name in the description, not the source's own
         if any(self.word(t) in CLOSE_TO or toks[t].norm in CLOSE_TO for t in range(first + 1, person.first)):
             return None
         return Source("named_person", person.entity, self.text[person.start:person.end], person.last)
+
+    def _opens_name(self, k: int) -> bool:
+        """True when token k can stand right before a source's own name: a comma, «واسمه», or a definite
+        word with no «لـ» (the end of a description: «الخبير في الأسلحة الكيميائية فلان»)."""
+        tok = self.tokens[k]
+        return tok.text in "،," or self.word(k) in self.sets.name_word or tok.norm in self.sets.name_word or (
+            (tok.norm.startswith("ال") or tok.prefix.endswith("ال")) and not tok.prefix[:1] == "ل")
+
+    def _spoken_to_at(self, first: int, last: int) -> int:
+        """The token where «لـ» opens the outlet spoken to inside a subject («فلان لموقع X إن …»), else last + 1."""
+        for k in range(first + 1, last + 1):
+            tok = self.tokens[k]
+            if tok.prefix[:1] == "ل" or tok.norm in ("ل", "لـ"):
+                if any(self.types.get(m.entity or "") == "MEDIA" for m in self.mentions_in(k, min(last, k + 3))) \
+                        or self.word(k) in self.sets.media_head:
+                    return k
+        return last + 1
 
     def _apposed(self, first: int, at: int) -> bool:
         """True when a mention at token `at` can still name the subject that opens with a body at `first`: close,
