@@ -91,8 +91,7 @@ class Reader:
 
     def name(self, actor_id: int | None) -> str | None:
         """An actor's display name."""
-        card = self.actor(actor_id)
-        return None if card is None else card["name"]
+        return None if actor_id is None else self._name_of(self.canon(actor_id))
 
     def _name_of(self, actor_id: int) -> str | None:
         """The display name of an actor id already followed through merges (the cards' cache first)."""
